@@ -1,0 +1,173 @@
+"""Text analysis: the one place that decides what a "term" is, for documents and questions alike.
+
+Usage::
+
+    >>> analyze("The Chief met IOM's Director General", "en")
+    ['chief', 'met', 'iom', 'director', 'general']
+    >>> analyze("Dövlət Miqrasiya Xidmətinə", "az") == analyze("Dovlet Miqrasiya Xidmetine", "az")
+    True
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+
+import Stemmer
+
+from retrieval.stopwords import STOPWORDS
+
+# Bump when analysis changes: saved indexes built by another version are rebuilt.
+ANALYZER_VERSION = "3"
+
+LANGUAGES = ("en", "az", "ru")
+
+# Letters that only Azerbaijani (among our languages) writes; folded so that people typing on a
+# keyboard without them still match. Applied to every language: "Hıghlighting" typos occur in English
+# press releases too.
+_AZ_FOLD = str.maketrans({"ə": "e", "ı": "i", "ş": "s", "ç": "c", "ğ": "g", "ö": "o", "ü": "u", "ё": "е"})
+
+# Word characters, with apostrophes inside words ("IOM's") dropped later by the tokenizer.
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+# Invisible characters that would otherwise split or glue words: zero-width, bidi controls, soft hyphen.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Thousands written with spaces ("795 761") are one number.
+_GROUPED_NUMBER = re.compile(r"(?<![\d])(\d{1,3})(?:[ \u00a0\u202f](\d{3}))+(?![\d])")
+
+_STEMMER_NAMES = {"en": "english", "ru": "russian"}
+_local = threading.local()  # PyStemmer objects are not thread-safe; reloads index on a worker thread.
+
+# Azerbaijani inflection, written in the folded alphabet (vowel-harmony pairs collapse: lar/lər → lar,
+# ler). Longest first; stripped repeatedly while the stem keeps at least _AZ_MIN_STEM letters.
+_AZ_SUFFIXES = tuple(
+    sorted(
+        {
+            # plural
+            "lar", "ler",
+            # case endings: locative, ablative, dative, genitive, accusative, instrumental
+            "da", "de", "ta", "te", "dan", "den", "tan", "ten",
+            "ya", "ye", "na", "ne",
+            "nin", "nun", "in", "un",
+            "ni", "nu", "yi", "yu",
+            "la", "le", "yla", "yle", "ile",
+            # possessives
+            "im", "um", "imiz", "umuz", "iniz", "unuz", "si", "su", "lari", "leri",
+            # copula / predicative and common verb endings
+            "dir", "dur", "tir", "tur", "dik", "duk", "mis", "mus", "ib", "ub", "maq", "mek",
+            "miz", "niz",
+            # ordinal/number endings after digits are separate tokens ("2019-cu"): handled as stopwords
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_AZ_SINGLE_VOWELS = ("i", "u", "a", "e")
+_AZ_MIN_STEM = 4
+
+
+def casefold(text: str, lang: str) -> str:
+    """Lower-case with Turkic rules for Azerbaijani, where dotted İ and dotless I are distinct letters."""
+    if lang == "az":
+        text = text.replace("İ", "i").replace("I", "ı")
+    else:
+        # Python lowers "İ" to "i" + U+0307; an English or Russian text means plain "i".
+        text = text.replace("İ", "i")
+    return text.lower()
+
+
+def normalize(text: str, lang: str) -> str:
+    """NFKC, case folding, diacritic folding: the form every term is made from."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE.sub("", text)
+    text = casefold(text, lang)
+    # Combining marks left after folding (e.g. a stray U+0307) carry no meaning for search.
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.translate(_AZ_FOLD)
+
+
+def tokenize(text: str) -> list[str]:
+    """Split normalized text into word tokens; digit groups of one number stay together."""
+    text = _GROUPED_NUMBER.sub(lambda m: m.group(0).replace(" ", "").replace("\u00a0", "")
+                               .replace("\u202f", ""), text)
+    return [t.replace("_", "") for t in _TOKEN.findall(text) if t.strip("_")]
+
+
+def _stemmer(lang: str) -> Stemmer.Stemmer | None:
+    name = _STEMMER_NAMES.get(lang)
+    if name is None:
+        return None
+    cache: dict[str, Stemmer.Stemmer] = getattr(_local, "stemmers", None) or {}
+    _local.stemmers = cache
+    if name not in cache:
+        cache[name] = Stemmer.Stemmer(name)
+    return cache[name]
+
+
+def stem_az(token: str) -> str:
+    """Strip common Azerbaijani inflections from a folded token, never below a 4-letter stem."""
+    if token.isdigit():
+        return token
+    # Strip to a fixpoint, so that "miqrasiya" and "miqrasiyasına" reach the same stem.
+    while True:
+        for suffix in _AZ_SUFFIXES:
+            if token.endswith(suffix) and len(token) - len(suffix) >= _AZ_MIN_STEM:
+                token = token[: -len(suffix)]
+                break
+        else:
+            if token.endswith(_AZ_SINGLE_VOWELS) and len(token) - 1 >= _AZ_MIN_STEM:
+                token = token[:-1]
+                continue
+            return token
+
+
+def stem(tokens: list[str], lang: str) -> list[str]:
+    """Reduce tokens to stems in the given language; numbers and unknown languages pass through."""
+    if lang == "az":
+        return [stem_az(t) for t in tokens]
+    stemmer = _stemmer(lang)
+    if stemmer is None:
+        return tokens
+    stems: list[str] = stemmer.stemWords(tokens)
+    return stems
+
+
+def analyze(text: str, lang: str = "en") -> list[str]:
+    """Terms of a text in a language: normalized, tokenized, stopwords dropped, stemmed."""
+    lang = lang if lang in LANGUAGES else "en"
+    stop = STOPWORDS[lang]
+    tokens = [t for t in tokenize(normalize(text, lang)) if t not in stop]
+    return stem(tokens, lang)
+
+
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_AZ_LETTERS = re.compile("[əğışçöüƏĞİŞÇÖÜ]")  # no IGNORECASE: it would let "I" match "ı"
+# Frequent Azerbaijani words as people type them without Azerbaijani letters.
+_AZ_CUES = frozenset(
+    "ve ile ucun uzre nece necə hansi hansı harada kim ne niye nədir nedir olub olunub edib var yoxdur "
+    "ilin ili ayi ayinda il bu bir mi mu mı mü ki da de hem amma ancaq ya yaxud azerbaycan azərbaycan "
+    "vetendasi vətəndaşı xidmet xidmət miqrasiya nefer nəfər zeng zəng".split()
+)
+
+
+def detect_language(text: str) -> str:
+    """Guess en/az/ru from the letters a text uses, then from frequent Azerbaijani words."""
+    cyrillic = len(_CYRILLIC.findall(text))
+    az_letters = len(_AZ_LETTERS.findall(text))
+    latin = len(re.findall(r"[a-z]", text, re.IGNORECASE))
+    if cyrillic and cyrillic >= latin:
+        return "ru"
+    if az_letters:
+        return "az"
+    words = tokenize(normalize(text, "az"))
+    if not words:
+        return "en"
+    cues = sum(1 for w in words if w in _AZ_CUES)
+    english = sum(1 for w in words if w in STOPWORDS["en"])
+    return "az" if cues > english else "en"
+
+
+def terms_of(texts: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """Analyze many (text, lang) pairs; one list of terms each."""
+    return [analyze(text, lang) for text, lang in texts]

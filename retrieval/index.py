@@ -1,0 +1,100 @@
+"""The searchable index: documents → passages → analyzed terms → BM25 postings → hits.
+
+Usage::
+
+    >>> from retrieval import Document, Index
+    >>> index = Index.build([Document(id="d1", title="IOM meeting", text="The chief met IOM in Geneva.")])
+    >>> index.search("Who met IOM?", k=1)[0].passage_id
+    'd1#1'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from retrieval.analyzer import analyze, detect_language
+from retrieval.document import Document, Passage
+from retrieval.passages import split_document
+from retrieval.scoring import Postings
+
+# How many times a passage's title counts towards its terms: titles say what a release is about.
+DEFAULT_TITLE_WEIGHT = 1
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved passage, with what the responder needs to quote and cite it."""
+
+    doc_id: str
+    passage_id: str
+    score: float
+    text: str
+    title: str
+    lang: str
+    position: int
+    url: str | None = None
+    date: str | None = None
+    source: str | None = None
+
+
+def passage_terms(passage: Passage, title_weight: int = DEFAULT_TITLE_WEIGHT) -> list[str]:
+    """The terms a passage is indexed under: its title's (weighted) and its text's."""
+    title = analyze(passage.title, passage.lang) if passage.title and title_weight > 0 else []
+    return title * title_weight + analyze(passage.text, passage.lang)
+
+
+class Index:
+    """BM25 over the passages of a set of documents; immutable once built, so it can be swapped whole."""
+
+    def __init__(self, documents: Sequence[Document], passages: Sequence[Passage], postings: Postings,
+                 title_weight: int = DEFAULT_TITLE_WEIGHT) -> None:
+        self.documents: dict[str, Document] = {doc.id: doc for doc in documents}
+        self.passages: tuple[Passage, ...] = tuple(passages)
+        self.postings = postings
+        self.title_weight = title_weight
+
+    @classmethod
+    def build(cls, documents: Iterable[Document], k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25,
+              title_weight: int = DEFAULT_TITLE_WEIGHT) -> Index:
+        """Split, analyze and index documents; raises ValueError naming a repeated document id."""
+        docs = list(documents)
+        seen: set[str] = set()
+        for doc in docs:
+            if doc.id in seen:
+                raise ValueError(f"duplicate document id {doc.id!r}")
+            seen.add(doc.id)
+        passages = [p for doc in docs for p in split_document(doc)]
+        postings = Postings.build([passage_terms(p, title_weight) for p in passages], k1=k1, b=b,
+                                  epsilon=epsilon)
+        return cls(docs, passages, postings, title_weight)
+
+    @property
+    def k1(self) -> float:
+        return self.postings.k1
+
+    @property
+    def b(self) -> float:
+        return self.postings.b
+
+    @property
+    def epsilon(self) -> float:
+        return self.postings.epsilon
+
+    def __len__(self) -> int:
+        return len(self.passages)
+
+    def query_terms(self, query: str, lang: str | None = None) -> list[str]:
+        """The terms a question is searched with, analyzed in its (detected) language."""
+        return analyze(query, lang or detect_language(query))
+
+    def search(self, query: str, k: int = 10, lang: str | None = None) -> list[Hit]:
+        """The k best passages for a question, best first; passages sharing no term with it are left out."""
+        ids, scores = self.postings.top_k(self.query_terms(query, lang), k)
+        return [self._hit(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
+
+    def _hit(self, i: int, score: float) -> Hit:
+        passage = self.passages[i]
+        doc = self.documents[passage.doc_id]
+        return Hit(doc_id=doc.id, passage_id=passage.id, score=score, text=passage.text, title=doc.title,
+                   lang=doc.lang, position=passage.position, url=doc.url, date=doc.date, source=doc.source)

@@ -1,0 +1,46 @@
+"""Stopwords per language, in normalized (case- and diacritic-folded) form, so they match analyzer output."""
+
+from __future__ import annotations
+
+_EN = """
+a about above after again against all am an and any are aren't as at be because been before being below
+between both but by can cannot could couldn't did didn't do does doesn't doing don't down during each few
+for from further had hadn't has hasn't have haven't having he her here hers herself him himself his how
+i if in into is isn't it its itself let's me more most mustn't my myself no nor not of off on once only
+or other ought our ours ourselves out over own same shan't she should shouldn't so some such than that
+the their theirs them themselves then there these they this those through to too under until up very
+was wasn't we were weren't what when where which while who whom why will with won't would wouldn't you
+your yours yourself yourselves s t d ll m o re ve y also get got just might must shall
+do does did done tell please know want need
+"""
+
+_RU = """
+и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее её мне было
+вот от меня еще ещё нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас
+нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем
+была сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем
+ним здесь этом один почти мой тем чтобы нее неё сейчас были куда зачем всех никогда можно при наконец
+два об другой хоть после над больше тот через эти нас про всего них какая много разве три эту моя
+впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между
+это также которые который которая которых
+"""
+
+# Azerbaijani function words, written as the analyzer folds them (ə→e, ı→i, ş→s, ç→c, ğ→g, ö→o, ü→u).
+_AZ = """
+ve ile ucun uzre ki bu o bir da de hem amma ancaq lakin ya yaxud ve ya eyni zamanda ise isə kimi qeder
+gore sonra evvel olan olaraq olub olunub olunur oldu olmus olmusdur edib edilib edilir etdi etmis
+mi mu ne nece niye neden hansi harada haradan kim kime nedir hardan hansı var yox yoxdur
+ci cu cı cü inci uncu nci ncu
+bele hemin butun her hec cox az daha en artiq
+men sen biz siz onlar onun onlarin bunun bunlar
+"""
+
+
+def _words(block: str) -> frozenset[str]:
+    folded = block.translate(str.maketrans({"ı": "i", "ü": "u", "ö": "o", "ç": "c", "ş": "s", "ə": "e",
+                                            "ğ": "g", "ё": "е"}))
+    # The tokenizer splits "don't" into "don", "t": store the pieces too.
+    return frozenset(w for word in folded.split() for w in word.replace("'", " ").split())
+
+
+STOPWORDS: dict[str, frozenset[str]] = {"en": _words(_EN), "ru": _words(_RU), "az": _words(_AZ)}
