@@ -36,6 +36,8 @@ class Hit:
     url: str | None = None
     date: str | None = None
     source: str | None = None
+    # Share of the question's idf mass that this passage contains (0..1): the evidence for answering.
+    coverage: float = 0.0
 
 
 def passage_terms(passage: Passage, title_weight: int = DEFAULT_TITLE_WEIGHT) -> list[str]:
@@ -90,11 +92,20 @@ class Index:
 
     def search(self, query: str, k: int = 10, lang: str | None = None) -> list[Hit]:
         """The k best passages for a question, best first; passages sharing no term with it are left out."""
-        ids, scores = self.postings.top_k(self.query_terms(query, lang), k)
-        return [self._hit(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
+        terms = self.query_terms(query, lang)
+        ids, scores = self.postings.top_k(terms, k)
+        weights = self.term_weights(terms)
+        return [self._hit(int(i), float(s), weights) for i, s in zip(ids, scores, strict=True)]
 
-    def _hit(self, i: int, score: float) -> Hit:
+    def term_weights(self, terms: Sequence[str]) -> dict[str, float]:
+        """Idf of each distinct term; a term the corpus never uses weighs as much as the rarest possible."""
+        return {t: self.postings.term_idf(t) for t in dict.fromkeys(terms)}
+
+    def _hit(self, i: int, score: float, weights: dict[str, float]) -> Hit:
         passage = self.passages[i]
         doc = self.documents[passage.doc_id]
+        total = sum(w for w in weights.values() if w > 0)
+        found = sum(w for t, w in weights.items() if w > 0 and self.postings.contains(t, i))
         return Hit(doc_id=doc.id, passage_id=passage.id, score=score, text=passage.text, title=doc.title,
-                   lang=doc.lang, position=passage.position, url=doc.url, date=doc.date, source=doc.source)
+                   lang=doc.lang, position=passage.position, url=doc.url, date=doc.date, source=doc.source,
+                   coverage=found / total if total else 0.0)

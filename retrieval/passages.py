@@ -36,7 +36,7 @@ def _chunks(paragraphs: list[str]) -> list[str]:
     size = 0
     for unit in units:
         n = _words(unit[0])
-        if chunks and size + n <= TARGET_WORDS or (chunks and not unit[1] and size + n <= MAX_WORDS):
+        if (chunks and size + n <= TARGET_WORDS) or (chunks and not unit[1] and size + n <= MAX_WORDS):
             chunks[-1].append(unit)
             size += n
         else:

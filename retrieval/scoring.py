@@ -57,7 +57,7 @@ class _OkapiStatistics(BM25Okapi):  # type: ignore[misc]
         self.corpus_size = len(corpus)
         total = int(lengths.sum())
         self.avgdl = total / self.corpus_size if self.corpus_size else 0.0
-        self.doc_freqs = []  # not kept: the postings arrays replace them
+        self.doc_freqs: list[dict[str, int]] = []  # not kept: the postings arrays replace them
         return {term: int(df[i]) for term, i in vocabulary.items()}
 
     def _calc_idf(self, nd: dict[str, int]) -> None:
@@ -114,6 +114,22 @@ class Postings:
             if tid is not None:
                 counts[tid] = counts.get(tid, 0) + 1
         return counts
+
+    def term_idf(self, term: str) -> float:
+        """A term's idf; a term absent from the corpus gets the idf of a term in no passage."""
+        tid = self.vocabulary.get(term)
+        if tid is None:
+            return float(np.log(self.size + 0.5) - np.log(0.5))
+        return float(self.idf[tid])
+
+    def contains(self, term: str, passage: int) -> bool:
+        """Whether a passage has a term (binary search in the term's sorted postings)."""
+        tid = self.vocabulary.get(term)
+        if tid is None:
+            return False
+        lo, hi = int(self.offsets[tid]), int(self.offsets[tid + 1])
+        pos = lo + int(np.searchsorted(self.passages[lo:hi], passage))
+        return pos < hi and int(self.passages[pos]) == passage
 
     def scores(self, query: Sequence[str]) -> FloatArray:
         """Dense scores for every passage, as `BM25Okapi.get_scores(query)` would return them."""

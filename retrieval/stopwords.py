@@ -37,8 +37,7 @@ men sen biz siz onlar onun onlarin bunun bunlar
 
 
 def _words(block: str) -> frozenset[str]:
-    folded = block.translate(str.maketrans({"ı": "i", "ü": "u", "ö": "o", "ç": "c", "ş": "s", "ə": "e",
-                                            "ğ": "g", "ё": "е"}))
+    folded = block.translate(str.maketrans("ıüöçşəğё", "iuocsegе"))
     # The tokenizer splits "don't" into "don", "t": store the pieces too.
     return frozenset(w for word in folded.split() for w in word.replace("'", " ").split())
 

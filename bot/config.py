@@ -1,0 +1,182 @@
+"""Configuration: one YAML file of documented keys (bot/config.yaml holds the defaults), parsed strictly,
+with the environment variables of INTERFACE.md overriding it.
+
+Usage::
+
+    config = load_config(Path("my.yaml"), os.environ)   # ConfigError names the bad key or value
+    config.telegram.admins, config.answer.min_coverage
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from responses.composer import ComposerSettings
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULTS = Path(__file__).with_name("config.yaml")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING")
+
+
+class ConfigError(ValueError):
+    """A configuration the bot cannot start with; the message names the file, key and bad value."""
+
+
+@dataclass(frozen=True)
+class TelegramConfig:
+    token: str | None = field(default=None, repr=False)  # never shown by repr(), so never logged
+    api_base_url: str = "https://api.telegram.org"
+    admins: frozenset[int] = frozenset()
+    poll_interval: float = 0.0
+    poll_timeout: float = 10
+
+
+@dataclass(frozen=True)
+class RetrievalConfig:
+    k1: float = 1.5
+    b: float = 0.75
+    epsilon: float = 0.25
+    title_weight: int = 1
+
+
+@dataclass(frozen=True)
+class Config:
+    corpus: Path
+    log_level: str = "INFO"
+    telegram: TelegramConfig = TelegramConfig()
+    retrieval: RetrievalConfig = RetrievalConfig()
+    answer: ComposerSettings = ComposerSettings()
+
+
+_SECTIONS: dict[str, type[Any]] = {"telegram": TelegramConfig, "retrieval": RetrievalConfig,
+                                   "answer": ComposerSettings}
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: configuration is not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        raise ConfigError(f"{where}: malformed YAML: {getattr(exc, 'problem', None) or exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: configuration must be a mapping of keys, got {type(data).__name__}")
+    return data
+
+
+def _merge(base: dict[str, Any], override: Mapping[str, Any], source: str, prefix: str = "") -> None:
+    for key, value in override.items():
+        name = f"{prefix}{key}"
+        if key not in base:
+            known = ", ".join(sorted(base))
+            raise ConfigError(f"{source}: unknown key {name!r} (known: {known})")
+        if isinstance(base[key], dict):
+            if value is None:
+                continue
+            if not isinstance(value, dict):
+                raise ConfigError(f"{source}: {name!r} must be a mapping, got {value!r}")
+            _merge(base[key], value, source, f"{name}.")
+        else:
+            base[key] = value
+
+
+def parse_admins(value: Any, source: str) -> frozenset[int]:
+    """Telegram user ids from a list or a comma-separated string; anything else is named as an error."""
+    items = value.split(",") if isinstance(value, str) else value
+    if items is None:
+        return frozenset()
+    if not isinstance(items, list):
+        raise ConfigError(f"{source}: admins must be a list of Telegram user ids, got {value!r}")
+    ids: set[int] = set()
+    for item in items:
+        text = str(item).strip()
+        if isinstance(item, str) and not text:
+            continue
+        if isinstance(item, bool) or not text.lstrip("-").isdigit():
+            raise ConfigError(f"{source}: admins: {item!r} is not a Telegram user id (a whole number)")
+        ids.add(int(text))
+    return frozenset(ids)
+
+
+def _typed(cls: type[Any], values: dict[str, Any], source: str, section: str) -> Any:
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in values:
+            continue
+        value = values[f.name]
+        name = f"{section}.{f.name}"
+        if f.name == "admins":
+            kwargs[f.name] = parse_admins(value, source)
+            continue
+        default = f.default
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, int) and not isinstance(default, bool):
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif isinstance(default, float):
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+            value = float(value) if ok else value
+        elif isinstance(default, str):
+            ok = isinstance(value, str)
+        else:  # optional text
+            ok = value is None or isinstance(value, str)
+        if not ok:
+            raise ConfigError(f"{source}: {name} has a bad value {value!r}")
+        if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
+            raise ConfigError(f"{source}: {name} must not be negative, got {value!r}")
+        kwargs[f.name] = value
+    return cls(**kwargs)
+
+
+def load_config(path: Path | None = None, environ: Mapping[str, str] | None = None,
+                corpus: Path | None = None) -> Config:
+    """Defaults, then the YAML file, then the environment, then --corpus: later ones win."""
+    environ = environ or {}
+    data = _read_yaml(DEFAULTS)
+    source = str(path) if path else str(DEFAULTS)
+    if path is not None:
+        _merge(data, _read_yaml(path), source)
+    env_map = {"PRESSBOT_CORPUS": ("corpus",), "PRESSBOT_LOG_LEVEL": ("log_level",),
+               "TELEGRAM_BOT_TOKEN": ("telegram", "token"),
+               "PRESSBOT_API_BASE_URL": ("telegram", "api_base_url"),
+               "PRESSBOT_ADMINS": ("telegram", "admins")}
+    for var, keys in env_map.items():
+        value = environ.get(var)
+        if value is None or value == "":
+            continue
+        target = data
+        for key in keys[:-1]:
+            target = target[key]
+        target[keys[-1]] = value
+        if var == "PRESSBOT_ADMINS":
+            target[keys[-1]] = list(parse_admins(value, var))
+    if corpus is not None:
+        data["corpus"] = str(corpus)
+    level = str(data["log_level"]).upper()
+    if level not in LOG_LEVELS:
+        raise ConfigError(f"{source}: log_level must be one of {', '.join(LOG_LEVELS)}, got {data['log_level']!r}")
+    if not isinstance(data["corpus"], str) or not data["corpus"].strip():
+        raise ConfigError(f"{source}: corpus must be a directory path, got {data['corpus']!r}")
+    corpus_path = Path(data["corpus"]).expanduser()
+    if not corpus_path.is_absolute():
+        cwd_path = Path.cwd() / corpus_path
+        corpus_path = cwd_path if cwd_path.exists() else PROJECT_ROOT / corpus_path
+    sections = {name: _typed(cls, data[name] or {}, source, name) for name, cls in _SECTIONS.items()}
+    telegram: TelegramConfig = sections["telegram"]
+    if not telegram.api_base_url.startswith(("http://", "https://")):
+        raise ConfigError(f"{source}: telegram.api_base_url must start with http:// or https://, "
+                          f"got {telegram.api_base_url!r}")
+    return Config(corpus=corpus_path, log_level=level, telegram=telegram, retrieval=sections["retrieval"],
+                  answer=sections["answer"])

@@ -1,0 +1,182 @@
+"""What the bot knows and says, independent of Telegram: the served index, its atomic reload, and every
+reply (answers and command texts) in both renderings. The Telegram handlers and the console chat are
+thin layers over this.
+
+Usage::
+
+    service = Service.start(load_config())
+    service.ask("Who met the IOM Director General?").text
+    result = service.reload()        # builds on the side; swaps only a complete, valid index
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.config import Config
+from responses.answering import Reply, answer_question
+from responses.render import Renderer
+from retrieval import Index
+from retrieval.corpus import CorpusError, Problem, corpus_files, require_corpus
+from retrieval.latest import latest
+
+log = logging.getLogger(__name__)
+LATEST_PAGE = 5
+RELOAD_PROBLEMS_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A reply in Telegram HTML and in plain text."""
+
+    html: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Served:
+    """The index being served and the corpus state it was built from; replaced whole on reload."""
+
+    index: Index
+    fingerprint: str
+    built_in: float
+
+
+@dataclass(frozen=True)
+class ReloadResult:
+    """What a reload did: swapped (ok and changed), found nothing new, or was refused for problems."""
+
+    ok: bool
+    changed: bool
+    documents: int
+    passages: int
+    old_documents: int
+    seconds: float
+    problems: tuple[Problem, ...] = ()
+
+
+def corpus_fingerprint(directory: Path) -> str:
+    """A hash of every corpus file's name and bytes: equal fingerprints mean nothing to re-index."""
+    digest = hashlib.sha256()
+    for path in corpus_files(directory) if directory.is_dir() else []:
+        digest.update(str(path.relative_to(directory)).encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"\0unreadable")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def build_served(config: Config) -> Served:
+    """Read, validate and index the configured corpus; CorpusError lists every problem."""
+    started = time.perf_counter()
+    fingerprint = corpus_fingerprint(config.corpus)
+    docs = require_corpus(config.corpus)
+    r = config.retrieval
+    index = Index.build(docs, k1=r.k1, b=r.b, epsilon=r.epsilon, title_weight=r.title_weight)
+    return Served(index=index, fingerprint=fingerprint, built_in=time.perf_counter() - started)
+
+
+class Service:
+    """The served index plus the reply logic; safe to share between the event loop and a reload thread."""
+
+    def __init__(self, config: Config, served: Served, renderer: Renderer | None = None) -> None:
+        self.config = config
+        self.renderer = renderer or Renderer()
+        self._served = served
+        self._reload_lock = threading.Lock()
+
+    @classmethod
+    def start(cls, config: Config) -> Service:
+        """Build the index for the configured corpus (raises CorpusError if it has problems)."""
+        return cls(config, build_served(config))
+
+    @property
+    def index(self) -> Index:
+        return self._served.index
+
+    @property
+    def served(self) -> Served:
+        return self._served
+
+    def is_admin(self, user_id: int | None) -> bool:
+        """Admins come from the configuration only; checked on every call."""
+        return user_id is not None and user_id in self.config.telegram.admins
+
+    # --- replies -------------------------------------------------------------------------------
+    def ask(self, question: str, lang: str | None = None) -> Reply:
+        index = self._served.index  # one read: a reload swapping meanwhile does not mix two indexes
+        return answer_question(index, question, self.renderer, self.config.answer, lang=lang)
+
+    def _both(self, template: str, lang: str, **context: object) -> Rendered:
+        return Rendered(html=self.renderer.render(template, "html", lang, **context),
+                        text=self.renderer.render(template, "text", lang, **context))
+
+    def start_text(self, name: str, lang: str) -> Rendered:
+        return self._both("start", lang, name=name)
+
+    def help_text(self, lang: str, admin: bool) -> Rendered:
+        return self._both("help", lang, admin=admin)
+
+    def sources_text(self, lang: str) -> Rendered:
+        index = self._served.index
+        docs = list(index.documents.values())
+        dates = sorted(d.date for d in docs if d.date)
+        publishers = Counter(d.source or "—" for d in docs).most_common()
+        languages = [f"{lang_}: {n}" for lang_, n in sorted(Counter(d.lang for d in docs).items())]
+        return self._both("sources", lang, documents=len(docs), passages=len(index), languages=languages,
+                          first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+                          publishers=publishers)
+
+    def latest_text(self, topic: str, lang: str, offset: int = 0) -> Rendered:
+        docs = latest(self._served.index, topic, limit=LATEST_PAGE, offset=offset)
+        return self._both("latest", lang, documents=docs, topic=topic.strip(), offset=offset)
+
+    def phrase(self, lang: str, key: str, **values: object) -> Rendered:
+        return Rendered(html=self.renderer.phrase("html", lang, key, **values),
+                        text=self.renderer.phrase("text", lang, key, **values))
+
+    def reload_text(self, result: ReloadResult, lang: str) -> Rendered:
+        if not result.ok:
+            return self._both("reload_failed", lang, problems=[str(p) for p in result.problems],
+                              limit=RELOAD_PROBLEMS_SHOWN)
+        if not result.changed:
+            return self.phrase(lang, "reload_unchanged", documents=result.documents)
+        return self.phrase(lang, "reload_done", documents=result.documents, passages=result.passages,
+                           old_documents=result.old_documents, seconds=f"{result.seconds:.2f}")
+
+    # --- reload --------------------------------------------------------------------------------
+    def reload(self, force: bool = False) -> ReloadResult:
+        """Re-read the corpus on the side and swap it in with one assignment, or keep the old index.
+
+        Blocking and CPU-bound: call it from a worker thread. Reloads are serialized by a lock, so two
+        never interleave; questions keep reading the old index until the swap.
+        """
+        with self._reload_lock:
+            started = time.perf_counter()
+            old = self._served
+            old_docs = len(old.index.documents)
+            if not force and corpus_fingerprint(self.config.corpus) == old.fingerprint:
+                return ReloadResult(ok=True, changed=False, documents=old_docs, passages=len(old.index),
+                                    old_documents=old_docs, seconds=time.perf_counter() - started)
+            try:
+                new = build_served(self.config)
+            except CorpusError as exc:
+                log.warning("reload refused: %d problem(s) in %s; the old index keeps serving",
+                            len(exc.problems), self.config.corpus)
+                return ReloadResult(ok=False, changed=False, documents=old_docs, passages=len(old.index),
+                                    old_documents=old_docs, seconds=time.perf_counter() - started,
+                                    problems=tuple(exc.problems))
+            self._served = new  # the swap: one reference assignment, atomic for every reader
+            seconds = time.perf_counter() - started
+            log.info("reloaded %d documents (%d passages) in %.2fs", len(new.index.documents),
+                     len(new.index), seconds)
+            return ReloadResult(ok=True, changed=True, documents=len(new.index.documents),
+                                passages=len(new.index), old_documents=old_docs, seconds=seconds)

@@ -1,0 +1,72 @@
+"""The whole question → reply path, shared by the bot, the console chat, `pressbot ask` and `pressbot eval`.
+
+Usage::
+
+    reply = answer_question(index, "Who met the IOM Director General?", Renderer())
+    print(reply.text)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from responses.composer import Answer, ComposerSettings, compose
+from responses.render import Renderer
+from retrieval import Index
+from retrieval.analyzer import detect_language
+
+HITS = 10  # INTERFACE.md: `hits` are the retriever's top 10 passages
+
+
+@dataclass(frozen=True)
+class Reply:
+    """An answer with its two renderings."""
+
+    answer: Answer
+    html: str
+    text: str
+
+
+def answer_question(index: Index, question: str, renderer: Renderer,
+                    settings: ComposerSettings = ComposerSettings(), lang: str | None = None) -> Reply:
+    """Search, compose and render: the one path every front end uses."""
+    lang = lang or detect_language(question)
+    terms = index.query_terms(question, lang)
+    hits = index.search(question, k=HITS, lang=lang)
+    answer = compose(question, hits, index.term_weights(terms), lang, settings)
+    return render_answer(answer, renderer)
+
+
+def render_answer(answer: Answer, renderer: Renderer) -> Reply:
+    """Both renderings of an answer (or of the abstention)."""
+    if answer.answered:
+        context: dict[str, Any] = {"quotes": answer.quotes, "citations": answer.citations}
+        name = "answer"
+    else:
+        context = {"query": answer.query}
+        name = "no_answer"
+    return Reply(answer=answer, html=renderer.render(name, "html", answer.lang, **context),
+                 text=renderer.render(name, "text", answer.lang, **context))
+
+
+def reply_json(reply: Reply) -> dict[str, Any]:
+    """The `pressbot ask --json` object, field for field as INTERFACE.md specifies."""
+    answer = reply.answer
+    return {
+        "query": answer.query,
+        "answered": answer.answered,
+        "lang": answer.lang,
+        "text": reply.text,
+        "html": reply.html,
+        "citations": [
+            {"n": c.n, "doc_id": c.doc_id, "passage_id": c.passage_id, "title": c.title, "url": c.url,
+             "date": c.date, "score": round(c.score, 4)}
+            for c in answer.citations
+        ],
+        "hits": [
+            {"doc_id": h.doc_id, "passage_id": h.passage_id, "score": round(h.score, 4), "title": h.title,
+             "url": h.url}
+            for h in answer.hits
+        ],
+    }

@@ -1,0 +1,77 @@
+"""Rendering replies from Jinja2 template files, as Telegram HTML (autoescaped) or as plain text.
+
+User text and corpus text only ever enter templates as values: they are escaped in HTML, and never
+compiled as templates themselves.
+
+Usage::
+
+    renderer = Renderer()
+    html = renderer.render("answer", "html", "en", quotes=answer.quotes, citations=answer.citations)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+import markupsafe
+import yaml
+
+from retrieval.analyzer import LANGUAGES
+
+Format = Literal["html", "text"]
+TEMPLATES = Path(__file__).parent / "templates"
+LOCALES = Path(__file__).parent / "locales"
+_SUFFIX: dict[str, str] = {"html": "html", "text": "txt"}
+
+
+@cache
+def locale(lang: str) -> dict[str, Any]:
+    """The phrases of one language (en, az, ru), read once from responses/locales/<lang>.yaml."""
+    if lang not in LANGUAGES:
+        lang = "en"
+    data = yaml.safe_load((LOCALES / f"{lang}.yaml").read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{LOCALES / lang}.yaml: expected a mapping of phrase keys")
+    return data
+
+
+def _environment(autoescape: bool) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+
+
+class Renderer:
+    """Two Jinja2 environments over the same template folder: HTML autoescaped, text not."""
+
+    def __init__(self) -> None:
+        self._env = {"html": _environment(True), "text": _environment(False)}
+
+    def render(self, template: str, fmt: Format, lang: str, **context: Any) -> str:
+        """Render `template` (e.g. "answer") in a format and language; surplus blank lines removed."""
+        compiled = self._env[fmt].get_template(f"{template}.{_SUFFIX[fmt]}.j2")
+        text = compiled.render(t=locale(lang), lang=lang, **context)
+        return _tidy(text)
+
+    def phrase(self, fmt: Format, lang: str, key: str, **values: Any) -> str:
+        """One line from the locale, with values filled in and escaped for HTML when fmt is html."""
+        text = str(locale(lang)[key]).format(**values)
+        return str(markupsafe.escape(text)) if fmt == "html" else text
+
+
+def _tidy(text: str) -> str:
+    lines = [line.rstrip() for line in text.strip().split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if not line and out and not out[-1]:
+            continue
+        out.append(line)
+    return "\n".join(out)
