@@ -25,6 +25,18 @@ LANGS = ("en", "az", "ru")
 _FENCE = "---"
 
 
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FrontMatterLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """YAML's safe loader, but dates stay text: we validate them ourselves and report the line."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something wrong with a corpus file, located so an admin can open the file at that line."""
@@ -67,7 +79,7 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
 
 def _key_lines(front: str) -> dict[str, int]:
     """Line (1-based, counting the opening fence) of each top-level key, for error messages."""
-    node = yaml.compose(front, Loader=yaml.SafeLoader)
+    node = yaml.compose(front, Loader=FrontMatterLoader)
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key, _value in node.value:
@@ -76,7 +88,7 @@ def _key_lines(front: str) -> dict[str, int]:
 
 
 def _duplicate_keys(front: str) -> list[tuple[str, int]]:
-    node = yaml.compose(front, Loader=yaml.SafeLoader)
+    node = yaml.compose(front, Loader=FrontMatterLoader)
     seen: set[str] = set()
     dups: list[tuple[str, int]] = []
     if isinstance(node, yaml.MappingNode):
@@ -102,7 +114,7 @@ def parse_document(path: Path, raw: bytes, display: str | None = None) -> tuple[
                                         "the front matter must end with another '---' line")]
     front, body, body_line = parts
     try:
-        data = yaml.safe_load(front)
+        data = yaml.load(front, Loader=FrontMatterLoader)  # noqa: S506 - a safe loader
         key_lines = _key_lines(front)
         duplicates = _duplicate_keys(front)
     except yaml.YAMLError as exc:

@@ -1,0 +1,19 @@
+#!/usr/bin/env sh
+# pressbot's run command. Sets up .venv on first use (and again when pyproject.toml changes), then:
+#   ./run.sh                 console chat over the bundled corpus, or the real bot if TELEGRAM_BOT_TOKEN is set
+#   ./run.sh ask "QUESTION"  any other pressbot command (ask, chat, check, import, run, eval)
+set -eu
+cd "$(dirname "$0")"
+PYTHON="${PYTHON:-python3}"
+stamp=.venv/.pressbot-installed
+want="$(cat pyproject.toml | cksum)-${PRESSBOT_EXTRAS:-}"
+if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  echo "setting up .venv (one time)…" >&2
+  "$PYTHON" -m venv .venv
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${PRESSBOT_EXTRAS:-}" >&2
+  echo "$want" > "$stamp"
+fi
+if [ "$#" -eq 0 ]; then
+  if [ -n "${TELEGRAM_BOT_TOKEN:-}" ]; then set -- run; else set -- chat; fi
+fi
+exec .venv/bin/pressbot "$@"
