@@ -9,6 +9,6 @@ if [ ! -d tests/emulator/node_modules/telegram-test-api ]; then
   echo "installing the telegram-test-api emulator (npm ci)…" >&2
   (cd tests/emulator && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
-echo "== ruff" && .venv/bin/ruff check bot retrieval responses tests benchmarks
+echo "== ruff" && .venv/bin/ruff check .
 echo "== mypy" && .venv/bin/mypy
 echo "== pytest" && exec .venv/bin/python -m pytest "$@"

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -31,7 +31,7 @@ _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 class FrontMatterLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """YAML's safe loader, but dates stay text: we validate them ourselves and report the line."""
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
@@ -114,7 +114,7 @@ def parse_document(path: Path, raw: bytes, display: str | None = None) -> tuple[
                                         "the front matter must end with another '---' line")]
     front, body, body_line = parts
     try:
-        data = yaml.load(front, Loader=FrontMatterLoader)  # noqa: S506 - a safe loader
+        data = yaml.load(front, Loader=FrontMatterLoader)  # a SafeLoader subclass
         key_lines = _key_lines(front)
         duplicates = _duplicate_keys(front)
     except yaml.YAMLError as exc:

@@ -106,7 +106,7 @@ async def running_bot(emulator: EmulatorProcess, small_corpus: Path, caplog: pyt
         yield bot
 
 
-class start_bot:  # noqa: N801 - used as `async with start_bot(...)`
+class start_bot:  # lower case: reads as a function in `async with start_bot(...)`
     """Start pressbot on the emulator for one test: fresh token, so a fresh, isolated message store."""
 
     def __init__(self, emulator: EmulatorProcess, corpus: Path, caplog: pytest.LogCaptureFixture,
