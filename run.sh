@@ -6,8 +6,11 @@ set -eu
 cd "$(dirname "$0")"
 PYTHON="${PYTHON:-python3}"
 stamp=.venv/.pressbot-installed
-want="$(cat pyproject.toml | cksum)-${PRESSBOT_EXTRAS:-}"
-if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+sum="$(cksum < pyproject.toml)"
+have="$(cat "$stamp" 2>/dev/null || true)"
+want="$sum-${PRESSBOT_EXTRAS:-}"
+# Up to date when installed from this pyproject.toml with the wanted extras (or with [dev], a superset).
+if [ ! -x .venv/bin/python ] || { [ "$have" != "$want" ] && [ "$have" != "$sum-[dev]" ]; }; then
   echo "setting up .venv (one time)…" >&2
   "$PYTHON" -m venv .venv
   .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${PRESSBOT_EXTRAS:-}" >&2
