@@ -1,4 +1,4 @@
-"""The `pressbot` command: ask, chat, check, import, run (see INTERFACE.md for the contract).
+"""The `pressbot` command: ask, chat, check, eval, import, run (see INTERFACE.md for the contract).
 
 Usage::
 
@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?", help="the question; omit it with --json to read stdin")
     ask.add_argument("--json", action="store_true", help="print JSON objects (INTERFACE.md)")
     sub.add_parser("chat", parents=[common], help="console chat over the corpus")
+    ev = sub.add_parser("eval", parents=[common], help="score answers on a QA file (recall, MRR, facts, abstention)")
+    ev.add_argument("--qa", type=Path, required=True, help="QA file in the format of ../shared/qa-dev.yaml")
+    ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     sub.add_parser("check", parents=[common], help="validate a corpus: PATH:LINE: message per problem")
     imp = sub.add_parser("import", parents=[common], help="add raw pages or corpus files to the corpus")
     imp.add_argument("inputs", nargs="+", type=Path, help="files or directories (SOURCES.yaml gives urls)")
@@ -95,6 +98,20 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from bot.evaluation import QAFileError, evaluate, format_report, load_qa, report_json
+    from bot.service import Service
+
+    try:
+        items = load_qa(args.qa)
+    except QAFileError as exc:
+        print(f"pressbot eval: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    report = evaluate(Service.start(_config(args)).ask, items)
+    print(json.dumps(report_json(report), ensure_ascii=False, indent=2) if args.json else format_report(report))
+    return EXIT_OK
+
+
 def cmd_chat(args: argparse.Namespace) -> int:
     from bot.console import chat
     from bot.service import Service
@@ -115,7 +132,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"ask": cmd_ask, "chat": cmd_chat, "check": cmd_check, "import": cmd_import, "run": cmd_run}
+COMMANDS = {"ask": cmd_ask, "chat": cmd_chat, "eval": cmd_eval, "check": cmd_check, "import": cmd_import,
+            "run": cmd_run}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
