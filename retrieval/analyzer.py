@@ -20,7 +20,7 @@ import Stemmer
 from retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "3"
+ANALYZER_VERSION = "4"
 
 LANGUAGES = ("en", "az", "ru")
 
@@ -33,8 +33,11 @@ _AZ_FOLD = str.maketrans({"ə": "e", "ı": "i", "ş": "s", "ç": "c", "ğ": "g",
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # Invisible characters that would otherwise split or glue words: zero-width, bidi controls, soft hyphen.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-# Thousands written with spaces ("795 761") are one number.
-_GROUPED_NUMBER = re.compile(r"(?<![\d])(\d{1,3})(?:[ \u00a0\u202f](\d{3}))+(?![\d])")
+# Thousands written with spaces or commas ("795 761", "57,851") are one number.
+_GROUPED_NUMBER = re.compile(r"(?<![\d])(\d{1,3})(?:[ \u00a0\u202f,](\d{3}))+(?![\d])")
+_SEPARATORS = str.maketrans("", "", " \u00a0\u202f,")
+# Hyphenated names and codes ("COVID-19", "e-visa", "ASAN-Visa") are also indexed as one joined term.
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 
 _STEMMER_NAMES = {"en": "english", "ru": "russian"}
 _local = threading.local()  # PyStemmer objects are not thread-safe; reloads index on a worker thread.
@@ -57,6 +60,9 @@ _AZ_SUFFIXES = tuple(
             # copula / predicative and common verb endings
             "dir", "dur", "tir", "tur", "dik", "duk", "mis", "mus", "ib", "ub", "maq", "mek",
             "miz", "niz",
+            # relative "-dakı/-dəki" (Batumidəki), privative "-sız/-siz" (ödənişsiz), glued question
+            # particle "-mı/-mi" (alınırmı)
+            "daki", "deki", "taki", "teki", "siz", "suz", "mi", "mu",
             # ordinal/number endings after digits are separate tokens ("2019-cu"): handled as stopwords
         },
         key=len,
@@ -89,8 +95,7 @@ def normalize(text: str, lang: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     """Split normalized text into word tokens; digit groups of one number stay together."""
-    text = _GROUPED_NUMBER.sub(lambda m: m.group(0).replace(" ", "").replace("\u00a0", "")
-                               .replace("\u202f", ""), text)
+    text = _GROUPED_NUMBER.sub(lambda m: m.group(0).translate(_SEPARATORS), text)
     return [t.replace("_", "") for t in _TOKEN.findall(text) if t.strip("_")]
 
 
@@ -133,12 +138,23 @@ def stem(tokens: list[str], lang: str) -> list[str]:
     return stems
 
 
+def _joined(text: str, stop: frozenset[str]) -> list[str]:
+    """Hyphenated words as one token each, without parts that are stopwords ("2019-cu" adds nothing)."""
+    joined = []
+    for match in _HYPHENATED.finditer(text):
+        parts = [p for p in tokenize(match.group(0)) if p not in stop]
+        if len(parts) > 1:
+            joined.append("".join(parts))
+    return joined
+
+
 def analyze(text: str, lang: str = "en") -> list[str]:
     """Terms of a text in a language: normalized, tokenized, stopwords dropped, stemmed."""
     lang = lang if lang in LANGUAGES else "en"
     stop = STOPWORDS[lang]
-    tokens = [t for t in tokenize(normalize(text, lang)) if t not in stop]
-    return stem(tokens, lang)
+    normalized = normalize(text, lang)
+    tokens = [t for t in tokenize(normalized) if t not in stop]
+    return stem(tokens + _joined(normalized, stop), lang)
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)

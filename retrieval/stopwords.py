@@ -12,6 +12,7 @@ the their theirs them themselves then there these they this those through to too
 was wasn't we were weren't what when where which while who whom why will with won't would wouldn't you
 your yours yourself yourselves s t d ll m o re ve y also get got just might must shall
 do does did done tell please know want need
+many much
 """
 
 _RU = """
@@ -22,7 +23,9 @@ _RU = """
 ним здесь этом один почти мой тем чтобы нее неё сейчас были куда зачем всех никогда можно при наконец
 два об другой хоть после над больше тот через эти нас про всего них какая много разве три эту моя
 впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между
-это также которые который которая которых
+это также которые который которая которых которого которой котором которую которым
+какое какие каких каким какими какого какому каком какую сколько скольким скольких сколькими
+чей чья чьё чье чьи каков какова каковы
 """
 
 # Azerbaijani function words, written as the analyzer folds them (ə→e, ı→i, ş→s, ç→c, ğ→g, ö→o, ü→u).

@@ -1,0 +1,103 @@
+"""The analyzer: what counts as the same term in English, Azerbaijani and Russian."""
+
+from __future__ import annotations
+
+from retrieval.analyzer import analyze, casefold, detect_language, normalize, stem_az
+
+
+def test_azerbaijani_dotted_capital_i_lowers_to_dotted_i() -> None:
+    assert casefold("İş", "az") == "iş"
+
+
+def test_azerbaijani_dotless_capital_i_lowers_to_dotless_i() -> None:
+    assert casefold("ALINIR", "az") == "alınır"
+
+
+def test_english_dotted_capital_i_lowers_without_a_combining_dot() -> None:
+    assert normalize("İstanbul", "en") == "istanbul"
+
+
+def test_azerbaijani_letters_fold_so_text_typed_without_them_matches() -> None:
+    assert analyze("Dövlət Miqrasiya Xidmətinə", "az") == analyze("Dovlet Miqrasiya Xidmetine", "az")
+
+
+def test_azerbaijani_case_endings_reach_the_same_stem() -> None:
+    assert stem_az("konsulluqda") == stem_az("konsulluq") == stem_az("konsulluqdan")
+
+
+def test_azerbaijani_plural_and_possessive_are_stripped() -> None:
+    assert analyze("vətəndaşlarının", "az") == analyze("vətəndaş", "az")
+
+
+def test_azerbaijani_relative_suffix_is_stripped() -> None:
+    assert analyze("Batumidəki", "az") == analyze("Batumi", "az")
+
+
+def test_azerbaijani_glued_question_particle_is_stripped() -> None:
+    assert analyze("ALINIRMI", "az") == analyze("alınır", "az")
+
+
+def test_azerbaijani_stems_keep_at_least_four_letters() -> None:
+    assert stem_az("ilin") == "ilin"
+
+
+def test_russian_yo_and_ye_are_the_same_letter() -> None:
+    assert analyze("ещё объём", "ru") == analyze("еще объем", "ru")
+
+
+def test_russian_inflections_share_a_stem() -> None:
+    assert analyze("иностранцев", "ru") == analyze("иностранцам", "ru")
+
+
+def test_russian_question_words_are_not_terms() -> None:
+    assert analyze("Какого числа? Сколько?", "ru") == analyze("числа", "ru")
+
+
+def test_english_question_words_are_not_terms() -> None:
+    assert analyze("How many visas", "en") == analyze("visas", "en")
+
+
+def test_numbers_survive_analysis() -> None:
+    assert "2019" in analyze("2019-cu ilin aprelində", "az")
+    assert "919" in analyze("919 Çağrı Mərkəzi", "az")
+
+
+def test_a_number_grouped_with_spaces_is_one_term() -> None:
+    assert "795761" in analyze("795 761 иностранцев", "ru")
+
+
+def test_a_number_grouped_with_commas_is_one_term() -> None:
+    assert "57851" in analyze("57,851 applications", "en")
+
+
+def test_a_hyphenated_name_is_also_one_joined_term() -> None:
+    terms = analyze("COVID-19 rules", "en")
+    assert "covid19" in terms and "covid" in terms and "19" in terms
+
+
+def test_a_hyphen_before_a_stopword_suffix_adds_no_joined_term() -> None:
+    assert analyze("2019-cu", "az") == ["2019"]
+
+
+def test_plain_lowercase_words_are_only_stemmed() -> None:
+    assert analyze("visa office", "en") == ["visa", "offic"]
+
+
+def test_invisible_characters_do_not_split_words() -> None:
+    assert analyze("mig\u200bration", "en") == analyze("migration", "en")
+
+
+def test_language_is_detected_from_cyrillic_letters() -> None:
+    assert detect_language("Сколько иностранцев въехало?") == "ru"
+
+
+def test_language_is_detected_from_azerbaijani_letters() -> None:
+    assert detect_language("Neçə zəng daxil olub?") == "az"
+
+
+def test_azerbaijani_typed_without_its_letters_is_still_azerbaijani() -> None:
+    assert detect_language("Miqrasiya xidmetinin cagri merkezine nece zeng gelib?") == "az"
+
+
+def test_english_question_is_english() -> None:
+    assert detect_language("Who met the IOM Director General in Geneva?") == "en"
