@@ -24,6 +24,8 @@ from responses.answering import Reply, answer_question
 from responses.render import Renderer
 from retrieval import Index
 from retrieval.corpus import CorpusError, Problem, corpus_files, require_corpus
+from retrieval.glossary import FILE_NAME as GLOSSARY_FILE
+from retrieval.glossary import load_glossary
 from retrieval.latest import latest
 
 log = logging.getLogger(__name__)
@@ -64,7 +66,8 @@ class ReloadResult:
 def corpus_fingerprint(directory: Path) -> str:
     """A hash of every corpus file's name and bytes: equal fingerprints mean nothing to re-index."""
     digest = hashlib.sha256()
-    for path in corpus_files(directory) if directory.is_dir() else []:
+    glossary = directory / GLOSSARY_FILE  # query-time expansions: a change must reload too
+    for path in [*corpus_files(directory), *([glossary] if glossary.is_file() else [])] if directory.is_dir() else []:
         digest.update(str(path.relative_to(directory)).encode() + b"\0")
         try:
             digest.update(path.read_bytes())
@@ -79,8 +82,9 @@ def build_served(config: Config) -> Served:
     started = time.perf_counter()
     fingerprint = corpus_fingerprint(config.corpus)
     docs = require_corpus(config.corpus)
+    glossary = load_glossary(config.corpus)
     r = config.retrieval
-    index = Index.build(docs, k1=r.k1, b=r.b, epsilon=r.epsilon, title_weight=r.title_weight)
+    index = Index.build(docs, k1=r.k1, b=r.b, epsilon=r.epsilon, title_weight=r.title_weight, glossary=glossary)
     return Served(index=index, fingerprint=fingerprint, built_in=time.perf_counter() - started)
 
 

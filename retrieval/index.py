@@ -13,8 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from retrieval.analyzer import analyze, detect_language
 from retrieval.document import Document, Passage
+from retrieval.glossary import Concept, Glossary, Query
 from retrieval.passages import split_document
 from retrieval.scoring import Postings
 
@@ -50,15 +53,16 @@ class Index:
     """BM25 over the passages of a set of documents; immutable once built, so it can be swapped whole."""
 
     def __init__(self, documents: Sequence[Document], passages: Sequence[Passage], postings: Postings,
-                 title_weight: int = DEFAULT_TITLE_WEIGHT) -> None:
+                 title_weight: int = DEFAULT_TITLE_WEIGHT, glossary: Glossary | None = None) -> None:
         self.documents: dict[str, Document] = {doc.id: doc for doc in documents}
         self.passages: tuple[Passage, ...] = tuple(passages)
         self.postings = postings
         self.title_weight = title_weight
+        self.glossary = glossary or Glossary()
 
     @classmethod
     def build(cls, documents: Iterable[Document], k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25,
-              title_weight: int = DEFAULT_TITLE_WEIGHT) -> Index:
+              title_weight: int = DEFAULT_TITLE_WEIGHT, glossary: Glossary | None = None) -> Index:
         """Split, analyze and index documents; raises ValueError naming a repeated document id."""
         docs = list(documents)
         seen: set[str] = set()
@@ -69,7 +73,7 @@ class Index:
         passages = [p for doc in docs for p in split_document(doc)]
         postings = Postings.build([passage_terms(p, title_weight) for p in passages], k1=k1, b=b,
                                   epsilon=epsilon)
-        return cls(docs, passages, postings, title_weight)
+        return cls(docs, passages, postings, title_weight, glossary)
 
     @property
     def k1(self) -> float:
@@ -86,26 +90,59 @@ class Index:
     def __len__(self) -> int:
         return len(self.passages)
 
+    def query(self, question: str, lang: str | None = None) -> Query:
+        """A question analyzed in its (detected) language, with glossary names expanded."""
+        lang = lang or detect_language(question)
+        return self.glossary.expand(analyze(question, lang), lang)
+
     def query_terms(self, query: str, lang: str | None = None) -> list[str]:
-        """The terms a question is searched with, analyzed in its (detected) language."""
-        return analyze(query, lang or detect_language(query))
+        """The terms a question is searched with: its own, plus the glossary's other names for those it uses."""
+        return list(self.query(query, lang).terms)
 
     def search(self, query: str, k: int = 10, lang: str | None = None) -> list[Hit]:
         """The k best passages for a question, best first; passages sharing no term with it are left out."""
-        terms = self.query_terms(query, lang)
-        ids, scores = self.postings.top_k(terms, k)
-        weights = self.term_weights(terms)
-        return [self._hit(int(i), float(s), weights) for i, s in zip(ids, scores, strict=True)]
+        plan = self.query(query, lang)
+        concepts = self.concept_weights(plan)
+        return [self._hit(i, s, concepts) for i, s in self._ranked(plan, k)]
+
+    def _ranked(self, plan: Query, k: int) -> list[tuple[int, float]]:
+        """Top k passages: plain BM25 for a plain question; with glossary names, each name scores in a passage
+        as its best-matching alternative, scaled to the idf mass of the name the question used (so a long
+        full name counts no more than the acronym it stands for)."""
+        if all(len(c.alternatives) == 1 for c in plan.concepts):
+            ids, scores = self.postings.top_k(plan.said, k)
+            return [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
+        scores = self.postings.scores([t for c in plan.concepts if len(c.alternatives) == 1 for t in c.said])
+        for concept in plan.concepts:
+            if len(concept.alternatives) == 1:
+                continue
+            said = sum(self.postings.term_idf(t) for t in concept.said)
+            scores += np.max([self.postings.scores(alt) * (said / max(sum(self.postings.term_idf(t) for t in alt),
+                                                                       1e-9))
+                              for alt in concept.alternatives], axis=0)
+        candidates = np.flatnonzero(scores > 0) if self.postings.idf.min(initial=0.0) >= 0 else np.arange(
+            len(scores))
+        order = np.lexsort((candidates, -scores[candidates]))[:k]
+        return [(int(candidates[i]), float(scores[candidates[i]])) for i in order]
+
+    def concept_weights(self, query: Query) -> list[tuple[Concept, float]]:
+        """Each distinct concept of a question with its weight: the idf of the terms the question used."""
+        distinct = dict.fromkeys(query.concepts)
+        return [(c, sum(self.postings.term_idf(t) for t in c.said)) for c in distinct]
+
+    def covers(self, concept: Concept, passage: int) -> bool:
+        """Whether a passage holds every term of one of the concept's alternatives."""
+        return any(all(self.postings.contains(t, passage) for t in alt) for alt in concept.alternatives)
 
     def term_weights(self, terms: Sequence[str]) -> dict[str, float]:
         """Idf of each distinct term; a term the corpus never uses weighs as much as the rarest possible."""
         return {t: self.postings.term_idf(t) for t in dict.fromkeys(terms)}
 
-    def _hit(self, i: int, score: float, weights: dict[str, float]) -> Hit:
+    def _hit(self, i: int, score: float, concepts: list[tuple[Concept, float]]) -> Hit:
         passage = self.passages[i]
         doc = self.documents[passage.doc_id]
-        total = sum(w for w in weights.values() if w > 0)
-        found = sum(w for t, w in weights.items() if w > 0 and self.postings.contains(t, i))
+        total = sum(w for _, w in concepts if w > 0)
+        found = sum(w for c, w in concepts if w > 0 and self.covers(c, i))
         return Hit(doc_id=doc.id, passage_id=passage.id, score=score, text=passage.text, title=doc.title,
                    lang=doc.lang, position=passage.position, url=doc.url, date=doc.date, source=doc.source,
                    coverage=found / total if total else 0.0)

@@ -1,0 +1,203 @@
+"""Names that mean the same thing (acronyms, full names, their Azerbaijani and Russian forms), expanded at
+query time: a question that says "IOM" also finds the release that only says "International Organization
+for Migration", and the passage counts as covering that part of the question.
+
+The glossary is a YAML list in the corpus directory (corpus/glossary.yaml, beside the press releases;
+the corpus loader reads only *.md, so it is never taken for one)::
+
+    - en: [IOM, International Organization for Migration]
+      az: [BMqT, Beynəlxalq Miqrasiya Təşkilatı]
+      ru: [МОМ, Международная организация по миграции]
+
+A question in language L that contains any name of an entry (in any language) is also searched with that
+name replaced by each of the entry's names in L, and a passage scores as well as its best wording: a
+release that says "International Organization for Migration" is found as if the question had said so,
+while one that says "IOM" scores as before. Names are compared after analysis, so inflected forms match
+("Xidmətinin").
+
+Usage::
+
+    glossary = Glossary.parse(text)
+    query = glossary.expand(analyze("Who met IOM?", "en"), "en")
+    query.variants()   # [('met', 'iom'), ('met', 'intern', 'organ', 'migrat')]
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from retrieval.analyzer import LANGUAGES, analyze
+from retrieval.corpus import CorpusError, Problem
+
+FILE_NAME = "glossary.yaml"
+# A question naming several glossary entries is searched in at most this many wordings.
+MAX_VARIANTS = 16
+
+Terms = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One part of a question for judging coverage: a term, or a glossary name with its alternatives.
+
+    `alternatives[0]` is what the question said; a passage covers the concept when it holds every term of
+    any one alternative.
+    """
+
+    alternatives: tuple[Terms, ...]
+
+    @property
+    def said(self) -> Terms:
+        return self.alternatives[0]
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question ready to search: its concepts, in the question's order."""
+
+    concepts: tuple[Concept, ...]
+
+    @property
+    def said(self) -> tuple[str, ...]:
+        """The question's own terms."""
+        return tuple(t for c in self.concepts for t in c.said)
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Every term of every alternative, the question's own first: what a sentence may be matched on."""
+        return tuple(dict.fromkeys([*self.said, *(t for c in self.concepts for alt in c.alternatives for t in alt)]))
+
+    def variants(self, limit: int = MAX_VARIANTS) -> list[tuple[str, ...]]:
+        """The question as it would read with each combination of alternative names, as it was said first.
+
+        Beyond `limit` combinations, one concept varies at a time while the others stay as said.
+        """
+        choices = [c.alternatives for c in self.concepts]
+        if math.prod(len(c) for c in choices) <= limit:
+            return [tuple(t for alt in combo for t in alt) for combo in itertools.product(*choices)]
+        said = [c[0] for c in choices]
+        out = [tuple(t for alt in said for t in alt)]
+        for i, alternatives in enumerate(choices):
+            for alt in alternatives[1:]:
+                out.append(tuple(t for a in [*said[:i], alt, *said[i + 1 :]] for t in a))
+        return out
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary entry: its names as (language, text) pairs."""
+
+    names: tuple[tuple[str, str], ...]
+
+
+def _match_forms(entries: Sequence[Entry], lang: str) -> list[tuple[Terms, int]]:
+    """Every name of every entry analyzed as a question in `lang` would be, longest first."""
+    forms = {(tuple(analyze(text, lang)), i) for i, entry in enumerate(entries) for _, text in entry.names}
+    return sorted((f for f in forms if f[0]), key=lambda f: (-len(f[0]), f[1], f[0]))
+
+
+def _expansion_forms(entries: Sequence[Entry], lang: str) -> list[tuple[Terms, ...]]:
+    """Each entry's names in `lang`, analyzed in `lang`, distinct, in the file's order."""
+    return [tuple(dict.fromkeys(t for t in (tuple(analyze(text, lang)) for name_lang, text in entry.names
+                                            if name_lang == lang) if t))
+            for entry in entries]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Entries plus their analyzed forms per question language (computed once, at load)."""
+
+    entries: tuple[Entry, ...] = ()
+    _match: dict[str, list[tuple[Terms, int]]] = field(default_factory=dict, repr=False, compare=False)
+    _expand: dict[str, list[tuple[Terms, ...]]] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def of(cls, entries: Sequence[Entry]) -> Glossary:
+        entries = tuple(entries)
+        return cls(entries, {lang: _match_forms(entries, lang) for lang in LANGUAGES},
+                   {lang: _expansion_forms(entries, lang) for lang in LANGUAGES})
+
+    @classmethod
+    def parse(cls, text: str, source: str = FILE_NAME) -> Glossary:
+        """A glossary from YAML text; CorpusError lists every malformed entry as PATH:LINE."""
+        entries, problems = parse_entries(text, source)
+        if problems:
+            raise CorpusError(problems)
+        return cls.of(entries)
+
+    def expand(self, terms: Sequence[str], lang: str) -> Query:
+        """Find glossary names in a question's terms (longest first); each becomes a concept whose
+        alternatives are that entry's names in `lang`."""
+        lang = lang if lang in LANGUAGES else "en"
+        forms = self._match.get(lang, [])
+        expansions = self._expand.get(lang, [])
+        concepts: list[Concept] = []
+        i = 0
+        while i < len(terms):
+            found = next(((form, entry) for form, entry in forms if tuple(terms[i : i + len(form)]) == form), None)
+            if found is None:
+                concepts.append(Concept(((terms[i],),)))
+                i += 1
+                continue
+            form, entry = found
+            concepts.append(Concept((form, *(alt for alt in expansions[entry] if alt != form))))
+            i += len(form)
+        return Query(tuple(concepts))
+
+
+def plain_query(terms: Sequence[str]) -> Query:
+    """A question without glossary: each term is its own concept."""
+    return Query(tuple(Concept(((t,),)) for t in terms))
+
+
+def parse_entries(text: str, source: str) -> tuple[list[Entry], list[Problem]]:
+    """Entries of a glossary file, and a PATH:LINE problem for each malformed one."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data: Any = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [], [Problem(source, mark.line + 1 if mark else 1, f"bad YAML: {getattr(exc, 'problem', exc)}")]
+    if data is None:
+        return [], []
+    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
+        return [], [Problem(source, 1, "the glossary must be a list of entries like {en: [...], az: [...]}")]
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for item, item_node in zip(data, node.value, strict=True):
+        line = item_node.start_mark.line + 1
+        if not isinstance(item, dict) or not item:
+            problems.append(Problem(source, line, f"an entry maps languages to lists of names, got {item!r}"))
+            continue
+        names: list[tuple[str, str]] = []
+        for lang, values in item.items():
+            if lang not in LANGUAGES:
+                problems.append(Problem(source, line, f"unknown language {lang!r} (use {', '.join(LANGUAGES)})"))
+            elif not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+                problems.append(Problem(source, line, f"{lang}: names must be a list of text, got {values!r}"))
+            else:
+                names.extend((lang, v.strip()) for v in values)
+        if len(names) < 2:
+            problems.append(Problem(source, line, "an entry needs at least two names that mean the same thing"))
+            continue
+        entries.append(Entry(tuple(names)))
+    return entries, problems
+
+
+def load_glossary(directory: Path) -> Glossary:
+    """The corpus directory's glossary, or an empty one when it has none; CorpusError when malformed."""
+    path = directory / FILE_NAME
+    if not path.is_file():
+        return Glossary()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError([Problem(str(path), 1, f"cannot read the glossary: {exc}")]) from None
+    return Glossary.parse(text, str(path))

@@ -1,0 +1,115 @@
+"""The glossary: acronyms and full names, in three languages, expanded at question time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.service import corpus_fingerprint
+from retrieval import Document, Index
+from retrieval.analyzer import analyze
+from retrieval.corpus import CorpusError, load_corpus
+from retrieval.glossary import Glossary, load_glossary
+
+GLOSSARY = """
+- en: [IOM, International Organization for Migration]
+  az: [BMqT, Beynəlxalq Miqrasiya Təşkilatı]
+  ru: [МОМ, Международная организация по миграции]
+- en: [SMS, State Migration Service]
+  az: [DMX, Dövlət Miqrasiya Xidməti]
+"""
+ROOT = Path(__file__).resolve().parent.parent
+
+DOCS = [
+    Document(id="acronym", title="Geneva meeting", text="The delegation met IOM officials in Geneva."),
+    Document(id="full", title="Geneva talks",
+             text="The delegation met International Organization for Migration officials in Geneva."),
+    Document(id="other", title="Ferry timetable", text="The ferry leaves the harbour at nine."),
+    Document(id="az", title="Görüş", text="Dövlət Miqrasiya Xidmətinin rəisi Bakıda qonaqları qəbul etdi.", lang="az"),
+]
+
+
+def index(glossary: str = GLOSSARY) -> Index:
+    return Index.build(DOCS, glossary=Glossary.parse(glossary))
+
+
+def test_an_acronym_becomes_one_concept_with_the_names_in_the_question_language() -> None:
+    query = Glossary.parse(GLOSSARY).expand(analyze("Who met IOM?", "en"), "en")
+    iom = query.concepts[-1]
+    assert iom.said == ("iom",)
+    assert tuple(analyze("International Organization for Migration", "en")) in iom.alternatives
+    assert tuple(analyze("МОМ", "ru")) not in iom.alternatives
+
+
+def test_a_name_in_another_language_is_expanded_to_the_question_language() -> None:
+    query = Glossary.parse(GLOSSARY).expand(analyze("Who met BMqT?", "en"), "en")
+    assert ("iom",) in query.concepts[-1].alternatives
+
+
+def test_an_inflected_azerbaijani_name_matches_its_entry() -> None:
+    query = Glossary.parse(GLOSSARY).expand(analyze("Dövlət Miqrasiya Xidmətinin rəisi", "az"), "az")
+    assert ("dmx",) in query.concepts[0].alternatives
+
+
+def test_a_question_with_the_acronym_finds_the_release_that_spells_it_out() -> None:
+    found = {h.doc_id for h in index().search("IOM", k=10, lang="en")}
+    assert "full" in found
+
+
+def test_without_a_glossary_the_acronym_misses_the_spelled_out_release() -> None:
+    found = {h.doc_id for h in index("").search("IOM", k=10, lang="en")}
+    assert "full" not in found
+
+
+def test_a_question_with_the_full_name_finds_the_release_that_uses_the_acronym() -> None:
+    found = {h.doc_id for h in index().search("International Organization for Migration officials", k=10)}
+    assert "acronym" in found
+
+
+def test_a_spelled_out_name_counts_no_more_than_the_acronym_the_question_used() -> None:
+    hits = index().search("IOM", k=10, lang="en")
+    assert [h.doc_id for h in hits][:2] == ["acronym", "full"]
+
+
+def test_a_passage_using_another_name_covers_that_part_of_the_question() -> None:
+    hits = {h.doc_id: h for h in index().search("IOM Geneva", k=10, lang="en")}
+    assert hits["full"].coverage == pytest.approx(1.0)
+
+
+def test_a_question_without_glossary_names_scores_as_without_a_glossary() -> None:
+    with_glossary = [(h.passage_id, h.score) for h in index().search("ferry harbour nine", k=10)]
+    without = [(h.passage_id, h.score) for h in index("").search("ferry harbour nine", k=10)]
+    assert with_glossary == without
+
+
+def test_an_entry_with_a_single_name_is_refused_with_its_line() -> None:
+    with pytest.raises(CorpusError, match=r"glossary.yaml:2: an entry needs at least two names"):
+        Glossary.parse("\n- en: [IOM]\n", "glossary.yaml")
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(CorpusError, match="unknown language 'fr'"):
+        Glossary.parse("- en: [IOM]\n  fr: [OIM]\n")
+
+
+def test_a_corpus_without_a_glossary_file_has_an_empty_glossary(tmp_path: Path) -> None:
+    assert load_glossary(tmp_path).entries == ()
+
+
+def test_the_glossary_file_is_not_read_as_a_press_release() -> None:
+    docs, problems = load_corpus(ROOT / "corpus")
+    assert problems == []
+    assert "glossary" not in {d.id for d in docs}
+
+
+def test_the_bundled_glossary_expands_sms_to_the_state_migration_service() -> None:
+    glossary = load_glossary(ROOT / "corpus")
+    query = glossary.expand(analyze("SMS", "en"), "en")
+    assert tuple(analyze("State Migration Service", "en")) in query.concepts[0].alternatives
+
+
+def test_changing_the_glossary_changes_the_corpus_fingerprint(small_corpus: Path) -> None:
+    before = corpus_fingerprint(small_corpus)
+    (small_corpus / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
+    assert corpus_fingerprint(small_corpus) != before
