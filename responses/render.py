@@ -11,6 +11,7 @@ Usage::
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -25,6 +26,9 @@ Format = Literal["html", "text"]
 TEMPLATES = Path(__file__).parent / "templates"
 LOCALES = Path(__file__).parent / "locales"
 _SUFFIX: dict[str, str] = {"html": "html", "text": "txt"}
+# C0/C1 controls (tab and newlines excepted) and bidi overrides: echoed user text must not drive a terminal
+# (ANSI escapes in `pressbot ask`) nor reorder the bot's own words (U+202E).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @cache
@@ -46,7 +50,16 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        finalize=_printable,
     )
+
+
+def _printable(value: Any) -> Any:
+    """Every printed value without control characters (see _UNPRINTABLE); Markup stays Markup."""
+    if not isinstance(value, str) or not _UNPRINTABLE.search(value):
+        return value
+    cleaned = _UNPRINTABLE.sub("", value)
+    return markupsafe.Markup(cleaned) if isinstance(value, markupsafe.Markup) else cleaned
 
 
 class Renderer:

@@ -105,7 +105,7 @@ def split_message(html: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
     tail = "".join(current).strip()
     if tail:
         messages.append(tail)
-    return [m.strip() for m in messages if m.strip()]
+    return [m.strip() for m in messages if _TAG.sub("", m).strip()]  # Telegram refuses a message of tags only
 
 
 def _track(atom: str, stack: list[tuple[str, str]]) -> None:
