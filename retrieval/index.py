@@ -71,7 +71,8 @@ class Index:
                 raise ValueError(f"duplicate document id {doc.id!r}")
             seen.add(doc.id)
         passages = [p for doc in docs for p in split_document(doc)]
-        postings = Postings.build([passage_terms(p, title_weight) for p in passages], k1=k1, b=b,
+        # A generator: each passage's tokens are counted and dropped, never all held at once.
+        postings = Postings.build((passage_terms(p, title_weight) for p in passages), k1=k1, b=b,
                                   epsilon=epsilon)
         return cls(docs, passages, postings, title_weight, glossary)
 

@@ -2,8 +2,12 @@
 
 rank-bm25 defines the model: `BM25Okapi` computes the corpus statistics and the idf (with its epsilon
 floor for negative idf), and its `get_scores` formula defines each score. We keep that, but replace
-its per-document dictionaries by a term → (passage, impact) postings structure, so a query costs one
-vectorised sum over its terms' postings plus a partial sort.
+its per-document dictionaries by two arrays-only structures:
+
+- `Bags`: each passage's distinct terms and their counts (a forward index): all BM25 needs of a
+  passage, compact enough to save, so that a reload analyzes only the files that changed;
+- `Postings`: term → (passage, impact) in CSR form, so a query costs one vectorised sum over its
+  terms' postings plus a partial sort, never a pass over every passage.
 
 Usage::
 
@@ -14,7 +18,8 @@ Usage::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,41 +29,122 @@ from rank_bm25 import BM25Okapi
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+Int32Array = npt.NDArray[np.int32]
+
+# Impacts are computed this many postings at a time, so the temporaries stay small at a million passages.
+_CHUNK = 1 << 22
+# A query whose postings are fewer than size / _SPARSE is summed by sorting its postings; larger ones
+# by adding into a dense array of every passage (measured crossover; benchmarks/README.md).
+_SPARSE = 64
+
+
+@dataclass(frozen=True)
+class Bags:
+    """Each passage's distinct terms with their counts, in order of first occurrence.
+
+    Term ids number the vocabulary in order of first occurrence in the corpus, and every term occurs:
+    the order in which rank-bm25 meets the terms, which fixes its floating-point sum of idfs.
+    """
+
+    vocabulary: tuple[str, ...]
+    offsets: IntArray  # passage p's terms are [offsets[p], offsets[p + 1])
+    terms: Int32Array
+    counts: Int32Array
+
+    @classmethod
+    def from_tokens(cls, corpus: Iterable[Sequence[str]]) -> Bags:
+        """Count each tokenized passage's terms, one passage at a time (token lists are not kept)."""
+        vocabulary: defaultdict[str, int] = defaultdict()
+        vocabulary.default_factory = vocabulary.__len__  # an unseen term gets the next id
+        number = vocabulary.__getitem__
+        offsets = [0]
+        terms: list[int] = []
+        counts: list[int] = []
+        chunks_terms: list[Int32Array] = []
+        chunks_counts: list[Int32Array] = []
+        for doc in corpus:
+            bag = Counter(doc)
+            terms.extend(map(number, bag))
+            counts.extend(bag.values())
+            offsets.append(offsets[-1] + len(bag))
+            if len(terms) >= _CHUNK:  # a Python int costs a pointer plus an object: flush to int32
+                chunks_terms.append(np.asarray(terms, dtype=np.int32))
+                chunks_counts.append(np.asarray(counts, dtype=np.int32))
+                terms, counts = [], []
+        chunks_terms.append(np.asarray(terms, dtype=np.int32))
+        chunks_counts.append(np.asarray(counts, dtype=np.int32))
+        return cls(vocabulary=tuple(vocabulary), offsets=np.asarray(offsets, dtype=np.int64),
+                   terms=np.concatenate(chunks_terms), counts=np.concatenate(chunks_counts))
+
+    @classmethod
+    def join(cls, pieces: Sequence[tuple[Bags, IntArray]]) -> Bags:
+        """The bags of the given passages (rows) of each piece, in that order, with one vocabulary."""
+        vocabulary: dict[str, int] = {}
+        offsets: list[IntArray] = []
+        terms: list[Int32Array] = []
+        counts: list[Int32Array] = []
+        mappings: dict[int, IntArray] = {}
+        end = 0
+        for bags, rows in pieces:
+            if id(bags) not in mappings:
+                mappings[id(bags)] = np.fromiter((vocabulary.setdefault(t, len(vocabulary))
+                                                  for t in bags.vocabulary), dtype=np.int64,
+                                                 count=len(bags.vocabulary))
+            starts, stops = bags.offsets[rows], bags.offsets[rows + 1]
+            sizes = stops - starts
+            flat = np.arange(int(sizes.sum()), dtype=np.int64) + np.repeat(starts - np.cumsum(sizes) + sizes,
+                                                                             sizes)
+            terms.append(mappings[id(bags)][bags.terms[flat]].astype(np.int32))
+            counts.append(bags.counts[flat])
+            offsets.append(end + np.cumsum(sizes))
+            end += int(sizes.sum())
+        joined = cls(vocabulary=tuple(vocabulary),
+                     offsets=np.concatenate([np.zeros(1, dtype=np.int64), *offsets]),
+                     terms=np.concatenate(terms) if terms else np.zeros(0, dtype=np.int32),
+                     counts=np.concatenate(counts) if counts else np.zeros(0, dtype=np.int32))
+        return joined.renumbered()
+
+    def renumbered(self) -> Bags:
+        """The same bags with term ids in order of first occurrence, terms that never occur dropped."""
+        used, first = np.unique(self.terms, return_index=True)
+        order = np.argsort(first, kind="stable")
+        new_ids = np.empty(len(self.vocabulary), dtype=np.int32)
+        new_ids[used[order]] = np.arange(len(used), dtype=np.int32)
+        return Bags(vocabulary=tuple(self.vocabulary[int(t)] for t in used[order]), offsets=self.offsets,
+                    terms=new_ids[self.terms], counts=self.counts)
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def lengths(self) -> IntArray:
+        """Each passage's length in tokens (rank-bm25's doc_len)."""
+        total: IntArray = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(self.counts, dtype=np.int64)])
+        return total[self.offsets[1:]] - total[self.offsets[:-1]]
+
+    def rows(self) -> IntArray:
+        """The passage of each (term, count) entry."""
+        return np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.offsets))
 
 
 class _OkapiStatistics(BM25Okapi):  # type: ignore[misc]
     """rank-bm25's BM25Okapi, minus the per-document dicts that cost gigabytes at a million passages.
 
     `BM25.__init__` calls `_initialize(corpus)` for the document frequencies and then BM25Okapi's own
-    `_calc_idf(nd)`; we override only the first, to also collect (term, passage, tf) triples as arrays.
+    `_calc_idf(nd)`; we override the first to take the statistics from the bags' arrays.
     """
 
-    def __init__(self, corpus: Sequence[Sequence[str]], k1: float, b: float, epsilon: float) -> None:
-        self.vocabulary: dict[str, int] = {}
-        self.term_ids: IntArray = np.zeros(0, dtype=np.int64)
-        self.passage_ids: IntArray = np.zeros(0, dtype=np.int64)
-        self.tfs: FloatArray = np.zeros(0, dtype=np.float64)
-        super().__init__(corpus, k1=k1, b=b, epsilon=epsilon)
+    def __init__(self, bags: Bags, k1: float, b: float, epsilon: float) -> None:
+        super().__init__(bags, k1=k1, b=b, epsilon=epsilon)
 
-    def _initialize(self, corpus: Sequence[Sequence[str]]) -> dict[str, int]:
-        vocabulary = self.vocabulary
-        ids: list[int] = []
-        lengths = np.fromiter((len(doc) for doc in corpus), dtype=np.int64, count=len(corpus))
-        for doc in corpus:
-            ids.extend([vocabulary.setdefault(term, len(vocabulary)) for term in doc])
-        owner = np.repeat(np.arange(len(corpus), dtype=np.int64), lengths)
-        vocab_size = max(len(vocabulary), 1)
-        keys = np.unique(owner * vocab_size + np.asarray(ids, dtype=np.int64), return_counts=True)
-        self.passage_ids = keys[0] // vocab_size
-        self.term_ids = keys[0] % vocab_size
-        self.tfs = keys[1].astype(np.float64)
-        df = np.bincount(self.term_ids, minlength=len(vocabulary))
-        self.doc_len = lengths.tolist()
-        self.corpus_size = len(corpus)
-        total = int(lengths.sum())
-        self.avgdl = total / self.corpus_size if self.corpus_size else 0.0
-        self.doc_freqs: list[dict[str, int]] = []  # not kept: the postings arrays replace them
-        return {term: int(df[i]) for term, i in vocabulary.items()}
+    def _initialize(self, bags: Bags) -> dict[str, int]:
+        lengths = bags.lengths()
+        self.doc_len = lengths  # an array where rank-bm25 keeps a list: get_scores is never called here
+        self.corpus_size = len(bags)
+        self.avgdl = int(lengths.sum()) / self.corpus_size if self.corpus_size else 0.0
+        self.doc_freqs: list[dict[str, int]] = []  # not kept: the bags replace them
+        df = np.bincount(bags.terms, minlength=len(bags.vocabulary))
+        # The same insertion order as rank-bm25's dict: terms in order of first occurrence.
+        return dict(zip(bags.vocabulary, df.tolist(), strict=True))
 
     def _calc_idf(self, nd: dict[str, int]) -> None:
         if not nd:  # rank-bm25 divides by len(idf): an all-empty corpus has no terms at all
@@ -72,8 +158,8 @@ class Postings:
     """Per-term postings with BM25 impacts; scores equal `BM25Okapi.get_scores` for the same tokens."""
 
     vocabulary: dict[str, int]
-    offsets: IntArray  # postings of term t are [offsets[t], offsets[t + 1])
-    passages: npt.NDArray[np.int32]
+    offsets: IntArray  # postings of term t are [offsets[t], offsets[t + 1]), by ascending passage
+    passages: Int32Array
     impacts: FloatArray
     size: int
     k1: float
@@ -83,27 +169,32 @@ class Postings:
     avgdl: float
 
     @classmethod
-    def build(cls, corpus: Sequence[Sequence[str]], k1: float = 1.5, b: float = 0.75,
+    def build(cls, corpus: Iterable[Sequence[str]], k1: float = 1.5, b: float = 0.75,
               epsilon: float = 0.25) -> Postings:
         """Compute rank-bm25's statistics for tokenized passages and turn them into impact postings."""
-        model = _OkapiStatistics(corpus, k1=k1, b=b, epsilon=epsilon)
-        vocab = model.vocabulary
-        idf = np.zeros(len(vocab), dtype=np.float64)
-        for term, i in vocab.items():
-            idf[i] = model.idf[term]
-        doc_len = np.asarray(model.doc_len, dtype=np.float64)
+        return cls.from_bags(Bags.from_tokens(corpus), k1=k1, b=b, epsilon=epsilon)
+
+    @classmethod
+    def from_bags(cls, bags: Bags, k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25) -> Postings:
+        """rank-bm25's statistics and idf for the passages' bags, turned into impact postings."""
+        model = _OkapiStatistics(bags, k1=k1, b=b, epsilon=epsilon)
+        # rank-bm25's idf dict is in the bags' vocabulary order (it floors values in place).
+        idf = np.fromiter(model.idf.values(), dtype=np.float64, count=len(model.idf))
+        doc_len = model.doc_len.astype(np.float64)
         avgdl = model.avgdl or 1.0  # every passage empty: no postings, any value will do
-        order = np.argsort(model.term_ids, kind="stable")
-        terms = model.term_ids[order]
-        passages = model.passage_ids[order]
-        tf = model.tfs[order]
-        # The same expression, in the same order of operations, as BM25Okapi.get_scores.
-        norm = tf + k1 * (1 - b + b * doc_len[passages] / avgdl)
-        impacts = idf[terms] * (tf * (k1 + 1) / norm)
-        offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(terms, minlength=len(vocab)), out=offsets[1:])
-        return cls(vocabulary=dict(vocab), offsets=offsets, passages=passages.astype(np.int32),
-                   impacts=impacts, size=len(corpus), k1=k1, b=b, epsilon=epsilon, idf=idf,
+        size = len(bags)
+        terms, passages, counts = _term_major(bags)
+        impacts = np.empty(len(passages), dtype=np.float64)
+        for lo in range(0, len(passages), _CHUNK):
+            hi = lo + _CHUNK
+            tf = counts[lo:hi].astype(np.float64)
+            # The same expression, in the same order of operations, as BM25Okapi.get_scores.
+            norm = tf + k1 * (1 - b + b * doc_len[passages[lo:hi]] / avgdl)
+            impacts[lo:hi] = idf[terms[lo:hi]] * (tf * (k1 + 1) / norm)
+        offsets = np.zeros(len(idf) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(bags.terms, minlength=len(idf)), out=offsets[1:])
+        return cls(vocabulary=dict(zip(bags.vocabulary, range(len(idf)), strict=True)), offsets=offsets,
+                   passages=passages, impacts=impacts, size=size, k1=k1, b=b, epsilon=epsilon, idf=idf,
                    avgdl=float(avgdl))
 
     def term_weights(self, query: Sequence[str]) -> dict[int, int]:
@@ -140,40 +231,89 @@ class Postings:
         return scores
 
     def top_k(self, query: Sequence[str], k: int) -> tuple[IntArray, FloatArray]:
-        """The k best passages (ties broken by passage order) with their scores, best first."""
-        if self.size == 0 or k <= 0:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+        """The k best passages containing a query term (ties by passage order) with their scores, best first.
+
+        Costs O(postings of the query's terms), not O(passages), except in a corpus so small that
+        rank-bm25's idf floor is negative: then passages without the term outrank those with it, and
+        every passage is ranked, as rank-bm25 would.
+        """
         counts = self.term_weights(query)
-        if not counts:
+        if self.size == 0 or k <= 0 or not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-        slices = [(self.offsets[t], self.offsets[t + 1], c) for t, c in counts.items()]
-        idx = np.concatenate([self.passages[lo:hi] for lo, hi, _ in slices]).astype(np.int64)
-        weights = np.concatenate([self.impacts[lo:hi] * c for lo, hi, c in slices])
-        if len(slices) == 1:
-            cand, cand_scores = idx, weights
-        else:
-            cand = np.unique(idx)
-            cand_scores = np.bincount(idx, weights=weights, minlength=self.size)[cand]
-        if len(cand_scores) and cand_scores.min() < 0:
-            # Passages without a query term score 0, so with negative idf they outrank matches:
-            # rank everything, as rank-bm25 would.
+        if any(self.idf[t] < 0 for t in counts):
             return _best(np.arange(self.size, dtype=np.int64), self.scores(query), k)
-        return _best(cand, cand_scores, k)
+        slices = [(int(self.offsets[t]), int(self.offsets[t + 1]), c) for t, c in counts.items()]
+        if len(slices) == 1:
+            lo, hi, c = slices[0]
+            return _best(self.passages[lo:hi].astype(np.int64), self.impacts[lo:hi] * c, k)
+        postings = sum(hi - lo for lo, hi, _ in slices)
+        if postings * _SPARSE < self.size:
+            return _best(*self._sum_sorted(slices), k)
+        return self._best_dense(slices, k)
+
+    def _sum_sorted(self, slices: Sequence[tuple[int, int, int]]) -> tuple[IntArray, FloatArray]:
+        """Candidates and their summed scores, by sorting the (few) postings."""
+        ids = np.concatenate([self.passages[lo:hi] for lo, hi, _ in slices])
+        weights = np.concatenate([self.impacts[lo:hi] * c if c != 1 else self.impacts[lo:hi]
+                                  for lo, hi, c in slices])
+        candidates, where = np.unique(ids, return_inverse=True)
+        totals: FloatArray = np.bincount(where, weights=weights, minlength=len(candidates)).astype(np.float64)
+        return candidates.astype(np.int64), totals
+
+    def _best_dense(self, slices: Sequence[tuple[int, int, int]], k: int) -> tuple[IntArray, FloatArray]:
+        """Top k by adding the terms' impacts into one array of every passage.
+
+        A passage occurs once in each of its terms' postings, so at most len(slices) times among them:
+        the k * len(slices) best entries hold every passage of the top k, ties included.
+        """
+        acc = np.zeros(self.size, dtype=np.float64)
+        for lo, hi, c in slices:
+            acc[self.passages[lo:hi]] += self.impacts[lo:hi] * c if c != 1 else self.impacts[lo:hi]
+        ids = np.concatenate([self.passages[lo:hi] for lo, hi, _ in slices])
+        totals = acc[ids]
+        keep = k * len(slices)
+        if len(ids) > keep:
+            cut = totals[np.argpartition(-totals, keep - 1)[keep - 1]]
+            chosen = np.flatnonzero(totals >= cut)
+            ids, totals = ids[chosen], totals[chosen]
+        candidates, first = np.unique(ids, return_index=True)
+        return _best(candidates.astype(np.int64), totals[first], k)
 
     def arrays(self) -> dict[str, Any]:
-        """Everything needed to rebuild the postings, for saving with numpy."""
-        return {"offsets": self.offsets, "passages": self.passages, "impacts": self.impacts,
-                "idf": self.idf}
+        """The arrays that make up the postings, for saving with numpy."""
+        return {"offsets": self.offsets, "passages": self.passages, "impacts": self.impacts, "idf": self.idf}
+
+
+def _term_major(bags: Bags) -> tuple[Int32Array, Int32Array, Int32Array]:
+    """The bags' (term, passage, count) entries sorted by term, then passage.
+
+    Packed into one int64 key each and sorted in place: several times faster than a stable argsort.
+    """
+    size, base = max(len(bags), 1), int(bags.counts.max(initial=0)) + 1
+    if len(bags.vocabulary) * size * base >= 2**63:
+        order = np.argsort(bags.terms, kind="stable")
+        return bags.terms[order], bags.rows()[order].astype(np.int32), bags.counts[order]
+    key = bags.terms.astype(np.int64)  # computed in place: each temporary is as big as the corpus
+    key *= size
+    key += bags.rows()
+    key *= base
+    key += bags.counts
+    key.sort()
+    terms = np.empty(len(key), dtype=np.int32)
+    passages = np.empty(len(key), dtype=np.int32)
+    counts = np.empty(len(key), dtype=np.int32)
+    for lo in range(0, len(key), _CHUNK):
+        rest, counts[lo : lo + _CHUNK] = np.divmod(key[lo : lo + _CHUNK], base)
+        terms[lo : lo + _CHUNK], passages[lo : lo + _CHUNK] = np.divmod(rest, size)
+    return terms, passages, counts
 
 
 def _best(ids: IntArray, scores: FloatArray, k: int) -> tuple[IntArray, FloatArray]:
     """Top k of (ids, scores) by score descending, ties by ascending id, in O(n + k log k)."""
     if len(ids) > k:
-        part = np.argpartition(-scores, k - 1)[:k]
-        kth = scores[part].min()
+        kth = scores[np.argpartition(-scores, k - 1)[k - 1]]
         # Keep every tie with the k-th score so the tie-break below sees all of them.
         part = np.flatnonzero(scores >= kth)
         ids, scores = ids[part], scores[part]
     order = np.lexsort((ids, -scores))[:k]
     return ids[order], scores[order]
-
