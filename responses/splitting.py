@@ -72,9 +72,11 @@ def split_message(html: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
     if len(html) <= limit:
         return [html] if html else []
     atoms: list[str] = []
-    for atom in _atoms(html):  # runs too long to fit are cut (never inside a tag or an entity)
-        step = limit // 4
-        atoms.extend([atom[j : j + step] for j in range(0, len(atom), step)] if len(atom) > step else [atom])
+    step = limit // 4
+    for atom in _atoms(html):  # runs of text too long to fit are cut; tags and entities stay whole
+        markup = atom.startswith(("<", "&")) and len(atom) > 1
+        too_long = len(atom) > step and not markup
+        atoms.extend([atom[j : j + step] for j in range(0, len(atom), step)] if too_long else [atom])
     messages: list[str] = []
     stack: list[tuple[str, str]] = []  # open tags: (name, the opening tag as written)
     current: list[str] = []
