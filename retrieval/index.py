@@ -110,9 +110,13 @@ class Index:
         """Top k passages: plain BM25 for a plain question; with glossary names, each name scores in a passage
         as its best-matching alternative, scaled to the idf mass of the name the question used (so a long
         full name counts no more than the acronym it stands for)."""
+        # rank-bm25's idf floor is negative in a small corpus of frequent terms; BM25 then ranks passages
+        # without the question's terms above those with them, so only passages holding a term are kept.
+        negative = self.postings.idf.min(initial=0.0) < 0
         if all(len(c.alternatives) == 1 for c in plan.concepts):
-            ids, scores = self.postings.top_k(plan.said, k)
-            return [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
+            ids, scores = self.postings.top_k(plan.said, len(self.passages) if negative else k)
+            ranked = [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
+            return [(i, s) for i, s in ranked if self._holds(i, plan.said)][:k] if negative else ranked
         scores = self.postings.scores([t for c in plan.concepts if len(c.alternatives) == 1 for t in c.said])
         for concept in plan.concepts:
             if len(concept.alternatives) == 1:
@@ -121,10 +125,14 @@ class Index:
             scores += np.max([self.postings.scores(alt) * (said / max(sum(self.postings.term_idf(t) for t in alt),
                                                                        1e-9))
                               for alt in concept.alternatives], axis=0)
-        candidates = np.flatnonzero(scores > 0) if self.postings.idf.min(initial=0.0) >= 0 else np.arange(
-            len(scores))
+        candidates = np.flatnonzero(scores > 0) if not negative else np.array(
+            [i for i in range(len(scores)) if self._holds(i, plan.terms)], dtype=np.int64)
         order = np.lexsort((candidates, -scores[candidates]))[:k]
         return [(int(candidates[i]), float(scores[candidates[i]])) for i in order]
+
+    def _holds(self, passage: int, terms: Sequence[str]) -> bool:
+        """Whether a passage shares a term with the question: the evidence BM25's sign cannot give."""
+        return any(self.postings.contains(t, passage) for t in terms)
 
     def concept_weights(self, query: Query) -> list[tuple[Concept, float]]:
         """Each distinct concept of a question with its weight: the idf of the terms the question used."""
