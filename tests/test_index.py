@@ -1,0 +1,138 @@
+"""The retriever's Python API (INTERFACE.md): Index.build, Index.search, Hit, and BM25 as rank-bm25 defines it."""
+
+from __future__ import annotations
+
+import pytest
+from rank_bm25 import BM25Okapi
+
+from retrieval import Document, Hit, Index
+
+# Words the English analyzer keeps exactly as written: lower case, no stopwords, and each one its own
+# Snowball stem ("geneva" → "geneva"; unlike "delegation" → "deleg"). With an empty title and a text of one
+# short paragraph, a document is one passage whose terms are exactly these words, so the index's scores
+# must be rank-bm25's for the same token lists.
+PLAIN_TEXTS = ("geneva council session geneva", "visa baku mexico", "passport consul visa visa",
+               "ambassador geneva", "border quota tourism session visa")
+
+
+def plain_index(texts: tuple[str, ...] = PLAIN_TEXTS, **params: float) -> Index:
+    return Index.build([Document(id=f"d{i}", title="", text=text) for i, text in enumerate(texts)], **params)
+
+
+def scores_by_doc(index: Index, query: str) -> dict[str, float]:
+    return {hit.doc_id: hit.score for hit in index.search(query, k=len(index))}
+
+
+def test_hits_carry_what_the_responder_needs_to_quote_and_cite() -> None:
+    doc = Document(id="migration-en-13016", title="Meeting in Geneva", text="The chief met Antonio Vitorino.",
+                   lang="en", url="https://migration.gov.az/en/news_detail/13016", date="2018-11-27",
+                   source="State Migration Service")
+    [hit] = Index.build([doc]).search("Vitorino", k=10)
+    assert isinstance(hit, Hit)
+    assert (hit.doc_id, hit.passage_id, hit.title, hit.text) == (
+        "migration-en-13016", "migration-en-13016#1", "Meeting in Geneva", "The chief met Antonio Vitorino.")
+    assert (hit.url, hit.date, hit.source, hit.lang, hit.position) == (
+        "https://migration.gov.az/en/news_detail/13016", "2018-11-27", "State Migration Service", "en", 1)
+    assert isinstance(hit.score, float)
+
+
+def test_bm25_parameters_are_exposed_as_given() -> None:
+    index = plain_index(k1=1.2, b=0.6, epsilon=0.1)
+    assert (index.k1, index.b, index.epsilon) == (1.2, 0.6, 0.1)
+
+
+def test_default_bm25_parameters_are_rank_bm25s() -> None:
+    index = plain_index()
+    model = BM25Okapi([["x"]])
+    assert (index.k1, index.b, index.epsilon) == (model.k1, model.b, model.epsilon)
+
+
+@pytest.mark.parametrize("params", [{}, {"k1": 1.2, "b": 0.6, "epsilon": 0.1}, {"k1": 2.0, "b": 1.0}])
+@pytest.mark.parametrize("query", ["geneva", "visa", "geneva session", "visa passport geneva", "mexico mexico"])
+def test_scores_of_plain_single_passage_documents_equal_rank_bm25s(params: dict[str, float], query: str) -> None:
+    index = plain_index(**params)
+    model = BM25Okapi([text.split() for text in PLAIN_TEXTS], k1=index.k1, b=index.b, epsilon=index.epsilon)
+    expected = model.get_scores(query.split())
+    found = scores_by_doc(index, query)
+    for i, score in enumerate(expected):
+        assert found.get(f"d{i}", 0.0) == pytest.approx(score, rel=1e-12, abs=1e-12)
+
+
+def test_hits_are_best_first_and_at_most_k() -> None:
+    index = plain_index()
+    hits = index.search("visa passport geneva", k=2)
+    assert len(hits) == 2
+    all_hits = index.search("visa passport geneva", k=10)
+    assert [h.score for h in all_hits] == sorted((h.score for h in all_hits), reverse=True)
+    assert hits == all_hits[:2]
+
+
+def test_passages_sharing_no_term_with_the_question_are_left_out() -> None:
+    assert {h.doc_id for h in plain_index().search("mexico", k=10)} == {"d1"}
+    assert plain_index().search("zanzibar", k=10) == []
+
+
+def test_a_question_of_stopwords_only_finds_nothing() -> None:
+    assert plain_index().search("what is it and who are they", k=10) == []
+
+
+def test_the_question_is_analyzed_like_the_documents() -> None:
+    doc = Document(id="d", title="", text="Mobile consular services were provided to compatriots.")
+    assert [h.doc_id for h in Index.build([doc]).search("Which CONSULAR service was provided?")] == ["d"]
+
+
+def test_the_title_is_searchable_with_every_passage() -> None:
+    doc = Document(id="d", title="Meeting in Geneva", text="The chief met the Director General.")
+    assert [h.passage_id for h in Index.build([doc]).search("Geneva")] == ["d#1"]
+
+
+def test_coverage_is_the_share_of_the_question_found_in_the_passage() -> None:
+    index = plain_index()
+    by_doc = {h.doc_id: h.coverage for h in index.search("mexico ambassador", k=10)}
+    assert by_doc["d1"] == pytest.approx(0.5)  # mexico and ambassador each occur in one document: same idf
+    assert by_doc["d3"] == pytest.approx(0.5)
+    assert index.search("baku mexico", k=1)[0].coverage == pytest.approx(1.0)
+
+
+def test_a_repeated_document_id_is_refused_naming_it() -> None:
+    with pytest.raises(ValueError, match="d1"):
+        Index.build([Document(id="d1", title="A", text="a"), Document(id="d1", title="B", text="b")])
+
+
+def test_an_empty_index_finds_nothing() -> None:
+    index = Index.build([])
+    assert len(index) == 0
+    assert index.search("geneva") == []
+
+
+# --- rank-bm25's epsilon floor in a five-document corpus --------------------------------------------------
+# Raw idf is log((N - n + 0.5) / (n + 0.5)): for a term in 3 of 5 documents log(2.5 / 3.5) < 0, and
+# BM25Okapi replaces it with epsilon * (average idf). That weight is small when the average is positive,
+# and negative when most terms are frequent, which makes documents *without* the term outrank those with it.
+
+def test_the_document_with_the_rarer_query_term_ranks_first_despite_the_floor() -> None:
+    index = plain_index()  # "visa" is in 3 of 5 documents, "mexico" in 1
+    hits = index.search("visa mexico", k=5)
+    assert hits[0].doc_id == "d1"  # the only document with both, and with the rare one
+    assert {h.doc_id for h in hits} == {"d1", "d2", "d4"}  # every document with a query term, no other
+
+
+def test_matching_documents_outrank_non_matching_ones_when_the_floor_is_negative() -> None:
+    # Every document shares three words, so the average idf, and with it the floored weight of "visa"
+    # (in 3 of 5 documents), is negative: rank-bm25 scores documents with "visa" below those without.
+    texts = ("state service border geneva", "state service border visa baku", "state service border visa passport",
+             "state service border ambassador", "state service border visa tourism")
+    index = plain_index(texts)
+    assert BM25Okapi([t.split() for t in texts]).idf["visa"] < 0  # the premise of this test
+    hits = index.search("visa passport", k=5)
+    assert hits[0].doc_id == "d2"  # the document with the rare term
+    assert {h.doc_id for h in hits} == {"d1", "d2", "d4"}  # documents without either term are left out
+    assert {h.doc_id for h in index.search("visa", k=5)} == {"d1", "d2", "d4"}
+
+
+def test_scores_equal_rank_bm25s_even_when_the_floor_is_negative() -> None:
+    texts = ("state service border geneva", "state service border visa baku", "state service border visa passport",
+             "state service border ambassador", "state service border visa tourism")
+    expected = BM25Okapi([t.split() for t in texts]).get_scores(["visa", "passport"])
+    for doc_id, score in scores_by_doc(plain_index(texts), "visa passport").items():
+        assert score == pytest.approx(expected[int(doc_id[1:])], rel=1e-12, abs=1e-12)
