@@ -23,10 +23,11 @@ from bot.config import Config
 from responses.answering import Reply, answer_question
 from responses.render import Renderer
 from retrieval import Index
-from retrieval.corpus import CorpusError, Problem, corpus_files, require_corpus
+from retrieval.corpus import CorpusError, Problem, corpus_files
 from retrieval.glossary import FILE_NAME as GLOSSARY_FILE
 from retrieval.glossary import load_glossary
 from retrieval.latest import latest
+from retrieval.store import Params, load_or_build
 
 log = logging.getLogger(__name__)
 LATEST_PAGE = 5
@@ -48,6 +49,7 @@ class Served:
     index: Index
     fingerprint: str
     built_in: float
+    loaded: bool = False  # from the index saved beside the corpus, without re-indexing
 
 
 @dataclass(frozen=True)
@@ -78,14 +80,18 @@ def corpus_fingerprint(directory: Path) -> str:
 
 
 def build_served(config: Config) -> Served:
-    """Read, validate and index the configured corpus; CorpusError lists every problem."""
+    """The configured corpus's index: the saved one while the files are unchanged, else read, validated,
+    indexed (re-analyzing only changed files) and saved; CorpusError lists every problem."""
     started = time.perf_counter()
     fingerprint = corpus_fingerprint(config.corpus)
-    docs = require_corpus(config.corpus)
     glossary = load_glossary(config.corpus)
     r = config.retrieval
-    index = Index.build(docs, k1=r.k1, b=r.b, epsilon=r.epsilon, title_weight=r.title_weight, glossary=glossary)
-    return Served(index=index, fingerprint=fingerprint, built_in=time.perf_counter() - started)
+    indexed = load_or_build(config.corpus, Params(k1=r.k1, b=r.b, epsilon=r.epsilon, title_weight=r.title_weight))
+    index = Index(indexed.documents, indexed.passages, indexed.postings, r.title_weight, glossary)
+    seconds = time.perf_counter() - started
+    log.info("%s %d documents (%d passages) in %.2fs", "loaded the saved index of" if indexed.loaded else "indexed",
+             len(index.documents), len(index), seconds)
+    return Served(index=index, fingerprint=fingerprint, built_in=seconds, loaded=indexed.loaded)
 
 
 class Service:

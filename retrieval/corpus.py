@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -195,7 +195,12 @@ def _string_list(value: Any) -> list[str] | None:
     return None
 
 
-def load_corpus(directory: Path) -> tuple[list[Document], list[Problem]]:
+# How one file's bytes become a document or problems; the index store passes one that reuses the
+# documents of files it has parsed before.
+Parser = Callable[[Path, bytes], tuple[Document | None, list[Problem]]]
+
+
+def load_corpus(directory: Path, parse: Parser = parse_document) -> tuple[list[Document], list[Problem]]:
     """Every document of a corpus directory, plus every problem (bad files are left out of the list)."""
     if not directory.is_dir():
         return [], [Problem(str(directory), 0, "corpus directory does not exist")]
@@ -211,7 +216,7 @@ def load_corpus(directory: Path) -> tuple[list[Document], list[Problem]]:
         except OSError as exc:
             problems.append(Problem(str(path), 1, f"cannot read: {exc.strerror or exc}"))
             continue
-        doc, found = parse_document(path, raw)
+        doc, found = parse(path, raw)
         problems.extend(found)
         if doc is None:
             continue
@@ -231,9 +236,9 @@ def _dangling_translations(docs: Iterable[Document], paths: dict[str, str]) -> l
             for d in docs for t in d.translations if t not in ids]
 
 
-def require_corpus(directory: Path) -> list[Document]:
+def require_corpus(directory: Path, parse: Parser = parse_document) -> list[Document]:
     """The corpus's documents, or CorpusError listing every problem: a corpus is served whole or not at all."""
-    docs, problems = load_corpus(directory)
+    docs, problems = load_corpus(directory, parse)
     if problems:
         raise CorpusError(problems)
     return docs
