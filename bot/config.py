@@ -22,6 +22,8 @@ from responses.composer import ComposerSettings
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULTS = Path(__file__).with_name("config.yaml")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING")
+STATE_DIR = ".pressbot-state"
+STATE_FILE = "pressbot.sqlite3"
 
 
 class ConfigError(ValueError):
@@ -35,6 +37,7 @@ class TelegramConfig:
     admins: frozenset[int] = frozenset()
     poll_interval: float = 0.0
     poll_timeout: float = 10
+    chat_interval: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,12 @@ class Config:
     telegram: TelegramConfig = TelegramConfig()
     retrieval: RetrievalConfig = RetrievalConfig()
     answer: ComposerSettings = ComposerSettings()
+    state: Path | None = None
+
+    @property
+    def state_path(self) -> Path:
+        """The bot's SQLite state: the configured file, else .pressbot-state/ beside the corpus (git-ignored)."""
+        return self.state or self.corpus.parent / STATE_DIR / STATE_FILE
 
 
 _SECTIONS: dict[str, type[Any]] = {"telegram": TelegramConfig, "retrieval": RetrievalConfig,
@@ -151,7 +160,7 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
     env_map = {"PRESSBOT_CORPUS": ("corpus",), "PRESSBOT_LOG_LEVEL": ("log_level",),
                "TELEGRAM_BOT_TOKEN": ("telegram", "token"),
                "PRESSBOT_API_BASE_URL": ("telegram", "api_base_url"),
-               "PRESSBOT_ADMINS": ("telegram", "admins")}
+               "PRESSBOT_ADMINS": ("telegram", "admins"), "PRESSBOT_STATE": ("state",)}
     for var, keys in env_map.items():
         value = environ.get(var)
         if value is None or value == "":
@@ -173,10 +182,14 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
     if not corpus_path.is_absolute():
         cwd_path = Path.cwd() / corpus_path
         corpus_path = cwd_path if cwd_path.exists() else PROJECT_ROOT / corpus_path
+    state = data.get("state")
+    if state is not None and (not isinstance(state, str) or not state.strip()):
+        raise ConfigError(f"{source}: state must be a file path or null, got {state!r}")
+    state_path = Path(state).expanduser().resolve() if state else None
     sections = {name: _typed(cls, data[name] or {}, source, name) for name, cls in _SECTIONS.items()}
     telegram: TelegramConfig = sections["telegram"]
     if not telegram.api_base_url.startswith(("http://", "https://")):
         raise ConfigError(f"{source}: telegram.api_base_url must start with http:// or https://, "
                           f"got {telegram.api_base_url!r}")
     return Config(corpus=corpus_path, log_level=level, telegram=telegram, retrieval=sections["retrieval"],
-                  answer=sections["answer"])
+                  answer=sections["answer"], state=state_path)
