@@ -119,6 +119,9 @@ def parse_document(path: Path, raw: bytes, display: str | None = None) -> tuple[
         duplicates = _duplicate_keys(front)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        context = getattr(exc, "context_mark", None)
+        if context is not None and (mark is None or mark.index >= len(front.rstrip())):
+            mark = context  # found only at the end (an unclosed quote or bracket): point at its opening
         line = mark.line + 2 if mark is not None else 2
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return None, [Problem(where, line, f"bad YAML: {reason}")]
@@ -210,6 +213,7 @@ def load_corpus(directory: Path, parse: Parser = parse_document) -> tuple[list[D
     docs: list[Document] = []
     problems: list[Problem] = []
     first_seen: dict[str, str] = {}
+    translation_lines: dict[str, int] = {}
     for path in files:
         try:
             raw = path.read_bytes()
@@ -225,14 +229,23 @@ def load_corpus(directory: Path, parse: Parser = parse_document) -> tuple[list[D
                                                   f"same file name"))
             continue
         first_seen[doc.id] = str(path)
+        if doc.translations:
+            translation_lines[doc.id] = _key_line(raw, "translations")
         docs.append(doc)
-    problems.extend(_dangling_translations(docs, first_seen))
+    problems.extend(_dangling_translations(docs, first_seen, translation_lines))
     return docs, problems
 
 
-def _dangling_translations(docs: Iterable[Document], paths: dict[str, str]) -> list[Problem]:
+def _key_line(raw: bytes, key: str) -> int:
+    """The line of a front-matter key in a file that parsed cleanly, for problems found across files."""
+    parts = split_front_matter(raw.decode("utf-8").removeprefix("\ufeff"))
+    return _key_lines(parts[0]).get(key, 1) if parts else 1
+
+
+def _dangling_translations(docs: Iterable[Document], paths: dict[str, str], lines: dict[str, int]
+                           ) -> list[Problem]:
     ids = {d.id for d in docs}
-    return [Problem(paths[d.id], 1, f"translations names {t!r}, which is not in the corpus")
+    return [Problem(paths[d.id], lines.get(d.id, 1), f"translations names {t!r}, which is not in the corpus")
             for d in docs for t in d.translations if t not in ids]
 
 
