@@ -1,37 +1,49 @@
-"""Telegram handlers, in python-telegram-bot's style: one coroutine per command, the shared Service in
-`context.bot_data["service"]`, replies in HTML split to Telegram's message limit.
+"""Telegram handlers, in python-telegram-bot's style: one coroutine per command, the shared Service and
+Storage in `context.bot_data`, replies in HTML split to Telegram's message limit.
+
+Private chats: every text is a question, commands as in /help. Groups: only what is addressed to the bot
+(see bot/groups.py). Buttons, inline mode, subscriptions and /stats live in modules of their own;
+`register` wires them all.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+from dataclasses import replace
 
-from telegram import LinkPreviewOptions, Message, Update
-from telegram.constants import ChatAction, ParseMode
+from telegram import InlineKeyboardMarkup, Message, Update, User
+from telegram.constants import ChatAction
 from telegram.error import Forbidden, TelegramError
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
 
-from bot.service import Rendered, Service
-from responses.splitting import split_message
-from retrieval.analyzer import LANGUAGES, detect_language
+from bot import buttons, inline, stats, subscriptions
+from bot.botdata import SERVICE, service_of, storage_of
+from bot.groups import ADDRESSED_TO_BOT, without_mention
+from bot.keyboards import answer_keyboard, latest_keyboard
+from bot.language import reply_language, user_language
+from bot.sending import NO_PREVIEW, reply_html
+from bot.service import Rendered
+from responses.answering import render_answer
+
+__all__ = ["NO_PREVIEW", "SERVICE", "register", "send", "service_of"]
 
 log = logging.getLogger(__name__)
-SERVICE = "service"
 LOG_TEXT_CHARS = 200  # questions are logged at INFO, cut to this length
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-
-
-def service_of(context: ContextTypes.DEFAULT_TYPE) -> Service:
-    service: Service = context.bot_data[SERVICE]
-    return service
 
 
 def user_lang(update: Update) -> str:
     """The user's Telegram language if we speak it, else English."""
-    user = update.effective_user
-    code = (user.language_code or "").split("-")[0].lower() if user else ""
-    return code if code in LANGUAGES else "en"
+    return user_language(update.effective_user)
 
 
 def log_id(update: Update) -> str:
@@ -39,10 +51,9 @@ def log_id(update: Update) -> str:
     return f"u{update.update_id}"
 
 
-async def send(message: Message, rendered: Rendered) -> None:
+async def send(message: Message, rendered: Rendered, markup: InlineKeyboardMarkup | None = None) -> None:
     """Reply with HTML, in as many messages as Telegram's 4096-character limit needs."""
-    for chunk in split_message(rendered.html):
-        await message.reply_text(chunk, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
+    await reply_html(message, rendered.html, markup)
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -68,15 +79,21 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The newest press releases (on a topic if given), with a More button when there are more."""
     if update.effective_message is None:
         return
     topic = " ".join(context.args or [])
-    lang = detect_language(topic) if topic.strip() else user_lang(update)
-    await send(update.effective_message, service_of(context).latest_text(topic, lang))
+    lang = reply_language(topic, update.effective_user)
+    markup = None
+    if buttons.has_more_latest(context, topic, 0):
+        key = storage_of(context).put_button(buttons.LATEST, buttons.latest_state(topic, lang, 0))
+        markup = latest_keyboard(key, lang)
+    await send(update.effective_message, service_of(context).latest_text(topic, lang), markup)
 
 
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Admins only (checked on every call): rebuild the index on a worker thread, then report."""
+    """Admins only (checked on every call): rebuild the index on a worker thread, report, then tell
+    subscribers about new press releases on their topics (in the background)."""
     message = update.effective_message
     if message is None:
         return
@@ -89,22 +106,56 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     log.info("%s: /reload by admin %s", log_id(update), user_id)
     await send(message, service.phrase(lang, "reload_started"))
+    before = frozenset(service.index.documents)
     result = await asyncio.to_thread(service.reload)
     await send(message, service.reload_text(result, lang))
+    new_ids = [doc_id for doc_id in service.index.documents if doc_id not in before]
+    if result.ok and new_ids:
+        context.application.create_task(
+            subscriptions.notify_subscribers(context.bot, service, storage_of(context), new_ids),
+            name="notify_subscribers")
+
+
+async def answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: str, user: User | None,
+                 update_id: int) -> None:
+    """Answer a question in the reply language, with Source/More/👍/👎 buttons, and count it for /stats."""
+    log.info("u%s: question from chat %s: %r", update_id, message.chat_id, text[:LOG_TEXT_CHARS])
+    with contextlib.suppress(TelegramError):  # "typing…" is cosmetic: its failure must not cost the answer
+        await message.reply_chat_action(ChatAction.TYPING)
+    service, storage = service_of(context), storage_of(context)
+    lang = reply_language(text, user)
+    reply = service.ask(text)
+    searched_in = reply.answer.lang
+    if searched_in != lang:  # the question did not show its language: reply in the person's
+        reply = render_answer(replace(reply.answer, lang=lang), service.renderer)
+    log.info("u%s: answered=%s citations=%s", update_id, reply.answer.answered,
+             [c.doc_id for c in reply.answer.citations])
+    storage.record_question(text, reply.answer.answered)
+    markup = None
+    if reply.answer.answered:
+        key = storage.put_button(buttons.ANSWER, buttons.answer_state(text, searched_in, lang, reply.answer))
+        markup = answer_keyboard(key, len(reply.answer.citations), lang)
+    await send(message, Rendered(html=reply.html, text=reply.text), markup)
 
 
 async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Any text that is not a command is a question."""
+    """Any text that is not a command, in a private chat, is a question."""
     message = update.effective_message
     if message is None or not message.text:
         return
-    text = message.text
-    log.info("%s: question from chat %s: %r", log_id(update), message.chat_id, text[:LOG_TEXT_CHARS])
-    await message.reply_chat_action(ChatAction.TYPING)
-    reply = service_of(context).ask(text)
-    log.info("%s: answered=%s citations=%s", log_id(update), reply.answer.answered,
-             [c.doc_id for c in reply.answer.citations])
-    await send(message, Rendered(html=reply.html, text=reply.text))
+    await answer(message, context, message.text, update.effective_user, update.update_id)
+
+
+async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A group message addressed to the bot: the question is its text without the @mention."""
+    message = update.effective_message
+    if message is None:
+        return
+    text = without_mention(message)
+    if not text:
+        await help_command(update, context)
+        return
+    await answer(message, context, text, update.effective_user, update.update_id)
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -131,16 +182,26 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def register(application: Application) -> Application:  # type: ignore[type-arg]
-    """Add pressbot's handlers to an Application (its bot_data must hold the Service)."""
+    """Add pressbot's handlers to an Application (its bot_data must hold the Service and the Storage)."""
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
+    message = filters.UpdateType.MESSAGE
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CommandHandler("sources", sources))
     application.add_handler(CommandHandler("latest", latest))
     application.add_handler(CommandHandler("reload", reload))
-    application.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,
-                                           question))
-    application.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.COMMAND, help_command))
-    application.add_handler(MessageHandler(filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL,
-                                           not_text))
+    application.add_handler(CommandHandler("subscribe", subscriptions.subscribe))
+    application.add_handler(CommandHandler("unsubscribe", subscriptions.unsubscribe))
+    application.add_handler(CommandHandler("subscriptions", subscriptions.subscriptions))
+    application.add_handler(CommandHandler("stats", stats.stats, filters=private))
+    application.add_handler(CallbackQueryHandler(buttons.on_press))
+    application.add_handler(InlineQueryHandler(inline.inline_query))
+    application.add_handler(MessageHandler(private & message & filters.TEXT & ~filters.COMMAND, question))
+    application.add_handler(MessageHandler(groups & message & filters.TEXT & ~filters.COMMAND & ADDRESSED_TO_BOT,
+                                           group_question))
+    # Unknown commands: help in private; in a group only when addressed to us (/foo@thebot).
+    application.add_handler(MessageHandler(message & filters.COMMAND & (private | ADDRESSED_TO_BOT), help_command))
+    application.add_handler(MessageHandler(private & message & ~filters.TEXT & ~filters.StatusUpdate.ALL, not_text))
     application.add_error_handler(on_error)
     return application

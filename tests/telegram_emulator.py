@@ -6,14 +6,24 @@ Three parts:
   where they differ from the real Bot API (see ../shared/telegram-e2e.md, section 5). It touches only
   responses; PTB and the emulator run unmodified. Where the real API has a method the emulator lacks and
   that only has side effects, it answers as the real API would (`ok: true, result: true`).
-- `EmulatorUser`: the human in a private chat, through the emulator's client endpoints.
+- `EmulatorUser`: the human in a private chat (or a group), through the emulator's client endpoints.
+
+Where the emulator lacks something the real Bot API has, the adapter fills in, and says what the real API
+does:
+- It records every Bot API call the bot makes (`EmulatorCompatRequest.calls`), because the emulator keeps
+  nothing of the methods it lacks (setMyCommands, setMyDescription, answerInlineQuery …) or of
+  answerCallbackQuery: tests read the parameters from there, as Telegram would have received them.
+- Update types the emulator cannot store (inline queries) travel inside an ordinary client message under
+  the key `__update__` and are unwrapped into the real update shape on the way back (`getUpdates`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -85,15 +95,25 @@ class EmulatorCompatRequest(HTTPXRequest):
 
     # Real API methods the emulator lacks (HTTP 500 "not supported") whose result is just True.
     STUBBED = frozenset({"sendChatAction", "setMyCommands", "deleteMyCommands", "setChatMenuButton",
-                         "setMyDescription", "setMyShortDescription"})
+                         "setMyDescription", "setMyShortDescription", "answerInlineQuery"})
     # The emulator answers `result: null` where the real API answers True.
     NULL_MEANS_TRUE = frozenset({"answerCallbackQuery", "editMessageText", "editMessageReplyMarkup",
                                  "deleteMessage", "setWebhook"})
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Every call made through this request object: (Bot API method, its parameters).
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+
+    def parameters(self, endpoint: str) -> list[dict[str, Any]]:
+        """The parameters of each call to one Bot API method, in order."""
+        return [params for name, params in self.calls if name == endpoint]
+
     async def do_request(self, url: str, method: str, request_data: Any = None,
                          **kwargs: Any) -> tuple[int, bytes]:
-        code, payload = await super().do_request(url, method, request_data, **kwargs)
         endpoint = url.rsplit("/", 1)[-1]
+        self.calls.append((endpoint, dict(request_data.parameters) if request_data is not None else {}))
+        code, payload = await super().do_request(url, method, request_data, **kwargs)
         try:
             data = json.loads(payload)
         except ValueError:
@@ -120,6 +140,11 @@ class EmulatorCompatRequest(HTTPXRequest):
         return code, json.dumps(data).encode()
 
     def _fix_update(self, update: dict[str, Any]) -> None:
+        smuggled = (update.get("message") or {}).get("__update__")
+        if smuggled:  # see EmulatorUser.send_update
+            del update["message"]
+            update.update(smuggled)
+            return
         query = update.get("callback_query")
         if query is not None:
             chat = (query.get("message") or {}).get("chat") or {}
@@ -148,12 +173,14 @@ class EmulatorUser:
     """One person in a private chat with the bot, through the emulator's client API."""
 
     def __init__(self, http: httpx.AsyncClient, api_url: str, token: str, user_id: int = 1001,
-                 first_name: str = "Alice", language_code: str = "en") -> None:
+                 first_name: str = "Alice", language_code: str = "en", chat: dict[str, Any] | None = None) -> None:
         self.http, self.api_url, self.token = http, api_url, token
         self.user = {"id": user_id, "is_bot": False, "first_name": first_name,
                      "username": first_name.lower(), "language_code": language_code}
-        self.chat = {"id": user_id, "type": "private", "first_name": first_name}
+        # A private chat by default; pass {"id": -100…, "type": "supergroup", "title": …} for a group.
+        self.chat = chat or {"id": user_id, "type": "private", "first_name": first_name}
         self._pending: list[dict[str, Any]] = []
+        self._queries = 0
 
     async def _post(self, path: str, body: dict[str, Any]) -> Any:
         response = await self.http.post(self.api_url + path, json=body)
@@ -166,8 +193,40 @@ class EmulatorUser:
         return {"botToken": self.token, "from": self.user, "chat": self.chat, "date": int(time.time()),
                 "text": text}
 
-    async def send_text(self, text: str) -> None:
-        await self._post("/sendMessage", self._message(text))
+    async def send_text(self, text: str, entities: list[dict[str, Any]] | None = None,
+                        reply_to: dict[str, Any] | None = None) -> None:
+        """A text message, optionally with entities (mentions) or as a reply to a bot message from next_reply()."""
+        message = self._message(text)
+        if entities:
+            message["entities"] = entities
+        if reply_to is not None:
+            message["reply_to_message"] = self.bot_message(reply_to)
+        await self._post("/sendMessage", message)
+
+    def bot_message(self, record: dict[str, Any]) -> dict[str, Any]:
+        """A bot message from next_reply() as it appears inside an update (reply_to_message, callback)."""
+        return {"message_id": record["messageId"], "date": int(time.time()), "chat": self.chat,
+                "from": dict(EMULATOR_BOT), "text": record["message"].get("text", "")}
+
+    async def press_button(self, record: dict[str, Any], callback_data: str) -> None:
+        """Press an inline button under a bot message from next_reply()."""
+        await self._post("/sendCallback", {"botToken": self.token, "from": self.user,
+                                           "message": self.bot_message(record), "data": callback_data})
+
+    async def send_update(self, update: dict[str, Any]) -> None:
+        """An update of a type the emulator cannot store (e.g. {"inline_query": {...}}), smuggled inside a
+        client message and unwrapped by EmulatorCompatRequest; real Telegram sends it as it is."""
+        body = self._message("")
+        body["__update__"] = update
+        await self._post("/sendMessage", body)
+
+    async def send_inline_query(self, query: str) -> str:
+        """Type "@bot query" in some chat: Telegram sends the bot an inline_query; its id is returned."""
+        self._queries += 1
+        query_id = f"{self.user['id']}-{self._queries}-{time.monotonic_ns()}"
+        await self.send_update({"inline_query": {"id": query_id, "from": self.user, "query": query,
+                                                 "offset": "", "chat_type": "sender"}})
+        return query_id
 
     async def send_command(self, text: str) -> None:
         message = self._message(text)
@@ -193,6 +252,11 @@ class EmulatorUser:
             await asyncio.sleep(0.05)
         return self._pending.pop(0)
 
+    async def history(self) -> list[dict[str, Any]]:
+        """Every record the emulator holds for this bot, bot messages with their current (edited) state."""
+        result: list[dict[str, Any]] = await self._post("/getUpdatesHistory", {"token": self.token})
+        return result
+
     async def replies(self, count: int, timeout: float = 10.0) -> list[dict[str, Any]]:
         return [await self.next_reply(timeout) for _ in range(count)]
 
@@ -201,3 +265,36 @@ class EmulatorUser:
         await asyncio.sleep(wait)
         self._pending += await self._post("/getUpdates", {"token": self.token, "chatId": self.chat["id"]})
         return not self._pending
+
+
+def keyboard(record: dict[str, Any]) -> list[list[tuple[str, str]]]:
+    """The inline keyboard under a bot message from next_reply(): rows of (text, callback_data)."""
+    markup = record["message"].get("reply_markup") or {}
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    return [[(b["text"], b.get("callback_data", "")) for b in row] for row in markup.get("inline_keyboard", [])]
+
+
+def visible(telegram_html: str) -> str:
+    """What a person sees of a Telegram HTML text: tags dropped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", telegram_html))
+
+
+def recorder(application: Any) -> EmulatorCompatRequest:
+    """The request object (and so the call record) of a bot built with EmulatorCompatRequest."""
+    request = application.bot.request
+    assert isinstance(request, EmulatorCompatRequest), request
+    return request
+
+
+async def wait_for_calls(request: EmulatorCompatRequest, endpoint: str, count: int,
+                         timeout: float = 10.0) -> list[dict[str, Any]]:
+    """Wait until the bot has called a Bot API method `count` times; the parameters of each call."""
+    deadline = time.monotonic() + timeout
+    while True:
+        calls = request.parameters(endpoint)
+        if len(calls) >= count:
+            return calls
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{endpoint} called {len(calls)} of {count} times within {timeout}s")
+        await asyncio.sleep(0.05)

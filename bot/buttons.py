@@ -1,0 +1,133 @@
+"""What the buttons under answers and /latest lists do.
+
+Their state (the question, the citations, the page) lives in Storage under a short key, because
+callback_data holds at most 64 bytes; it survives a restart. Every press is answered with
+answerCallbackQuery, and a press on a button whose state is gone, or that this bot never made, gets a
+friendly notice instead of an error.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from telegram import CallbackQuery, Update
+from telegram.constants import ChatAction
+from telegram.ext import ContextTypes
+
+from bot.botdata import service_of, storage_of
+from bot.keyboards import DOWN, LATEST_MORE, MORE, SOURCE, UP, Press, answer_keyboard, latest_keyboard, parse_press
+from bot.language import user_language
+from bot.results import next_results
+from bot.sending import send_html
+from bot.service import LATEST_PAGE
+from responses.composer import Answer
+from retrieval.latest import latest
+
+log = logging.getLogger(__name__)
+ANSWER, LATEST = "answer", "latest"  # kinds of stored button state
+
+
+def answer_state(question: str, lang: str, ui: str, answer: Answer, shown: Sequence[str] = ()) -> dict[str, Any]:
+    """What the buttons under an answer need later: the question (for More), the press releases shown so
+    far, and each cited passage (for Source N), so that a press still works after a reload or restart."""
+    cited = [c.doc_id for c in answer.citations]
+    return {
+        "question": question, "lang": lang, "ui": ui,
+        "shown": [*shown, *(d for d in cited if d not in shown)],
+        "citations": [{"n": c.n, "doc_id": c.doc_id, "title": c.title, "url": c.url, "date": c.date,
+                       "source": c.source, "passage": c.passage} for c in answer.citations],
+    }
+
+
+def latest_state(topic: str, ui: str, offset: int) -> dict[str, Any]:
+    return {"topic": topic, "ui": ui, "offset": offset}
+
+
+def has_more_latest(context: ContextTypes.DEFAULT_TYPE, topic: str, offset: int) -> bool:
+    """Whether a /latest page starting at `offset` is followed by another one."""
+    return len(latest(service_of(context).index, topic, limit=LATEST_PAGE + 1, offset=offset)) > LATEST_PAGE
+
+
+async def on_press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any button press: decode it, find its state, act; always answer the callback query exactly once."""
+    query = update.callback_query
+    if query is None:
+        return
+    press = parse_press(query.data)
+    button = storage_of(context).button(press.key) if press else None
+    kind = LATEST if press and press.action == LATEST_MORE else ANSWER
+    if press is None or button is None or button.kind != kind or update.effective_chat is None:
+        log.info("u%s: press on an unknown or expired button %r", update.update_id, query.data)
+        await expired(query, context)
+        return
+    payload = button.payload
+    if press.action == SOURCE:
+        await show_source(query, context, payload, press)
+    elif press.action == MORE:
+        await show_more(query, context, payload, update.effective_chat.id)
+    elif press.action in (UP, DOWN):
+        user_id = query.from_user.id
+        storage_of(context).vote(press.key, user_id, +1 if press.action == UP else -1)
+        key = "feedback_thanks_up" if press.action == UP else "feedback_thanks_down"
+        await query.answer(service_of(context).phrase(str(payload.get("ui", "en")), key).text)
+    else:
+        await show_latest_page(query, context, payload, update.effective_chat.id)
+
+
+async def expired(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE) -> None:
+    text = service_of(context).phrase(user_language(query.from_user), "button_expired").text
+    await query.answer(text, show_alert=True)
+
+
+def _reply_to(query: CallbackQuery) -> int | None:
+    return query.message.message_id if query.message else None
+
+
+async def show_source(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, payload: dict[str, Any],
+                      press: Press) -> None:
+    """Source N: the cited passage as an expandable blockquote, with the title, date and link."""
+    citation = next((c for c in payload.get("citations", []) if c.get("n") == press.n), None)
+    if citation is None or query.message is None:
+        await expired(query, context)
+        return
+    await query.answer()
+    html = service_of(context).renderer.render("source", "html", payload["ui"], **citation)
+    await send_html(context.bot, query.message.chat.id, html, reply_to=_reply_to(query))
+
+
+async def show_more(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, payload: dict[str, Any],
+                    chat_id: int) -> None:
+    """More: the next press releases for the same question, quoted, with buttons of their own."""
+    service = service_of(context)
+    ui = payload["ui"]
+    await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+    answer = next_results(service.index, payload["question"], payload["lang"], service.config.answer,
+                          shown=payload["shown"])
+    if not answer.answered:
+        await query.answer(service.phrase(ui, "more_none").text)
+        return
+    await query.answer()
+    key = storage_of(context).put_button(ANSWER, answer_state(payload["question"], payload["lang"], ui, answer,
+                                                              payload["shown"]))
+    html = service.renderer.render("more", "html", ui, quotes=answer.quotes, citations=answer.citations,
+                                   query=payload["question"])
+    await send_html(context.bot, chat_id, html, answer_keyboard(key, len(answer.citations), ui),
+                    reply_to=_reply_to(query))
+
+
+async def show_latest_page(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, payload: dict[str, Any],
+                           chat_id: int) -> None:
+    """More under /latest: the next page of the same list."""
+    service = service_of(context)
+    ui, topic = payload["ui"], payload["topic"]
+    offset = int(payload["offset"]) + LATEST_PAGE
+    if not latest(service.index, topic, limit=1, offset=offset):
+        await query.answer(service.phrase(ui, "latest_more_none").text)
+        return
+    await query.answer()
+    markup = None
+    if has_more_latest(context, topic, offset):
+        markup = latest_keyboard(storage_of(context).put_button(LATEST, latest_state(topic, ui, offset)), ui)
+    await send_html(context.bot, chat_id, service.latest_text(topic, ui, offset=offset).html, markup)

@@ -1,0 +1,37 @@
+"""/stats for admins: how many questions, how many answered, what people ask that the press releases do
+not answer (the press releases that are missing), and the 👍/👎 counts."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.botdata import service_of, storage_of
+from bot.language import user_language
+from bot.sending import reply_html
+from bot.storage import Stats
+
+log = logging.getLogger(__name__)
+
+
+def answered_share(stats: Stats) -> str:
+    return f"{stats.answered_total / stats.questions_total:.0%}" if stats.questions_total else "—"
+
+
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Admins only, checked on every call."""
+    message = update.effective_message
+    if message is None:
+        return
+    service = service_of(context)
+    lang = user_language(update.effective_user)
+    user_id = update.effective_user.id if update.effective_user else None
+    if not service.is_admin(user_id):
+        log.warning("u%s: /stats refused for user %s", update.update_id, user_id)
+        await reply_html(message, service.phrase(lang, "admin_only").html)
+        return
+    figures = storage_of(context).stats()
+    await reply_html(message, service.renderer.render("stats", "html", lang, stats=figures,
+                                                      share=answered_share(figures)))

@@ -1,0 +1,121 @@
+"""Following a topic: /subscribe TOPIC, /unsubscribe [TOPIC], /subscriptions, and the notices sent to
+subscribers when an admin's reload brings new press releases on their topic.
+
+A press release is "on a topic" exactly when /latest TOPIC would list it. Each chat hears about each press
+release at most once (Storage.claim_notice), and notices go through the bot's rate limiter like every
+other message.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection
+
+from telegram import Bot, Update
+from telegram.constants import ChatType
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.botdata import service_of, storage_of
+from bot.language import reply_language, user_language
+from bot.sending import reply_html, send_html
+from bot.service import Service
+from bot.storage import Storage, topic_key
+from retrieval.document import Document
+from retrieval.latest import latest
+
+log = logging.getLogger(__name__)
+MAX_TOPICS = 10  # per chat
+TOPIC_CHARS = 100
+NOTICE_DOCUMENTS = 10  # press releases listed in one notice at most
+
+
+async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    service, storage = service_of(context), storage_of(context)
+    topic = " ".join(context.args or [])
+    lang = reply_language(topic, update.effective_user)
+    values: dict[str, object] = {}
+    if chat.type != ChatType.PRIVATE:
+        key = "subscriptions_private"
+    elif not topic:
+        key = "subscribe_usage"
+    elif len(topic) > TOPIC_CHARS:
+        key, values = "subscribe_too_long", {"limit": TOPIC_CHARS}
+    elif (len(storage.subscriptions(chat.id)) >= MAX_TOPICS
+          and topic_key(topic) not in {topic_key(s.topic) for s in storage.subscriptions(chat.id)}):
+        key, values = "subscribe_limit", {"limit": MAX_TOPICS}
+    elif storage.subscribe(chat.id, topic, lang):
+        key, values = "subscribe_done", {"topic": topic}
+    else:
+        key, values = "subscribe_exists", {"topic": topic}
+    await reply_html(message, service.phrase(lang, key, **values).html)
+
+
+async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    storage = storage_of(context)
+    topic = " ".join(context.args or [])
+    lang = reply_language(topic, update.effective_user)
+    if chat.type != ChatType.PRIVATE:
+        rendered = service_of(context).phrase(lang, "subscriptions_private")
+    elif not topic:
+        rendered = service_of(context).phrase(lang, "unsubscribe_all", count=storage.unsubscribe(chat.id))
+    elif storage.unsubscribe(chat.id, topic):
+        rendered = service_of(context).phrase(lang, "unsubscribe_done", topic=topic)
+    else:
+        rendered = service_of(context).phrase(lang, "unsubscribe_unknown", topic=topic)
+    await reply_html(message, rendered.html)
+
+
+async def subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    service = service_of(context)
+    lang = user_language(update.effective_user)
+    topics = storage_of(context).subscriptions(chat.id)
+    if chat.type != ChatType.PRIVATE:
+        html = service.phrase(lang, "subscriptions_private").html
+    elif not topics:
+        html = service.phrase(lang, "subscriptions_empty").html
+    else:
+        html = service.renderer.render("subscriptions", "html", lang, subscriptions=topics)
+    await reply_html(message, html)
+
+
+def on_topic(service: Service, topic: str, candidates: Collection[str]) -> list[Document]:
+    """The candidate press releases that /latest TOPIC lists, newest first."""
+    index = service.index
+    return [d for d in latest(index, topic, limit=len(index.documents)) if d.id in candidates]
+
+
+async def notify_subscribers(bot: Bot, service: Service, storage: Storage, new_ids: Collection[str]) -> int:
+    """Tell each subscriber about the new press releases on their topics; the number of notices sent."""
+    if not new_ids:
+        return 0
+    matches: dict[str, list[Document]] = {}  # one search per distinct topic, however many follow it
+    sent = 0
+    for sub in storage.subscriptions():
+        key = topic_key(sub.topic)
+        if key not in matches:
+            matches[key] = on_topic(service, sub.topic, new_ids)
+        documents = [d for d in matches[key] if storage.claim_notice(sub.chat_id, d.id)]
+        if not documents:
+            continue
+        html = service.renderer.render("notice", "html", sub.lang, topic=sub.topic,
+                                       documents=documents[:NOTICE_DOCUMENTS])
+        try:
+            await send_html(bot, sub.chat_id, html)
+            sent += 1
+        except Forbidden:
+            log.info("chat %s blocked the bot: its subscriptions are dropped", sub.chat_id)
+            storage.unsubscribe(sub.chat_id)
+        except TelegramError as exc:
+            log.warning("could not send a notice to chat %s: %s", sub.chat_id, exc)
+    log.info("sent %d notice(s) about %d new press release(s)", sent, len(new_ids))
+    return sent
