@@ -34,6 +34,8 @@ _BOILERPLATE = (
 _TRAILING_LATEST = re.compile(r"\s*Latest news\s*$", re.IGNORECASE)
 _HOST_NAMES = {"migration.gov.az": "migration", "report.az": "report", "mfa.gov.az": "mfa"}
 _SLUG_CHARS = 48
+# Azerbaijani letters without an ASCII base letter in Unicode, folded as the corpus's file names fold them.
+_NO_DECOMPOSITION = str.maketrans({"ə": "e", "Ə": "E", "ı": "i"})
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ def doc_id_for(url: str | None, lang: str, title: str) -> str:
 
 
 def _slug(text: str) -> str:
+    text = text.translate(_NO_DECOMPOSITION)  # NFKD below would drop ə and ı, not fold them
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     words = re.findall(r"[a-z0-9]+", ascii_text)
     slug = ""
