@@ -161,10 +161,12 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
                "TELEGRAM_BOT_TOKEN": ("telegram", "token"),
                "PRESSBOT_API_BASE_URL": ("telegram", "api_base_url"),
                "PRESSBOT_ADMINS": ("telegram", "admins"), "PRESSBOT_STATE": ("state",)}
+    origin: dict[str, str] = {}  # key → the environment variable that set it, to blame in errors
     for var, keys in env_map.items():
         value = environ.get(var)
         if value is None or value == "":
             continue
+        origin[".".join(keys)] = var
         target = data
         for key in keys[:-1]:
             target = target[key]
@@ -173,11 +175,13 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
             target[keys[-1]] = list(parse_admins(value, var))
     if corpus is not None:
         data["corpus"] = str(corpus)
+        origin["corpus"] = "--corpus"
     level = str(data["log_level"]).upper()
     if level not in LOG_LEVELS:
-        raise ConfigError(f"{source}: log_level must be one of {', '.join(LOG_LEVELS)}, got {data['log_level']!r}")
+        raise ConfigError(f"{origin.get('log_level', source)}: log_level must be one of {', '.join(LOG_LEVELS)}, "
+                          f"got {data['log_level']!r}")
     if not isinstance(data["corpus"], str) or not data["corpus"].strip():
-        raise ConfigError(f"{source}: corpus must be a directory path, got {data['corpus']!r}")
+        raise ConfigError(f"{origin.get('corpus', source)}: corpus must be a directory path, got {data['corpus']!r}")
     corpus_path = Path(data["corpus"]).expanduser()
     if not corpus_path.is_absolute():
         cwd_path = Path.cwd() / corpus_path
@@ -189,7 +193,8 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
     sections = {name: _typed(cls, data[name] or {}, source, name) for name, cls in _SECTIONS.items()}
     telegram: TelegramConfig = sections["telegram"]
     if not telegram.api_base_url.startswith(("http://", "https://")):
-        raise ConfigError(f"{source}: telegram.api_base_url must start with http:// or https://, "
+        raise ConfigError(f"{origin.get('telegram.api_base_url', source)}: telegram.api_base_url must start with "
+                          "http:// or https://, "
                           f"got {telegram.api_base_url!r}")
     return Config(corpus=corpus_path, log_level=level, telegram=telegram, retrieval=sections["retrieval"],
                   answer=sections["answer"], state=state_path)
