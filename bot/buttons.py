@@ -14,6 +14,7 @@ from typing import Any
 
 from telegram import CallbackQuery, Update
 from telegram.constants import ChatAction
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.botdata import service_of, storage_of
@@ -71,14 +72,23 @@ async def on_press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user_id = query.from_user.id
         storage_of(context).vote(press.key, user_id, +1 if press.action == UP else -1)
         key = "feedback_thanks_up" if press.action == UP else "feedback_thanks_down"
-        await query.answer(service_of(context).phrase(str(payload.get("ui", "en")), key).text)
+        await acknowledge(query, service_of(context).phrase(str(payload.get("ui", "en")), key).text)
     else:
         await show_latest_page(query, context, payload, update.effective_chat.id)
 
 
+async def acknowledge(query: CallbackQuery, text: str | None = None, alert: bool = False) -> None:
+    """answerCallbackQuery. Telegram refuses it ("query is too old") for a press more than about 15 s old,
+    e.g. one queued while the bot was down: the press is still served, only the toast is lost."""
+    try:
+        await query.answer(text, show_alert=alert)
+    except BadRequest as exc:
+        log.info("could not answer callback query %s: %s", query.id, exc)
+
+
 async def expired(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = service_of(context).phrase(user_language(query.from_user), "button_expired").text
-    await query.answer(text, show_alert=True)
+    await acknowledge(query, text, alert=True)
 
 
 def _reply_to(query: CallbackQuery) -> int | None:
@@ -92,7 +102,7 @@ async def show_source(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, 
     if citation is None or query.message is None:
         await expired(query, context)
         return
-    await query.answer()
+    await acknowledge(query)
     html = service_of(context).renderer.render("source", "html", payload["ui"], **citation)
     await send_html(context.bot, query.message.chat.id, html, reply_to=_reply_to(query))
 
@@ -106,9 +116,9 @@ async def show_more(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, pa
     answer = next_results(service.index, payload["question"], payload["lang"], service.config.answer,
                           shown=payload["shown"])
     if not answer.answered:
-        await query.answer(service.phrase(ui, "more_none").text)
+        await acknowledge(query, service.phrase(ui, "more_none").text)
         return
-    await query.answer()
+    await acknowledge(query)
     key = storage_of(context).put_button(ANSWER, answer_state(payload["question"], payload["lang"], ui, answer,
                                                               payload["shown"]))
     html = service.renderer.render("more", "html", ui, quotes=answer.quotes, citations=answer.citations,
@@ -124,9 +134,9 @@ async def show_latest_page(query: CallbackQuery, context: ContextTypes.DEFAULT_T
     ui, topic = payload["ui"], payload["topic"]
     offset = int(payload["offset"]) + LATEST_PAGE
     if not latest(service.index, topic, limit=1, offset=offset):
-        await query.answer(service.phrase(ui, "latest_more_none").text)
+        await acknowledge(query, service.phrase(ui, "latest_more_none").text)
         return
-    await query.answer()
+    await acknowledge(query)
     markup = None
     if has_more_latest(context, topic, offset):
         markup = latest_keyboard(storage_of(context).put_button(LATEST, latest_state(topic, ui, offset)), ui)

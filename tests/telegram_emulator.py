@@ -104,6 +104,9 @@ class EmulatorCompatRequest(HTTPXRequest):
         super().__init__(*args, **kwargs)
         # Every call made through this request object: (Bot API method, its parameters).
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        # Bot API method → the 400 Bad Request description real Telegram would answer it with, for cases
+        # the emulator cannot produce (e.g. answerCallbackQuery on a press older than ~15 s).
+        self.refusals: dict[str, str] = {}
 
     def parameters(self, endpoint: str) -> list[dict[str, Any]]:
         """The parameters of each call to one Bot API method, in order."""
@@ -113,6 +116,8 @@ class EmulatorCompatRequest(HTTPXRequest):
                          **kwargs: Any) -> tuple[int, bytes]:
         endpoint = url.rsplit("/", 1)[-1]
         self.calls.append((endpoint, dict(request_data.parameters) if request_data is not None else {}))
+        if endpoint in self.refusals:
+            return 400, json.dumps({"ok": False, "error_code": 400, "description": self.refusals[endpoint]}).encode()
         code, payload = await super().do_request(url, method, request_data, **kwargs)
         try:
             data = json.loads(payload)

@@ -133,6 +133,22 @@ async def test_every_press_is_answered_exactly_once(running_bot: RunningBot) -> 
     running_bot.assert_clean()
 
 
+async def test_a_press_too_old_to_acknowledge_is_still_served(
+        emulator: EmulatorProcess, small_corpus: Path, caplog: pytest.LogCaptureFixture) -> None:
+    too_old = "Bad Request: query is too old and response timeout expired or query id is invalid"
+
+    def refuse_acknowledgements(app: Any) -> None:
+        recorder(app).refusals["answerCallbackQuery"] = too_old  # as Telegram does after about 15 s
+
+    async with start_bot(emulator, small_corpus, caplog, refuse_acknowledgements) as bot:
+        user = bot.user()
+        await user.send_text(BROAD_QUESTION)
+        answer = await user.next_reply()
+        await user.press_button(answer, keyboard(answer)[0][0][1])
+        assert "<blockquote expandable>" in (await user.next_reply())["message"]["text"]
+        bot.assert_clean()
+
+
 async def test_latest_is_a_dated_list_of_links_with_a_more_button(
         emulator: EmulatorProcess, small_corpus: Path, caplog: pytest.LogCaptureFixture) -> None:
     for day in range(1, 8):
