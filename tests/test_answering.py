@@ -1,0 +1,127 @@
+"""The one question → reply path: quotes only from the corpus, numbered sources, abstention with the official
+contact, and the JSON object of INTERFACE.md."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from responses.answering import Reply, answer_question, reply_json
+from responses.render import Renderer, locale
+from retrieval import Index
+from retrieval.corpus import require_corpus
+
+GENEVA = "Who met the IOM Director General in Geneva?"
+UNANSWERABLE = "How do I cook plov with saffron rice?"
+CITATION_FIELDS = {"n": int, "doc_id": str, "passage_id": str, "title": str, "url": (str, type(None)),
+                   "date": (str, type(None)), "score": float}
+HIT_FIELDS = {"doc_id": str, "passage_id": str, "score": float, "title": str, "url": (str, type(None))}
+
+
+@pytest.fixture
+def index(small_corpus: Path) -> Index:
+    return Index.build(require_corpus(small_corpus))
+
+
+def ask(index: Index, question: str) -> Reply:
+    return answer_question(index, question, Renderer())
+
+
+def test_the_geneva_question_is_answered_with_a_quote_naming_vitorino_and_its_source(index: Index) -> None:
+    reply = ask(index, GENEVA)
+    assert reply.answer.answered
+    assert any("Vitorino" in q.text for q in reply.answer.quotes)
+    assert "[1]" in reply.text and "[1]" in reply.html
+    assert "migration-en-13016" in {c.doc_id for c in reply.answer.citations}
+    assert "https://migration.gov.az/en/news_detail/13016" in reply.text
+
+
+def test_every_quote_is_text_of_the_document_it_cites(index: Index) -> None:
+    for question in (GENEVA, "Where were mobile consular services provided in the US?",
+                     "Who met the Ambassador of Mexico?", "Caspian European Club video conference"):
+        answer = ask(index, question).answer
+        assert answer.answered, question
+        cited = {c.n: index.documents[c.doc_id] for c in answer.citations}
+        for quote in answer.quotes:
+            doc = cited[quote.n]
+            assert quote.text in doc.text or quote.text == doc.title, (question, quote.text)
+
+
+def test_citations_are_numbered_from_one_one_per_document_and_each_is_quoted(index: Index) -> None:
+    answer = ask(index, GENEVA).answer
+    numbers = [c.n for c in answer.citations]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert len({c.doc_id for c in answer.citations}) == len(numbers)
+    assert {q.n for q in answer.quotes} == set(numbers)
+    for citation in answer.citations:
+        assert citation.passage_id.startswith(f"{citation.doc_id}#")
+
+
+def test_an_unanswerable_question_abstains_and_gives_the_official_contact(index: Index) -> None:
+    reply = ask(index, UNANSWERABLE)
+    assert not reply.answer.answered
+    assert reply.answer.citations == () and reply.answer.quotes == ()
+    for rendering in (reply.text, reply.html):
+        assert "919" in rendering and "migration.gov.az" in rendering
+        assert "[1]" not in rendering
+
+
+def test_a_question_of_no_known_words_abstains(index: Index) -> None:
+    assert not ask(index, "Zzyzx qwertyuiop?").answer.answered
+
+
+def test_an_empty_question_abstains_without_error(index: Index) -> None:
+    reply = ask(index, "   ")
+    assert not reply.answer.answered and "919" in reply.text
+
+
+def test_the_json_object_has_exactly_the_documented_fields_and_types(index: Index) -> None:
+    data = json.loads(json.dumps(reply_json(ask(index, GENEVA)), ensure_ascii=False))
+    assert set(data) == {"query", "answered", "lang", "text", "html", "citations", "hits"}
+    assert (data["query"], data["answered"], data["lang"]) == (GENEVA, True, "en")
+    assert isinstance(data["text"], str) and isinstance(data["html"], str)
+    assert data["citations"]
+    for citation in data["citations"]:
+        assert set(citation) == set(CITATION_FIELDS)
+        assert all(isinstance(citation[k], t) for k, t in CITATION_FIELDS.items()), citation
+    for hit in data["hits"]:
+        assert set(hit) == set(HIT_FIELDS)
+        assert all(isinstance(hit[k], t) for k, t in HIT_FIELDS.items()), hit
+
+
+def test_json_hits_are_the_retrievers_top_ten_best_first(index: Index) -> None:
+    question = "State Migration Service meeting cooperation"
+    data = reply_json(ask(index, question))
+    assert 0 < len(data["hits"]) <= 10
+    scores = [h["score"] for h in data["hits"]]
+    assert scores == sorted(scores, reverse=True)
+    assert [h["passage_id"] for h in data["hits"]] == [h.passage_id for h in index.search(question, k=10)]
+
+
+def test_json_citations_match_the_rendered_text(index: Index) -> None:
+    reply = ask(index, GENEVA)
+    data = reply_json(reply)
+    for citation in data["citations"]:
+        assert f"[{citation['n']}]" in data["text"]
+        assert citation["title"] in data["text"]
+
+
+def test_an_undated_source_has_a_null_date(index: Index) -> None:
+    data = reply_json(ask(index, GENEVA))
+    citation = next(c for c in data["citations"] if c["doc_id"] == "migration-en-13016")
+    assert citation["date"] is None  # the bundled release carries no date
+
+
+def test_an_unanswered_json_object_has_no_citations_but_still_its_hits(index: Index) -> None:
+    data = reply_json(ask(index, "State Migration Service plov recipe saffron"))
+    assert data["answered"] is False and data["citations"] == []
+    assert isinstance(data["hits"], list)
+
+
+def test_an_azerbaijani_question_is_answered_in_azerbaijani(index: Index) -> None:
+    reply = ask(index, "Dövlət Miqrasiya Xidmətinin rəisi kimlə görüşüb?")
+    assert reply.answer.lang == "az"
+    phrases = locale("az")
+    assert (phrases["sources"] if reply.answer.answered else phrases["contact"]) in reply.text
