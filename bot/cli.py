@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.config import LOG_LEVELS, Config, ConfigError, load_config
-from bot.logs import configure_logging
+from bot.logs import configure_logging, redact
 from retrieval.corpus import CorpusError, load_corpus
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", parents=[common], help="score answers on a QA file (recall, MRR, facts, abstention)")
     ev.add_argument("--qa", type=Path, required=True, help="QA file in the format of ../shared/qa-dev.yaml")
     ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    ev.add_argument("--sweep", action="store_true", help="also tabulate answered/abstained per abstention threshold")
     sub.add_parser("check", parents=[common], help="validate a corpus: PATH:LINE: message per problem")
     imp = sub.add_parser("import", parents=[common], help="add raw pages or corpus files to the corpus")
     imp.add_argument("inputs", nargs="+", type=Path, help="files or directories (SOURCES.yaml gives urls)")
@@ -99,7 +100,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from bot.evaluation import QAFileError, evaluate, format_report, load_qa, report_json
+    from bot.evaluation import QAFileError, evaluate, format_report, format_sweep, load_qa, report_json
     from bot.service import Service
 
     try:
@@ -109,6 +110,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     report = evaluate(Service.start(_config(args)).ask, items)
     print(json.dumps(report_json(report), ensure_ascii=False, indent=2) if args.json else format_report(report))
+    if args.sweep:
+        print("\n" + format_sweep(report.outcomes))
     return EXIT_OK
 
 
@@ -120,6 +123,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from telegram.error import InvalidToken, NetworkError
+
     from bot.app import run_bot
     from bot.service import Service
 
@@ -128,7 +133,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set (nor telegram.token in the configuration): "
                           "`pressbot run` needs the bot's token")
     configure_logging(config.log_level, [config.telegram.token])
-    run_bot(Service.start(config), webhook_url=args.webhook, listen=args.listen, port=args.port)
+    try:
+        run_bot(Service.start(config), webhook_url=args.webhook, listen=args.listen, port=args.port)
+    except InvalidToken as exc:  # raised at start-up only: the running bot handles its own errors
+        raise ConfigError(f"the Bot API at {config.telegram.api_base_url} refused the token "
+                          f"(TELEGRAM_BOT_TOKEN): {redact(str(exc), [config.telegram.token])}") from None
+    except NetworkError as exc:
+        print(f"pressbot: cannot reach the Bot API at {config.telegram.api_base_url}: "
+              f"{redact(str(exc), [config.telegram.token])}", file=sys.stderr)
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 
@@ -155,6 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
+        return EXIT_OK
+    except BrokenPipeError:  # `pressbot ask … | head`: the reader left; not an error of ours
+        sys.stderr.close()
         return EXIT_OK
 
 
