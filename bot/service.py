@@ -79,11 +79,12 @@ def corpus_fingerprint(directory: Path) -> str:
     return digest.hexdigest()
 
 
-def build_served(config: Config) -> Served:
+def build_served(config: Config, fingerprint: str | None = None) -> Served:
     """The configured corpus's index: the saved one while the files are unchanged, else read, validated,
-    indexed (re-analyzing only changed files) and saved; CorpusError lists every problem."""
+    indexed (re-analyzing only changed files) and saved; CorpusError lists every problem. `fingerprint`:
+    the corpus's, if the caller has just computed it."""
     started = time.perf_counter()
-    fingerprint = corpus_fingerprint(config.corpus)
+    fingerprint = fingerprint or corpus_fingerprint(config.corpus)
     glossary = load_glossary(config.corpus)
     r = config.retrieval
     indexed = load_or_build(config.corpus, Params(k1=r.k1, b=r.b, epsilon=r.epsilon, title_weight=r.title_weight))
@@ -173,11 +174,12 @@ class Service:
             started = time.perf_counter()
             old = self._served
             old_docs = len(old.index.documents)
-            if not force and corpus_fingerprint(self.config.corpus) == old.fingerprint:
+            fingerprint = corpus_fingerprint(self.config.corpus)
+            if not force and fingerprint == old.fingerprint:
                 return ReloadResult(ok=True, changed=False, documents=old_docs, passages=len(old.index),
                                     old_documents=old_docs, seconds=time.perf_counter() - started)
             try:
-                new = build_served(self.config)
+                new = build_served(self.config, fingerprint)
             except CorpusError as exc:
                 log.warning("reload refused: %d problem(s) in %s; the old index keeps serving",
                             len(exc.problems), self.config.corpus)

@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -36,6 +37,11 @@ _CHUNK = 1 << 22
 # A query whose postings are fewer than size / _SPARSE is summed by sorting its postings; larger ones
 # by adding into a dense array of every passage (measured crossover; benchmarks/README.md).
 _SPARSE = 64
+# A term in at most size / _RARE passages is rare: queries mixing rare and frequent terms rank only the
+# passages with a rare term when the frequent terms cannot lift any other passage into the top k.
+_RARE = 16
+# Postings sampled per term to find a floor for the k-th best score on the dense path.
+_SAMPLE = 2048
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,10 @@ class Bags:
         mappings: dict[int, IntArray] = {}
         end = 0
         for bags, rows in pieces:
-            if id(bags) not in mappings:
+            if not vocabulary:  # the first vocabulary keeps its ids: built at C speed
+                vocabulary = dict(zip(bags.vocabulary, range(len(bags.vocabulary)), strict=True))
+                mappings[id(bags)] = np.arange(len(bags.vocabulary), dtype=np.int64)
+            elif id(bags) not in mappings:
                 mappings[id(bags)] = np.fromiter((vocabulary.setdefault(t, len(vocabulary))
                                                   for t in bags.vocabulary), dtype=np.int64,
                                                  count=len(bags.vocabulary))
@@ -106,11 +115,13 @@ class Bags:
 
     def renumbered(self) -> Bags:
         """The same bags with term ids in order of first occurrence, terms that never occur dropped."""
-        used, first = np.unique(self.terms, return_index=True)
-        order = np.argsort(first, kind="stable")
+        first = np.full(len(self.vocabulary), len(self.terms), dtype=np.int64)
+        np.minimum.at(first, self.terms, np.arange(len(self.terms), dtype=np.int64))  # 20x faster than unique
+        used = np.flatnonzero(first < len(self.terms))
+        order = used[np.argsort(first[used], kind="stable")]
         new_ids = np.empty(len(self.vocabulary), dtype=np.int32)
-        new_ids[used[order]] = np.arange(len(used), dtype=np.int32)
-        return Bags(vocabulary=tuple(self.vocabulary[int(t)] for t in used[order]), offsets=self.offsets,
+        new_ids[order] = np.arange(len(order), dtype=np.int32)
+        return Bags(vocabulary=tuple(self.vocabulary[t] for t in order.tolist()), offsets=self.offsets,
                     terms=new_ids[self.terms], counts=self.counts)
 
     def __len__(self) -> int:
@@ -242,46 +253,92 @@ class Postings:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
         if any(self.idf[t] < 0 for t in counts):
             return _best(np.arange(self.size, dtype=np.int64), self.scores(query), k)
-        slices = [(int(self.offsets[t]), int(self.offsets[t + 1]), c) for t, c in counts.items()]
+        slices = [_Slice(t, int(self.offsets[t]), int(self.offsets[t + 1]), c) for t, c in counts.items()]
         if len(slices) == 1:
-            lo, hi, c = slices[0]
-            return _best(self.passages[lo:hi].astype(np.int64), self.impacts[lo:hi] * c, k)
-        postings = sum(hi - lo for lo, hi, _ in slices)
-        if postings * _SPARSE < self.size:
+            one = slices[0]
+            return _best(self.passages[one.lo : one.hi].astype(np.int64), self.impacts[one.lo : one.hi] * one.times, k)
+        if sum(s.hi - s.lo for s in slices) * _SPARSE < self.size:
             return _best(*self._sum_sorted(slices), k)
-        return self._best_dense(slices, k)
+        return self._best_pruned(slices, k) or self._best_dense(slices, k)
 
-    def _sum_sorted(self, slices: Sequence[tuple[int, int, int]]) -> tuple[IntArray, FloatArray]:
+    def _sum_sorted(self, slices: Sequence[_Slice]) -> tuple[IntArray, FloatArray]:
         """Candidates and their summed scores, by sorting the (few) postings."""
-        ids = np.concatenate([self.passages[lo:hi] for lo, hi, _ in slices])
-        weights = np.concatenate([self.impacts[lo:hi] * c if c != 1 else self.impacts[lo:hi]
-                                  for lo, hi, c in slices])
+        ids = np.concatenate([self.passages[s.lo : s.hi] for s in slices])
+        weights = np.concatenate([self.impacts[s.lo : s.hi] * s.times for s in slices])
         candidates, where = np.unique(ids, return_inverse=True)
+        # bincount adds each passage's entries in the order given: the query's order, as rank-bm25 does.
         totals: FloatArray = np.bincount(where, weights=weights, minlength=len(candidates)).astype(np.float64)
         return candidates.astype(np.int64), totals
 
-    def _best_dense(self, slices: Sequence[tuple[int, int, int]], k: int) -> tuple[IntArray, FloatArray]:
-        """Top k by adding the terms' impacts into one array of every passage.
+    def _best_pruned(self, slices: Sequence[_Slice], k: int) -> tuple[IntArray, FloatArray] | None:
+        """Top k among the passages holding a rare term, when that is provably the top k (MaxScore).
 
-        A passage occurs once in each of its terms' postings, so at most len(slices) times among them:
-        the k * len(slices) best entries hold every passage of the top k, ties included.
+        A passage with none of the query's rare terms scores at most the sum of its frequent terms'
+        largest impacts; when that bound is below the k-th best score of the passages with a rare term,
+        only those need ranking, and each frequent term is looked up (binary search) for them alone.
+        None when the bound does not hold or there are too many candidates: then rank densely.
+        """
+        rare = [s for s in slices if (s.hi - s.lo) * _RARE <= self.size]
+        frequent = [s for s in slices if (s.hi - s.lo) * _RARE > self.size]
+        if not rare or not frequent or sum(s.hi - s.lo for s in rare) * _RARE > self.size:
+            return None
+        bound = sum(float(self.max_impacts[s.term]) * s.times for s in frequent)
+        candidates = np.unique(np.concatenate([self.passages[s.lo : s.hi] for s in rare]))
+        if len(candidates) < k:
+            return None
+        totals = np.zeros(len(candidates), dtype=np.float64)
+        for s in slices:  # in the query's order, as rank-bm25 adds them
+            postings = self.passages[s.lo : s.hi]
+            where = np.minimum(np.searchsorted(postings, candidates), len(postings) - 1)
+            found = postings[where] == candidates
+            totals[found] += self.impacts[s.lo : s.hi][where[found]] * s.times
+        if bound >= totals[np.argpartition(-totals, k - 1)[k - 1]]:
+            return None
+        return _best(candidates.astype(np.int64), totals, k)
+
+    def _best_dense(self, slices: Sequence[_Slice], k: int) -> tuple[IntArray, FloatArray]:
+        """Top k by adding the terms' impacts into one array of every passage, term by term (the query's
+        order, as rank-bm25 adds them).
+
+        The k-th best score of a few sampled passages is a floor for the k-th best of all: one
+        comparison over the array then leaves a handful of candidates to sort, instead of a partition of
+        every posting.
         """
         acc = np.zeros(self.size, dtype=np.float64)
-        for lo, hi, c in slices:
-            acc[self.passages[lo:hi]] += self.impacts[lo:hi] * c if c != 1 else self.impacts[lo:hi]
-        ids = np.concatenate([self.passages[lo:hi] for lo, hi, _ in slices])
-        totals = acc[ids]
-        keep = k * len(slices)
-        if len(ids) > keep:
-            cut = totals[np.argpartition(-totals, keep - 1)[keep - 1]]
-            chosen = np.flatnonzero(totals >= cut)
-            ids, totals = ids[chosen], totals[chosen]
-        candidates, first = np.unique(ids, return_index=True)
-        return _best(candidates.astype(np.int64), totals[first], k)
+        for s in slices:
+            acc += np.bincount(self.passages[s.lo : s.hi], weights=self.impacts[s.lo : s.hi] * s.times,
+                               minlength=self.size)
+        sample = np.unique(np.concatenate([self.passages[s.lo : s.hi : max(1, (s.hi - s.lo) // _SAMPLE)]
+                                           for s in slices]))
+        if len(sample) >= k:
+            values = acc[sample]
+            floor = values[np.argpartition(-values, k - 1)[k - 1]]
+            if floor > 0:  # so every candidate holds a query term
+                candidates = np.flatnonzero(acc >= floor)
+                return _best(candidates, acc[candidates], k)
+        candidates = np.unique(np.concatenate([self.passages[s.lo : s.hi] for s in slices])).astype(np.int64)
+        return _best(candidates, acc[candidates], k)
+
+    @cached_property
+    def max_impacts(self) -> FloatArray:
+        """Each term's largest impact: the most it can add to a passage's score (every term has postings)."""
+        if len(self.impacts) == 0:
+            return np.zeros(len(self.idf), dtype=np.float64)
+        largest: FloatArray = np.maximum.reduceat(self.impacts, self.offsets[:-1])
+        return largest
 
     def arrays(self) -> dict[str, Any]:
         """The arrays that make up the postings, for saving with numpy."""
         return {"offsets": self.offsets, "passages": self.passages, "impacts": self.impacts, "idf": self.idf}
+
+
+class _Slice(NamedTuple):
+    """One distinct query term: its postings [lo, hi) and how many times the query says it."""
+
+    term: int
+    lo: int
+    hi: int
+    times: int
 
 
 def _term_major(bags: Bags) -> tuple[Int32Array, Int32Array, Int32Array]:
