@@ -24,6 +24,10 @@ def latest(index: Index, topic: str = "", limit: int = 5, offset: int = 0) -> li
     """The newest press releases, or the newest of those about `topic`."""
     docs: Sequence[Document] = list(index.documents.values())
     if topic.strip():
-        about = {h.doc_id for h in index.search(topic, k=TOPIC_CANDIDATES) if h.coverage >= TOPIC_COVERAGE}
+        # Coverage is a share of the topic's positive idf. In a small corpus a topic word in half the releases
+        # or more has none (rank-bm25's idf is <= 0), so every release holding a topic word is about it.
+        informative = any(w > 0 for w in index.term_weights(index.query_terms(topic)).values())
+        about = {h.doc_id for h in index.search(topic, k=TOPIC_CANDIDATES)
+                 if h.coverage >= TOPIC_COVERAGE or not informative}
         docs = [d for d in docs if d.id in about]
     return newest_first(docs)[offset : offset + limit]
