@@ -1,0 +1,106 @@
+"""`pressbot chat`: the Telegram conversation on standard input and output, for use without a token."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.config import load_config
+from bot.console import chat, respond
+from bot.service import Service
+from tests.conftest import write_doc
+
+ROOT = Path(__file__).resolve().parent.parent
+GENEVA = "Who met the IOM Director General in Geneva?"
+
+
+def pressbot_chat(stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`pressbot chat` (the console script beside this interpreter, else python -m bot.cli) from the root."""
+    script = Path(sys.executable).with_name("pressbot")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PRESSBOT_", "TELEGRAM_"))}
+    return subprocess.run([*command, "chat", *args], cwd=ROOT, env=env, input=stdin, capture_output=True,
+                          text=True, encoding="utf-8", timeout=60)
+
+
+def dated_corpus(directory: Path) -> Path:
+    write_doc(directory, "a-old.md", "Visa rules explained", "Electronic visas are issued online.", date="2019-03-01")
+    write_doc(directory, "b-new.md", "Mobile consular service in Boston", "The embassy visited Boston.",
+              date="2023-05-02")
+    write_doc(directory, "c-undated.md", "Passport office hours", "The passport office opens at nine.")
+    write_doc(directory, "d-mid.md", "Visa centre opened in Baku", "A visa centre opened in Baku.",
+              date="2021-07-15", source="State Migration Service")
+    return directory
+
+
+def test_chat_answers_the_geneva_question_with_a_quote_naming_vitorino_and_a_cited_source() -> None:
+    result = pressbot_chat(GENEVA + "\n")
+    assert result.returncode == 0, result.stderr
+    quotes = re.findall(r"«([^»]+)»", result.stdout)
+    assert any("Antonio Vitorino" in quote for quote in quotes), quotes
+    assert "[1]" in result.stdout
+    assert "https://migration.gov.az/en/news_detail/13016" in result.stdout
+
+
+def test_chat_greets_and_exits_zero_at_end_of_input() -> None:
+    result = pressbot_chat("")
+    assert result.returncode == 0
+    assert "Hello" in result.stdout and "/help" in result.stdout
+    assert result.stderr == ""
+
+
+def test_latest_lists_the_newest_press_releases_first(tmp_path: Path) -> None:
+    result = pressbot_chat("/latest\n", "--corpus", str(dated_corpus(tmp_path)))
+    assert result.returncode == 0, result.stderr
+    listed = re.findall(r"^\d+\. (.+) — (\S+)$", result.stdout, re.MULTILINE)
+    assert listed == [("Mobile consular service in Boston", "2023-05-02"), ("Visa centre opened in Baku", "2021-07-15"),
+                      ("Visa rules explained", "2019-03-01"), ("Passport office hours", "undated")]
+
+
+def test_latest_with_a_topic_lists_only_press_releases_about_it(tmp_path: Path) -> None:
+    result = pressbot_chat("/latest visa\n", "--corpus", str(dated_corpus(tmp_path)))
+    listed = re.findall(r"^\d+\. (.+) — \S+$", result.stdout, re.MULTILINE)
+    assert listed == ["Visa centre opened in Baku", "Visa rules explained"]
+
+
+def test_sources_says_what_the_corpus_holds(tmp_path: Path) -> None:
+    result = pressbot_chat("/sources\n", "--corpus", str(dated_corpus(tmp_path)))
+    assert result.returncode == 0, result.stderr
+    assert "4 press releases" in result.stdout
+    assert "2019-03-01" in result.stdout and "2023-05-02" in result.stdout
+    assert "State Migration Service: 1" in result.stdout
+
+
+def test_quit_ends_the_chat_before_later_lines(tmp_path: Path) -> None:
+    result = pressbot_chat("/quit\n/sources\n", "--corpus", str(dated_corpus(tmp_path)))
+    assert result.returncode == 0
+    assert "press releases (" not in result.stdout
+
+
+def test_a_console_session_reads_until_end_of_input(small_corpus: Path) -> None:
+    service = Service.start(load_config(None, {}, corpus=small_corpus))
+    out = io.StringIO()
+    assert chat(service, io.StringIO(f"{GENEVA}\n\n/help\n"), out) == 0
+    assert out.getvalue().count("[1]") >= 1
+    assert "/reload" in out.getvalue()  # the person at the console is the operator
+
+
+def test_an_empty_line_gets_no_reply(small_corpus: Path) -> None:
+    service = Service.start(load_config(None, {}, corpus=small_corpus))
+    assert respond(service, "   \n", "en") is None
+
+
+def test_an_unknown_command_gets_the_help(small_corpus: Path) -> None:
+    service = Service.start(load_config(None, {}, corpus=small_corpus))
+    reply = respond(service, "/frobnicate", "en")
+    assert reply is not None and reply == service.help_text("en", admin=True)
+
+
+def test_reload_from_the_console_reports_an_unchanged_corpus(small_corpus: Path) -> None:
+    service = Service.start(load_config(None, {}, corpus=small_corpus))
+    reply = respond(service, "/reload", "en")
+    assert reply is not None and "have not changed" in reply.text
