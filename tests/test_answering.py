@@ -15,9 +15,12 @@ from retrieval.corpus import require_corpus
 
 GENEVA = "Who met the IOM Director General in Geneva?"
 UNANSWERABLE = "How do I cook plov with saffron rice?"
-CITATION_FIELDS = {"n": int, "doc_id": str, "passage_id": str, "title": str, "url": (str, type(None)),
-                   "date": (str, type(None)), "score": float}
-HIT_FIELDS = {"doc_id": str, "passage_id": str, "score": float, "title": str, "url": (str, type(None))}
+TypeSpec = type | tuple[type, ...]
+OPTIONAL_TEXT = (str, type(None))
+CITATION_FIELDS: dict[str, TypeSpec] = {"n": int, "doc_id": str, "passage_id": str, "title": str,
+                                        "url": OPTIONAL_TEXT, "date": OPTIONAL_TEXT, "score": float}
+HIT_FIELDS: dict[str, TypeSpec] = {"doc_id": str, "passage_id": str, "score": float, "title": str,
+                                   "url": OPTIONAL_TEXT}
 
 
 @pytest.fixture

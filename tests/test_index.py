@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from rank_bm25 import BM25Okapi
 
@@ -15,7 +17,7 @@ PLAIN_TEXTS = ("geneva council session geneva", "visa baku mexico", "passport co
                "ambassador geneva", "border quota tourism session visa")
 
 
-def plain_index(texts: tuple[str, ...] = PLAIN_TEXTS, **params: float) -> Index:
+def plain_index(texts: tuple[str, ...] = PLAIN_TEXTS, **params: Any) -> Index:
     return Index.build([Document(id=f"d{i}", title="", text=text) for i, text in enumerate(texts)], **params)
 
 
@@ -47,10 +49,11 @@ def test_default_bm25_parameters_are_rank_bm25s() -> None:
     assert (index.k1, index.b, index.epsilon) == (model.k1, model.b, model.epsilon)
 
 
-@pytest.mark.parametrize("params", [{}, {"k1": 1.2, "b": 0.6, "epsilon": 0.1}, {"k1": 2.0, "b": 1.0}])
+@pytest.mark.parametrize(("k1", "b", "epsilon"), [(1.5, 0.75, 0.25), (1.2, 0.6, 0.1), (2.0, 1.0, 0.5)])
 @pytest.mark.parametrize("query", ["geneva", "visa", "geneva session", "visa passport geneva", "mexico mexico"])
-def test_scores_of_plain_single_passage_documents_equal_rank_bm25s(params: dict[str, float], query: str) -> None:
-    index = plain_index(**params)
+def test_scores_of_plain_single_passage_documents_equal_rank_bm25s(k1: float, b: float, epsilon: float,
+                                                                   query: str) -> None:
+    index = plain_index(k1=k1, b=b, epsilon=epsilon)
     model = BM25Okapi([text.split() for text in PLAIN_TEXTS], k1=index.k1, b=index.b, epsilon=index.epsilon)
     expected = model.get_scores(query.split())
     found = scores_by_doc(index, query)
