@@ -23,6 +23,8 @@ from aiolimiter import AsyncLimiter
 from telegram import Update
 from telegram.ext import AIORateLimiter, BaseUpdateProcessor
 
+from bot.retries import retry_transient
+
 MAX_IDLE_LIMITERS = 512  # beyond this many chats, limiters with full capacity are dropped (as PTB does)
 MAX_CONCURRENT_UPDATES = 256
 # Bot API methods that put a message into a chat; chat actions ("typing…"), edits and answers to button
@@ -64,7 +66,9 @@ class ChatPacedRateLimiter(AIORateLimiter):
         if chat_id is not None and self._chat_interval > 0 and is_message(endpoint):
             # Wait for the chat's turn first, so a paced chat never holds a slot of the overall bucket.
             await self._chat_limiter(str(chat_id)).acquire()
-        return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+        limited = super().process_request  # a dropped connection, a timeout or a 5xx: try again (bot/retries.py)
+        return await retry_transient(lambda: limited(callback, args, kwargs, endpoint, data, rate_limit_args),
+                                     endpoint)
 
 
 def chat_key(update: object) -> int | None:

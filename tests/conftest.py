@@ -16,6 +16,7 @@ import httpx
 import pytest
 import pytest_asyncio
 from telegram.ext import Application
+from telegram.request import BaseRequest
 
 from bot.app import build_application
 from bot.config import load_config
@@ -110,17 +111,19 @@ class start_bot:  # lower case: reads as a function in `async with start_bot(...
     """Start pressbot on the emulator for one test: fresh token, so a fresh, isolated message store."""
 
     def __init__(self, emulator: EmulatorProcess, corpus: Path, caplog: pytest.LogCaptureFixture,
-                 configure: Callable[[Application], None] | None = None) -> None:  # type: ignore[type-arg]
+                 configure: Callable[[Application], None] | None = None,  # type: ignore[type-arg]
+                 requests: tuple[BaseRequest, BaseRequest] | None = None, token: str | None = None) -> None:
         self.emulator, self.corpus, self.caplog, self.configure = emulator, corpus, caplog, configure
+        self.requests, self.token = requests, token  # (request, get_updates_request), e.g. tests/faults.py
 
     async def __aenter__(self) -> RunningBot:
         self.caplog.set_level(logging.WARNING)
-        token = f"{next(_tokens)}:TEST-{os.getpid()}"
+        token = self.token or f"{next(_tokens)}:TEST-{os.getpid()}"
         config = load_config(None, {"TELEGRAM_BOT_TOKEN": token, "PRESSBOT_API_BASE_URL": self.emulator.api_url,
                                     "PRESSBOT_ADMINS": str(ADMIN_ID)}, corpus=self.corpus)
         service = Service.start(config)
-        app = build_application(service, request=EmulatorCompatRequest(),
-                                get_updates_request=EmulatorCompatRequest())
+        request, get_updates_request = self.requests or (EmulatorCompatRequest(), EmulatorCompatRequest())
+        app = build_application(service, request=request, get_updates_request=get_updates_request)
         errors: list[BaseException] = []
 
         async def record_error(update: object, context: Any) -> None:

@@ -1,0 +1,194 @@
+"""Secrets and access: the token never reaches any output at any log level, working or failing; admin rights
+come from the configuration only and are checked on every call; logs follow one update by its id and keep
+at most 200 characters of a question."""
+
+from __future__ import annotations
+
+import http.server
+import io
+import json
+import logging
+import os
+import re
+import secrets
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.logs import configure_logging
+from tests.conftest import ADMIN_ID, ROOT, RunningBot, start_bot
+from tests.faults import FaultPlan, FaultyRequest, Network, _closed_port
+from tests.html_checker import visible_text
+from tests.telegram_emulator import EmulatorProcess
+
+QUESTION = "Who met the IOM Director General in Geneva?"
+# A token shaped like Telegram's, and one that is not (only the exact-match redaction can catch it).
+TOKENS = {"telegram-shaped": lambda: f"{secrets.randbelow(10**9) + 10**9}:AA{secrets.token_urlsafe(26)[:33]}",
+          "odd-shaped": lambda: f"7:odd-{secrets.token_hex(6)}"}
+QUIET_LOGGERS = ("httpx", "httpcore", "telegram.ext.ExtBot", "apscheduler")
+
+
+def leaks(output: str, token: str) -> list[str]:
+    """Lines holding the token or its secret half."""
+    secret = token.split(":", 1)[1]
+    return [line for line in output.splitlines() if token in line or secret in line]
+
+
+@pytest.fixture
+def restore_logging() -> Iterator[None]:
+    """configure_logging replaces the root handlers (pytest's too): put everything back afterwards."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    levels = {name: logging.getLogger(name).level for name in QUIET_LOGGERS}
+    yield
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    for handler in handlers:
+        root.addHandler(handler)
+    root.setLevel(level)
+    for name, old in levels.items():
+        logging.getLogger(name).setLevel(old)
+
+
+# --- the token ------------------------------------------------------------------------------------------
+@pytest.mark.e2e
+@pytest.mark.parametrize("shape", TOKENS)
+async def test_the_token_never_appears_in_debug_output_of_a_working_and_failing_bot(
+        emulator: EmulatorProcess, small_corpus: Path, caplog: pytest.LogCaptureFixture,
+        capfd: pytest.CaptureFixture[str], restore_logging: None, shape: str) -> None:
+    token = TOKENS[shape]()
+    log = io.StringIO()
+    plan = FaultPlan()
+    async with Network() as network:
+        requests = (FaultyRequest(plan, network, connection_pool_size=8), FaultyRequest(plan, network))
+        async with start_bot(emulator, small_corpus, caplog, requests=requests, token=token,
+                             configure=lambda app: configure_logging("DEBUG", [token], stream=log)) as bot:
+            bot_user = bot.admin()
+            await bot_user.send_text(QUESTION)
+            await bot_user.next_reply()
+            plan.add("sendMessage", "refused", "timeout")
+            plan.add("getUpdates", "refused", "drop")
+            await bot_user.send_text(f"my token is {token}")
+            await bot_user.send_command("/reload")
+            await bot_user.replies(3, timeout=30)
+    output = log.getvalue() + "".join(capfd.readouterr())
+    assert leaks(output, token) == []
+    assert plan.total_injected() == 4
+    # the check is not vacuous: request URLs were logged (at DEBUG and INFO), redacted
+    assert re.search(r"httpx: HTTP Request: POST http://127.0.0.1:\d+/bot\[REDACTED\]/sendMessage", output)
+    assert "DEBUG telegram" in output
+
+
+def run_pressbot(api_url: str, token: str) -> subprocess.CompletedProcess[str]:
+    """`pressbot run` at DEBUG against a Bot API root; everything it prints."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PRESSBOT_", "TELEGRAM_"))}
+    env.update(TELEGRAM_BOT_TOKEN=token, PRESSBOT_API_BASE_URL=api_url, PRESSBOT_LOG_LEVEL="DEBUG")
+    return subprocess.run([sys.executable, "-m", "bot.cli", "run"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_the_token_never_appears_when_the_bot_api_cannot_be_reached() -> None:
+    token = TOKENS["odd-shaped"]()  # the shape-blind redaction; the start-up retries take about 16 s
+    done = run_pressbot(f"http://127.0.0.1:{_closed_port()}", token)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1].startswith("pressbot: cannot reach the Bot API at http://127.0.0.1:")
+    assert leaks(done.stdout + done.stderr, token) == []
+    assert "DEBUG" in done.stderr
+
+
+class Unauthorized(http.server.BaseHTTPRequestHandler):
+    """A Bot API that rejects every token, as api.telegram.org does a revoked one."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("content-length") or 0))
+        body = json.dumps({"ok": False, "error_code": 401, "description": "Unauthorized"}).encode()
+        self.send_response(401)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize("shape", TOKENS)
+def test_a_rejected_token_is_named_as_a_configuration_error_without_showing_it(shape: str) -> None:
+    token = TOKENS[shape]()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Unauthorized)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        done = run_pressbot(f"http://127.0.0.1:{server.server_address[1]}", token)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert done.returncode == 2
+    assert "refused the token (TELEGRAM_BOT_TOKEN)" in done.stderr.strip().splitlines()[-1]
+    assert leaks(done.stdout + done.stderr, token) == []
+
+
+# --- admins -----------------------------------------------------------------------------------------------
+@pytest.mark.e2e
+async def test_admin_rights_are_checked_on_every_call(running_bot: RunningBot) -> None:
+    stranger, admin = running_bot.user(user_id=777), running_bot.admin()
+    for user in (stranger, admin, stranger):
+        await user.send_command("/reload")
+    refused = visible_text((await stranger.next_reply())["message"]["text"])
+    assert "only the bot's administrators" in refused
+    await admin.replies(2)
+    assert "only the bot's administrators" in visible_text((await stranger.next_reply())["message"]["text"])
+    running_bot.assert_clean()
+
+
+@pytest.mark.e2e
+async def test_looking_like_the_admin_grants_nothing(running_bot: RunningBot) -> None:
+    impostor = running_bot.user(user_id=778, first_name="Admin")
+    impostor.user["username"] = "admin"
+    await impostor.send_raw({"text": "/reload", "entities": [{"type": "bot_command", "offset": 0, "length": 7}],
+                             "forward_origin": {"type": "user", "date": 1, "sender_user": {
+                                 "id": ADMIN_ID, "is_bot": False, "first_name": "Admin"}}})
+    assert "only the bot's administrators" in visible_text((await impostor.next_reply())["message"]["text"])
+    running_bot.assert_clean()
+
+
+@pytest.mark.e2e
+async def test_admin_ids_come_from_the_configuration_not_the_live_environment(
+        running_bot: RunningBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESSBOT_ADMINS", "779")
+    user = running_bot.user(user_id=779)
+    await user.send_command("/reload")
+    assert "only the bot's administrators" in visible_text((await user.next_reply())["message"]["text"])
+    assert running_bot.service.config.telegram.admins == frozenset({ADMIN_ID})
+    running_bot.assert_clean()
+
+
+# --- what the logs keep -------------------------------------------------------------------------------------
+@pytest.mark.e2e
+async def test_each_question_is_logged_under_its_own_update_id(running_bot: RunningBot) -> None:
+    running_bot.caplog.set_level(logging.INFO, logger="bot")
+    users = [running_bot.user(user_id=900 + i) for i in range(3)]
+    for user in users:
+        await user.send_text(QUESTION)
+    for user in users:
+        await user.next_reply()
+    lines = [r.getMessage() for r in running_bot.caplog.records if r.name.startswith("bot.")]
+    asked = [re.match(r"(u\d+): question from chat (\d+)", line) for line in lines]
+    ids = {m.group(2): m.group(1) for m in asked if m}
+    assert sorted(ids) == ["900", "901", "902"] and len(set(ids.values())) == 3
+    for update_id in ids.values():
+        assert any(line.startswith(f"{update_id}: answered=") for line in lines)
+
+
+@pytest.mark.e2e
+async def test_a_question_is_logged_at_info_cut_to_200_characters(running_bot: RunningBot) -> None:
+    running_bot.caplog.set_level(logging.INFO, logger="bot")
+    user = running_bot.user()
+    await user.send_text("a" * 150 + "Z" * 19_850)
+    await user.next_reply()
+    logged = "\n".join(r.getMessage() for r in running_bot.caplog.records)
+    assert "a" * 150 + "Z" * 50 in logged
+    assert "Z" * 51 not in logged
