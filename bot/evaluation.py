@@ -58,6 +58,7 @@ class Outcome:
     rank: int | None  # 1-based rank of the first answering document among the hits' documents
     fact_found: bool
     answer_lang: str
+    evidence: float = 0.0  # the composer's evidence, compared with answer.min_coverage
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,8 @@ def judge(item: QAItem, reply: Reply) -> Outcome:
     answered = reply.answer.answered
     rank = first_answering_rank(ranked_urls(reply), item.docs) if item.in_scope else None
     fact_found = answered and item.fact is not None and item.fact.casefold() in reply.text.casefold()
-    return Outcome(item=item, answered=answered, rank=rank, fact_found=fact_found, answer_lang=reply.answer.lang)
+    return Outcome(item=item, answered=answered, rank=rank, fact_found=fact_found, answer_lang=reply.answer.lang,
+                   evidence=reply.answer.evidence)
 
 
 def _share(flags: Sequence[bool]) -> float | None:
@@ -214,7 +216,8 @@ def report_json(report: Report) -> dict[str, Any]:
         "by_language": {lang: metrics_json(m) for lang, m in report.by_language.items()},
         "questions": [
             {"q": o.item.question, "lang": o.item.lang, "in_scope": o.item.in_scope, "answered": o.answered,
-             "answer_lang": o.answer_lang, "rank": o.rank, "fact_found": o.fact_found if o.item.in_scope else None}
+             "answer_lang": o.answer_lang, "rank": o.rank, "fact_found": o.fact_found if o.item.in_scope else None,
+             "evidence": round(o.evidence, 4)}
             for o in report.outcomes
         ],
     }
@@ -246,4 +249,65 @@ def format_report(report: Report) -> str:
             misses.append(f"  [{o.item.lang}] {o.item.question}  (out of scope, answered)")
     if misses:
         rows += ["", "misses:", *misses]
+    return "\n".join(rows)
+
+
+# --- choosing the abstention threshold ----------------------------------------------------------------
+ANSWERED_TARGET = 0.95
+ABSTAINED_TARGET = 0.90
+
+
+@dataclass(frozen=True)
+class Band:
+    """Thresholds t with lo < t <= hi meet both targets; `middle` is the one to configure."""
+
+    lo: float
+    hi: float
+
+    @property
+    def middle(self) -> float:
+        return (self.lo + self.hi) / 2
+
+    @property
+    def width(self) -> float:
+        return self.hi - self.lo
+
+
+def shares_at(outcomes: Sequence[Outcome], threshold: float) -> tuple[float | None, float | None]:
+    """(in-scope answered, out-of-scope abstained) had the bot answered exactly when evidence >= threshold."""
+    inside = [o.evidence >= threshold for o in outcomes if o.item.in_scope]
+    outside = [o.evidence < threshold for o in outcomes if not o.item.in_scope]
+    return _share(inside), _share(outside)
+
+
+def safe_band(outcomes: Sequence[Outcome], answered: float = ANSWERED_TARGET,
+              abstained: float = ABSTAINED_TARGET) -> Band | None:
+    """The thresholds at which in-scope answered >= `answered` and out-of-scope abstained >= `abstained`.
+
+    Both shares move monotonically with the threshold, so the safe thresholds form one interval: above the
+    evidence of the out-of-scope question that would be one answer too many, up to the evidence of the
+    in-scope question that would be one abstention too many. None when the two overlap.
+    """
+    inside = sorted(o.evidence for o in outcomes if o.item.in_scope)
+    outside = sorted((o.evidence for o in outcomes if not o.item.in_scope), reverse=True)
+    if not inside or not outside:
+        return None
+    may_abstain = int(len(inside) * (1 - answered) + 1e-9)  # in-scope questions allowed below the threshold
+    may_answer = int(len(outside) * (1 - abstained) + 1e-9)  # out-of-scope ones allowed at or above it
+    lo = outside[may_answer] if may_answer < len(outside) else 0.0
+    hi = inside[may_abstain] if may_abstain < len(inside) else 1.0
+    return Band(lo, hi) if lo < hi else None
+
+
+def format_sweep(outcomes: Sequence[Outcome], step: float = 0.05) -> str:
+    """A table of both shares per threshold, then the safe band and its middle."""
+    rows = [f"{'threshold':>9} {'answered':>9} {'abstained':>9}"]
+    steps = round(1 / step)
+    for i in range(steps + 1):
+        inside, outside = shares_at(outcomes, i * step)
+        rows.append(f"{i * step:>9.2f} {_cell(inside):>9} {_cell(outside):>9}")
+    band = safe_band(outcomes)
+    rows.append("")
+    rows.append(f"safe band (answered >= {ANSWERED_TARGET}, abstained >= {ABSTAINED_TARGET}): "
+                + (f"{band.lo:.3f} < t <= {band.hi:.3f}, middle {band.middle:.3f}" if band else "none"))
     return "\n".join(rows)

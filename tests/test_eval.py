@@ -17,6 +17,8 @@ from bot.evaluation import (
     first_answering_rank,
     metrics,
     parse_qa,
+    safe_band,
+    shares_at,
     url_matches,
 )
 from bot.service import Service
@@ -126,3 +128,38 @@ def test_eval_command_prints_json_metrics(tiny_corpus: Path, tmp_path: Path,
 def test_eval_command_names_a_missing_qa_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", "--qa", str(tmp_path / "none.yaml")]) == 2
     assert "none.yaml" in capsys.readouterr().err
+
+
+def scored(evidence: float, in_scope: bool) -> Outcome:
+    item = QAItem(question="q", lang="en", in_scope=in_scope, docs=("x",) if in_scope else ())
+    return Outcome(item=item, answered=True, rank=1, fact_found=True, answer_lang="en", evidence=evidence)
+
+
+def test_shares_at_a_threshold_answer_exactly_the_questions_with_enough_evidence() -> None:
+    outcomes = [scored(0.2, True), scored(0.6, True), scored(0.1, False), scored(0.5, False)]
+    assert shares_at(outcomes, 0.5) == (0.5, 0.5)
+
+
+def test_the_safe_band_lies_between_the_last_tolerated_out_of_scope_and_in_scope_evidence() -> None:
+    inside = [scored(0.3 + i / 100, True) for i in range(20)]  # 0.30 .. 0.49; one may abstain at 95%
+    outside = [scored(e, False) for e in (0.05, 0.1, 0.1, 0.12, 0.15, 0.2, 0.2, 0.22, 0.25, 0.4)]  # one may answer
+    band = safe_band(inside + outside)
+    assert band is not None
+    assert band.lo == 0.25
+    assert band.hi == pytest.approx(0.31)
+    assert band.middle == pytest.approx(0.28)
+
+
+def test_no_safe_band_when_the_evidence_of_both_kinds_overlaps_too_much() -> None:
+    inside = [scored(0.1, True)] * 10
+    outside = [scored(0.9, False)] * 10
+    assert safe_band(inside + outside) is None
+
+
+def test_eval_command_prints_the_threshold_sweep(tiny_corpus: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    qa = tmp_path / "qa.yaml"
+    qa.write_text(QA, encoding="utf-8")
+    assert main(["eval", "--qa", str(qa), "--sweep", "--corpus", str(tiny_corpus)]) == 0
+    out = capsys.readouterr().out
+    assert "threshold" in out and "safe band" in out
