@@ -1,0 +1,147 @@
+"""The composer: which sentences an answer quotes, from which sources, and when it abstains."""
+
+from __future__ import annotations
+
+from responses.answer_types import DATE, DURATION, NUMBER, expected_kind, holds
+from responses.composer import Answer, ComposerSettings, compose, related
+from retrieval import Document, Hit, Index
+
+FERRY = Document(
+    id="ferry", title="Ferry service to Zanzibar", url="https://example.org/ferry",
+    text=("The harbour office sells ferry tickets to Zanzibar. The ferry to Zanzibar leaves at nine.\n"
+          "Passengers travelling to Zanzibar need a passport. Children under five travel free of charge.\n"
+          "The office is closed on public holidays."))
+CAMELS = Document(
+    id="camels", title="Camels at the Gobi border post", url="https://example.org/camels",
+    text=("A border post in the Gobi desert counts caravans. This spring 412 camels crossed the Gobi border post.\n"
+          "The Gobi post keeper wrote the numbers in a ledger."))
+COPY = Document(
+    id="copy", title="Ferry timetable", url="https://example.org/copy",
+    text="The ferry to Zanzibar leaves at nine. Tickets are sold at the harbour office.")
+# Unrelated releases, so that idf tells rare words from common ones as in a real corpus.
+FILLER = [Document(id=f"filler{i}", title=f"Seminar {i}", text=f"A seminar on {topic} was held in the capital.")
+          for i, topic in enumerate(["museums", "archives", "libraries", "orchestras", "theatres", "gardens"])]
+DOCS = [FERRY, CAMELS, COPY, *FILLER]
+
+
+def answer(question: str, docs: list[Document] = DOCS, settings: ComposerSettings = ComposerSettings()) -> Answer:
+    index = Index.build(docs)
+    hits = index.search(question, k=10, lang="en")
+    return compose(question, hits, index.term_weights(index.query_terms(question, "en")), "en", settings)
+
+
+def test_every_quote_is_a_verbatim_substring_of_its_cited_passage() -> None:
+    result = answer("When does the ferry to Zanzibar leave and what do passengers need?")
+    assert result.answered
+    for quote in result.quotes:
+        assert quote.text in result.citations[quote.n - 1].passage
+
+
+def test_quotes_of_one_source_keep_document_order() -> None:
+    result = answer("When does the ferry to Zanzibar leave and do passengers need a passport?")
+    texts = [q.text for q in result.quotes if q.n == 1]
+    passage = result.citations[0].passage
+    assert len(texts) >= 2
+    assert [passage.index(t) for t in texts] == sorted(passage.index(t) for t in texts)
+
+
+def test_a_sentence_quoted_from_one_source_is_not_quoted_again_from_another() -> None:
+    result = answer("When does the ferry to Zanzibar leave?")
+    texts = [q.text for q in result.quotes]
+    assert texts.count("The ferry to Zanzibar leaves at nine.") == 1
+
+
+def test_a_source_is_quoted_with_at_most_the_configured_number_of_sentences() -> None:
+    settings = ComposerSettings(sentences_per_source=1)
+    result = answer("Ferry Zanzibar tickets passport harbour office", settings=settings)
+    assert all(sum(q.n == c.n for q in result.quotes) <= 1 for c in result.citations)
+
+
+def test_each_citation_is_a_different_document() -> None:
+    result = answer("ferry Zanzibar harbour office tickets")
+    assert len({c.doc_id for c in result.citations}) == len(result.citations)
+
+
+def test_the_sentence_holding_the_number_asked_for_is_quoted() -> None:
+    result = answer("How many camels crossed the Gobi border post?")
+    assert any("412 camels" in q.text for q in result.quotes)
+
+
+def test_a_question_about_nothing_in_the_corpus_is_declined() -> None:
+    result = answer("How do I bake a quince pie with cinnamon?")
+    assert not result.answered
+    assert result.quotes == () and result.citations == ()
+
+
+def test_weak_evidence_below_the_threshold_is_declined() -> None:
+    question = "Do ferry passengers need travel insurance, vaccinations and a visa?"
+    weak = answer(question, settings=ComposerSettings(min_coverage=0.99))
+    assert not weak.answered
+    assert 0 < weak.evidence < 0.99
+
+
+def test_the_same_evidence_above_the_threshold_is_answered() -> None:
+    question = "Do ferry passengers need travel insurance, vaccinations and a visa?"
+    assert answer(question, settings=ComposerSettings(min_coverage=0.01)).answered
+
+
+def test_evidence_is_reported_with_the_answer() -> None:
+    result = answer("When does the ferry to Zanzibar leave?")
+    assert result.evidence == 1.0
+
+
+def test_no_hits_means_no_answer() -> None:
+    assert not compose("anything", [], {}, "en").answered
+
+
+def test_a_passage_matched_only_through_its_title_is_quoted_from_its_first_sentence() -> None:
+    hit = Hit(doc_id="d", passage_id="d#1", score=1.0, text="First sentence here. Second one.", title="Quince",
+              lang="en", position=1, coverage=1.0)
+    result = compose("quince", [hit], {"quinc": 2.0}, "en")
+    assert [q.text for q in result.quotes] == ["First sentence here."]
+
+
+def test_inflections_the_stemmer_keeps_apart_are_related() -> None:
+    assert related("conclud", "conclus")
+    assert related("ucot", "ucotu")
+
+
+def test_short_or_different_stems_are_not_related() -> None:
+    assert not related("visa", "visit")
+    assert not related("iom", "ion")
+
+
+def test_how_many_asks_for_a_number() -> None:
+    assert expected_kind("How many camels crossed?", "en") == NUMBER
+    assert expected_kind("Neçə zəng daxil olub?", "az") == NUMBER
+    assert expected_kind("Сколько иностранцев въехало?", "ru") == NUMBER
+
+
+def test_how_long_asks_for_a_duration() -> None:
+    assert expected_kind("How long does it take to get a visa?", "en") == DURATION
+
+
+def test_when_asks_for_a_date() -> None:
+    assert expected_kind("When was the council set up?", "en") == DATE
+    assert expected_kind("Şura nə vaxt yaradılıb?", "az") == DATE
+    assert expected_kind("Когда создан совет?", "ru") == DATE
+
+
+def test_a_question_without_a_cue_asks_for_no_particular_kind() -> None:
+    assert expected_kind("Who met the ambassador?", "en") is None
+
+
+def test_a_duration_is_a_number_with_a_unit_of_time() -> None:
+    assert holds(DURATION, "Visas are issued within three working days.")
+    assert not holds(DURATION, "Three offices issue visas.")
+
+
+def test_a_list_items_number_is_not_a_figure() -> None:
+    assert not holds(NUMBER, "1.1. to create the visa system for foreigners")
+    assert holds(NUMBER, "1.1. to issue 500 visas a day")
+
+
+def test_a_date_is_a_year_a_month_or_a_numeric_date() -> None:
+    assert holds(DATE, "The council was set up on June 8, 2015.")
+    assert holds(DATE, "Qərar 15.05.2018 tarixində verilib.", "az")
+    assert not holds(DATE, "The council meets often.")
