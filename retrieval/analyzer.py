@@ -157,6 +157,26 @@ def analyze(text: str, lang: str = "en") -> list[str]:
     return stem(tokens + _joined(normalized, stop), lang)
 
 
+# Phrases that say what kind of answer a question wants ("how long", "what kind of", "the latest news"),
+# not what it is about: dropped from questions (documents rarely use them, and need not). Matched on
+# normalized text. Recency words still steer the ranking (recency.py) before they are dropped here.
+_QUESTION_PHRASES = {
+    "en": re.compile(r"\b(how (long|soon|often)|what (kinds?|sorts?|types?) of|(does|did|will|would) it take|"
+                     r"(the )?(latest|most recent|newest|recent) (news|press releases?|updates?)|latest|newest|"
+                     r"recently|news)\b"),
+    "az": re.compile(r"\b(ne vaxt(dan)?|ne qeder (vaxt|muddet)(e)?|(en )?son (xeber\w*|yenilik\w*)|xeber\w*|"
+                     r"yenilik\w*|sonuncu)\b"),
+    "ru": re.compile(r"\b(как долго|с какого (числа|времени)|с каких пор|в каком году|какого числа|последн\w*|"
+                     r"новост\w*|новейш\w*|недавн\w*)\b"),
+}
+
+
+def question_terms(question: str, lang: str) -> list[str]:
+    """Terms of a question: its phrasing of the answer's kind removed, then analyzed like any text."""
+    lang = lang if lang in LANGUAGES else "en"
+    return analyze(_QUESTION_PHRASES[lang].sub(" ", normalize(question, lang)), lang)
+
+
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _AZ_LETTERS = re.compile("[əğışçöüƏĞİŞÇÖÜ]")  # no IGNORECASE: it would let "I" match "ı"
 # Frequent Azerbaijani words as people type them without Azerbaijani letters.

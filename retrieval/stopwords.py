@@ -12,7 +12,7 @@ the their theirs them themselves then there these they this those through to too
 was wasn't we were weren't what when where which while who whom why will with won't would wouldn't you
 your yours yourself yourselves s t d ll m o re ve y also get got just might must shall
 do does did done tell please know want need
-many much
+many much still soon ever yet already kind
 """
 
 _RU = """

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrieval.analyzer import analyze, casefold, detect_language, normalize, stem_az
+from retrieval.analyzer import analyze, casefold, detect_language, normalize, question_terms, stem_az
 
 
 def test_azerbaijani_dotted_capital_i_lowers_to_dotted_i() -> None:
@@ -101,3 +101,19 @@ def test_azerbaijani_typed_without_its_letters_is_still_azerbaijani() -> None:
 
 def test_english_question_is_english() -> None:
     assert detect_language("Who met the IOM Director General in Geneva?") == "en"
+
+
+def test_a_question_drops_the_phrasing_of_the_answers_kind() -> None:
+    assert question_terms("How long does it take to get a visa?", "en") == analyze("get a visa", "en")
+
+
+def test_a_question_drops_recency_words_that_only_ask_for_news() -> None:
+    assert question_terms("What are the latest news on passports?", "en") == analyze("passports", "en")
+
+
+def test_a_russian_question_drops_its_date_phrasing() -> None:
+    assert question_terms("С какого числа выдают визы?", "ru") == analyze("выдают визы", "ru")
+
+
+def test_question_phrasing_is_kept_in_ordinary_analysis() -> None:
+    assert "long" in analyze("How long does it take", "en")
