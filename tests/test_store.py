@@ -102,7 +102,8 @@ def test_an_index_saved_by_another_analyzer_version_is_rebuilt(small_corpus: Pat
     assert served(small_corpus)[1] is False
 
 
-@pytest.mark.parametrize("params", [Params(k1=1.2), Params(b=0.5), Params(epsilon=0.5), Params(title_weight=2)])
+@pytest.mark.parametrize("params", [Params(k1=1.2), Params(b=0.5), Params(epsilon=0.5),
+                                    Params(title_weight=Params().title_weight + 1)])
 def test_other_bm25_settings_rebuild_the_index(small_corpus: Path, params: Params) -> None:
     served(small_corpus)
     index, was_loaded = served(small_corpus, params)
