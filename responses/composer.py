@@ -26,7 +26,7 @@ from retrieval.sentences import split_paragraphs, split_sentences
 # A further sentence of a source is quoted only if it adds at least this share of what the first one added;
 # question terms already quoted count at REPEATED of their weight (relevant, but not news).
 MIN_GAIN = 0.25
-REPEATED = 0.75
+REPEATED = 0.5
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class Citation:
     date: str | None
     source: str | None
     score: float
-    passage: str
+    passage: str  # the source's retrieved passages that its quotes were cut from, in document order
 
 
 @dataclass(frozen=True)
@@ -165,11 +165,14 @@ def evidence(hits: Sequence[Hit], weights: Mapping[str, float]) -> float:
     return max(top.coverage, sum(weights[t] for t in _matched(weights, terms)) / total)
 
 
-def _candidates(hit: Hit, hits: Sequence[Hit]) -> list[str]:
-    """Sentences a source may be quoted from: those of every retrieved passage of the same document, in
-    document order, each once."""
-    passages = sorted({h.position: h.text for h in hits if h.doc_id == hit.doc_id}.items())
-    sentences = [s for _, text in passages for s in _sentences(text)]
+def _passages(hit: Hit, hits: Sequence[Hit]) -> list[str]:
+    """The retrieved passages of a hit's document, in document order."""
+    return [text for _, text in sorted({h.position: h.text for h in hits if h.doc_id == hit.doc_id}.items())]
+
+
+def _candidates(passages: Sequence[str]) -> list[str]:
+    """Sentences a source may be quoted from: those of its retrieved passages, in document order, each once."""
+    sentences = [s for text in passages for s in _sentences(text)]
     return list({_key(s): s for s in reversed(sentences)}.values())[::-1]
 
 
@@ -196,14 +199,17 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     citations: list[Citation] = []
     seen: set[str] = set()
     for hit in chosen:
-        candidates = [s for s in _candidates(hit, hits) if _key(s) not in seen]
+        passages = _passages(hit, hits)
+        candidates = [s for s in _candidates(passages) if _key(s) not in seen]
         picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind)
         if not picked:
             continue
         n = len(citations) + 1
+        # The cited text: the passages the quotes come from, so that every quote is found in it.
+        quoted = "\n".join(p for p in passages if any(s in p for s in picked))
         citations.append(Citation(n=n, doc_id=hit.doc_id, passage_id=hit.passage_id, title=hit.title,
                                   url=hit.url, date=hit.date, source=hit.source, score=hit.score,
-                                  passage=hit.text))
+                                  passage=quoted))
         for sentence in picked:
             seen.add(_key(sentence))
             quotes.append(Quote(text=sentence, n=n))

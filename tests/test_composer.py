@@ -145,3 +145,18 @@ def test_a_date_is_a_year_a_month_or_a_numeric_date() -> None:
     assert holds(DATE, "The council was set up on June 8, 2015.")
     assert holds(DATE, "Qərar 15.05.2018 tarixində verilib.", "az")
     assert not holds(DATE, "The council meets often.")
+
+
+def test_quotes_from_two_passages_of_one_release_are_both_in_its_cited_text() -> None:
+    filler = " ".join(["The harbour committee discussed routine matters of the port at length."] * 6)
+    doc = Document(id="long", title="Harbour news", text=(
+        f"The Zanzibar ferry now carries bicycles. {filler}\n"
+        f"{filler} Helmets for cyclists are sold at the kiosk."))
+    index = Index.build([doc, *FILLER])
+    assert len(index) > 1
+    question = "Does the Zanzibar ferry carry bicycles, and where are helmets sold?"
+    result = compose(question, index.search(question, k=10, lang="en"),
+                     index.term_weights(index.query_terms(question, "en")), "en")
+    assert len(result.quotes) >= 2
+    for quote in result.quotes:
+        assert quote.text in result.citations[0].passage
