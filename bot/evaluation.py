@@ -73,6 +73,7 @@ class Metrics:
     fact: float | None
     answered: float | None
     abstained: float | None
+    language: float | None = None  # share of replies in the question's language (all questions)
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,7 @@ def metrics(outcomes: Sequence[Outcome]) -> Metrics:
         fact=_share([o.fact_found for o in inside]),
         answered=_share([o.answered for o in inside]),
         abstained=_share([not o.answered for o in outside]),
+        language=_share([o.answer_lang == o.item.lang for o in outcomes]),
     )
 
 
@@ -206,7 +208,7 @@ def evaluate(ask: Callable[[str], Reply], items: Sequence[QAItem]) -> Report:
 def metrics_json(m: Metrics) -> dict[str, Any]:
     return {"in_scope": m.in_scope, "out_of_scope": m.out_of_scope, "recall@1": m.recall_at_1,
             "recall@3": m.recall_at_3, "mrr@10": m.mrr_at_10, "fact": m.fact, "answered": m.answered,
-            "abstained": m.abstained}
+            "abstained": m.abstained, "language": m.language}
 
 
 def report_json(report: Report) -> dict[str, Any]:
@@ -224,7 +226,7 @@ def report_json(report: Report) -> dict[str, Any]:
 
 
 _COLUMNS = (("R@1", "recall_at_1"), ("R@3", "recall_at_3"), ("MRR@10", "mrr_at_10"), ("fact", "fact"),
-            ("answered", "answered"), ("abstained", "abstained"))
+            ("answered", "answered"), ("abstained", "abstained"), ("language", "language"))
 
 
 def _cell(value: float | None) -> str:

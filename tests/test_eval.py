@@ -163,3 +163,10 @@ def test_eval_command_prints_the_threshold_sweep(tiny_corpus: Path, tmp_path: Pa
     assert main(["eval", "--qa", str(qa), "--sweep", "--corpus", str(tiny_corpus)]) == 0
     out = capsys.readouterr().out
     assert "threshold" in out and "safe band" in out
+
+
+def test_language_share_counts_replies_in_the_questions_language() -> None:
+    assert metrics([outcome(1, lang="az"), outcome(None, in_scope=False, lang="ru")]).language == 1.0
+    wrong = Outcome(item=QAItem(question="q", lang="az", in_scope=True, docs=("x",)), answered=True, rank=1,
+                    fact_found=True, answer_lang="en")
+    assert metrics([wrong, outcome(1)]).language == 0.5
