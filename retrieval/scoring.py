@@ -37,11 +37,13 @@ _CHUNK = 1 << 22
 # A query whose postings are fewer than size / _SPARSE is summed by sorting its postings; larger ones
 # by adding into a dense array of every passage (measured crossover; benchmarks/README.md).
 _SPARSE = 64
-# A term in at most size / _RARE passages is rare: queries mixing rare and frequent terms rank only the
-# passages with a rare term when the frequent terms cannot lift any other passage into the top k.
-_RARE = 16
-# Postings sampled per term to find a floor for the k-th best score on the dense path.
-_SAMPLE = 2048
+# Terms whose largest impacts add up to at most this share of the k-th best score's floor are only looked
+# up for the passages that can still make the top k (see _best_pruned).
+_LAZY = 0.5
+# Postings sampled to find a floor for the k-th best score.
+_SAMPLE = 1024
+# A term in more than size / _LONG passages is added with bincount (O(size)); shorter ones by indexing.
+_LONG = 8
 
 
 @dataclass(frozen=True)
@@ -229,9 +231,9 @@ class Postings:
         tid = self.vocabulary.get(term)
         if tid is None:
             return False
-        lo, hi = int(self.offsets[tid]), int(self.offsets[tid + 1])
-        pos = lo + int(np.searchsorted(self.passages[lo:hi], passage))
-        return pos < hi and int(self.passages[pos]) == passage
+        postings = self.passages[self.offsets[tid] : self.offsets[tid + 1]]
+        pos = postings.searchsorted(passage)  # the method: np.searchsorted's wrapper doubles the cost
+        return bool(pos < len(postings) and postings[pos] == passage)
 
     def scores(self, query: Sequence[str]) -> FloatArray:
         """Dense scores for every passage, as `BM25Okapi.get_scores(query)` would return them."""
@@ -271,51 +273,86 @@ class Postings:
         return candidates.astype(np.int64), totals
 
     def _best_pruned(self, slices: Sequence[_Slice], k: int) -> tuple[IntArray, FloatArray] | None:
-        """Top k among the passages holding a rare term, when that is provably the top k (MaxScore).
+        """Top k without adding up the terms that cannot change it (MaxScore), or None when it cannot tell.
 
-        A passage with none of the query's rare terms scores at most the sum of its frequent terms'
-        largest impacts; when that bound is below the k-th best score of the passages with a rare term,
-        only those need ranking, and each frequent term is looked up (binary search) for them alone.
-        None when the bound does not hold or there are too many candidates: then rank densely.
+        A floor for the k-th best score comes from a sample of the passages of the term with the largest
+        impact. Terms whose largest impacts add up to less than half that floor (the frequent, low-idf
+        ones: the longest postings) are "lazy": a passage holding only lazy terms cannot reach the top k,
+        and a passage whose other terms score below floor - (their sum) cannot either. So only the other
+        terms are added up, and the lazy ones are looked up (binary search) for the few passages left.
         """
-        rare = [s for s in slices if (s.hi - s.lo) * _RARE <= self.size]
-        frequent = [s for s in slices if (s.hi - s.lo) * _RARE > self.size]
-        if not rare or not frequent or sum(s.hi - s.lo for s in rare) * _RARE > self.size:
+        strongest = max((s for s in slices if s.hi - s.lo >= k), key=lambda s: self.max_impacts[s.term],
+                        default=None)
+        if strongest is None:
             return None
-        bound = sum(float(self.max_impacts[s.term]) * s.times for s in frequent)
-        candidates = np.unique(np.concatenate([self.passages[s.lo : s.hi] for s in rare]))
-        if len(candidates) < k:
+        step = max(1, (strongest.hi - strongest.lo) // _SAMPLE)
+        sample = self.passages[strongest.lo : strongest.hi : step].astype(np.int64)
+        if len(sample) < k:
             return None
-        totals = np.zeros(len(candidates), dtype=np.float64)
-        for s in slices:  # in the query's order, as rank-bm25 adds them
-            postings = self.passages[s.lo : s.hi]
-            where = np.minimum(np.searchsorted(postings, candidates), len(postings) - 1)
-            found = postings[where] == candidates
-            totals[found] += self.impacts[s.lo : s.hi][where[found]] * s.times
-        if bound >= totals[np.argpartition(-totals, k - 1)[k - 1]]:
+        full = np.zeros(len(sample), dtype=np.float64)
+        for s in slices:
+            full += self._lookup(s, sample)
+        floor = float(full[np.argpartition(-full, k - 1)[k - 1]])
+        lazy: list[_Slice] = []
+        spare = 0.0
+        for s in sorted(slices, key=lambda s: self.max_impacts[s.term] * s.times):
+            bound = float(self.max_impacts[s.term]) * s.times
+            if spare + bound > floor * _LAZY:
+                break
+            lazy.append(s)
+            spare += bound
+        eager = [s for s in slices if s not in lazy]
+        if not lazy or not eager:
             return None
-        return _best(candidates.astype(np.int64), totals, k)
+        if sum(s.hi - s.lo for s in eager) * _SPARSE < self.size:
+            candidates, partial = self._sum_sorted(eager)
+            keep = np.flatnonzero(partial >= floor - spare)
+            candidates, partial = candidates[keep], partial[keep]
+        else:
+            acc = self._accumulate(eager)
+            candidates = np.flatnonzero(acc >= floor - spare)
+            partial = acc[candidates]
+        for s in lazy:
+            partial += self._lookup(s, candidates)
+        return _best(candidates, partial, k)
 
-    def _best_dense(self, slices: Sequence[_Slice], k: int) -> tuple[IntArray, FloatArray]:
-        """Top k by adding the terms' impacts into one array of every passage, term by term (the query's
-        order, as rank-bm25 adds them).
+    def _lookup(self, s: _Slice, passages: IntArray) -> FloatArray:
+        """One term's contribution to each of the given (ascending) passages: 0 where it does not occur."""
+        postings = self.passages[s.lo : s.hi]
+        where = np.minimum(postings.searchsorted(passages), len(postings) - 1)
+        found = postings[where] == passages
+        return np.where(found, self.impacts[s.lo : s.hi][where] * s.times, 0.0)
 
-        The k-th best score of a few sampled passages is a floor for the k-th best of all: one
-        comparison over the array then leaves a handful of candidates to sort, instead of a partition of
-        every posting.
-        """
+    def _accumulate(self, slices: Sequence[_Slice]) -> FloatArray:
+        """Every passage's score over some terms, added term by term in the query's order (as rank-bm25 adds
+        them): a long postings list with bincount, a short one by indexing (O(its postings))."""
         acc = np.zeros(self.size, dtype=np.float64)
         for s in slices:
-            acc += np.bincount(self.passages[s.lo : s.hi], weights=self.impacts[s.lo : s.hi] * s.times,
-                               minlength=self.size)
-        sample = np.unique(np.concatenate([self.passages[s.lo : s.hi : max(1, (s.hi - s.lo) // _SAMPLE)]
-                                           for s in slices]))
-        if len(sample) >= k:
-            values = acc[sample]
-            floor = values[np.argpartition(-values, k - 1)[k - 1]]
-            if floor > 0:  # so every candidate holds a query term
-                candidates = np.flatnonzero(acc >= floor)
-                return _best(candidates, acc[candidates], k)
+            ids, weights = self.passages[s.lo : s.hi], self.impacts[s.lo : s.hi] * s.times
+            if (s.hi - s.lo) * _LONG > self.size:
+                acc += np.bincount(ids, weights=weights, minlength=self.size)
+            else:
+                acc[ids] += weights  # a term's postings hold each passage once
+        return acc
+
+    def _best_dense(self, slices: Sequence[_Slice], k: int) -> tuple[IntArray, FloatArray]:
+        """Top k by adding every term's impacts into one array of every passage.
+
+        The k-th best score among a sample of the postings of the term most likely to make the top k
+        (the largest impact) is a floor for the k-th best of all: one comparison over the array then
+        leaves a handful of candidates to sort.
+        """
+        acc = self._accumulate(slices)
+        strongest = max((s for s in slices if s.hi - s.lo >= k), key=lambda s: self.max_impacts[s.term],
+                        default=None)
+        if strongest is not None:
+            step = max(1, (strongest.hi - strongest.lo) // _SAMPLE)
+            sample = acc[self.passages[strongest.lo : strongest.hi : step]]
+            if len(sample) >= k:
+                floor = sample[np.argpartition(-sample, k - 1)[k - 1]]
+                if floor > 0:  # so every candidate holds a query term
+                    candidates = np.flatnonzero(acc >= floor)
+                    return _best(candidates, acc[candidates], k)
         candidates = np.unique(np.concatenate([self.passages[s.lo : s.hi] for s in slices])).astype(np.int64)
         return _best(candidates, acc[candidates], k)
 
