@@ -19,7 +19,7 @@ Usage::
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -34,6 +34,9 @@ Int32Array = npt.NDArray[np.int32]
 
 # Impacts are computed this many postings at a time, so the temporaries stay small at a million passages.
 _CHUNK = 1 << 22
+_ROWS = 1 << 16
+# Term ids counted in Python lists are moved to int32 arrays every _FLUSH entries (~40 bytes each in a list).
+_FLUSH = 1 << 20
 # A query whose postings are fewer than size / _SPARSE is summed by sorting its postings; larger ones
 # by adding into a dense array of every passage (measured crossover; benchmarks/README.md).
 _SPARSE = 64
@@ -75,7 +78,7 @@ class Bags:
             terms.extend(map(number, bag))
             counts.extend(bag.values())
             offsets.append(offsets[-1] + len(bag))
-            if len(terms) >= _CHUNK:  # a Python int costs a pointer plus an object: flush to int32
+            if len(terms) >= _FLUSH:  # a Python int costs a pointer plus an object: flush to int32
                 chunks_terms.append(np.asarray(terms, dtype=np.int32))
                 chunks_counts.append(np.asarray(counts, dtype=np.int32))
                 terms, counts = [], []
@@ -196,14 +199,17 @@ class Postings:
         doc_len = model.doc_len.astype(np.float64)
         avgdl = model.avgdl or 1.0  # every passage empty: no postings, any value will do
         size = len(bags)
-        terms, passages, counts = _term_major(bags)
-        impacts = np.empty(len(passages), dtype=np.float64)
-        for lo in range(0, len(passages), _CHUNK):
-            hi = lo + _CHUNK
-            tf = counts[lo:hi].astype(np.float64)
+        passages = np.empty(len(bags.terms), dtype=np.int32)
+        impacts = np.empty(len(bags.terms), dtype=np.float64)
+        lo = 0
+        for terms, rows, counts in _term_major(bags):  # a chunk at a time: temporaries stay small
+            hi = lo + len(terms)
+            passages[lo:hi] = rows
+            tf = counts.astype(np.float64)
             # The same expression, in the same order of operations, as BM25Okapi.get_scores.
-            norm = tf + k1 * (1 - b + b * doc_len[passages[lo:hi]] / avgdl)
-            impacts[lo:hi] = idf[terms[lo:hi]] * (tf * (k1 + 1) / norm)
+            norm = tf + k1 * (1 - b + b * doc_len[rows] / avgdl)
+            impacts[lo:hi] = idf[terms] * (tf * (k1 + 1) / norm)
+            lo = hi
         offsets = np.zeros(len(idf) + 1, dtype=np.int64)
         np.cumsum(np.bincount(bags.terms, minlength=len(idf)), out=offsets[1:])
         return cls(vocabulary=dict(zip(bags.vocabulary, range(len(idf)), strict=True)), offsets=offsets,
@@ -304,13 +310,14 @@ class Postings:
         eager = [s for s in slices if s not in lazy]
         if not lazy or not eager:
             return None
+        cut = floor - spare - 1e-9 * floor  # (a + b) - a can exceed b by a rounding error: keep a margin
         if sum(s.hi - s.lo for s in eager) * _SPARSE < self.size:
             candidates, partial = self._sum_sorted(eager)
-            keep = np.flatnonzero(partial >= floor - spare)
+            keep = np.flatnonzero(partial >= cut)
             candidates, partial = candidates[keep], partial[keep]
         else:
             acc = self._accumulate(eager)
-            candidates = np.flatnonzero(acc >= floor - spare)
+            candidates = np.flatnonzero(acc >= cut)
             partial = acc[candidates]
         for s in lazy:
             partial += self._lookup(s, candidates)
@@ -378,28 +385,33 @@ class _Slice(NamedTuple):
     times: int
 
 
-def _term_major(bags: Bags) -> tuple[Int32Array, Int32Array, Int32Array]:
-    """The bags' (term, passage, count) entries sorted by term, then passage.
+def _term_major(bags: Bags) -> Iterator[tuple[IntArray, IntArray, IntArray]]:
+    """The bags' (term, passage, count) entries sorted by term, then passage, a chunk at a time.
 
-    Packed into one int64 key each and sorted in place: several times faster than a stable argsort.
+    Packed into one int64 key each and sorted in place: several times faster than a stable argsort,
+    and 8 bytes an entry is the only full-size temporary.
     """
     size, base = max(len(bags), 1), int(bags.counts.max(initial=0)) + 1
     if len(bags.vocabulary) * size * base >= 2**63:
         order = np.argsort(bags.terms, kind="stable")
-        return bags.terms[order], bags.rows()[order].astype(np.int32), bags.counts[order]
-    key = bags.terms.astype(np.int64)  # computed in place: each temporary is as big as the corpus
+        rows = bags.rows()
+        for lo in range(0, len(order), _CHUNK):
+            part = order[lo : lo + _CHUNK]
+            yield bags.terms[part].astype(np.int64), rows[part], bags.counts[part].astype(np.int64)
+        return
+    key = bags.terms.astype(np.int64)
     key *= size
-    key += bags.rows()
+    for first in range(0, len(bags), _ROWS):  # passage numbers, a block of passages at a time
+        last = min(first + _ROWS, len(bags))
+        lo, hi = int(bags.offsets[first]), int(bags.offsets[last])
+        key[lo:hi] += np.repeat(np.arange(first, last, dtype=np.int64), np.diff(bags.offsets[first : last + 1]))
     key *= base
     key += bags.counts
     key.sort()
-    terms = np.empty(len(key), dtype=np.int32)
-    passages = np.empty(len(key), dtype=np.int32)
-    counts = np.empty(len(key), dtype=np.int32)
     for lo in range(0, len(key), _CHUNK):
-        rest, counts[lo : lo + _CHUNK] = np.divmod(key[lo : lo + _CHUNK], base)
-        terms[lo : lo + _CHUNK], passages[lo : lo + _CHUNK] = np.divmod(rest, size)
-    return terms, passages, counts
+        rest, counts = np.divmod(key[lo : lo + _CHUNK], base)
+        terms, rows = np.divmod(rest, size)
+        yield terms, rows, counts
 
 
 def _best(ids: IntArray, scores: FloatArray, k: int) -> tuple[IntArray, FloatArray]:
