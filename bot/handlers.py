@@ -23,6 +23,7 @@ from telegram.ext import (
     ContextTypes,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -31,6 +32,7 @@ from bot.botdata import SERVICE, service_of, storage_of
 from bot.groups import ADDRESSED_TO_BOT, without_mention
 from bot.keyboards import answer_keyboard, latest_keyboard
 from bot.language import reply_language, user_language
+from bot.logs import CURRENT_UPDATE
 from bot.sending import NO_PREVIEW, reply_html
 from bot.service import Rendered
 from responses.answering import render_answer
@@ -181,6 +183,11 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.warning("%s: could not send the error notice either", where)
 
 
+async def mark_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every log line written while this update is handled names it (bot/logs.py)."""
+    CURRENT_UPDATE.set(log_id(update))
+
+
 def register(application: Application) -> Application:  # type: ignore[type-arg]
     """Add pressbot's handlers to an Application (its bot_data must hold the Service and the Storage)."""
     private = filters.ChatType.PRIVATE
@@ -203,5 +210,6 @@ def register(application: Application) -> Application:  # type: ignore[type-arg]
     # Unknown commands: help in private; in a group only when addressed to us (/foo@thebot).
     application.add_handler(MessageHandler(message & filters.COMMAND & (private | ADDRESSED_TO_BOT), help_command))
     application.add_handler(MessageHandler(private & message & ~filters.TEXT & ~filters.StatusUpdate.ALL, not_text))
+    application.add_handler(TypeHandler(Update, mark_update), group=-1)  # before all others
     application.add_error_handler(on_error)
     return application

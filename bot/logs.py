@@ -2,6 +2,10 @@
 
 The redaction happens in the formatter, after the message, its arguments and any traceback have been
 formatted, so nothing (httpx's request URLs, PTB's exceptions, a repr) can carry the token past it.
+
+Every line also names the Telegram update being handled ("[u123]", "[-]" outside one), so one question can
+be followed through the handlers, the retries and PTB's own lines: the bot's first handler sets
+CURRENT_UPDATE, and each update runs in its own asyncio task, hence its own context.
 """
 
 from __future__ import annotations
@@ -10,12 +14,14 @@ import logging
 import re
 import sys
 from collections.abc import Iterable
+from contextvars import ContextVar
 from typing import TextIO
 
 # Anything shaped like a Bot API token, known or not: "<digits>:<35 url-safe characters>".
 _TOKEN_SHAPE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
 REDACTED = "[REDACTED]"
-FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+FORMAT = "%(asctime)s %(levelname)s [%(update)s] %(name)s: %(message)s"
+CURRENT_UPDATE: ContextVar[str] = ContextVar("current_update", default="-")
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
@@ -34,6 +40,8 @@ class RedactingFormatter(logging.Formatter):
         self._secrets = tuple(s for s in secrets if s)
 
     def format(self, record: logging.LogRecord) -> str:
+        if not hasattr(record, "update"):
+            record.update = CURRENT_UPDATE.get()
         return redact(super().format(record), self._secrets)
 
 

@@ -80,7 +80,7 @@ async def test_the_token_never_appears_in_debug_output_of_a_working_and_failing_
     assert plan.total_injected() == 4
     # the check is not vacuous: request URLs were logged (at DEBUG and INFO), redacted
     assert re.search(r"httpx: HTTP Request: POST http://127.0.0.1:\d+/bot\[REDACTED\]/sendMessage", output)
-    assert "DEBUG telegram" in output
+    assert re.search(r"DEBUG \[[^\]]+\] telegram\.", output)
 
 
 def run_pressbot(api_url: str, token: str) -> subprocess.CompletedProcess[str]:
@@ -192,3 +192,25 @@ async def test_a_question_is_logged_at_info_cut_to_200_characters(running_bot: R
     logged = "\n".join(r.getMessage() for r in running_bot.caplog.records)
     assert "a" * 150 + "Z" * 50 in logged
     assert "Z" * 51 not in logged
+
+
+@pytest.mark.e2e
+async def test_every_line_logged_while_a_question_is_handled_names_its_update(
+        emulator: EmulatorProcess, small_corpus: Path, caplog: pytest.LogCaptureFixture,
+        restore_logging: None) -> None:
+    log = io.StringIO()
+    plan = FaultPlan()
+    plan.add("sendMessage", "500")  # so that a retry, deep below the handler, logs a line too
+    async with Network() as network:
+        requests = (FaultyRequest(plan, network, connection_pool_size=8), FaultyRequest(plan, network))
+        async with start_bot(emulator, small_corpus, caplog, requests=requests,
+                             configure=lambda app: configure_logging("INFO", [], stream=log)) as bot:
+            user = bot.user()
+            await user.send_text(QUESTION)
+            await user.next_reply(30)
+    lines = log.getvalue().splitlines()
+    asked = next(line for line in lines if "question from chat" in line)
+    update = re.search(r"\[(u\d+)\] bot\.handlers: \1: question", asked)
+    assert update, asked
+    retried = [line for line in lines if "sendMessage failed" in line]
+    assert retried and all(f"[{update.group(1)}]" in line for line in retried)
