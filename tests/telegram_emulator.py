@@ -51,9 +51,10 @@ def emulator_available() -> str | None:
 class EmulatorProcess:
     """A running emulator; `api_url` is its root (the Bot API is at {api_url}/bot<token>/<method>)."""
 
-    def __init__(self, log_path: Path) -> None:
+    def __init__(self, log_path: Path, debug: bool = True) -> None:
         self.log_path = log_path
-        env = dict(os.environ, DEBUG="TelegramServer:*")
+        # debug: log every request (methods_called reads it); a load test turns it off to spare the CPU.
+        env = dict(os.environ, DEBUG="TelegramServer:*" if debug else "")
         self._log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
         self._proc = subprocess.Popen(["node", str(EMULATOR_DIR / "tg-emulator.js"), "0"], cwd=EMULATOR_DIR,
                                       env=env, text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
