@@ -62,6 +62,9 @@ class ChatPacedRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        if endpoint in UNPACED:
+            # "typing…" is not a message: Telegram's 30 messages/s budget is not spent on it.
+            return await retry_transient(lambda: callback(*args, **kwargs), endpoint)
         chat_id = data.get("chat_id")
         if chat_id is not None and self._chat_interval > 0 and is_message(endpoint):
             # Wait for the chat's turn first, so a paced chat never holds a slot of the overall bucket.
