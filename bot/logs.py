@@ -20,6 +20,8 @@ from typing import TextIO
 # Anything shaped like a Bot API token, known or not: "<digits>:<35 url-safe characters>".
 _TOKEN_SHAPE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
 REDACTED = "[REDACTED]"
+# Loggers that print request URLs (the token is in them) or poll chatter: WARNING unless DEBUG is asked.
+QUIET_LOGGERS = ("httpx", "httpcore", "telegram.ext.ExtBot", "apscheduler")
 FORMAT = "%(asctime)s %(levelname)s [%(update)s] %(name)s: %(message)s"
 CURRENT_UPDATE: ContextVar[str] = ContextVar("current_update", default="-")
 
@@ -56,5 +58,5 @@ def configure_logging(level: str, secrets: Iterable[str] = (), stream: TextIO | 
     root.addHandler(handler)
     root.setLevel(level)
     quiet = logging.DEBUG if level == "DEBUG" else logging.WARNING
-    for name in ("httpx", "httpcore", "telegram.ext.ExtBot", "apscheduler"):
+    for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(quiet)

@@ -20,6 +20,7 @@ from telegram.request import BaseRequest
 
 from bot.app import build_application
 from bot.config import load_config
+from bot.logs import QUIET_LOGGERS
 from bot.service import Service
 from tests.telegram_emulator import EmulatorCompatRequest, EmulatorProcess, EmulatorUser, emulator_available
 
@@ -58,6 +59,22 @@ def write_doc(directory: Path, name: str, title: str, body: str, **front: str) -
     path = directory / name
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def restore_logging() -> Iterator[None]:
+    """configure_logging replaces the root handlers (pytest's too): put everything back afterwards."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    levels = {name: logging.getLogger(name).level for name in QUIET_LOGGERS}
+    yield
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    for handler in handlers:
+        root.addHandler(handler)
+    root.setLevel(level)
+    for name, old in levels.items():
+        logging.getLogger(name).setLevel(old)
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -15,23 +14,7 @@ TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq"
 OTHER_TOKEN = "987654321:ZZyxwTcvCH1vGWJxfSeofSAs0K5PALDzzzz"
 
 
-QUIETED = ("httpx", "httpcore", "telegram.ext.ExtBot", "apscheduler")
 
-
-@pytest.fixture
-def restore_logging() -> Iterator[None]:
-    """configure_logging changes the whole process's logging: put it back after each test."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    levels = {name: logging.getLogger(name).level for name in QUIETED}
-    yield
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-    for handler in handlers:
-        root.addHandler(handler)
-    root.setLevel(level)
-    for name, saved in levels.items():
-        logging.getLogger(name).setLevel(saved)
 
 
 @pytest.fixture

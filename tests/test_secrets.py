@@ -14,7 +14,6 @@ import secrets
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,6 @@ QUESTION = "Who met the IOM Director General in Geneva?"
 # A token shaped like Telegram's, and one that is not (only the exact-match redaction can catch it).
 TOKENS = {"telegram-shaped": lambda: f"{secrets.randbelow(10**9) + 10**9}:AA{secrets.token_urlsafe(26)[:33]}",
           "odd-shaped": lambda: f"7:odd-{secrets.token_hex(6)}"}
-QUIET_LOGGERS = ("httpx", "httpcore", "telegram.ext.ExtBot", "apscheduler")
 
 
 def leaks(output: str, token: str) -> list[str]:
@@ -37,21 +35,6 @@ def leaks(output: str, token: str) -> list[str]:
     secret = token.split(":", 1)[1]
     return [line for line in output.splitlines() if token in line or secret in line]
 
-
-@pytest.fixture
-def restore_logging() -> Iterator[None]:
-    """configure_logging replaces the root handlers (pytest's too): put everything back afterwards."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    levels = {name: logging.getLogger(name).level for name in QUIET_LOGGERS}
-    yield
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-    for handler in handlers:
-        root.addHandler(handler)
-    root.setLevel(level)
-    for name, old in levels.items():
-        logging.getLogger(name).setLevel(old)
 
 
 # --- the token ------------------------------------------------------------------------------------------
