@@ -18,6 +18,7 @@ Usage::
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import json
@@ -129,6 +130,29 @@ def _hash(value: Any) -> str:
 def load_or_build(corpus: Path, params: Params) -> Indexed:
     """The corpus's index: loaded when the saved one is still valid, else built (reusing what it can) and
     saved. Raises CorpusError, listing every problem, when the corpus cannot be served."""
+    with _collector_paused():
+        return _load_or_build(corpus, params)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while an index is loaded or built.
+
+    That allocates several tracked objects per passage (documents, passages, decoded JSON), all of which
+    stay alive: the collector, triggered by the count of allocations, rescans every live object (the old
+    index's too) several times and finds nothing, a quarter of a reload at 10,000 releases (2.1 -> 1.6 s).
+    Reference counting still frees everything the build drops; the collector resumes afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_or_build(corpus: Path, params: Params) -> Indexed:
     analysis = analysis_key(params.title_weight)
     with open_saved(corpus, analysis) as saved:
         reader = _Reader(corpus, saved)
