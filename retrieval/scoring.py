@@ -6,8 +6,8 @@ its per-document dictionaries by two arrays-only structures:
 
 - `Bags`: each passage's distinct terms and their counts (a forward index): all BM25 needs of a
   passage, compact enough to save, so that a reload analyzes only the files that changed;
-- `Postings`: term → (passage, impact) in CSR form, so a query costs one vectorised sum over its
-  terms' postings plus a partial sort, never a pass over every passage.
+- `Postings`: term → (passage, impact) in CSR form, so a query costs vectorised sums over its
+  terms' postings plus a partial sort, instead of rank-bm25's Python loop over every passage per term.
 
 Usage::
 
@@ -32,13 +32,14 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 Int32Array = npt.NDArray[np.int32]
 
-# Impacts are computed this many postings at a time, so the temporaries stay small at a million passages.
+# Impacts are computed this many postings (passage numbers: _ROWS passages) at a time, so the
+# temporaries stay small at a million passages.
 _CHUNK = 1 << 22
 _ROWS = 1 << 16
 # Term ids counted in Python lists are moved to int32 arrays every _FLUSH entries (~40 bytes each in a list).
 _FLUSH = 1 << 20
 # A query whose postings are fewer than size / _SPARSE is summed by sorting its postings; larger ones
-# by adding into a dense array of every passage (measured crossover; benchmarks/README.md).
+# by adding into a dense array of every passage (the crossover measured on the synthetic corpus).
 _SPARSE = 64
 # Terms whose largest impacts add up to at most this share of the k-th best score's floor are only looked
 # up for the passages that can still make the top k (see _best_pruned).
@@ -254,9 +255,10 @@ class Postings:
     def top_k(self, query: Sequence[str], k: int) -> tuple[IntArray, FloatArray]:
         """The k best passages containing a query term (ties by passage order) with their scores, best first.
 
-        Costs O(postings of the query's terms), not O(passages), except in a corpus so small that
-        rank-bm25's idf floor is negative: then passages without the term outrank those with it, and
-        every passage is ranked, as rank-bm25 would.
+        One term: its own postings. Few postings: summed by sorting them. Otherwise the terms that
+        cannot change the top k are only looked up (_best_pruned), or every term is added into an array
+        of all passages (_best_dense). In a corpus so small that rank-bm25's idf floor is negative,
+        passages without the term outrank those with it, and every passage is ranked, as rank-bm25 would.
         """
         counts = self.term_weights(query)
         if self.size == 0 or k <= 0 or not counts:

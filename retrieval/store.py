@@ -1,8 +1,9 @@
 """The saved index: a restart loads it instead of re-indexing, and a rebuild re-analyzes only changed files.
 
 One file, `<corpus>/.index/index.zip`, written to a temporary name and renamed over the old one, so a
-reader sees a whole old file or a whole new one. It holds a manifest, each corpus file's document and
-passages (JSON lines), the passages' term bags and the BM25 postings (numpy arrays, no pickles).
+reader sees a whole old file or a whole new one. It holds a manifest, each corpus file's path, hash,
+document and passages (JSON, one list per field), the passages' term bags and the BM25 postings (numpy
+arrays, no pickles; the zip's CRCs catch a damaged member).
 
 It is valid for one key: a hash of every corpus file's bytes, ANALYZER_VERSION, the code of the modules
 that decide what is indexed, the BM25 parameters and title_weight. With a different corpus but the
