@@ -89,7 +89,8 @@ def normalize(text: str, lang: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = casefold(text, lang)
     # Combining marks left after folding (e.g. a stray U+0307) carry no meaning for search.
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # ASCII has no combining marks: skip the per-character pass (~50 µs a passage)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.translate(_AZ_FOLD)
 
 
