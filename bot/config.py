@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from responses.composer import ComposerSettings
+from retrieval.index import DEFAULT_TITLE_WEIGHT
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULTS = Path(__file__).with_name("config.yaml")
@@ -45,7 +46,7 @@ class RetrievalConfig:
     k1: float = 1.5
     b: float = 0.75
     epsilon: float = 0.25
-    title_weight: int = 1
+    title_weight: int = DEFAULT_TITLE_WEIGHT
 
 
 @dataclass(frozen=True)
