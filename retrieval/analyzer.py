@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable
 
 import Stemmer
 
@@ -203,8 +202,3 @@ def detect_language(text: str) -> str:
     cues = sum(1 for w in words if w in _AZ_CUES)
     english = sum(1 for w in words if w in STOPWORDS["en"])
     return "az" if cues > english else "en"
-
-
-def terms_of(texts: Iterable[tuple[str, str]]) -> list[list[str]]:
-    """Analyze many (text, lang) pairs; one list of terms each."""
-    return [analyze(text, lang) for text, lang in texts]

@@ -152,11 +152,6 @@ class Glossary:
         return Query(tuple(concepts))
 
 
-def plain_query(terms: Sequence[str]) -> Query:
-    """A question without glossary: each term is its own concept."""
-    return Query(tuple(Concept(((t,),)) for t in terms))
-
-
 def parse_entries(text: str, source: str) -> tuple[list[Entry], list[Problem]]:
     """Entries of a glossary file, and a PATH:LINE problem for each malformed one."""
     try:
