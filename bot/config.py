@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from responses.composer import ComposerSettings
-from retrieval.index import DEFAULT_TITLE_WEIGHT
+from retrieval.store import Params
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULTS = Path(__file__).with_name("config.yaml")
@@ -42,19 +42,11 @@ class TelegramConfig:
 
 
 @dataclass(frozen=True)
-class RetrievalConfig:
-    k1: float = 1.5
-    b: float = 0.75
-    epsilon: float = 0.25
-    title_weight: int = DEFAULT_TITLE_WEIGHT
-
-
-@dataclass(frozen=True)
 class Config:
     corpus: Path
     log_level: str = "INFO"
     telegram: TelegramConfig = TelegramConfig()
-    retrieval: RetrievalConfig = RetrievalConfig()
+    retrieval: Params = Params()
     answer: ComposerSettings = ComposerSettings()
     state: Path | None = None
 
@@ -64,7 +56,7 @@ class Config:
         return self.state or self.corpus.parent / STATE_DIR / STATE_FILE
 
 
-_SECTIONS: dict[str, type[Any]] = {"telegram": TelegramConfig, "retrieval": RetrievalConfig,
+_SECTIONS: dict[str, type[Any]] = {"telegram": TelegramConfig, "retrieval": Params,
                                    "answer": ComposerSettings}
 
 

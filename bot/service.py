@@ -27,7 +27,7 @@ from retrieval.corpus import CorpusError, Problem, corpus_files
 from retrieval.glossary import FILE_NAME as GLOSSARY_FILE
 from retrieval.glossary import load_glossary
 from retrieval.latest import latest
-from retrieval.store import Params, load_or_build
+from retrieval.store import load_or_build
 
 log = logging.getLogger(__name__)
 LATEST_PAGE = 5
@@ -86,9 +86,9 @@ def build_served(config: Config, fingerprint: str | None = None) -> Served:
     started = time.perf_counter()
     fingerprint = fingerprint or corpus_fingerprint(config.corpus)
     glossary = load_glossary(config.corpus)
-    r = config.retrieval
-    indexed = load_or_build(config.corpus, Params(k1=r.k1, b=r.b, epsilon=r.epsilon, title_weight=r.title_weight))
-    index = Index(indexed.documents, indexed.passages, indexed.postings, r.title_weight, glossary)
+    params = config.retrieval  # the configuration's `retrieval:` section is the store's Params
+    indexed = load_or_build(config.corpus, params)
+    index = Index(indexed.documents, indexed.passages, indexed.postings, params.title_weight, glossary)
     seconds = time.perf_counter() - started
     log.info("%s %d documents (%d passages) in %.2fs", "loaded the saved index of" if indexed.loaded else "indexed",
              len(index.documents), len(index), seconds)
