@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from retrieval import Document, Hit, Index  # noqa: E402
+from pressbot.retrieval import Document, Hit, Index  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "beir" / "scifact"
 PASSAGE_DEPTH = 100  # passages fetched per query before grouping them into documents

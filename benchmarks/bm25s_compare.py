@@ -23,8 +23,8 @@ from collections.abc import Sequence
 
 from benchmarks.synthetic import documents, questions
 from benchmarks.timing import machine, ms, write_result
-from retrieval import Index
-from retrieval.index import passage_terms
+from pressbot.retrieval import Index
+from pressbot.retrieval.index import passage_terms
 
 SIZES = (10_000, 100_000)
 QUERIES = 300

@@ -37,11 +37,11 @@ from typing import Any
 import httpx
 import numpy as np
 
-from bot.config import load_config
-from bot.service import Service
-from responses.render import locale
-from responses.splitting import split_message
-from retrieval.corpus import load_corpus
+from pressbot.bot.core.config import load_config
+from pressbot.bot.core.service import Service
+from pressbot.responses.render import locale
+from pressbot.responses.splitting import split_message
+from pressbot.retrieval.corpus import load_corpus
 from tests.hostile_inputs import CATALOGUE
 from tests.html_checker import problems
 from tests.telegram_emulator import EmulatorProcess
@@ -167,8 +167,8 @@ def serve(api_url: str, token: str, corpus: Path, log_path: Path, rate_limit: bo
     """Run pressbot polling the emulator until SIGTERM; print BOT_READY once it polls."""
     from telegram import Update
 
-    from bot.app import build_application
-    from bot.logs import configure_logging
+    from pressbot.bot.core.logs import configure_logging
+    from pressbot.bot.telegram.app import build_application
     from tests.telegram_emulator import EmulatorCompatRequest
 
     config = load_config(None, {"TELEGRAM_BOT_TOKEN": token, "PRESSBOT_API_BASE_URL": api_url,

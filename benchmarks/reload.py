@@ -26,10 +26,10 @@ from pathlib import Path
 
 from benchmarks.synthetic import documents, markdown, questions, write_corpus
 from benchmarks.timing import machine, ms, write_result
-from bot.config import load_config
-from bot.service import ReloadResult, Service
-from retrieval import Document
-from retrieval.store import STORE_DIR
+from pressbot.bot.core.config import load_config
+from pressbot.bot.core.service import ReloadResult, Service
+from pressbot.retrieval import Document
+from pressbot.retrieval.saved import STORE_DIR
 
 RELEASES = 10_000
 REPEAT = 5

@@ -30,12 +30,14 @@ from rank_bm25 import BM25Okapi
 
 from benchmarks.synthetic import documents, questions
 from benchmarks.timing import machine, ms, peak_rss_mib, rss_mib, write_result
-from responses.answering import answer_question
-from responses.render import Renderer
-from retrieval import Index
-from retrieval.passages import split_document
-from retrieval.scoring import Bags
-from retrieval.store import Entry, Params, build, write
+from pressbot.responses.answering import answer_question
+from pressbot.responses.render import Renderer
+from pressbot.retrieval import Index
+from pressbot.retrieval.bags import Bags
+from pressbot.retrieval.index import Params
+from pressbot.retrieval.passages import split_document
+from pressbot.retrieval.saved import Entry, write
+from pressbot.retrieval.store import build
 
 SIZES = (10_000, 100_000, 1_000_000)
 QUERIES = 300

@@ -25,15 +25,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks.timing import machine, write_result
-from retrieval.store import STORE_DIR
+from pressbot.retrieval.saved import STORE_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 7
 CHILD = """
 import sys
 from pathlib import Path
-from bot.config import load_config
-from bot.service import Service
+from pressbot.bot.core.config import load_config
+from pressbot.bot.core.service import Service
 service = Service.start(load_config(None, {}, corpus=Path(sys.argv[1])))
 print("ready", service.served.loaded, len(service.index.documents), len(service.index), flush=True)
 """

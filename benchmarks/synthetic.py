@@ -24,8 +24,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from retrieval import Document
-from retrieval.passages import MAX_WORDS, TARGET_WORDS
+from pressbot.retrieval import Document
+from pressbot.retrieval.passages import MAX_WORDS, TARGET_WORDS
 
 # Fitted to the bundled English releases, analyzed: 2,619 distinct terms in 28,653 (synthetic: ~3,000),
 # 4 terms in over half the passages, 15 in over a quarter, 66 in over a tenth ("migrat" in 88%).

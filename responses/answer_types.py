@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from retrieval.analyzer import normalize
+from pressbot.retrieval.analyzer import normalize
 
 NUMBER = "number"
 DURATION = "duration"

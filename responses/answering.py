@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from responses.composer import Answer, ComposerSettings, compose
-from responses.render import Renderer
-from retrieval import Index
-from retrieval.analyzer import detect_language
+from pressbot.responses.composer import Answer, ComposerSettings, compose
+from pressbot.responses.render import Renderer
+from pressbot.retrieval import Index
+from pressbot.retrieval.analyzer import detect_language
 
 HITS = 10  # INTERFACE.md: `hits` are the retriever's top 10 passages
 

@@ -18,10 +18,10 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from responses.answer_types import expected_kind, holds
-from retrieval import Hit
-from retrieval.analyzer import analyze
-from retrieval.sentences import split_paragraphs, split_sentences
+from pressbot.responses.answer_types import expected_kind, holds
+from pressbot.retrieval import Hit
+from pressbot.retrieval.analyzer import analyze
+from pressbot.retrieval.sentences import split_paragraphs, split_sentences
 
 # A further sentence of a source is quoted only if it adds at least this share of what the first one added;
 # question terms already quoted count at REPEATED of their weight (relevant, but not news).

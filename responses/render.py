@@ -20,7 +20,7 @@ import jinja2
 import markupsafe
 import yaml
 
-from retrieval.analyzer import LANGUAGES
+from pressbot.retrieval.analyzer import LANGUAGES
 
 Format = Literal["html", "text"]
 TEMPLATES = Path(__file__).parent / "templates"
@@ -33,7 +33,7 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u20
 
 @cache
 def locale(lang: str) -> dict[str, Any]:
-    """The phrases of one language (en, az, ru), read once from responses/locales/<lang>.yaml."""
+    """The phrases of one language (en, az, ru), read once from pressbot.responses/locales/<lang>.yaml."""
     if lang not in LANGUAGES:
         lang = "en"
     data = yaml.safe_load((LOCALES / f"{lang}.yaml").read_text(encoding="utf-8"))

@@ -16,7 +16,7 @@ import unicodedata
 
 import Stemmer
 
-from retrieval.stopwords import STOPWORDS
+from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
 ANALYZER_VERSION = "4"

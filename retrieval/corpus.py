@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from retrieval.document import Document
+from pressbot.retrieval.document import Document
 
 KNOWN_KEYS = ("title", "url", "date", "lang", "source", "tags", "excerpt", "translations")
 LANGS = ("en", "az", "ru")

@@ -33,8 +33,8 @@ from typing import Any
 
 import yaml
 
-from retrieval.analyzer import LANGUAGES, analyze
-from retrieval.corpus import CorpusError, Problem
+from pressbot.retrieval.analyzer import LANGUAGES, analyze
+from pressbot.retrieval.corpus import CorpusError, Problem
 
 FILE_NAME = "glossary.yaml"
 # A question naming several glossary entries is searched in at most this many wordings.

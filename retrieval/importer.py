@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from retrieval.analyzer import detect_language
-from retrieval.corpus import corpus_files, parse_document
-from retrieval.document import Document
+from pressbot.retrieval.analyzer import detect_language
+from pressbot.retrieval.corpus import corpus_files, parse_document
+from pressbot.retrieval.document import Document
 
 # Lines that web pages wrap around a press release; they are not part of it.
 _BOILERPLATE = (

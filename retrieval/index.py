@@ -2,7 +2,7 @@
 
 Usage::
 
-    >>> from retrieval import Document, Index
+    >>> from pressbot.retrieval import Document, Index
     >>> index = Index.build([Document(id="d1", title="IOM meeting", text="The chief met IOM in Geneva.")])
     >>> index.search("Who met IOM?", k=1)[0].passage_id
     'd1#1'
@@ -16,17 +16,27 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from retrieval.analyzer import analyze, detect_language, question_terms
-from retrieval.document import Document, Passage
-from retrieval.glossary import Concept, Glossary, Query
-from retrieval.passages import split_document
-from retrieval.recency import POOL as RECENCY_POOL
-from retrieval.recency import freshness, prefer_recent, wants_recent
-from retrieval.scoring import Postings
+from pressbot.retrieval.analyzer import analyze, detect_language, question_terms
+from pressbot.retrieval.document import Document, Passage
+from pressbot.retrieval.glossary import Concept, Glossary, Query
+from pressbot.retrieval.passages import split_document
+from pressbot.retrieval.recency import POOL as RECENCY_POOL
+from pressbot.retrieval.recency import freshness, prefer_recent, wants_recent
+from pressbot.retrieval.scoring import Postings
 
 # How many times a passage's title counts towards its terms: titles say what a release is about
 # (SciFact nDCG@10 0.6927 at 1, 0.6951 at 2; qa-dev unchanged: benchmarks/results/quality.md).
 DEFAULT_TITLE_WEIGHT = 2
+
+
+@dataclass(frozen=True)
+class Params:
+    """The settings an index is built with (the `retrieval:` section of the configuration)."""
+
+    k1: float = 1.5
+    b: float = 0.75
+    epsilon: float = 0.25
+    title_weight: int = DEFAULT_TITLE_WEIGHT
 
 
 @dataclass(frozen=True)

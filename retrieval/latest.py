@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from retrieval.document import Document
-from retrieval.index import Index
+from pressbot.retrieval.document import Document
+from pressbot.retrieval.index import Index
 
 # A press release is "about" a topic when one of its passages covers at least this share of the topic.
 TOPIC_COVERAGE = 0.5

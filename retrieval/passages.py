@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from retrieval.document import Document, Passage
-from retrieval.sentences import split_paragraphs, split_sentences
+from pressbot.retrieval.document import Document, Passage
+from pressbot.retrieval.sentences import split_paragraphs, split_sentences
 
 # Target and ceiling in words. A passage grows paragraph by paragraph up to the target; a paragraph
 # longer than the ceiling is cut at sentence boundaries. A text with no boundaries stays whole.

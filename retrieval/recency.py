@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from retrieval.analyzer import normalize
+from pressbot.retrieval.analyzer import normalize
 
 # At most this much extra score for the newest release (a 25% lead).
 BOOST = 0.25

@@ -18,10 +18,10 @@ import pytest_asyncio
 from telegram.ext import Application
 from telegram.request import BaseRequest
 
-from bot.app import build_application
-from bot.config import load_config
-from bot.logs import QUIET_LOGGERS
-from bot.service import Service
+from pressbot.bot.core.config import load_config
+from pressbot.bot.core.logs import QUIET_LOGGERS
+from pressbot.bot.core.service import Service
+from pressbot.bot.telegram.app import build_application
 from tests.telegram_emulator import EmulatorCompatRequest, EmulatorProcess, EmulatorUser, emulator_available
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrieval.analyzer import analyze, casefold, detect_language, normalize, question_terms, stem_az
+from pressbot.retrieval.analyzer import analyze, casefold, detect_language, normalize, question_terms, stem_az
 
 
 def test_azerbaijani_dotted_capital_i_lowers_to_dotted_i() -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from responses.answering import Reply, answer_question, reply_json
-from responses.render import Renderer, locale
-from retrieval import Index
-from retrieval.corpus import require_corpus
+from pressbot.responses.answering import Reply, answer_question, reply_json
+from pressbot.responses.render import Renderer, locale
+from pressbot.retrieval import Index
+from pressbot.retrieval.corpus import require_corpus
 
 GENEVA = "Who met the IOM Director General in Geneva?"
 UNANSWERABLE = "How do I cook plov with saffron rice?"

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def pressbot(*args: str) -> subprocess.CompletedProcess[str]:
     """The installed console script beside this interpreter (else `python -m bot.cli`), run from the root."""
     script = Path(sys.executable).with_name("pressbot")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "pressbot"]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRESSBOT_", "TELEGRAM_"))}
     return subprocess.run([*command, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
 
@@ -60,7 +60,7 @@ def test_an_empty_corpus_directory_is_a_problem(tmp_path: Path) -> None:
 def test_the_corpus_can_be_given_by_the_environment(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("---\ntitle: A\nfoo: 1\n---\nText.\n", encoding="utf-8")
     script = Path(sys.executable).with_name("pressbot")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "pressbot"]
     result = subprocess.run([*command, "check"], cwd=ROOT, capture_output=True, text=True, timeout=60,
                             env={**os.environ, "PRESSBOT_CORPUS": str(tmp_path)})
     assert result.returncode == 1

@@ -21,7 +21,7 @@ HIT_FIELDS = {"doc_id", "passage_id", "score", "title", "url"}
 def command() -> list[str]:
     """The installed console script beside this interpreter, else `python -m bot.cli`."""
     script = Path(sys.executable).with_name("pressbot")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "pressbot"]
 
 
 def clean_env() -> dict[str, str]:

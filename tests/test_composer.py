@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from responses.answer_types import DATE, DURATION, NUMBER, expected_kind, holds
-from responses.composer import Answer, ComposerSettings, compose, related
-from retrieval import Document, Hit, Index
+from pressbot.responses.answer_types import DATE, DURATION, NUMBER, expected_kind, holds
+from pressbot.responses.composer import Answer, ComposerSettings, compose, related
+from pressbot.retrieval import Document, Hit, Index
 
 FERRY = Document(
     id="ferry", title="Ferry service to Zanzibar", url="https://example.org/ferry",

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import DEFAULTS, PROJECT_ROOT, ConfigError, load_config, parse_admins
-from responses.composer import ComposerSettings
+from pressbot.bot.core.config import DEFAULTS, PROJECT_ROOT, ConfigError, load_config, parse_admins
+from pressbot.responses.composer import ComposerSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -152,7 +152,7 @@ def test_the_token_never_shows_in_the_configurations_repr() -> None:
 
 def test_run_without_a_token_is_a_one_line_error_with_exit_status_two() -> None:
     script = Path(sys.executable).with_name("pressbot")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "pressbot"]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRESSBOT_", "TELEGRAM_"))}
     result = subprocess.run([*command, "run"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
@@ -165,7 +165,7 @@ def test_run_without_a_token_is_a_one_line_error_with_exit_status_two() -> None:
 def test_a_bad_configuration_file_stops_any_command_with_one_line(tmp_path: Path) -> None:
     path = config_file(tmp_path, "answer:\n  max_source: 2\n")
     script = Path(sys.executable).with_name("pressbot")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "pressbot"]
     result = subprocess.run([*command, "ask", "--config", str(path), "Who met the IOM Director General?"],
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2

@@ -42,7 +42,7 @@ FAULTS: dict[str, tuple[str | None, dict[str, str], str]] = {
 def run(tmp_path: Path, content: str | None, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """`pressbot run` with a configuration file (if any) and environment; a Bot API that cannot be reached,
     so that a configuration that passes cannot start a real bot."""
-    args = [sys.executable, "-m", "bot.cli", "run"]
+    args = [sys.executable, "-m", "pressbot", "run"]
     if content is not None:
         path = tmp_path / "pressbot.yaml"
         path.write_bytes(content.encode("utf-8", "surrogateescape"))
@@ -67,7 +67,7 @@ def test_a_configuration_fault_ends_in_one_line_naming_it_with_exit_status_2(tmp
 
 
 def test_a_missing_configuration_file_is_named(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "--config", str(tmp_path / "nope.yaml"), "x"],
+    done = subprocess.run([sys.executable, "-m", "pressbot", "ask", "--config", str(tmp_path / "nope.yaml"), "x"],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert done.stderr.strip() == (f"pressbot: configuration error: {tmp_path / 'nope.yaml'}: "

@@ -9,9 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.config import load_config
-from bot.console import chat, respond
-from bot.service import Service
+from pressbot.bot.cli.console import chat, respond
+from pressbot.bot.core.config import load_config
+from pressbot.bot.core.service import Service
 from tests.conftest import write_doc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,7 +21,7 @@ GENEVA = "Who met the IOM Director General in Geneva?"
 def pressbot_chat(stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
     """`pressbot chat` (the console script beside this interpreter, else python -m bot.cli) from the root."""
     script = Path(sys.executable).with_name("pressbot")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "pressbot"]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRESSBOT_", "TELEGRAM_"))}
     return subprocess.run([*command, "chat", *args], cwd=ROOT, env=env, input=stdin, capture_output=True,
                           text=True, encoding="utf-8", timeout=60)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.corpus import CorpusError, Problem, load_corpus, parse_document, require_corpus
+from pressbot.retrieval.corpus import CorpusError, Problem, load_corpus, parse_document, require_corpus
 
 GOOD = "---\ntitle: Meeting in Geneva\n---\nThe chief met the Director General.\n"
 

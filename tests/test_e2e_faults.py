@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from telegram.error import BadRequest, NetworkError
 
-from responses.render import locale
-from retrieval import corpus
+from pressbot.responses.render import locale
+from pressbot.retrieval import corpus
 from tests.conftest import RunningBot, start_bot, write_doc
 from tests.faults import RETRY_AFTER, FaultPlan, FaultyRequest, Kind, Network
 from tests.html_checker import problems, visible_text

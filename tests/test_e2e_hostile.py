@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from responses.render import locale
+from pressbot.responses.render import locale
 from tests.conftest import RunningBot
 from tests.hostile_inputs import CATALOGUE, EVALUATED_MARKERS
 from tests.html_checker import problems, visible_text

@@ -24,9 +24,9 @@ import pytest_asyncio
 from telegram import Update
 from telegram.ext import Application
 
-from bot.app import Webhook, build_application, webhook
-from bot.config import load_config
-from bot.service import Service
+from pressbot.bot.core.config import load_config
+from pressbot.bot.core.service import Service
+from pressbot.bot.telegram.app import Webhook, build_application, webhook
 from tests.telegram_emulator import EmulatorCompatRequest, EmulatorProcess, EmulatorUser, recorder
 
 _tokens = itertools.count(1)

@@ -7,21 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
-from bot.config import load_config
-from bot.evaluation import (
-    Outcome,
-    QAFileError,
-    QAItem,
-    evaluate,
-    first_answering_rank,
-    metrics,
-    parse_qa,
-    safe_band,
-    shares_at,
-    url_matches,
-)
-from bot.service import Service
+from pressbot.bot.cli.evaluation import Outcome, evaluate, first_answering_rank, metrics, url_matches
+from pressbot.bot.cli.main import main
+from pressbot.bot.cli.qa_file import QAFileError, QAItem, parse_qa
+from pressbot.bot.cli.sweep import safe_band, shares_at
+from pressbot.bot.core.config import load_config
+from pressbot.bot.core.service import Service
 from tests.conftest import write_doc
 
 QA = """

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.service import corpus_fingerprint
-from retrieval import Document, Index
-from retrieval.analyzer import analyze
-from retrieval.corpus import CorpusError, load_corpus
-from retrieval.glossary import Glossary, load_glossary
+from pressbot.bot.core.service import corpus_fingerprint
+from pressbot.retrieval import Document, Index
+from pressbot.retrieval.analyzer import analyze
+from pressbot.retrieval.corpus import CorpusError, load_corpus
+from pressbot.retrieval.glossary import Glossary, load_glossary
 
 GLOSSARY = """
 - en: [IOM, International Organization for Migration]

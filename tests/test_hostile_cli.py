@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from responses.render import locale
+from pressbot.responses.render import locale
 from tests.hostile_inputs import CATALOGUE, EVALUATED_MARKERS, Hostile
 from tests.html_checker import problems, visible_text
 
@@ -23,7 +23,7 @@ MULTI_LINE = [h for h in CATALOGUE if not h.single_line]
 def pressbot(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """The real command in a fresh process, with the bundled corpus and no PRESSBOT_* settings."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRESSBOT_", "TELEGRAM_"))}
-    return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "pressbot", *args], input=stdin, capture_output=True,
                           text=True, encoding="utf-8", cwd=ROOT, env=env, timeout=120)
 
 

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from retrieval.corpus import load_corpus
-from retrieval.importer import clean_page_text, doc_id_for, import_files
+from pressbot.retrieval.corpus import load_corpus
+from pressbot.retrieval.importer import clean_page_text, doc_id_for, import_files
 
 ROOT = Path(__file__).resolve().parent.parent
 FOOTER = ("© 2024 The Republic of Azerbaijan State Migration Service\n"
@@ -192,7 +192,7 @@ def test_the_import_command_prints_one_line_per_file_and_exits_zero(tmp_path: Pa
     seeds = seeds_dir(tmp_path, {"a.txt": raw_page(), "b.txt": raw_page()})
     corpus = tmp_path / "corpus"
     script = Path(sys.executable).with_name("pressbot")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "pressbot"]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRESSBOT_", "TELEGRAM_"))}
     result = subprocess.run([*command, "import", "--corpus", str(corpus), str(seeds)], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=60)
@@ -205,7 +205,7 @@ def test_the_import_command_prints_one_line_per_file_and_exits_zero(tmp_path: Pa
 
 def test_the_import_command_refuses_a_missing_input(tmp_path: Path) -> None:
     script = Path(sys.executable).with_name("pressbot")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "pressbot"]
     result = subprocess.run([*command, "import", "--corpus", str(tmp_path / "corpus"), str(tmp_path / "nope")],
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from rank_bm25 import BM25Okapi
 
-from retrieval import Document, Hit, Index
+from pressbot.retrieval import Document, Hit, Index
 
 # Words the English analyzer keeps exactly as written: lower case, no stopwords, and each one its own
 # Snowball stem ("geneva" → "geneva"; unlike "delegation" → "deleg"). With an empty title and a text of one

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.keyboards import (
+from pressbot.bot.telegram.keyboards import (
     CALLBACK_DATA_LIMIT,
     Press,
     answer_keyboard,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from telegram import User
 
-from bot.language import reply_language, text_language, user_language
+from pressbot.bot.core.language import reply_language, text_language, user_language
 
 
 def person(code: str | None) -> User:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from retrieval import Document, Index
-from retrieval.latest import latest, newest_first
+from pressbot.retrieval import Document, Index
+from pressbot.retrieval.latest import latest, newest_first
 
 
 def doc(doc_id: str, date: str | None, title: str = "", text: str = "A press release.") -> Document:

@@ -8,7 +8,7 @@ import logging
 import httpx
 import pytest
 
-from bot.logs import REDACTED, RedactingFormatter, configure_logging, redact
+from pressbot.bot.core.logs import REDACTED, RedactingFormatter, configure_logging, redact
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq"
 OTHER_TOKEN = "987654321:ZZyxwTcvCH1vGWJxfSeofSAs0K5PALDzzzz"
@@ -26,13 +26,13 @@ def log_output(restore_logging: None) -> io.StringIO:
 
 
 def test_the_token_in_a_message_is_redacted(log_output: io.StringIO) -> None:
-    logging.getLogger("bot").debug(f"starting with token {TOKEN}")
+    logging.getLogger("pressbot").debug(f"starting with token {TOKEN}")
     assert TOKEN not in log_output.getvalue()
     assert f"starting with token {REDACTED}" in log_output.getvalue()
 
 
 def test_the_token_in_message_arguments_is_redacted(log_output: io.StringIO) -> None:
-    logging.getLogger("bot").debug("config %r, token %s", {"token": TOKEN}, TOKEN)
+    logging.getLogger("pressbot").debug("config %r, token %s", {"token": TOKEN}, TOKEN)
     assert TOKEN not in log_output.getvalue()
     assert "config {'token': '[REDACTED]'}" in log_output.getvalue()
 
@@ -72,7 +72,7 @@ def test_at_info_the_http_client_loggers_are_kept_quiet(restore_logging: None) -
 
 
 def test_a_token_shaped_string_is_redacted_even_when_it_is_not_the_configured_token(log_output: io.StringIO) -> None:
-    logging.getLogger("bot").warning("someone sent %s", OTHER_TOKEN)
+    logging.getLogger("pressbot").warning("someone sent %s", OTHER_TOKEN)
     assert OTHER_TOKEN not in log_output.getvalue()
     assert REDACTED in log_output.getvalue()
 

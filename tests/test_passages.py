@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from retrieval import Document
-from retrieval.passages import MAX_WORDS, split_document
+from pressbot.retrieval import Document
+from pressbot.retrieval.passages import MAX_WORDS, split_document
 
 
 def words(text: str) -> list[str]:

@@ -10,14 +10,14 @@ import markupsafe
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from responses.answering import answer_question
-from responses.composer import ComposerSettings
-from responses.render import Renderer, locale
-from responses.splitting import TELEGRAM_LIMIT, split_message
-from retrieval import Index
-from retrieval.analyzer import LANGUAGES, analyze, detect_language, normalize
-from retrieval.corpus import parse_document
-from retrieval.document import Document
+from pressbot.responses.answering import answer_question
+from pressbot.responses.composer import ComposerSettings
+from pressbot.responses.render import Renderer, locale
+from pressbot.responses.splitting import TELEGRAM_LIMIT, split_message
+from pressbot.retrieval import Index
+from pressbot.retrieval.analyzer import LANGUAGES, analyze, detect_language, normalize
+from pressbot.retrieval.corpus import parse_document
+from pressbot.retrieval.document import Document
 from tests.conftest import BUNDLED_CORPUS, SMALL_CORPUS_FILES
 from tests.hostile_inputs import CATALOGUE
 from tests.html_checker import problems, visible_text

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from retrieval import Document, Index
-from retrieval.recency import freshness, prefer_recent, wants_recent
+from pressbot.retrieval import Document, Index
+from pressbot.retrieval.recency import freshness, prefer_recent, wants_recent
 
 OLD = Document(id="old", title="Mobile consular service in Texas", date="2019-03-01",
                text="The consulate provided mobile consular services to compatriots in Texas.")

@@ -7,8 +7,8 @@ import random
 import threading
 from pathlib import Path
 
-from bot.config import load_config
-from bot.service import ReloadResult, Service
+from pressbot.bot.core.config import load_config
+from pressbot.bot.core.service import ReloadResult, Service
 from tests.conftest import write_doc
 
 QUESTION = "Who met the IOM Director General in Geneva?"

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from responses.answering import answer_question
-from responses.render import LOCALES, TEMPLATES, Renderer, locale
-from retrieval import Document, Index
+from pressbot.responses.answering import answer_question
+from pressbot.responses.render import LOCALES, TEMPLATES, Renderer, locale
+from pressbot.retrieval import Document, Index
 from tests.html_checker import problems
 
 LANGS = ("en", "az", "ru")

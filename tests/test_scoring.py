@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
-from retrieval.scoring import Bags, Postings
+from pressbot.retrieval.bags import Bags
+from pressbot.retrieval.scoring import Postings
 
 TERMS = [f"t{i}" for i in range(8)]
 UNKNOWN = ["never", "seen"]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.logs import configure_logging
+from pressbot.bot.core.logs import configure_logging
 from tests.conftest import ADMIN_ID, ROOT, RunningBot, start_bot
 from tests.faults import FaultPlan, FaultyRequest, Network, _closed_port
 from tests.html_checker import visible_text
@@ -70,7 +70,7 @@ def run_pressbot(api_url: str, token: str) -> subprocess.CompletedProcess[str]:
     """`pressbot run` at DEBUG against a Bot API root; everything it prints."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRESSBOT_", "TELEGRAM_"))}
     env.update(TELEGRAM_BOT_TOKEN=token, PRESSBOT_API_BASE_URL=api_url, PRESSBOT_LOG_LEVEL="DEBUG")
-    return subprocess.run([sys.executable, "-m", "bot.cli", "run"], cwd=ROOT, env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "pressbot", "run"], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=120)
 
 
@@ -152,13 +152,13 @@ async def test_admin_ids_come_from_the_configuration_not_the_live_environment(
 # --- what the logs keep -------------------------------------------------------------------------------------
 @pytest.mark.e2e
 async def test_each_question_is_logged_under_its_own_update_id(running_bot: RunningBot) -> None:
-    running_bot.caplog.set_level(logging.INFO, logger="bot")
+    running_bot.caplog.set_level(logging.INFO, logger="pressbot")
     users = [running_bot.user(user_id=900 + i) for i in range(3)]
     for user in users:
         await user.send_text(QUESTION)
     for user in users:
         await user.next_reply()
-    lines = [r.getMessage() for r in running_bot.caplog.records if r.name.startswith("bot.")]
+    lines = [r.getMessage() for r in running_bot.caplog.records if r.name.startswith("pressbot.")]
     asked = [re.match(r"(u\d+): question from chat (\d+)", line) for line in lines]
     ids = {m.group(2): m.group(1) for m in asked if m}
     assert sorted(ids) == ["900", "901", "902"] and len(set(ids.values())) == 3
@@ -168,7 +168,7 @@ async def test_each_question_is_logged_under_its_own_update_id(running_bot: Runn
 
 @pytest.mark.e2e
 async def test_a_question_is_logged_at_info_cut_to_200_characters(running_bot: RunningBot) -> None:
-    running_bot.caplog.set_level(logging.INFO, logger="bot")
+    running_bot.caplog.set_level(logging.INFO, logger="pressbot")
     user = running_bot.user()
     await user.send_text("a" * 150 + "Z" * 19_850)
     await user.next_reply()
@@ -193,7 +193,7 @@ async def test_every_line_logged_while_a_question_is_handled_names_its_update(
             await user.next_reply(30)
     lines = log.getvalue().splitlines()
     asked = next(line for line in lines if "question from chat" in line)
-    update = re.search(r"\[(u\d+)\] bot\.handlers: \1: question", asked)
+    update = re.search(r"\[(u\d+)\] pressbot\.bot\.telegram\.handlers: \1: question", asked)
     assert update, asked
     retried = [line for line in lines if "sendMessage failed" in line]
     assert retried and all(f"[{update.group(1)}]" in line for line in retried)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrieval.sentences import split_paragraphs, split_sentences
+from pressbot.retrieval.sentences import split_paragraphs, split_sentences
 
 
 def test_a_paragraph_splits_at_full_stops_followed_by_a_capital() -> None:

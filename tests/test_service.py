@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-import retrieval.corpus
-from bot.config import load_config
-from bot.service import Service
-from retrieval.corpus import CorpusError
+import pressbot.retrieval.corpus
+from pressbot.bot.core.config import load_config
+from pressbot.bot.core.service import Service
+from pressbot.retrieval.corpus import CorpusError
 from tests.conftest import SMALL_CORPUS_FILES, write_doc
 
 GENEVA = "Who met the IOM Director General in Geneva?"
@@ -161,14 +161,14 @@ def test_reload_when_a_file_disappears_between_listing_and_reading_keeps_the_old
     service = start(small_corpus)
     old = service.index
     vanishing = add_zanzibar(small_corpus)
-    list_files: Callable[[Path], list[Path]] = retrieval.corpus.corpus_files
+    list_files: Callable[[Path], list[Path]] = pressbot.retrieval.corpus.corpus_files
 
     def list_then_delete(directory: Path) -> list[Path]:
         files = list_files(directory)  # the file is listed ...
         vanishing.unlink(missing_ok=True)  # ... and is gone before the loader reads it (an editor's save, rm)
         return files
 
-    monkeypatch.setattr(retrieval.corpus, "corpus_files", list_then_delete)
+    monkeypatch.setattr(pressbot.retrieval.corpus, "corpus_files", list_then_delete)
     result = service.reload()
     assert not result.ok
     assert [p.path for p in result.problems] == [str(vanishing)]

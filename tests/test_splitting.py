@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from responses.splitting import TELEGRAM_LIMIT, split_message
+from pressbot.responses.splitting import TELEGRAM_LIMIT, split_message
 from tests.html_checker import problems, visible_text
 
 PARAGRAPH = " ".join(["word"] * 150)  # 749 characters

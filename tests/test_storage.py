@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import Storage, local_day, question_key, topic_key
+from pressbot.bot.core.storage import Storage, local_day, question_key, topic_key
 
 NOON = 1_780_000_000.0  # a fixed moment, so "today" does not depend on when the test runs
 DAY = 86_400.0
@@ -132,21 +132,21 @@ def test_local_day_is_an_iso_date() -> None:
 
 # --- where the state lives (bot/config.py) -------------------------------------------------------------
 def test_state_lives_beside_the_corpus_by_default(tmp_path: Path) -> None:
-    from bot.config import load_config
+    from pressbot.bot.core.config import load_config
 
     corpus = tmp_path / "corpus"
     assert load_config(None, {}, corpus=corpus).state_path == tmp_path / ".pressbot-state" / "pressbot.sqlite3"
 
 
 def test_pressbot_state_overrides_where_the_state_lives(tmp_path: Path) -> None:
-    from bot.config import load_config
+    from pressbot.bot.core.config import load_config
 
     config = load_config(None, {"PRESSBOT_STATE": str(tmp_path / "s.sqlite3")}, corpus=tmp_path / "corpus")
     assert config.state_path == tmp_path / "s.sqlite3"
 
 
 def test_a_state_that_is_not_a_path_is_a_config_error(tmp_path: Path) -> None:
-    from bot.config import ConfigError, load_config
+    from pressbot.bot.core.config import ConfigError, load_config
 
     bad = tmp_path / "bad.yaml"
     bad.write_text("state: 42\n", encoding="utf-8")

@@ -9,11 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.config import load_config
-from bot.service import Service
-from retrieval import Index, analyzer
-from retrieval.corpus import CorpusError, require_corpus
-from retrieval.store import STORE_DIR, Params, index_key, load_or_build, store_path
+from pressbot.bot.core.config import load_config
+from pressbot.bot.core.service import Service
+from pressbot.retrieval import Index, analyzer
+from pressbot.retrieval.corpus import CorpusError, require_corpus
+from pressbot.retrieval.index import Params
+from pressbot.retrieval.saved import STORE_DIR, store_path
+from pressbot.retrieval.store import index_key, load_or_build
 from tests.conftest import write_doc
 
 QUESTIONS = ("Who met the IOM Director General in Geneva?", "mobile consular services in the US",

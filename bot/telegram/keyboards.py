@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from responses.render import locale
+from pressbot.responses.render import locale
 
 CALLBACK_DATA_LIMIT = 64  # bytes, Telegram's limit
 SOURCE, MORE, UP, DOWN, LATEST_MORE = "src", "more", "up", "down", "late"

@@ -1,4 +1,4 @@
-"""Configuration: one YAML file of documented keys (bot/config.yaml holds the defaults), parsed strictly,
+"""Configuration: one YAML file of documented keys (bot/core/config.yaml holds the defaults), parsed strictly,
 with the environment variables of INTERFACE.md overriding it.
 
 Usage::
@@ -17,10 +17,10 @@ from typing import Any
 
 import yaml
 
-from responses.composer import ComposerSettings
-from retrieval.store import Params
+from pressbot.responses.composer import ComposerSettings
+from pressbot.retrieval.index import Params
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULTS = Path(__file__).with_name("config.yaml")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING")
 STATE_DIR = ".pressbot-state"

@@ -13,14 +13,14 @@ from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTe
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
-from bot.botdata import service_of
-from bot.language import reply_language
-from bot.results import next_results
-from bot.sending import NO_PREVIEW
-from responses.composer import Answer
-from responses.render import Renderer
-from responses.splitting import TELEGRAM_LIMIT
-from retrieval.analyzer import detect_language
+from pressbot.bot.core.language import reply_language
+from pressbot.bot.core.results import next_results
+from pressbot.bot.telegram.botdata import service_of
+from pressbot.bot.telegram.sending import NO_PREVIEW
+from pressbot.responses.composer import Answer
+from pressbot.responses.render import Renderer
+from pressbot.responses.splitting import TELEGRAM_LIMIT
+from pressbot.retrieval.analyzer import detect_language
 
 RESULTS = 5
 CACHE_SECONDS = 300  # Telegram caches the results of a query on its servers for this long

@@ -16,13 +16,13 @@ from telegram.constants import ChatType
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.botdata import service_of, storage_of
-from bot.language import reply_language, user_language
-from bot.sending import reply_html, send_html
-from bot.service import Service
-from bot.storage import Storage, topic_key
-from retrieval.document import Document
-from retrieval.latest import latest
+from pressbot.bot.core.language import reply_language, user_language
+from pressbot.bot.core.service import Service
+from pressbot.bot.core.storage import Storage, topic_key
+from pressbot.bot.telegram.botdata import service_of, storage_of
+from pressbot.bot.telegram.sending import reply_html, send_html
+from pressbot.retrieval.document import Document
+from pressbot.retrieval.latest import latest
 
 log = logging.getLogger(__name__)
 MAX_TOPICS = 10  # per chat

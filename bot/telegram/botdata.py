@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from telegram.ext import ContextTypes
 
-from bot.service import Service
-from bot.storage import Storage
+from pressbot.bot.core.service import Service
+from pressbot.bot.core.storage import Storage
 
 SERVICE = "service"
 STORAGE = "storage"

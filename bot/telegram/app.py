@@ -20,13 +20,13 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder
 from telegram.request import BaseRequest
 
-from bot.botdata import SERVICE, STORAGE
-from bot.handlers import register
-from bot.pacing import ChatPacedRateLimiter, PerChatUpdateProcessor
-from bot.service import Service
-from bot.storage import Storage
-from responses.render import locale
-from retrieval.analyzer import LANGUAGES
+from pressbot.bot.core.service import Service
+from pressbot.bot.core.storage import Storage
+from pressbot.bot.telegram.botdata import SERVICE, STORAGE
+from pressbot.bot.telegram.handlers import register
+from pressbot.bot.telegram.pacing import ChatPacedRateLimiter, PerChatUpdateProcessor
+from pressbot.responses.render import locale
+from pressbot.retrieval.analyzer import LANGUAGES
 
 log = logging.getLogger(__name__)
 BUTTON_DAYS = 90  # buttons older than this answer "please ask again" (their state is dropped at start)

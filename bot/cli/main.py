@@ -16,9 +16,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.config import LOG_LEVELS, Config, ConfigError, load_config
-from bot.logs import configure_logging, redact
-from retrieval.corpus import CorpusError, load_corpus
+from pressbot.bot.core.config import LOG_LEVELS, Config, ConfigError, load_config
+from pressbot.bot.core.logs import configure_logging, redact
+from pressbot.retrieval.corpus import CorpusError, load_corpus
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -26,7 +26,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--corpus", type=Path, help="corpus directory (default: the bundled corpus/)")
-    common.add_argument("--config", type=Path, help="YAML configuration file (see bot/config.yaml)")
+    common.add_argument("--config", type=Path, help="YAML configuration file (see bot/core/config.yaml)")
     parser = argparse.ArgumentParser(prog="pressbot", description="Answers questions from press releases, "
                                      "citing each source.", parents=[common])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -66,7 +66,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from retrieval.importer import import_files
+    from pressbot.retrieval.importer import import_files
 
     config = _config(args)
     missing = [str(p) for p in args.inputs if not p.exists()]
@@ -81,8 +81,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from bot.service import Service
-    from responses.answering import reply_json
+    from pressbot.bot.core.service import Service
+    from pressbot.responses.answering import reply_json
 
     service = Service.start(_config(args))
     if args.question is not None:
@@ -100,8 +100,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from bot.evaluation import QAFileError, evaluate, format_report, format_sweep, load_qa, report_json
-    from bot.service import Service
+    from pressbot.bot.cli.evaluation import evaluate, format_report, report_json
+    from pressbot.bot.cli.qa_file import QAFileError, load_qa
+    from pressbot.bot.cli.sweep import format_sweep
+    from pressbot.bot.core.service import Service
 
     try:
         items = load_qa(args.qa)
@@ -116,8 +118,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    from bot.console import chat
-    from bot.service import Service
+    from pressbot.bot.cli.console import chat
+    from pressbot.bot.core.service import Service
 
     return chat(Service.start(_config(args)), sys.stdin, sys.stdout)
 
@@ -125,8 +127,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken, NetworkError
 
-    from bot.app import run_bot
-    from bot.service import Service
+    from pressbot.bot.core.service import Service
+    from pressbot.bot.telegram.app import run_bot
 
     config = _config(args)
     if not config.telegram.token:

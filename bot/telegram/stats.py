@@ -8,10 +8,10 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.botdata import service_of, storage_of
-from bot.language import user_language
-from bot.sending import reply_html
-from bot.storage import Stats
+from pressbot.bot.core.language import user_language
+from pressbot.bot.core.storage import Stats
+from pressbot.bot.telegram.botdata import service_of, storage_of
+from pressbot.bot.telegram.sending import reply_html
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from aiolimiter import AsyncLimiter
 from telegram import Update
 from telegram.ext import AIORateLimiter, BaseUpdateProcessor
 
-from bot.retries import retry_transient
+from pressbot.bot.telegram.retries import retry_transient
 
 MAX_IDLE_LIMITERS = 512  # beyond this many chats, limiters with full capacity are dropped (as PTB does)
 MAX_CONCURRENT_UPDATES = 256

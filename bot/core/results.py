@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
-from responses.composer import Answer, ComposerSettings, compose
-from retrieval import Index
+from pressbot.responses.composer import Answer, ComposerSettings, compose
+from pressbot.retrieval import Index
 
 POOL = 30  # passages searched for further results: several per press release
 

@@ -17,14 +17,24 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.botdata import service_of, storage_of
-from bot.keyboards import DOWN, LATEST_MORE, MORE, SOURCE, UP, Press, answer_keyboard, latest_keyboard, parse_press
-from bot.language import user_language
-from bot.results import next_results
-from bot.sending import send_html
-from bot.service import LATEST_PAGE
-from responses.composer import Answer
-from retrieval.latest import latest
+from pressbot.bot.core.language import user_language
+from pressbot.bot.core.results import next_results
+from pressbot.bot.core.service import LATEST_PAGE
+from pressbot.bot.telegram.botdata import service_of, storage_of
+from pressbot.bot.telegram.keyboards import (
+    DOWN,
+    LATEST_MORE,
+    MORE,
+    SOURCE,
+    UP,
+    Press,
+    answer_keyboard,
+    latest_keyboard,
+    parse_press,
+)
+from pressbot.bot.telegram.sending import send_html
+from pressbot.responses.composer import Answer
+from pressbot.retrieval.latest import latest
 
 log = logging.getLogger(__name__)
 ANSWER, LATEST = "answer", "latest"  # kinds of stored button state

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from telegram import User
 
-from retrieval.analyzer import LANGUAGES, detect_language, normalize, tokenize
-from retrieval.stopwords import STOPWORDS
+from pressbot.retrieval.analyzer import LANGUAGES, detect_language, normalize, tokenize
+from pressbot.retrieval.stopwords import STOPWORDS
 
 DEFAULT = "en"
 

@@ -27,15 +27,15 @@ from telegram.ext import (
     filters,
 )
 
-from bot import buttons, inline, stats, subscriptions
-from bot.botdata import SERVICE, service_of, storage_of
-from bot.groups import ADDRESSED_TO_BOT, without_mention
-from bot.keyboards import answer_keyboard, latest_keyboard
-from bot.language import reply_language, user_language
-from bot.logs import CURRENT_UPDATE
-from bot.sending import NO_PREVIEW, reply_html
-from bot.service import Rendered
-from responses.answering import render_answer
+from pressbot.bot.core.language import reply_language, user_language
+from pressbot.bot.core.logs import CURRENT_UPDATE
+from pressbot.bot.core.service import Rendered
+from pressbot.bot.telegram import buttons, inline, stats, subscriptions
+from pressbot.bot.telegram.botdata import SERVICE, service_of, storage_of
+from pressbot.bot.telegram.groups import ADDRESSED_TO_BOT, without_mention
+from pressbot.bot.telegram.keyboards import answer_keyboard, latest_keyboard
+from pressbot.bot.telegram.sending import NO_PREVIEW, reply_html
+from pressbot.responses.answering import render_answer
 
 __all__ = ["NO_PREVIEW", "SERVICE", "register", "send", "service_of"]
 

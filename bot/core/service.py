@@ -19,15 +19,15 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.config import Config
-from responses.answering import Reply, answer_question
-from responses.render import Renderer
-from retrieval import Index
-from retrieval.corpus import CorpusError, Problem, corpus_files
-from retrieval.glossary import FILE_NAME as GLOSSARY_FILE
-from retrieval.glossary import load_glossary
-from retrieval.latest import latest
-from retrieval.store import load_or_build
+from pressbot.bot.core.config import Config
+from pressbot.responses.answering import Reply, answer_question
+from pressbot.responses.render import Renderer
+from pressbot.retrieval import Index
+from pressbot.retrieval.corpus import CorpusError, Problem, corpus_files
+from pressbot.retrieval.glossary import FILE_NAME as GLOSSARY_FILE
+from pressbot.retrieval.glossary import load_glossary
+from pressbot.retrieval.latest import latest
+from pressbot.retrieval.store import load_or_build
 
 log = logging.getLogger(__name__)
 LATEST_PAGE = 5

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from bot.service import Rendered, Service
-from retrieval.analyzer import detect_language
+from pressbot.bot.core.service import Rendered, Service
+from pressbot.retrieval.analyzer import detect_language
 
 PROMPT = "> "
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message, ReplyParameters
 from telegram.constants import ParseMode
 
-from responses.splitting import split_message
+from pressbot.responses.splitting import split_message
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 

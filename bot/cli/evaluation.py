@@ -1,0 +1,175 @@
+"""Answer-quality evaluation: a QA file's questions through the bot's own answering path, scored.
+
+The questions come from a QA file (qa_file.py). Retrieval is scored over documents: the hits'
+documents in rank order, each once. recall@k is the share of questions with an answering document in
+the first k (success@k: one answering document is enough); MRR@10 averages 1/rank of the first one.
+
+Usage::
+
+    items = load_qa(Path("../shared/qa-dev.yaml"))      # qa_file.py
+    report = evaluate(service, items)
+    print(format_report(report))
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pressbot.bot.cli.qa_file import QAItem
+from pressbot.responses.answering import Reply
+
+MRR_DEPTH = 10
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the bot did with one question."""
+
+    item: QAItem
+    answered: bool
+    rank: int | None  # 1-based rank of the first answering document among the hits' documents
+    fact_found: bool
+    answer_lang: str
+    evidence: float = 0.0  # the composer's evidence, compared with answer.min_coverage
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Scores over a group of outcomes; a share is None when the group has no question it applies to."""
+
+    in_scope: int
+    out_of_scope: int
+    recall_at_1: float | None
+    recall_at_3: float | None
+    mrr_at_10: float | None
+    fact: float | None
+    answered: float | None
+    abstained: float | None
+    language: float | None = None  # share of replies in the question's language (all questions)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Overall metrics, per-language metrics, and every outcome (for listing the misses)."""
+
+    overall: Metrics
+    by_language: dict[str, Metrics]
+    outcomes: tuple[Outcome, ...]
+
+
+def url_matches(url: str | None, suffix: str) -> bool:
+    """A document answers when its url ends with the expected suffix (or holds it up to a / ? # boundary)."""
+    if not url:
+        return False
+    if url.endswith(suffix) or url.rstrip("/").endswith(suffix.rstrip("/")):
+        return True
+    return re.search(re.escape(suffix) + r"(?=[/?#&]|$)", url) is not None
+
+
+def first_answering_rank(urls: Sequence[str | None], suffixes: Iterable[str]) -> int | None:
+    """1-based rank of the first document whose url matches one of the suffixes, or None."""
+    wanted = tuple(suffixes)
+    for rank, url in enumerate(urls, start=1):
+        if any(url_matches(url, s) for s in wanted):
+            return rank
+    return None
+
+
+def ranked_urls(reply: Reply) -> list[str | None]:
+    """The hits' documents in rank order, each once: retrieval is judged per document, not per passage."""
+    seen: dict[str, str | None] = {}
+    for hit in reply.answer.hits:
+        seen.setdefault(hit.doc_id, hit.url)
+    return list(seen.values())
+
+
+def judge(item: QAItem, reply: Reply) -> Outcome:
+    """Score one reply against its QA entry."""
+    answered = reply.answer.answered
+    rank = first_answering_rank(ranked_urls(reply), item.docs) if item.in_scope else None
+    fact_found = answered and item.fact is not None and item.fact.casefold() in reply.text.casefold()
+    return Outcome(item=item, answered=answered, rank=rank, fact_found=fact_found, answer_lang=reply.answer.lang,
+                   evidence=reply.answer.evidence)
+
+
+def share(flags: Sequence[bool]) -> float | None:
+    return sum(flags) / len(flags) if flags else None
+
+
+def metrics(outcomes: Sequence[Outcome]) -> Metrics:
+    """recall@1/@3, MRR@10, fact and answered shares over in-scope outcomes; abstained over out-of-scope."""
+    inside = [o for o in outcomes if o.item.in_scope]
+    outside = [o for o in outcomes if not o.item.in_scope]
+    reciprocal = [1 / o.rank if o.rank is not None and o.rank <= MRR_DEPTH else 0.0 for o in inside]
+    return Metrics(
+        in_scope=len(inside),
+        out_of_scope=len(outside),
+        recall_at_1=share([o.rank is not None and o.rank <= 1 for o in inside]),
+        recall_at_3=share([o.rank is not None and o.rank <= 3 for o in inside]),
+        mrr_at_10=sum(reciprocal) / len(reciprocal) if reciprocal else None,
+        fact=share([o.fact_found for o in inside]),
+        answered=share([o.answered for o in inside]),
+        abstained=share([not o.answered for o in outside]),
+        language=share([o.answer_lang == o.item.lang for o in outcomes]),
+    )
+
+
+def evaluate(ask: Callable[[str], Reply], items: Sequence[QAItem]) -> Report:
+    """Ask every question through `ask` (the bot's path, e.g. Service.ask) and score the replies."""
+    outcomes = tuple(judge(item, ask(item.question)) for item in items)
+    languages = sorted({o.item.lang for o in outcomes})
+    return Report(overall=metrics(outcomes),
+                  by_language={lang: metrics([o for o in outcomes if o.item.lang == lang]) for lang in languages},
+                  outcomes=outcomes)
+
+
+def metrics_json(m: Metrics) -> dict[str, Any]:
+    return {"in_scope": m.in_scope, "out_of_scope": m.out_of_scope, "recall@1": m.recall_at_1,
+            "recall@3": m.recall_at_3, "mrr@10": m.mrr_at_10, "fact": m.fact, "answered": m.answered,
+            "abstained": m.abstained, "language": m.language}
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """The `pressbot eval --json` object: overall, per language, and one line per question."""
+    return {
+        "overall": metrics_json(report.overall),
+        "by_language": {lang: metrics_json(m) for lang, m in report.by_language.items()},
+        "questions": [
+            {"q": o.item.question, "lang": o.item.lang, "in_scope": o.item.in_scope, "answered": o.answered,
+             "answer_lang": o.answer_lang, "rank": o.rank, "fact_found": o.fact_found if o.item.in_scope else None,
+             "evidence": round(o.evidence, 4)}
+            for o in report.outcomes
+        ],
+    }
+
+
+_COLUMNS = (("R@1", "recall_at_1"), ("R@3", "recall_at_3"), ("MRR@10", "mrr_at_10"), ("fact", "fact"),
+            ("answered", "answered"), ("abstained", "abstained"), ("language", "language"))
+
+
+def cell(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def format_report(report: Report) -> str:
+    """A plain-text table (overall and per language) followed by the questions that missed a target."""
+    header = f"{'':8} {'in':>3} {'out':>3} " + " ".join(f"{name:>9}" for name, _ in _COLUMNS)
+    rows = [header]
+    for label, m in [("all", report.overall), *report.by_language.items()]:
+        rows.append(f"{label:8} {m.in_scope:>3} {m.out_of_scope:>3} "
+                    + " ".join(f"{cell(getattr(m, attr)):>9}" for _, attr in _COLUMNS))
+    misses = []
+    for o in report.outcomes:
+        if o.item.in_scope and (o.rank != 1 or not o.fact_found or not o.answered):
+            what = [f"rank {o.rank}" if o.rank else "not in hits", "fact" if o.fact_found else "no fact"]
+            if not o.answered:
+                what.append("abstained")
+            misses.append(f"  [{o.item.lang}] {o.item.question}  ({', '.join(what)})")
+        elif not o.item.in_scope and o.answered:
+            misses.append(f"  [{o.item.lang}] {o.item.question}  (out of scope, answered)")
+    if misses:
+        rows += ["", "misses:", *misses]
+    return "\n".join(rows)
