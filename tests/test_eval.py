@@ -161,3 +161,19 @@ def test_language_share_counts_replies_in_the_questions_language() -> None:
     wrong = Outcome(item=QAItem(question="q", lang="az", in_scope=True, docs=("x",)), answered=True, rank=1,
                     fact_found=True, answer_lang="en")
     assert metrics([wrong, outcome(1)]).language == 0.5
+
+
+def test_a_qa_file_may_list_conversation_inputs_apart_from_out_of_scope_questions() -> None:
+    items = parse_qa(QA + "conversation:\n- {q: salam, lang: az}\n")
+    talk = [i for i in items if i.conversation]
+    assert [(i.question, i.lang, i.in_scope) for i in talk] == [("salam", "az", False)]
+    assert all(not i.conversation for i in items if i is not talk[0])
+
+
+def test_conversation_inputs_do_not_count_as_out_of_scope_questions() -> None:
+    talk = QAItem(question="thanks", lang="en", in_scope=False, conversation=True)
+    stray = QAItem(question="plov recipe", lang="en", in_scope=False)
+    outcomes = [Outcome(item=talk, answered=True, rank=None, fact_found=False, answer_lang="en"),
+                Outcome(item=stray, answered=False, rank=None, fact_found=False, answer_lang="en")]
+    m = metrics(outcomes)
+    assert (m.out_of_scope, m.abstained) == (1, 1.0)

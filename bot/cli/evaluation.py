@@ -102,7 +102,7 @@ def share(flags: Sequence[bool]) -> float | None:
 def metrics(outcomes: Sequence[Outcome]) -> Metrics:
     """recall@1/@3, MRR@10, fact and answered shares over in-scope outcomes; abstained over out-of-scope."""
     inside = [o for o in outcomes if o.item.in_scope]
-    outside = [o for o in outcomes if not o.item.in_scope]
+    outside = [o for o in outcomes if not o.item.in_scope and not o.item.conversation]
     reciprocal = [1 / o.rank if o.rank is not None and o.rank <= MRR_DEPTH else 0.0 for o in inside]
     return Metrics(
         in_scope=len(inside),

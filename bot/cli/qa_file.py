@@ -1,11 +1,13 @@
 """QA files: the questions `pressbot eval` asks, with what a right answer holds.
 
-The format (that of ../shared/qa-dev.yaml) is YAML with two lists::
+The format (that of ../shared/qa-dev.yaml) is YAML with up to three lists::
 
     in_scope:
     - {q: "question", lang: en, docs: [news_detail/9402], fact: "without obtaining any visa"}
     out_of_scope:
     - {q: "question", lang: en}
+    conversation:        # optional: greetings, thanks, "more" — not questions about the corpus
+    - {q: "salam", lang: az}
 
 `docs` are url suffixes of every corpus document that answers the question; `fact` is a short text a
 correct answer quotes (compared case-insensitively).
@@ -30,13 +32,14 @@ class QAFileError(ValueError):
 
 @dataclass(frozen=True)
 class QAItem:
-    """One question of a QA file; out-of-scope questions have no docs and no fact."""
+    """One question of a QA file; out-of-scope questions and conversation inputs have no docs and no fact."""
 
     question: str
     lang: str
     in_scope: bool
     docs: tuple[str, ...] = ()
     fact: str | None = None
+    conversation: bool = False  # a greeting, thanks, "more": answered as conversation, not from the corpus
 
 
 def _text_list(value: Any, where: str, key: str) -> tuple[str, ...]:
@@ -45,7 +48,7 @@ def _text_list(value: Any, where: str, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _item(entry: Any, where: str, in_scope: bool) -> QAItem:
+def _item(entry: Any, where: str, in_scope: bool, conversation: bool = False) -> QAItem:
     if not isinstance(entry, dict):
         raise QAFileError(f"{where}: an entry must be a mapping with q and lang, got {entry!r}")
     question, lang = entry.get("q"), entry.get("lang", "en")
@@ -54,7 +57,7 @@ def _item(entry: Any, where: str, in_scope: bool) -> QAItem:
     if not isinstance(lang, str):
         raise QAFileError(f"{where}: lang must be a language code, got {lang!r}")
     if not in_scope:
-        return QAItem(question=question, lang=lang, in_scope=False)
+        return QAItem(question=question, lang=lang, in_scope=False, conversation=conversation)
     fact = entry.get("fact")
     if not isinstance(fact, str) or not fact.strip():
         raise QAFileError(f"{where}: fact must be a short text of the answer, got {fact!r}")
@@ -63,22 +66,23 @@ def _item(entry: Any, where: str, in_scope: bool) -> QAItem:
 
 
 def parse_qa(text: str, source: str = "<qa>") -> list[QAItem]:
-    """The questions of a QA file's text: in-scope ones first, then out-of-scope ones."""
+    """The questions of a QA file's text: in-scope ones first, then out-of-scope ones, then conversation."""
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise QAFileError(f"{source}: malformed YAML: {getattr(exc, 'problem', None) or exc}") from None
     if not isinstance(data, dict):
         raise QAFileError(f"{source}: expected a mapping with in_scope and out_of_scope lists")
-    unknown = set(data) - {"in_scope", "out_of_scope"}
+    unknown = set(data) - {"in_scope", "out_of_scope", "conversation"}
     if unknown:
         raise QAFileError(f"{source}: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
     items: list[QAItem] = []
-    for key, in_scope in (("in_scope", True), ("out_of_scope", False)):
+    for key, in_scope in (("in_scope", True), ("out_of_scope", False), ("conversation", False)):
         entries = data.get(key) or []
         if not isinstance(entries, list):
             raise QAFileError(f"{source}: {key} must be a list")
-        items.extend(_item(e, f"{source}: {key}[{i}]", in_scope) for i, e in enumerate(entries))
+        items.extend(_item(e, f"{source}: {key}[{i}]", in_scope, key == "conversation")
+                     for i, e in enumerate(entries))
     if not items:
         raise QAFileError(f"{source}: no questions")
     return items

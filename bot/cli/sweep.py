@@ -37,7 +37,7 @@ class Band:
 def shares_at(outcomes: Sequence[Outcome], threshold: float) -> tuple[float | None, float | None]:
     """(in-scope answered, out-of-scope abstained) had the bot answered exactly when evidence >= threshold."""
     inside = [o.evidence >= threshold for o in outcomes if o.item.in_scope]
-    outside = [o.evidence < threshold for o in outcomes if not o.item.in_scope]
+    outside = [o.evidence < threshold for o in outcomes if not o.item.in_scope and not o.item.conversation]
     return share(inside), share(outside)
 
 
@@ -50,7 +50,7 @@ def safe_band(outcomes: Sequence[Outcome], answered: float = ANSWERED_TARGET,
     in-scope question that would be one abstention too many. None when the two overlap.
     """
     inside = sorted(o.evidence for o in outcomes if o.item.in_scope)
-    outside = sorted((o.evidence for o in outcomes if not o.item.in_scope), reverse=True)
+    outside = sorted((o.evidence for o in outcomes if not o.item.in_scope and not o.item.conversation), reverse=True)
     if not inside or not outside:
         return None
     may_abstain = int(len(inside) * (1 - answered) + 1e-9)  # in-scope questions allowed below the threshold
