@@ -1,17 +1,20 @@
 """Rendering replies from Jinja2 template files, as Telegram HTML (autoescaped) or as plain text.
 
 User text and corpus text only ever enter templates as values: they are escaped in HTML, and never
-compiled as templates themselves.
+compiled as templates themselves. So do the agency's texts (its profile, beside the corpus): they replace
+locale phrases as values (`t.contact`, `t.start_examples`, ...), never as template or format source.
 
 Usage::
 
     renderer = Renderer()
     html = renderer.render("answer", "html", "en", quotes=answer.quotes, citations=answer.citations)
+    agency = renderer.with_texts(lambda lang: {"contact": "Call 123."})   # the agency's phrases over the locale
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -62,21 +65,39 @@ def _printable(value: Any) -> Any:
     return markupsafe.Markup(cleaned) if isinstance(value, markupsafe.Markup) else cleaned
 
 
+Texts = Callable[[str], Mapping[str, Any]]
+
+
 class Renderer:
-    """Two Jinja2 environments over the same template folder: HTML autoescaped, text not."""
+    """Two Jinja2 environments over the same template folder: HTML autoescaped, text not; optionally the
+    agency's texts (language → phrases) laid over the locale's."""
 
     def __init__(self) -> None:
         self._env = {"html": _environment(True), "text": _environment(False)}
+        self._texts: Texts | None = None
+
+    def with_texts(self, texts: Texts | None) -> Renderer:
+        """The same renderer (sharing its compiled templates) with `texts(lang)` laid over the locale."""
+        other = Renderer.__new__(Renderer)
+        other._env, other._texts = self._env, texts
+        return other
+
+    def texts(self, lang: str) -> Mapping[str, Any]:
+        """The phrases of a language: the locale's, with the agency's texts in place of the same keys."""
+        phrases = locale(lang)
+        return phrases if self._texts is None else {**phrases, **self._texts(lang)}
 
     def render(self, template: str, fmt: Format, lang: str, **context: Any) -> str:
         """Render `template` (e.g. "answer") in a format and language; surplus blank lines removed."""
         compiled = self._env[fmt].get_template(f"{template}.{_SUFFIX[fmt]}.j2")
-        text = compiled.render(t=locale(lang), lang=lang, **context)
+        text = compiled.render(t=self.texts(lang), lang=lang, **context)
         return _tidy(text)
 
     def phrase(self, fmt: Format, lang: str, key: str, **values: Any) -> str:
-        """One line from the locale, with values filled in and escaped for HTML when fmt is html."""
-        text = str(locale(lang)[key]).format(**values)
+        """One line from the locale, with values filled in and escaped for HTML when fmt is html. An agency
+        text is taken as it stands: never a format string, so its braces are only braces."""
+        agency = self._texts(lang) if self._texts is not None else {}
+        text = str(agency[key]) if key in agency else str(locale(lang)[key]).format(**values)
         return str(markupsafe.escape(text)) if fmt == "html" else text
 
 

@@ -48,7 +48,7 @@ def small_corpus(tmp_path: Path) -> Path:
     """A writable corpus directory holding a few real press releases."""
     target = tmp_path / "corpus"
     target.mkdir()
-    for name in SMALL_CORPUS_FILES:
+    for name in (*SMALL_CORPUS_FILES, "agency.yaml"):  # agency.yaml: the bundled agency's profile
         shutil.copy(BUNDLED_CORPUS / name, target / name)
     return target
 

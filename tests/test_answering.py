@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from pressbot.bot.core.service import profile_renderer
 from pressbot.responses.answering import Reply, answer_question, reply_json
-from pressbot.responses.render import Renderer, locale
+from pressbot.responses.render import Renderer
 from pressbot.retrieval import Index
+from pressbot.retrieval.agency import load_profile
 from pressbot.retrieval.corpus import require_corpus
 
 GENEVA = "Who met the IOM Director General in Geneva?"
@@ -23,13 +25,17 @@ HIT_FIELDS: dict[str, TypeSpec] = {"doc_id": str, "passage_id": str, "score": fl
                                    "url": OPTIONAL_TEXT}
 
 
+AGENCY_RENDERER = profile_renderer(Renderer(), load_profile(Path(__file__).parent.parent / "corpus"))
+
+
 @pytest.fixture
 def index(small_corpus: Path) -> Index:
     return Index.build(require_corpus(small_corpus))
 
 
 def ask(index: Index, question: str) -> Reply:
-    return answer_question(index, question, Renderer())
+    """As the service asks: the renderer speaks for the bundled corpus's agency (corpus/agency.yaml)."""
+    return answer_question(index, question, AGENCY_RENDERER)
 
 
 def test_the_geneva_question_is_answered_with_a_quote_naming_vitorino_and_its_source(index: Index) -> None:
@@ -126,5 +132,5 @@ def test_an_unanswered_json_object_has_no_citations_but_still_its_hits(index: In
 def test_an_azerbaijani_question_is_answered_in_azerbaijani(index: Index) -> None:
     reply = ask(index, "Dövlət Miqrasiya Xidmətinin rəisi kimlə görüşüb?")
     assert reply.answer.lang == "az"
-    phrases = locale("az")
+    phrases = AGENCY_RENDERER.texts("az")
     assert (phrases["sources"] if reply.answer.answered else phrases["contact"]) in reply.text

@@ -57,7 +57,7 @@ async def test_an_inline_quote_is_verbatim_from_the_press_release(running_bot: R
 async def test_an_inline_query_nothing_answers_offers_a_private_chat_instead(running_bot: RunningBot) -> None:
     answer = await inline(running_bot, running_bot.user(), "How do I cook plov with saffron rice?")
     assert answer["results"] == []
-    assert answer["button"] == {"text": "No press release matches: ask me in a private chat",
+    assert answer["button"] == {"text": "State Migration Service: no press release matches. Ask me in a private chat",
                                 "start_parameter": "inline"}
     running_bot.assert_clean()
 
@@ -70,5 +70,6 @@ async def test_an_empty_inline_query_is_answered_with_no_results(running_bot: Ru
 
 async def test_inline_labels_follow_the_persons_language(running_bot: RunningBot) -> None:
     answer = await inline(running_bot, running_bot.user(language_code="ru"), "plov saffron")
-    assert answer["button"]["text"] == "Подходящих пресс-релизов нет: спросите меня в личном чате"
+    assert answer["button"]["text"] == ("Государственная миграционная служба: подходящих пресс-релизов нет. "
+                                        "Спросите меня в личном чате")
     running_bot.assert_clean()

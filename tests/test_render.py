@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import markupsafe
 import pytest
 import yaml
 
@@ -132,10 +133,25 @@ def test_an_answer_numbers_its_quotes_and_lists_its_sources(renderer: Renderer) 
     assert "2019-11-27" in text and "https://migration.gov.az/en/news_detail/1" in text
 
 
-def test_the_no_answer_reply_gives_the_official_contact_in_every_language(renderer: Renderer) -> None:
+def test_the_no_answer_reply_gives_the_agencys_contact_in_every_language(renderer: Renderer) -> None:
+    agency = renderer.with_texts(lambda lang: {"contact": f"Call 555 ({lang})."})
     for lang in LANGS:
-        text = renderer.render("no_answer", "text", lang, query="plov")
-        assert "919" in text and "migration.gov.az" in text, lang
+        assert agency.render("no_answer", "text", lang, query="plov").endswith(f"Call 555 ({lang}).")
+
+
+def test_without_an_agency_the_locales_name_none(renderer: Renderer) -> None:
+    for lang in LANGS:
+        for template in ("no_answer", "start"):
+            text = renderer.render(template, "text", lang, query="plov", name="Leyla")
+            assert "919" not in text and "migration.gov.az" not in text and "Migration" not in text, lang
+
+
+def test_an_agency_text_is_printed_as_a_value_never_run_as_a_template_or_format(renderer: Renderer) -> None:
+    hostile = "<b>Call</b> {{ 7 * 7 }} {name} {0.__class__} {% if 1 %}x{% endif %}"
+    agency = renderer.with_texts(lambda lang: {"contact": hostile})
+    html = agency.render("no_answer", "html", "en", query="plov")
+    assert "&lt;b&gt;Call&lt;/b&gt; {{ 7 * 7 }} {name} {0.__class__} {% if 1 %}x{% endif %}" in html
+    assert agency.phrase("html", "en", "contact") == str(markupsafe.escape(hostile))
 
 
 def test_control_characters_in_user_text_are_not_printed(renderer: Renderer) -> None:

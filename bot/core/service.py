@@ -21,8 +21,11 @@ from pathlib import Path
 
 from pressbot.bot.core.config import Config
 from pressbot.responses.answering import Reply, answer_question
-from pressbot.responses.render import Renderer
+from pressbot.responses.render import Renderer, locale
 from pressbot.retrieval import Index
+from pressbot.retrieval.agency import FILE_NAME as AGENCY_FILE
+from pressbot.retrieval.agency import Profile, load_profile
+from pressbot.retrieval.analyzer import LANGUAGES
 from pressbot.retrieval.corpus import CorpusError, Problem, corpus_files
 from pressbot.retrieval.glossary import FILE_NAME as GLOSSARY_FILE
 from pressbot.retrieval.glossary import load_glossary
@@ -50,6 +53,7 @@ class Served:
     fingerprint: str
     built_in: float
     loaded: bool = False  # from the index saved beside the corpus, without re-indexing
+    profile: Profile | None = None  # the corpus's agency.yaml: swapped with the index, never apart from it
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,9 @@ def corpus_fingerprint(directory: Path) -> str:
     """A hash of every corpus file's name and bytes: equal fingerprints mean nothing to re-index."""
     digest = hashlib.sha256()
     glossary = directory / GLOSSARY_FILE  # query-time expansions: a change must reload too
-    for path in [*corpus_files(directory), *([glossary] if glossary.is_file() else [])] if directory.is_dir() else []:
+    agency = directory / AGENCY_FILE  # the agency's profile: likewise
+    extra = [path for path in (glossary, agency) if path.is_file()]
+    for path in [*corpus_files(directory), *extra] if directory.is_dir() else []:
         digest.update(str(path.relative_to(directory)).encode() + b"\0")
         try:
             digest.update(path.read_bytes())
@@ -85,14 +91,53 @@ def build_served(config: Config, fingerprint: str | None = None) -> Served:
     the corpus's, if the caller has just computed it."""
     started = time.perf_counter()
     fingerprint = fingerprint or corpus_fingerprint(config.corpus)
+    try:
+        profile, profile_problems = load_profile(config.corpus), []
+    except CorpusError as exc:  # reported together with the press releases' problems, if any
+        profile, profile_problems = None, exc.problems
     glossary = load_glossary(config.corpus)
     params = config.retrieval  # the configuration's `retrieval:` section is the store's Params
-    indexed = load_or_build(config.corpus, params)
+    try:
+        indexed = load_or_build(config.corpus, params)
+    except CorpusError as exc:
+        raise CorpusError([*profile_problems, *exc.problems]) from None
+    if profile_problems:
+        raise CorpusError(profile_problems)
     index = Index(indexed.documents, indexed.passages, indexed.postings, params.title_weight, glossary)
     seconds = time.perf_counter() - started
     log.info("%s %d documents (%d passages) in %.2fs", "loaded the saved index of" if indexed.loaded else "indexed",
              len(index.documents), len(index), seconds)
-    return Served(index=index, fingerprint=fingerprint, built_in=seconds, loaded=indexed.loaded)
+    return Served(index=index, fingerprint=fingerprint, built_in=seconds, loaded=indexed.loaded, profile=profile)
+
+
+def agency_phrases(profile: Profile, lang: str) -> dict[str, object]:
+    """The locale phrases a profile replaces in one language (English where it has none): /start's body and
+    examples, the contact line, the bot's descriptions, inline mode's empty result; and the agency's name
+    and website for /help and /sources."""
+    t = locale(lang)
+    name = profile.name(lang)
+    about = profile.text("about", lang)
+    short = f"{name}: {t['bot_short_description']}"
+    phrases: dict[str, object] = {
+        "agency_name": name,
+        "start_body": about,
+        "contact": profile.text("contact", lang),
+        "start_examples": list(profile.examples_in(lang)),
+        "bot_description": profile.text("description", lang) or about,
+        "bot_short_description": profile.text("short_description", lang) or (short if len(short) <= 120 else name),
+        "inline_no_results": t["inline_no_results_of"].format(agency=name),
+    }
+    if profile.website:
+        phrases["agency_website"] = profile.website
+    return phrases
+
+
+def profile_renderer(renderer: Renderer, profile: Profile | None) -> Renderer:
+    """`renderer` speaking for the agency of `profile` (the locale's agency-neutral wording without one)."""
+    if profile is None:
+        return renderer.with_texts(None)
+    table = {lang: agency_phrases(profile, lang) for lang in LANGUAGES}
+    return renderer.with_texts(lambda lang: table.get(lang, table["en"]))
 
 
 class Service:
@@ -100,8 +145,9 @@ class Service:
 
     def __init__(self, config: Config, served: Served, renderer: Renderer | None = None) -> None:
         self.config = config
-        self.renderer = renderer or Renderer()
+        self._base_renderer = renderer or Renderer()
         self._served = served
+        self._renderer = (served, profile_renderer(self._base_renderer, served.profile))
         self._reload_lock = threading.Lock()
 
     @classmethod
@@ -117,14 +163,26 @@ class Service:
     def served(self) -> Served:
         return self._served
 
+    @property
+    def renderer(self) -> Renderer:
+        """The renderer speaking for the served corpus's agency (its profile's texts over the locale)."""
+        return self._renderer_of(self._served)
+
+    def _renderer_of(self, served: Served) -> Renderer:
+        cached_for, renderer = self._renderer
+        if cached_for is not served:
+            renderer = profile_renderer(self._base_renderer, served.profile)
+            self._renderer = (served, renderer)
+        return renderer
+
     def is_admin(self, user_id: int | None) -> bool:
         """Admins come from the configuration only; checked on every call."""
         return user_id is not None and user_id in self.config.telegram.admins
 
     # --- replies -------------------------------------------------------------------------------
     def ask(self, question: str, lang: str | None = None) -> Reply:
-        index = self._served.index  # one read: a reload swapping meanwhile does not mix two indexes
-        return answer_question(index, question, self.renderer, self.config.answer, lang=lang)
+        served = self._served  # one read: a reload swapping meanwhile does not mix two indexes or profiles
+        return answer_question(served.index, question, self._renderer_of(served), self.config.answer, lang=lang)
 
     def _both(self, template: str, lang: str, **context: object) -> Rendered:
         return Rendered(html=self.renderer.render(template, "html", lang, **context),

@@ -44,12 +44,13 @@ def bot_commands(lang: str, admin: bool) -> list[BotCommand]:
 
 async def publish_profile(application: Application) -> None:  # type: ignore[type-arg]
     """Command menus and descriptions in every language (English also for every other language), and the
-    admin menu in each admin's own chat (BotCommandScopeChat)."""
+    admin menu in each admin's own chat (BotCommandScopeChat). The descriptions come from the served
+    corpus's agency profile, so a changed agency.yaml reaches Telegram on the next start."""
     service: Service = application.bot_data[SERVICE]
     bot = application.bot
     for lang in LANGUAGES:
         code = None if lang == DEFAULT_LANGUAGE else lang
-        t = locale(lang)
+        t = service.renderer.texts(lang)  # the descriptions name the agency: its profile's, beside the corpus
         await bot.set_my_commands(bot_commands(lang, admin=False), language_code=code)
         await bot.set_my_description(t["bot_description"], language_code=code)
         await bot.set_my_short_description(t["bot_short_description"], language_code=code)
