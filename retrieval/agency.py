@@ -104,6 +104,15 @@ def load_profile(directory: Path) -> Profile | None:
     return profile
 
 
+def hosts(directory: Path) -> Mapping[str, Source]:
+    """The hosts a corpus directory's profile knows (none without a valid agency.yaml: `check` reports it)."""
+    try:
+        profile = load_profile(directory)
+    except CorpusError:
+        return {}
+    return profile.sources if profile else {}
+
+
 def check_profile(directory: Path) -> list[Problem]:
     """The problems of a corpus directory's agency.yaml (none when it is valid or absent)."""
     try:

@@ -12,13 +12,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
+from pressbot.retrieval.agency import Source, publisher_of, site_name
+from pressbot.retrieval.agency import hosts as profile_hosts
 from pressbot.retrieval.analyzer import detect_language
 from pressbot.retrieval.corpus import corpus_files, parse_document
 from pressbot.retrieval.document import Document
@@ -32,7 +34,6 @@ _BOILERPLATE = (
 )
 # "Latest news" glued to the end of the last paragraph by the page capture.
 _TRAILING_LATEST = re.compile(r"\s*Latest news\s*$", re.IGNORECASE)
-_HOST_NAMES = {"migration.gov.az": "migration", "report.az": "report", "mfa.gov.az": "mfa"}
 _SLUG_CHARS = 48
 # Azerbaijani letters without an ASCII base letter in Unicode, folded as the corpus's file names fold them.
 _NO_DECOMPOSITION = str.maketrans({"ə": "e", "Ə": "E", "ı": "i"})
@@ -76,12 +77,13 @@ def normalize_url(url: str) -> str:
     return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
 
 
-def doc_id_for(url: str | None, lang: str, title: str) -> str:
-    """A file name in the corpus's style: <site>-<lang>-<news id or slug>."""
+def doc_id_for(url: str | None, lang: str, title: str, hosts: Mapping[str, Source] | None = None) -> str:
+    """A file name in the corpus's style: <site>-<lang>-<news id or slug>; <site> is the short name the
+    agency's profile gives the host (`hosts`, its `sources:`), else the host's first label."""
     if url:
         parts = urlsplit(url)
         host = parts.netloc.lower().removeprefix("www.")
-        site = _HOST_NAMES.get(host, host.split(".")[0] if host else "doc")
+        site = site_name(host, hosts or {})
         segments = [s for s in parts.path.split("/") if s and s not in ("en", "az", "ru", "amp")]
         last = segments[-1] if segments else ""
     else:
@@ -155,7 +157,8 @@ def _without_title_line(doc: Document) -> str:
     return "\n".join(lines)
 
 
-def read_input(path: Path, sources: dict[str, dict[str, str]]) -> Document | str:
+def read_input(path: Path, sources: dict[str, dict[str, str]],
+               hosts: Mapping[str, Source] | None = None) -> Document | str:
     """A Document from an input file (corpus Markdown or raw page text), or the reason it cannot be read."""
     raw = path.read_bytes()
     if _is_corpus_file(path):
@@ -171,8 +174,9 @@ def read_input(path: Path, sources: dict[str, dict[str, str]]) -> Document | str
     meta = sources.get(path.name, {})
     url = meta.get("url")
     lang = _lang_of(url) or detect_language(f"{title}\n{body}")
-    return Document(id=doc_id_for(url, lang, title), title=title, text=body, lang=lang, url=url,
-                    source=meta.get("source"), date=meta.get("date"))
+    host = urlsplit(url).netloc if url else ""
+    return Document(id=doc_id_for(url, lang, title, hosts), title=title, text=body, lang=lang, url=url,
+                    source=meta.get("source") or publisher_of(host, hosts or {}), date=meta.get("date"))
 
 
 def _is_corpus_file(path: Path) -> bool:
@@ -204,13 +208,14 @@ def import_files(inputs: Iterable[Path], corpus: Path, dry_run: bool = False) ->
     """Add press releases to a corpus directory; skip (with a message) any already there by url or text."""
     corpus.mkdir(parents=True, exist_ok=True)
     urls, texts, ids = _existing(corpus)
+    hosts = profile_hosts(corpus)  # the agency's known hosts (agency.yaml's sources:)
     added: list[Path] = []
     messages: list[str] = []
     source_cache: dict[Path, dict[str, dict[str, str]]] = {}
     for path in expand_inputs(list(inputs)):
         if path.parent not in source_cache:
             source_cache[path.parent] = _load_sources(path.parent)
-        result = read_input(path, source_cache[path.parent])
+        result = read_input(path, source_cache[path.parent], hosts)
         if isinstance(result, str):
             messages.append(f"skipped {path}: {result}")
             continue

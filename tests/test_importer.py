@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pressbot.retrieval.agency import Source
 from pressbot.retrieval.corpus import load_corpus
 from pressbot.retrieval.importer import clean_page_text, doc_id_for, import_files
 
@@ -83,7 +84,24 @@ def test_without_a_url_the_title_gives_the_slug_with_azerbaijani_letters_folded(
         "doc-az-dovlet-miqrasiya-xidmetinde-gorus-bakida")
 
 
+def test_the_agency_profile_names_its_hosts_and_others_get_their_first_label() -> None:
+    hosts = {"registry.example.org": Source(name="cro", publisher="Civil Registry Office")}
+    assert doc_id_for("https://www.registry.example.org/en/news/12", "en", "Title", hosts) == "cro-en-12"
+    assert doc_id_for("https://news.example.net/en/news/12", "en", "Title", hosts) == "news-en-12"
+
+
 # --- importing --------------------------------------------------------------------------------------------
+
+def test_a_page_from_a_host_of_the_agency_profile_gets_its_short_name_and_publisher(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write(corpus / "agency.yaml", "name: {en: Civil Registry Office}\nabout: {en: About.}\ncontact: {en: Call.}\n"
+                                  "sources:\n  registry.example.org: {name: cro, publisher: Civil Registry Office}\n")
+    seeds = seeds_dir(tmp_path, {"002.txt": raw_page()}, "002.txt:\n  url: https://registry.example.org/en/news/7\n")
+    report = import_files([seeds], corpus)
+    assert report.added == (corpus / "cro-en-7.md",)
+    [doc], _ = load_corpus(corpus)
+    assert doc.source == "Civil Registry Office"
+
 
 def test_an_imported_page_becomes_a_valid_corpus_file_with_its_sources_url(tmp_path: Path) -> None:
     seeds = seeds_dir(tmp_path, {"002.txt": raw_page()},
