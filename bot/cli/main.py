@@ -5,6 +5,7 @@ Usage::
     pressbot ask "Who met the IOM Director General?"
     pressbot ask --json < questions.txt
     pressbot check --corpus corpus/
+    pressbot init registry --name "Civil Registry Office" --website https://registry.example.org
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--webhook", metavar="URL", help="receive updates by webhook at this public URL")
     run.add_argument("--listen", default="0.0.0.0", help="webhook listen address (default 0.0.0.0)")
     run.add_argument("--port", type=int, default=8443, help="webhook port (default 8443)")
+    init = sub.add_parser("init", help="create a new agency's folder: profile, glossary, sample release, config")
+    init.add_argument("directory", type=Path, help="the new folder (must not exist, or be empty)")
+    init.add_argument("--name", default="Your Agency", help="the agency's name in English (edit agency.yaml after)")
+    init.add_argument("--website", default="https://example.org", help="the agency's website (http or https)")
     return parser
 
 
@@ -54,8 +59,11 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from pressbot.retrieval.agency import check_profile
+
     config = _config(args)
     docs, problems = load_corpus(config.corpus)
+    problems = [*check_profile(config.corpus), *problems]  # the agency's profile (agency.yaml) as well
     for problem in problems:
         print(problem)
     if problems:
@@ -147,8 +155,26 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from pressbot.bot.cli.scaffold import create_agency, next_commands
+
+    try:
+        created = create_agency(args.directory, args.name, args.website, dt.date.today().isoformat())
+    except (FileExistsError, ValueError) as exc:
+        print(f"pressbot init: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in created:
+        print(f"created {path}")
+    print(f"\nEdit {created[0]} (the agency's name, contact, examples), then:")
+    for command in next_commands(args.directory):
+        print(f"  {command}")
+    return EXIT_OK
+
+
 COMMANDS = {"ask": cmd_ask, "chat": cmd_chat, "eval": cmd_eval, "check": cmd_check, "import": cmd_import,
-            "run": cmd_run}
+            "run": cmd_run, "init": cmd_init}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

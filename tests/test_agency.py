@@ -1,0 +1,132 @@
+"""The agency's profile (agency.yaml beside the corpus): validated with PATH:LINE problems naming the key and
+the bad value, English required and the fallback for other languages, served and reloaded with the corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pressbot.bot.core.config import load_config
+from pressbot.bot.core.service import Service
+from pressbot.retrieval.agency import FILE_NAME, load_profile, parse_profile
+from pressbot.retrieval.corpus import CorpusError
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "tests" / "data" / "agency-example"
+VALID = 'name: {en: "Registry"}\nabout: {en: "About."}\ncontact: {en: "Call 1414."}\n'
+FORBIDDEN = ("State Migration Service", "919", "migration.gov.az")
+
+
+def problems_of(text: str) -> list[str]:
+    _, problems = parse_profile(text, "corpus/agency.yaml")
+    return [str(p) for p in problems]
+
+
+@pytest.fixture
+def example_corpus(tmp_path: Path) -> Path:
+    """The fictional Civil Registry Office of Nordlandia: three releases and its profile, writable."""
+    return Path(shutil.copytree(EXAMPLE, tmp_path / "corpus"))
+
+
+def service_for(corpus: Path) -> Service:
+    return Service.start(load_config(None, {}, corpus=corpus))
+
+
+def test_the_bundled_profile_is_the_state_migration_services() -> None:
+    profile = load_profile(ROOT / "corpus")
+    assert profile is not None
+    assert profile.name("en") == "State Migration Service" and profile.website == "https://migration.gov.az"
+    assert "919" in str(profile.text("contact", "az"))
+
+
+def test_a_missing_english_name_is_refused_at_its_line() -> None:
+    assert problems_of('name: {az: "Qeydiyyat"}\nabout: {en: "A."}\ncontact: {en: "C."}\n') == [
+        "corpus/agency.yaml:1: name.en is missing: English is required (other languages fall back to it)"]
+
+
+def test_an_unknown_key_is_refused_naming_it() -> None:
+    [problem] = problems_of(VALID + "colour: red\n")
+    assert problem.startswith("corpus/agency.yaml:4: unknown key 'colour' (known: name, about, contact")
+
+
+def test_a_website_that_is_not_a_url_is_refused_with_its_value() -> None:
+    assert problems_of(VALID + "website: registry.example.org\n") == [
+        "corpus/agency.yaml:4: website: expected an http(s) URL, got 'registry.example.org'"]
+
+
+def test_an_example_that_is_not_a_text_is_refused_at_its_line() -> None:
+    assert problems_of(VALID + "examples:\n  en:\n    - How long?\n    - {a: 1}\n") == [
+        "corpus/agency.yaml:7: examples.en: an example must be a text, got {'a': 1}"]
+
+
+def test_a_description_longer_than_telegram_allows_is_refused() -> None:
+    [problem] = problems_of(VALID + f"short_description: {{en: {'x' * 121}}}\n")
+    assert problem == "corpus/agency.yaml:4: short_description.en: 121 characters, Telegram allows 120"
+
+
+def test_a_missing_language_falls_back_to_english() -> None:
+    profile, _ = parse_profile(VALID.replace('{en: "Call 1414."}', '{en: "Call 1414.", ru: "Звоните 1414."}'))
+    assert profile is not None
+    assert (profile.text("contact", "az"), profile.text("contact", "ru")) == ("Call 1414.", "Звоните 1414.")
+
+
+def test_a_corpus_without_a_profile_serves_agency_neutral_wording(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLE / "registry-en-101.md", tmp_path / "a.md")
+    service = service_for(tmp_path)
+    reply = service.ask("What is the plov recipe with saffron?")
+    assert not reply.answer.answered and "contact the agency that published these press releases" in reply.text
+
+
+def test_the_example_agency_is_named_with_its_contact_and_never_the_bundled_one(example_corpus: Path) -> None:
+    service = service_for(example_corpus)
+    for lang in ("en", "az", "ru"):
+        replies = [service.start_text("Ann", lang), service.help_text(lang, admin=True), service.sources_text(lang),
+                   service.latest_text("", lang)]
+        assert "Nordlandi" in replies[0].text or "Нордланди" in replies[0].text  # `about`, or its English fallback
+        assert "1414" in replies[1].text and "https://registry.nordlandia.example" in replies[2].text
+        for reply in replies:
+            assert not any(word in reply.text + reply.html for word in FORBIDDEN), reply.text
+
+
+def test_reload_swaps_the_profile_with_the_index(example_corpus: Path) -> None:
+    service = service_for(example_corpus)
+    path = example_corpus / FILE_NAME
+    path.write_text(path.read_text(encoding="utf-8").replace("I answer questions about the Civil Registry",
+                                                             "I now answer questions about the Civil Registry"),
+                    encoding="utf-8")
+    assert service.reload().changed
+    assert "I now answer questions" in service.start_text("Ann", "en").text
+
+
+def test_a_broken_profile_on_reload_keeps_the_old_profile_and_index_serving(example_corpus: Path) -> None:
+    service = service_for(example_corpus)
+    path = example_corpus / FILE_NAME
+    path.write_text(path.read_text(encoding="utf-8").replace("website: https://", "website: "), encoding="utf-8")
+    result = service.reload()
+    assert not result.ok
+    assert [str(p) for p in result.problems] == [
+        f"{path}:13: website: expected an http(s) URL, got 'registry.nordlandia.example'"]
+    assert "1414" in service.ask("What is the plov recipe with saffron?").text
+    assert service.ask("How long does it take to get a birth certificate?").answer.answered
+
+
+def test_a_broken_profile_at_start_is_a_corpus_error_naming_the_line(example_corpus: Path) -> None:
+    (example_corpus / FILE_NAME).write_text(VALID + "examples: {en: [1]}\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as error:
+        service_for(example_corpus)
+    assert [str(p) for p in error.value.problems] == [
+        f"{example_corpus / FILE_NAME}:4: examples.en: an example must be a text, got 1"]
+
+
+def test_profile_texts_are_escaped_in_html_and_never_run_as_templates(example_corpus: Path) -> None:
+    (example_corpus / FILE_NAME).write_text(
+        'name: {en: "<b>Registry</b>"}\nabout: {en: "{{ 6 * 7 }} <a href=x>hi</a>"}\n'
+        'contact: {en: "{name} {0.__class__} <script>"}\n', encoding="utf-8")
+    service = service_for(example_corpus)
+    start = service.start_text("Ann", "en").html
+    assert "{{ 6 * 7 }} &lt;a href=x&gt;hi&lt;/a&gt;" in start and "42" not in start
+    abstention = service.ask("What is the plov recipe with saffron?").html
+    assert "{name} {0.__class__} &lt;script&gt;" in abstention
+    assert "&lt;b&gt;Registry&lt;/b&gt;" in service.help_text("en", admin=False).html
