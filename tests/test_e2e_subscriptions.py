@@ -37,7 +37,7 @@ async def test_subscribe_confirms_and_subscriptions_list_the_topic(running_bot: 
 
 async def test_subscribe_without_a_topic_says_how(running_bot: RunningBot) -> None:
     reply = await say(running_bot.user(), "/subscribe")
-    assert reply == "Tell me the topic to follow, for example: /subscribe mobile consular service"
+    assert reply == "Tell me the topic to follow: /subscribe TOPIC (a word or a few)"
     running_bot.assert_clean()
 
 
