@@ -130,3 +130,33 @@ def test_profile_texts_are_escaped_in_html_and_never_run_as_templates(example_co
     abstention = service.ask("What is the plov recipe with saffron?").html
     assert "{name} {0.__class__} &lt;script&gt;" in abstention
     assert "&lt;b&gt;Registry&lt;/b&gt;" in service.help_text("en", admin=False).html
+
+
+# Today's replies, as they were when the agency's texts were in the locale files: unchanged, byte for byte.
+START_EN = ("Hello, Alice!\n\nI answer questions about the State Migration Service of Azerbaijan and the embassies' "
+            "consular services, quoting their own press releases and showing the source of every quote.\n\n"
+            "Try, for example:\n  - Who met the IOM Director General in Geneva?\n"
+            "  - Where did the embassy provide mobile consular services?\n"
+            "  - How can foreigners register their place of stay?")
+START_AZ_HTML = ("<b>Salam, Alice!</b>\n\nMən Azərbaycan Dövlət Miqrasiya Xidməti və səfirliklərin konsulluq "
+                 "xidmətləri haqqında suallara onların öz press-relizlərindən sitat gətirərək cavab verirəm və hər "
+                 "sitatın mənbəyini göstərirəm.\n\nMəsələn, soruşun:\n• Cenevrədə BMqT-nin Baş direktoru ilə kim "
+                 "görüşüb?\n• 919 Çağrı mərkəzinə neçə zəng daxil olub?\n• Səyyar xidmətdən neçə nəfər istifadə "
+                 "edib?\n\n/help")
+ABSTENTION_RU = ('В моих пресс-релизах нет ответа на этот вопрос: "Рецепт плова с шафраном?"\n\nЗа официальным '
+                 "ответом обратитесь в колл-центр Государственной миграционной службы 919 или на сайт "
+                 "https://migration.gov.az.")
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Service:
+    return service_for(ROOT / "corpus")
+
+
+def test_the_bundled_start_is_unchanged_byte_for_byte(bundled: Service) -> None:
+    assert bundled.start_text("Alice", "en").text == START_EN
+    assert bundled.start_text("Alice", "az").html == START_AZ_HTML
+
+
+def test_the_bundled_abstention_is_unchanged_byte_for_byte(bundled: Service) -> None:
+    assert bundled.ask("Рецепт плова с шафраном?").text == ABSTENTION_RU
