@@ -59,6 +59,7 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from pressbot.retrieval.agency import FILE_NAME as AGENCY_FILE
     from pressbot.retrieval.agency import check_profile
 
     config = _config(args)
@@ -70,6 +71,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s) in {config.corpus}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"ok: {len(docs)} press releases in {config.corpus}", file=sys.stderr)
+    if not (config.corpus / AGENCY_FILE).is_file():
+        print(f"note: no {AGENCY_FILE} in {config.corpus}: replies name no agency and give no contact "
+              "(`pressbot init DIR` writes one to copy)", file=sys.stderr)
     return EXIT_OK
 
 
