@@ -69,3 +69,13 @@ def test_the_console_chat_over_another_agency_names_it_and_its_contact_only(tmp_
     assert "Civil Registry Office of Nordlandia — https://registry.nordlandia.example" in result.stdout  # /sources
     assert "Mobile registry office visits mountain villages" in result.stdout  # /latest
     assert not any(word in result.stdout for word in FORBIDDEN), result.stdout
+
+
+def test_a_broken_profile_stops_the_start_with_path_line(tmp_path: Path) -> None:
+    corpus = Path(shutil.copytree(EXAMPLE, tmp_path / "corpus"))
+    (corpus / "agency.yaml").write_text('name: {az: "Qeydiyyat"}\nabout: {en: "A."}\ncontact: {en: "C."}\n',
+                                        encoding="utf-8")
+    result = pressbot("ask", "--corpus", str(corpus), "How long does it take to get a birth certificate?")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines()[0] == (f"{corpus / 'agency.yaml'}:1: name.en is missing: English is required "
+                                             "(other languages fall back to it)")
