@@ -185,8 +185,9 @@ class Service:
         return answer_question(served.index, question, self._renderer_of(served), self.config.answer, lang=lang)
 
     def _both(self, template: str, lang: str, **context: object) -> Rendered:
-        return Rendered(html=self.renderer.render(template, "html", lang, **context),
-                        text=self.renderer.render(template, "text", lang, **context))
+        renderer = self.renderer  # one read: both renderings speak for the same agency across a reload
+        return Rendered(html=renderer.render(template, "html", lang, **context),
+                        text=renderer.render(template, "text", lang, **context))
 
     def start_text(self, name: str, lang: str) -> Rendered:
         return self._both("start", lang, name=name)
@@ -209,8 +210,9 @@ class Service:
         return self._both("latest", lang, documents=docs, topic=topic.strip(), offset=offset)
 
     def phrase(self, lang: str, key: str, **values: object) -> Rendered:
-        return Rendered(html=self.renderer.phrase("html", lang, key, **values),
-                        text=self.renderer.phrase("text", lang, key, **values))
+        renderer = self.renderer
+        return Rendered(html=renderer.phrase("html", lang, key, **values),
+                        text=renderer.phrase("text", lang, key, **values))
 
     def reload_text(self, result: ReloadResult, lang: str) -> Rendered:
         if not result.ok:
