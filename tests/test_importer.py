@@ -149,15 +149,15 @@ def test_a_page_without_text_after_its_title_is_skipped(tmp_path: Path) -> None:
     seeds = seeds_dir(tmp_path, {"a.txt": f"newsPhoto\nOnly a title\n{FOOTER}"})
     report = import_files([seeds], tmp_path / "corpus")
     assert report.added == ()
-    assert report.messages[0].startswith(f"skipped {seeds / 'a.txt'}")
+    assert report.failed == (f"{seeds / 'a.txt'}: no text after the title line",)
 
 
 def test_a_dry_run_writes_nothing(tmp_path: Path) -> None:
     seeds = seeds_dir(tmp_path, {"a.txt": raw_page()})
     corpus = tmp_path / "corpus"
     report = import_files([seeds], corpus, dry_run=True)
-    assert len(report.added) == 1
-    assert list(corpus.iterdir()) == []
+    assert report.messages == (f"would add {corpus / 'doc-en-meeting-with-the-ambassador-of-mexico.md'}",)
+    assert not corpus.exists()
 
 
 def test_importing_the_seeds_into_the_shared_press_releases_adds_the_two_it_lacks(shared: Path,
