@@ -28,6 +28,11 @@ _BOILERPLATE = (
     re.compile(r"^Latest news$", re.IGNORECASE),
     re.compile(r"^©\s*\d{4}\b.*State Migration Service\.?$", re.IGNORECASE),
     re.compile(r"^Terms for users\s*\|\s*Privacy Policy\s*\|\s*All rights reserved\.?$", re.IGNORECASE),
+    # Copyright footers in the three languages: "© 2026 … All rights reserved.", "Bütün hüquqlar qorunur",
+    # "Все права защищены" (a line that starts with © or ends with the reservation, not a sentence about them).
+    re.compile(r"^(?:©|\(c\)\s|copyright\b).{0,200}$", re.IGNORECASE),
+    re.compile(r"^.{0,150}\b(?:all rights reserved|bütün hüquqlar (?:qorunur|qorunub)|все права защищены)\.?$",
+               re.IGNORECASE),
 )
 # "Latest news" glued to the end of the last paragraph by the page capture.
 _TRAILING_LATEST = re.compile(r"\s*Latest news\s*$", re.IGNORECASE)
