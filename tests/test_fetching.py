@@ -112,5 +112,5 @@ def test_a_sitemap_lists_its_pages() -> None:
 @pytest.mark.parametrize("data", [b"<rss><channel><item><title>x</titl", b"<html><body>Not a feed</body></html>",
                                   b"\x89PNG\r\n\x1a\n", b"<urlset><url><loc>x</url>"])
 def test_broken_xml_or_a_page_is_not_a_feed(data: bytes) -> None:
-    with pytest.raises(FeedError, match="^https://agency.example/rss: "):
+    with pytest.raises(FeedError, match=r"^https://agency\.example/rss: "):
         feed_entries(data, "https://agency.example/rss")
