@@ -57,7 +57,7 @@ class ImportReport:
     added: tuple[Path, ...] = ()
     messages: tuple[str, ...] = field(default=())
     failed: tuple[str, ...] = ()  # "PATH: reason" for each input that is not a press release
-    known: int = 0  # feed entries left alone because their url is already in the corpus
+    known: int = 0  # feed entries left alone because they are already in the corpus
 
 
 def clean_page_text(raw: str) -> tuple[str, str]:
@@ -247,7 +247,8 @@ def sync_feeds(feeds: Sequence[str], corpus: Path, *, limits: FetchLimits | None
             if normalize_url(entry.url) in batch.snapshot.urls:
                 batch.known += 1
                 continue
-            batch.offer(entry.url, functools.partial(_draft_of_url, url=entry.url, limits=limits, date=entry.date))
+            batch.offer(entry.url, functools.partial(_draft_of_url, url=entry.url, limits=limits, date=entry.date),
+                        quiet=True)
     return batch.report(dry_run=dry_run)
 
 
@@ -281,7 +282,9 @@ class _Batch:
         self.failed: list[str] = []
         self.known = 0  # feed entries whose url is already in the corpus
 
-    def offer(self, shown_input: str, make: Callable[[CorpusSnapshot], Draft], name: str | None = None) -> None:
+    def offer(self, shown_input: str, make: Callable[[CorpusSnapshot], Draft], name: str | None = None,
+              quiet: bool = False) -> None:
+        """Read one input into the batch; with quiet, a release already in the corpus is only counted."""
         from pressbot.retrieval.drafts import DraftError
 
         try:
@@ -293,6 +296,9 @@ class _Batch:
             return
         if same := self.snapshot.duplicate(draft.document):
             other, what = same
+            if quiet:
+                self.known += 1
+                return
             corpus_file = shown(self.snapshot.path_of(other, self.corpus))
             self.lines.append(f"skipped {shown_input}: same {what} as {corpus_file}")
             return
