@@ -306,7 +306,7 @@ class _Batch:
         self.lines.append(draft)
 
     def report(self, *, dry_run: bool, write: bool = True) -> ImportReport:
-        from pressbot.retrieval.drafts import write_release
+        from pressbot.retrieval.drafts import DraftError, write_release
 
         added: list[Path] = []
         messages: list[str] = []
@@ -314,7 +314,11 @@ class _Batch:
             if isinstance(line, str):
                 messages.append(line)
             elif write:
-                target = self.corpus / f"{line.doc_id}.md" if dry_run else write_release(line, self.corpus)
+                try:
+                    target = self.corpus / f"{line.doc_id}.md" if dry_run else write_release(line, self.corpus)
+                except DraftError as exc:  # the id was taken meanwhile (an upload in Telegram): say so, go on
+                    self.failed.append(f"{line.origin}: {exc}")
+                    continue
                 added.append(target)
                 messages.append(f"{'would add' if dry_run else 'added'} {shown(target)}")
         return ImportReport(added=tuple(added), messages=tuple(messages), failed=tuple(self.failed),
