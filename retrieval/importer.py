@@ -1,10 +1,14 @@
-"""Bringing press releases into the corpus: raw page text becomes a corpus file; duplicates are skipped.
+"""Bringing press releases into the corpus: saved pages, raw page text, corpus files, links and feeds
+become corpus files (through retrieval/drafts.py); duplicates are skipped. Also the raw-text helpers
+the drafts build on: boilerplate removal, ids, url identity, text fingerprints, the corpus file format.
 
 Usage::
 
     report = import_files([Path("seeds/001.txt")], Path("corpus"))
     for line in report.messages:
         print(line)   # "added corpus/migration-en-9634.md" or "skipped seeds/001.txt: same url as ..."
+    import_inputs(["https://migration.gov.az/en/news_detail/21450"], Path("corpus"), dry_run=True)
+    sync_feeds(["https://migration.gov.az/en/rss"], Path("corpus"))
 """
 
 from __future__ import annotations
