@@ -152,9 +152,9 @@ def _load_sources(directory: Path) -> dict[str, dict[str, str]]:
     if not path.is_file():
         return {}
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping of file name to url/source")
-    return {str(k): dict(v or {}) for k, v in data.items()}
+    if not isinstance(data, dict) or not all(isinstance(v, dict | None) for v in data.values()):
+        raise ValueError("expected a mapping of file name to url/source/date")
+    return {str(k): {str(key): str(value) for key, value in (v or {}).items()} for k, v in data.items()}
 
 
 def without_title_line(doc: Document) -> str:
@@ -219,7 +219,11 @@ def import_inputs(inputs: Sequence[str | Path], corpus: Path, *, limits: FetchLi
             continue
         for path in expand_inputs([Path(item)]):
             if path.parent not in source_cache:
-                source_cache[path.parent] = _load_sources(path.parent)
+                try:
+                    source_cache[path.parent] = _load_sources(path.parent)
+                except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+                    source_cache[path.parent] = {}
+                    batch.failed.append(f"{shown(path.parent / 'SOURCES.yaml')}: {' '.join(str(exc).split())}")
             meta = source_cache[path.parent].get(path.name, {})
 
             def read(snapshot: CorpusSnapshot, path: Path = path, meta: dict[str, str] = meta) -> Draft:

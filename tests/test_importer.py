@@ -259,3 +259,12 @@ def test_one_bad_input_fails_the_import_and_writes_nothing(tmp_path: Path) -> No
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == "pressbot import: seeds/photo.html: a binary file, not html text"
     assert list(corpus.iterdir()) == []
+
+
+@pytest.mark.parametrize("sources", ["002.txt: [unclosed\n", "- a list\n", "002.txt: just a url\n"])
+def test_a_broken_sources_file_fails_the_import_naming_it(tmp_path: Path, sources: str) -> None:
+    seeds = seeds_dir(tmp_path, {"002.txt": raw_page()}, sources)
+    report = import_files([seeds], tmp_path / "corpus")
+    assert report.added == ()
+    assert report.failed[0].startswith(f"{seeds / 'SOURCES.yaml'}: ")
+    assert not (tmp_path / "corpus").exists()
