@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from pressbot.retrieval.drafts import DraftError, draft_from_bytes
+from pressbot.retrieval.corpus import parse_document
+from pressbot.retrieval.drafts import DraftError, corpus_text, draft_from_bytes
 from pressbot.retrieval.pages import PageError, read_page
 
 PAGES = Path(__file__).resolve().parent / "data" / "pages"
@@ -121,3 +122,10 @@ def test_a_month_the_metadata_cannot_give_is_taken_from_the_shown_date() -> None
 
 def test_a_page_without_any_date_has_none() -> None:
     assert read_page(article(""), "p.html").date is None
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_each_imported_page_parses_back_to_the_same_document(tmp_path: Path, name: str) -> None:
+    draft = draft_from_bytes((PAGES / name).read_bytes(), name, tmp_path)
+    parsed, problems = parse_document(Path(f"{draft.doc_id}.md"), corpus_text(draft).encode("utf-8"))
+    assert problems == [] and parsed == draft.document
