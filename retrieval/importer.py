@@ -62,6 +62,7 @@ class ImportReport:
     messages: tuple[str, ...] = field(default=())
     failed: tuple[str, ...] = ()  # "PATH: reason" for each input that is not a press release
     known: int = 0  # feed entries left alone because they are already in the corpus
+    warnings: tuple[str, ...] = ()  # "PATH: no date found" for each release added with a doubt
 
 
 def clean_page_text(raw: str) -> tuple[str, str]:
@@ -318,6 +319,7 @@ class _Batch:
 
         added: list[Path] = []
         messages: list[str] = []
+        warnings: list[str] = []
         for line in self.lines:
             if isinstance(line, str):
                 messages.append(line)
@@ -329,5 +331,6 @@ class _Batch:
                     continue
                 added.append(target)
                 messages.append(f"{'would add' if dry_run else 'added'} {shown(target)}")
+                warnings.extend(f"{shown(target)}: {warning}" for warning in line.warnings)
         return ImportReport(added=tuple(added), messages=tuple(messages), failed=tuple(self.failed),
-                            known=self.known)
+                            known=self.known, warnings=tuple(warnings))

@@ -268,3 +268,14 @@ def test_a_broken_sources_file_fails_the_import_naming_it(tmp_path: Path, source
     assert report.added == ()
     assert report.failed[0].startswith(f"{seeds / 'SOURCES.yaml'}: ")
     assert not (tmp_path / "corpus").exists()
+
+
+def test_what_the_import_could_not_find_is_noted_on_stderr(tmp_path: Path) -> None:
+    seeds_dir(tmp_path, {"a.txt": raw_page()})
+    (tmp_path / "corpus").mkdir()
+    script = Path(sys.executable).with_name("pressbot")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "pressbot"]
+    result = subprocess.run([*command, "import", "--corpus", "corpus", "seeds"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    path = "corpus/doc-en-meeting-with-the-ambassador-of-mexico.md"
+    assert result.stderr.splitlines()[:2] == [f"note: {path}: no date found", f"note: {path}: no url"]
