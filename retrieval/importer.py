@@ -52,6 +52,12 @@ _SLUG_CHARS = 48
 _SUFFIXES = (".txt", ".md", ".html", ".htm")
 # Azerbaijani letters without an ASCII base letter in Unicode, folded as the corpus's file names fold them.
 _NO_DECOMPOSITION = str.maketrans({"ə": "e", "Ə": "E", "ı": "i"})
+# Russian letters in file names, transliterated (as in the urls of the agency's Russian pages).
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                     "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya".split(),
+                     strict=True))
+_TRANSLITERATE = str.maketrans({**{k: v.strip("-") for k, v in _CYRILLIC.items()},
+                                **{k.upper(): v.strip("-") for k, v in _CYRILLIC.items()}})
 
 
 @dataclass(frozen=True)
@@ -115,7 +121,7 @@ def site_name(host: str) -> str:
 
 
 def _slug(text: str) -> str:
-    text = text.translate(_NO_DECOMPOSITION)  # NFKD below would drop ə and ı, not fold them
+    text = text.translate(_NO_DECOMPOSITION).translate(_TRANSLITERATE)  # NFKD below would drop ə, ı, Cyrillic
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     words = re.findall(r"[a-z0-9]+", ascii_text)
     slug = ""

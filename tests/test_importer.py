@@ -85,6 +85,11 @@ def test_without_a_url_the_title_gives_the_slug_with_azerbaijani_letters_folded(
         "doc-az-dovlet-miqrasiya-xidmetinde-gorus-bakida")
 
 
+def test_without_a_url_a_russian_title_gives_a_transliterated_slug() -> None:
+    assert doc_id_for(None, "ru", "В октябре в Колл-центр 919 поступило более 41 тысячи звонков") == (
+        "doc-ru-v-oktyabre-v-koll-tsentr-919-postupilo-bolee-41")
+
+
 # --- importing --------------------------------------------------------------------------------------------
 
 def test_an_imported_page_becomes_a_valid_corpus_file_with_its_sources_url(tmp_path: Path) -> None:
