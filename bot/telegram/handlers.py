@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
 from telegram import InlineKeyboardMarkup, Message, Update, User
@@ -29,9 +30,9 @@ from telegram.ext import (
 
 from pressbot.bot.core.language import reply_language, user_language
 from pressbot.bot.core.logs import CURRENT_UPDATE
-from pressbot.bot.core.service import Rendered
+from pressbot.bot.core.service import ReloadResult, Rendered
 from pressbot.bot.telegram import buttons, inline, stats, subscriptions
-from pressbot.bot.telegram.botdata import SERVICE, service_of, storage_of
+from pressbot.bot.telegram.botdata import SERVICE, STORAGE, service_of, storage_of
 from pressbot.bot.telegram.groups import ADDRESSED_TO_BOT, without_mention
 from pressbot.bot.telegram.keyboards import answer_keyboard, latest_keyboard
 from pressbot.bot.telegram.sending import NO_PREVIEW, reply_html
@@ -108,14 +109,25 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     log.info("%s: /reload by admin %s", log_id(update), user_id)
     await send(message, service.phrase(lang, "reload_started"))
+    await reload_and_notify(context.application, lambda result: send(message, service.reload_text(result, lang)))
+
+
+async def reload_and_notify(application: Application,  # type: ignore[type-arg]
+                            report: Callable[[ReloadResult], Awaitable[object]] | None = None) -> ReloadResult:
+    """Rebuild the index on a worker thread (atomic: a broken corpus leaves the old one serving), let
+    `report` tell whoever asked, then tell subscribers about new press releases (in the background).
+    /reload, and every other way releases arrive (feed sync, uploads), go through here."""
+    service = application.bot_data[SERVICE]
     before = frozenset(service.index.documents)
-    result = await asyncio.to_thread(service.reload)
-    await send(message, service.reload_text(result, lang))
+    result: ReloadResult = await asyncio.to_thread(service.reload)
+    if report is not None:
+        await report(result)
     new_ids = [doc_id for doc_id in service.index.documents if doc_id not in before]
     if result.ok and new_ids:
-        context.application.create_task(
-            subscriptions.notify_subscribers(context.bot, service, storage_of(context), new_ids),
+        application.create_task(
+            subscriptions.notify_subscribers(application.bot, service, application.bot_data[STORAGE], new_ids),
             name="notify_subscribers")
+    return result
 
 
 async def answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: str, user: User | None,
