@@ -23,12 +23,21 @@ from pressbot.retrieval.corpus import CorpusError, load_corpus
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-def _parser() -> argparse.ArgumentParser:
+def _common_options(default: object) -> argparse.ArgumentParser:
+    """--corpus and --config, accepted before the command and after it. The subcommands' copies default to
+    SUPPRESS, so that leaving them out after the command keeps what was given before it."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--corpus", type=Path, help="corpus directory (default: the bundled corpus/)")
-    common.add_argument("--config", type=Path, help="YAML configuration file (see bot/core/config.yaml)")
+    common.add_argument("--corpus", type=Path, default=default,
+                        help="corpus directory (default: the bundled corpus/)")
+    common.add_argument("--config", type=Path, default=default,
+                        help="YAML configuration file (see bot/core/config.yaml)")
+    return common
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pressbot", description="Answers questions from press releases, "
-                                     "citing each source.", parents=[common])
+                                     "citing each source.", parents=[_common_options(None)])
+    common = _common_options(argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True)
     ask = sub.add_parser("ask", parents=[common], help="answer one question (or one per stdin line)")
     ask.add_argument("question", nargs="?", help="the question; omit it with --json to read stdin")
