@@ -137,13 +137,21 @@ def cmd_run(args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     from pressbot.bot.core.service import Service
-    from pressbot.bot.telegram.app import run_bot
+    from pressbot.bot.telegram.app import StartError, check_bot_api, run_bot, token_shape_problem
 
     config = _config(args)
     if not config.telegram.token:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set (nor telegram.token in the configuration): "
                           "`pressbot run` needs the bot's token")
+    shape_problem = token_shape_problem(config.telegram.token)
+    if shape_problem:
+        raise ConfigError(shape_problem)
     configure_logging(config.log_level, [config.telegram.token])
+    try:
+        check_bot_api(config.telegram)
+    except StartError as exc:
+        print(f"pressbot: {redact(exc.problem, [config.telegram.token])}\nhint: {exc.hint}", file=sys.stderr)
+        return exc.status
     try:
         run_bot(Service.start(config), webhook_url=args.webhook, listen=args.listen, port=args.port)
     except InvalidToken as exc:  # raised at start-up only: the running bot handles its own errors
