@@ -74,10 +74,10 @@ async def test_a_command_addressed_to_the_bot_is_answered(running_bot: RunningBo
     running_bot.assert_clean()
 
 
-async def test_an_unknown_command_addressed_to_the_bot_gets_help(running_bot: RunningBot) -> None:
+async def test_an_unknown_command_addressed_to_the_bot_is_named_as_unknown(running_bot: RunningBot) -> None:
     person = member(running_bot)
     await person.send_command(f"/weather{BOT}")
-    assert "How to use me" in visible((await person.next_reply())["message"]["text"])
+    assert visible((await person.next_reply())["message"]["text"]) == "Unknown command. /help lists what I can do."
     running_bot.assert_clean()
 
 
