@@ -16,11 +16,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pressbot.bot.core.config import LOG_LEVELS, Config, ConfigError, load_config
+from pressbot.bot.core.config import LOG_LEVELS, PROJECT_ROOT, Config, ConfigError, load_config
 from pressbot.bot.core.logs import configure_logging, redact
 from pressbot.retrieval.corpus import CorpusError, load_corpus
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+DEFAULT_QA = PROJECT_ROOT / "benchmarks" / "data" / "citizen-dev.yaml"  # the QA file shipped with the project
 
 
 def _common_options(default: object) -> argparse.ArgumentParser:
@@ -41,10 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     ask = sub.add_parser("ask", parents=[common], help="answer one question (or one per stdin line)")
     ask.add_argument("question", nargs="?", help="the question; omit it with --json to read stdin")
-    ask.add_argument("--json", action="store_true", help="print JSON objects (INTERFACE.md)")
+    ask.add_argument("--json", action="store_true", help="print JSON objects (fields: docs/ask-json.md)")
     sub.add_parser("chat", parents=[common], help="console chat over the corpus")
     ev = sub.add_parser("eval", parents=[common], help="score answers on a QA file (recall, MRR, facts, abstention)")
-    ev.add_argument("--qa", type=Path, required=True, help="QA file in the format of ../shared/qa-dev.yaml")
+    ev.add_argument("--qa", type=Path, default=DEFAULT_QA,
+                    help="QA file (format: docs/qa-files.md; default: the bundled benchmarks/data/citizen-dev.yaml)")
     ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     ev.add_argument("--sweep", action="store_true", help="also tabulate answered/abstained per abstention threshold")
     sub.add_parser("check", parents=[common], help="validate a corpus: PATH:LINE: message per problem")
