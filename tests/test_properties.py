@@ -100,9 +100,9 @@ def test_any_question_gets_quotes_within_the_limits_or_an_abstention(question: s
 @given(questions)
 def test_every_quote_is_verbatim_from_the_cited_press_release(question: str) -> None:
     answer = answer_question(index(), question, RENDERER).answer
-    for quote in answer.quotes:
+    for quote in answer.quotes:  # character for character: no whitespace folded on either side
         doc = index().documents[answer.citations[quote.n - 1].doc_id]
-        assert squash(quote.text) in squash(doc.title + "\n" + doc.text)
+        assert quote.text in doc.text or quote.text == doc.title
 
 
 @NO_DEADLINE
