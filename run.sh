@@ -1,6 +1,7 @@
 #!/usr/bin/env sh
 # pressbot's run command. Sets up .venv on first use (and again when pyproject.toml changes), then:
 #   ./run.sh                 console chat over the bundled corpus, or the real bot if TELEGRAM_BOT_TOKEN is set
+#   ./run.sh --corpus DIR    the same on another corpus (options without a command go to chat / run)
 #   ./run.sh ask "QUESTION"  any other pressbot command (ask, chat, check, import, run, eval)
 set -eu
 cd "$(dirname "$0")"
@@ -16,7 +17,10 @@ if [ ! -x .venv/bin/python ] || { [ "$have" != "$want" ] && [ "$have" != "$sum-[
   .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${PRESSBOT_EXTRAS:-}" >&2
   echo "$want" > "$stamp"
 fi
-if [ "$#" -eq 0 ]; then
-  if [ -n "${TELEGRAM_BOT_TOKEN:-}" ]; then set -- run; else set -- chat; fi
-fi
+# No command (nothing, or options only, e.g. `./run.sh --corpus DIR`): the chat, or the bot with a token.
+# --help and -h stay pressbot's own.
+case "${1:-}" in
+  -h|--help) ;;
+  ""|-*) if [ -n "${TELEGRAM_BOT_TOKEN:-}" ]; then set -- run "$@"; else set -- chat "$@"; fi ;;
+esac
 exec .venv/bin/pressbot "$@"

@@ -18,6 +18,7 @@ Usage::
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import socket
 from collections import Counter, deque
@@ -29,12 +30,13 @@ from tests.telegram_emulator import EmulatorCompatRequest
 
 Kind = Literal["429", "500", "502", "403", "timeout", "drop", "refused"]
 KINDS: tuple[Kind, ...] = ("429", "500", "502", "403", "timeout", "drop", "refused")
-RETRY_AFTER = 1  # seconds a 429 asks for (Telegram's smallest)
+RETRY_AFTER = dt.timedelta(seconds=1)  # what a 429 asks for (Telegram's smallest); PTB's type since v22.2
+_RETRY_SECONDS = int(RETRY_AFTER.total_seconds())  # the Bot API sends whole seconds
 TIMEOUT = 0.3  # read timeout of a call sent to the server that never answers
 # What the Bot API answers for each fault that is an answer.
 ANSWERS: dict[str, tuple[int, dict[str, Any]]] = {
-    "429": (429, {"ok": False, "error_code": 429, "description": f"Too Many Requests: retry after {RETRY_AFTER}",
-                  "parameters": {"retry_after": RETRY_AFTER}}),
+    "429": (429, {"ok": False, "error_code": 429, "description": f"Too Many Requests: retry after {_RETRY_SECONDS}",
+                  "parameters": {"retry_after": _RETRY_SECONDS}}),
     "500": (500, {"ok": False, "error_code": 500, "description": "Internal Server Error"}),
     "502": (502, {"ok": False, "error_code": 502, "description": "Bad Gateway"}),
     "403": (403, {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}),

@@ -1,7 +1,10 @@
-"""Configuration faults: `pressbot` ends with one line that names the problem, exit status 2, no traceback."""
+"""Configuration faults: `pressbot` ends with one line that names the problem, exit status 2, no traceback; a
+failed start (token refused, Bot API out of reach) ends with that line and a hint."""
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
 import subprocess
 import sys
@@ -9,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from pressbot.bot.core.config import TelegramConfig
+from pressbot.bot.telegram.app import StartError, get_me
 from tests.conftest import ROOT
 from tests.faults import _closed_port
 
@@ -77,3 +82,88 @@ def test_a_missing_configuration_file_is_named(tmp_path: Path) -> None:
 def test_a_malformed_file_is_located_by_line(tmp_path: Path) -> None:
     done = run(tmp_path, "log_level: INFO\ntelegram:\n  admins: [1, 2\n", {})
     assert f"{tmp_path / 'pressbot.yaml'}:4: malformed YAML" in done.stderr
+
+
+# --- start-up faults: one line and a hint, no traceback below DEBUG ---------------------------------------
+def start(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("PRESSBOT_", "TELEGRAM_"))}
+    return subprocess.run([sys.executable, "-m", "pressbot", "run"], cwd=ROOT, env={**clean, **env},
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_a_bot_api_that_cannot_be_reached_ends_in_one_line_and_a_hint() -> None:
+    done = start({"TELEGRAM_BOT_TOKEN": TOKEN, "PRESSBOT_API_BASE_URL": f"http://127.0.0.1:{_closed_port()}"})
+    assert done.returncode == 1
+    problem, hint = done.stderr.splitlines()
+    assert problem.startswith("pressbot: cannot reach the Bot API at http://127.0.0.1:")
+    assert hint == ("hint: check the network, and PRESSBOT_API_BASE_URL (the Bot API server root, default "
+                    "https://api.telegram.org)")
+    assert done.stdout == ""
+
+
+def test_an_unknown_host_ends_in_one_line_and_a_hint() -> None:
+    done = start({"TELEGRAM_BOT_TOKEN": TOKEN, "PRESSBOT_API_BASE_URL": "http://no-such-host.invalid"})
+    assert done.returncode == 1
+    assert [line.split(":", 1)[0] for line in done.stderr.splitlines()] == ["pressbot", "hint"]
+    assert "http://no-such-host.invalid" in done.stderr
+
+
+def test_a_failed_start_keeps_its_traceback_for_debug() -> None:
+    done = start({"TELEGRAM_BOT_TOKEN": TOKEN, "PRESSBOT_API_BASE_URL": f"http://127.0.0.1:{_closed_port()}",
+                  "PRESSBOT_LOG_LEVEL": "DEBUG"})
+    assert done.returncode == 1
+    assert "Traceback (most recent call last)" in done.stderr and "getMe failed" in done.stderr
+    assert done.stderr.splitlines()[-1].startswith("hint: ")
+    assert TOKEN not in done.stderr
+
+
+@pytest.mark.parametrize("token", ["123456789", "123456789:short", "bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+                                   "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PAL saw", " 123456789:AAHdqTcvCH1v"])
+def test_a_token_of_the_wrong_shape_is_one_configuration_line_naming_the_variable(token: str) -> None:
+    done = start({"TELEGRAM_BOT_TOKEN": token, "PRESSBOT_API_BASE_URL": f"http://127.0.0.1:{_closed_port()}"})
+    assert done.returncode == 2
+    [line] = done.stderr.splitlines()
+    assert line.startswith("pressbot: configuration error: TELEGRAM_BOT_TOKEN does not look like a bot token")
+    assert "@BotFather" in line and token.strip() not in line
+
+
+async def test_a_bot_api_that_knows_the_token_lets_the_bot_start() -> None:
+    me = {"ok": True, "result": {"id": 123456789, "is_bot": True, "first_name": "Press", "username": "pressbot"}}
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        body = json.dumps(me).encode()
+        writer.write(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: "
+                     + str(len(body)).encode() + b"\r\nconnection: close\r\n\r\n" + body)
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(answer, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        await get_me(TelegramConfig(token=TOKEN, api_base_url=f"http://127.0.0.1:{port}"))  # no StartError
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
+async def test_a_404_names_the_api_root_and_both_hints() -> None:
+    async def not_found(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        body = b'{"ok": false, "error_code": 404, "description": "Not Found"}'
+        writer.write(b"HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\ncontent-length: "
+                     + str(len(body)).encode() + b"\r\nconnection: close\r\n\r\n" + body)
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(not_found, "127.0.0.1", 0)
+    root = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}"
+    try:
+        with pytest.raises(StartError) as failed:
+            await get_me(TelegramConfig(token=TOKEN, api_base_url=root))
+    finally:
+        server.close()
+        await server.wait_closed()
+    assert failed.value.status == 2
+    assert failed.value.problem == f"the Bot API at {root} does not know the token (TELEGRAM_BOT_TOKEN): Not Found"
+    assert "@BotFather" in failed.value.hint and "PRESSBOT_API_BASE_URL" in failed.value.hint

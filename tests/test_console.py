@@ -9,7 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pressbot.bot.cli.console import chat, respond
+import pytest
+
+from pressbot.bot.cli.console import Conversation, chat, respond
 from pressbot.bot.core.config import load_config
 from pressbot.bot.core.service import Service
 from tests.conftest import write_doc
@@ -94,13 +96,91 @@ def test_an_empty_line_gets_no_reply(small_corpus: Path) -> None:
     assert respond(service, "   \n", "en") is None
 
 
-def test_an_unknown_command_gets_the_help(small_corpus: Path) -> None:
+def test_an_unknown_command_says_so_and_points_to_help(small_corpus: Path) -> None:
     service = Service.start(load_config(None, {}, corpus=small_corpus))
     reply = respond(service, "/frobnicate", "en")
-    assert reply is not None and reply == service.help_text("en", admin=True)
+    assert reply is not None and reply.text == "Unknown command. /help lists what I can do."
 
 
 def test_reload_from_the_console_reports_an_unchanged_corpus(small_corpus: Path) -> None:
     service = Service.start(load_config(None, {}, corpus=small_corpus))
     reply = respond(service, "/reload", "en")
     assert reply is not None and "have not changed" in reply.text
+
+
+# --- the console's side of the buttons, and commands that belong to Telegram ----------------------------
+def console(corpus: Path) -> tuple[Service, Conversation]:
+    return Service.start(load_config(None, {}, corpus=corpus)), Conversation()
+
+
+# In the small corpus three press releases answer this, and two more match it (as in test_e2e_buttons.py).
+BROAD_QUESTION = "State Migration Service meeting"
+
+
+def cited_urls(text: str) -> list[str]:
+    return re.findall(r"^\s+(https?://\S+)$", text, re.MULTILINE)
+
+
+def test_more_shows_further_press_releases_for_the_last_question(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    first = respond(service, BROAD_QUESTION, "en", talk)
+    more = respond(service, "/more", "en", talk)
+    assert first is not None and more is not None
+    assert more.text.startswith(f"More on “{BROAD_QUESTION}”")
+    assert "«" in more.text and cited_urls(more.text)
+    assert set(cited_urls(more.text)).isdisjoint(cited_urls(first.text))  # the next ones, as the button
+
+
+def test_more_again_never_repeats_a_press_release_and_ends_saying_so(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    respond(service, BROAD_QUESTION, "en", talk)
+    seen: list[str] = []
+    for _ in range(10):
+        reply = respond(service, "/more", "en", talk)
+        assert reply is not None
+        if reply.text == "No more press releases match this question.":
+            break
+        seen += cited_urls(reply.text)
+    else:
+        raise AssertionError("/more never ran out")
+    assert seen and len(seen) == len(set(seen))
+
+
+def test_more_before_any_question_asks_for_one(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    reply = respond(service, "/more", "en", talk)
+    assert reply is not None and reply.text == "Ask a question first; /more then shows further press releases on it."
+
+
+def test_more_after_latest_shows_the_next_page(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    respond(service, "/latest", "en", talk)
+    reply = respond(service, "/more", "en", talk)
+    assert reply is not None and reply == service.latest_text("", "en", offset=5)
+    assert re.search(r"^6\. ", reply.text, re.MULTILINE)
+    last = respond(service, "/more", "en", talk)
+    assert last is not None and last.text == "There are no more press releases in this list."
+
+
+@pytest.mark.parametrize("command", ["/subscribe consular", "/unsubscribe", "/subscriptions", "/stats"])
+def test_telegram_only_commands_say_where_they_work(small_corpus: Path, command: str) -> None:
+    service, talk = console(small_corpus)
+    reply = respond(service, command, "en", talk)
+    name = command.split()[0]
+    assert reply is not None and reply.text.startswith(f"{name} works in the Telegram bot, not in this console.")
+
+
+def test_replies_to_commands_follow_the_language_of_the_last_question(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    respond(service, "Кто встречался с генеральным директором МОМ?", "en", talk)
+    assert respond(service, "/subscribe", "en", talk) == service.phrase("ru", "console_telegram_only",
+                                                                       command="/subscribe")
+    unknown = respond(service, "/foo", "en", talk)
+    assert unknown is not None and unknown.text == "Неизвестная команда. /help — список того, что я умею."
+
+
+def test_the_chat_tells_how_to_get_more(small_corpus: Path) -> None:
+    result = pressbot_chat(f"{BROAD_QUESTION}\n/more\n", "--corpus", str(small_corpus))
+    assert result.returncode == 0, result.stderr
+    assert "/more for more press releases" in result.stdout
+    assert f"More on “{BROAD_QUESTION}”" in result.stdout

@@ -47,10 +47,12 @@ async def test_an_inline_result_posts_one_quoted_sentence_with_its_source(runnin
 
 async def test_an_inline_quote_is_verbatim_from_the_press_release(running_bot: RunningBot) -> None:
     answer = await inline(running_bot, running_bot.user(), "Who met the IOM Director General in Geneva?")
+    assert len(answer["results"]) >= 2  # several quotes checked, not an empty loop
+    corpus_text = " ".join(p.read_text(encoding="utf-8") for p in running_bot.corpus.glob("*.md"))
     for result in answer["results"]:
-        quote = visible(result["input_message_content"]["message_text"]).split("\n\n")[0][1:-1]
-        corpus_text = " ".join(p.read_text(encoding="utf-8") for p in running_bot.corpus.glob("*.md"))
-        assert quote in corpus_text
+        quote = visible(result["input_message_content"]["message_text"]).split("\n\n")[0]
+        assert quote.startswith("«") and quote.endswith("»")
+        assert len(quote) > 40 and quote[1:-1] in corpus_text
     running_bot.assert_clean()
 
 

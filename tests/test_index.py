@@ -137,5 +137,7 @@ def test_scores_equal_rank_bm25s_even_when_the_floor_is_negative() -> None:
     texts = ("state service border geneva", "state service border visa baku", "state service border visa passport",
              "state service border ambassador", "state service border visa tourism")
     expected = BM25Okapi([t.split() for t in texts]).get_scores(["visa", "passport"])
-    for doc_id, score in scores_by_doc(plain_index(texts), "visa passport").items():
-        assert score == pytest.approx(expected[int(doc_id[1:])], rel=1e-12, abs=1e-12)
+    found = scores_by_doc(plain_index(texts), "visa passport")
+    assert set(found) == {"d1", "d2", "d4"}  # the documents holding a query term, none left out
+    for i, score in enumerate(expected):
+        assert found.get(f"d{i}", 0.0) == pytest.approx(score, rel=1e-12, abs=1e-12)

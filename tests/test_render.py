@@ -14,6 +14,7 @@ import yaml
 from pressbot.responses.answering import answer_question
 from pressbot.responses.render import LOCALES, TEMPLATES, Renderer, locale
 from pressbot.retrieval import Document, Index
+from pressbot.retrieval.latest import ordered
 from tests.html_checker import problems
 
 LANGS = ("en", "az", "ru")
@@ -47,7 +48,7 @@ def contexts(renderer: Renderer, docs: list[Document] = DOCS) -> dict[str, dict[
         "help": {"admin": True},
         "sources": {"documents": 3, "passages": 3, "languages": ["en: 3"], "first_date": "2019-11-27",
                     "last_date": "2019-11-27", "publishers": [("State Migration Service", 1), ("—", 2)]},
-        "latest": {"documents": docs, "topic": "visa", "offset": 0},
+        "latest": {"entries": ordered(docs), "topic": "visa", "offset": 0},
         "reload_failed": {"problems": ["corpus/x.md:3: bad date '2020-13-45': use YYYY-MM-DD"], "limit": 20},
     }
 
@@ -114,7 +115,7 @@ def test_a_users_name_is_escaped_in_the_greeting(renderer: Renderer) -> None:
 
 
 def test_a_topic_is_escaped_in_the_latest_heading(renderer: Renderer) -> None:
-    html = renderer.render("latest", "html", "en", documents=[], topic="<i>visa</i> {{ 7*7 }}", offset=0)
+    html = renderer.render("latest", "html", "en", entries=[], topic="<i>visa</i> {{ 7*7 }}", offset=0)
     assert problems(html) == []
     assert "&lt;i&gt;visa&lt;/i&gt; {{ 7*7 }}" in html
 

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -75,18 +76,23 @@ def run_pressbot(api_url: str, token: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_token_never_appears_when_the_bot_api_cannot_be_reached() -> None:
-    token = TOKENS["odd-shaped"]()  # the shape-blind redaction; the start-up retries take about 16 s
+    token = TOKENS["telegram-shaped"]()
     done = run_pressbot(f"http://127.0.0.1:{_closed_port()}", token)
     assert done.returncode == 1
-    assert done.stderr.strip().splitlines()[-1].startswith("pressbot: cannot reach the Bot API at http://127.0.0.1:")
+    problem, hint = done.stderr.strip().splitlines()[-2:]
+    assert problem.startswith("pressbot: cannot reach the Bot API at http://127.0.0.1:")
+    assert hint.startswith("hint: ") and "PRESSBOT_API_BASE_URL" in hint
     assert leaks(done.stdout + done.stderr, token) == []
-    assert "DEBUG" in done.stderr
+    assert "DEBUG" in done.stderr and "Traceback" in done.stderr  # the details are kept for DEBUG, redacted
 
 
 class Unauthorized(http.server.BaseHTTPRequestHandler):
-    """A Bot API that rejects every token, as api.telegram.org does a revoked one."""
+    """A Bot API that rejects every token, as api.telegram.org does a revoked one; counts the calls."""
+
+    calls: ClassVar[list[str]] = []
 
     def do_POST(self) -> None:
+        self.calls.append(self.path)
         self.rfile.read(int(self.headers.get("content-length") or 0))
         body = json.dumps({"ok": False, "error_code": 401, "description": "Unauthorized"}).encode()
         self.send_response(401)
@@ -99,18 +105,37 @@ class Unauthorized(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.mark.parametrize("shape", TOKENS)
-def test_a_rejected_token_is_named_as_a_configuration_error_without_showing_it(shape: str) -> None:
-    token = TOKENS[shape]()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Unauthorized)
+def run_against_unauthorized(token: str) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    """`pressbot run` against a Bot API that answers 401; its output and the paths it was asked."""
+    handler = type("Counting", (Unauthorized,), {"calls": []})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         done = run_pressbot(f"http://127.0.0.1:{server.server_address[1]}", token)
     finally:
         server.shutdown()
         server.server_close()
+    return done, handler.calls
+
+
+def test_a_rejected_token_is_named_without_showing_it_after_one_call() -> None:
+    token = TOKENS["telegram-shaped"]()
+    done, calls = run_against_unauthorized(token)
     assert done.returncode == 2
-    assert "refused the token (TELEGRAM_BOT_TOKEN)" in done.stderr.strip().splitlines()[-1]
+    problem, hint = done.stderr.strip().splitlines()[-2:]
+    assert problem == "pressbot: Telegram rejected the token (TELEGRAM_BOT_TOKEN): 401 Unauthorized"
+    assert hint.startswith("hint: check the token with @BotFather")
+    assert len(calls) == 1 and calls[0].endswith("/getMe")  # no retries of a refusal
+    assert leaks(done.stdout + done.stderr, token) == []
+
+
+def test_a_token_of_the_wrong_shape_is_refused_before_any_call_without_showing_it() -> None:
+    token = TOKENS["odd-shaped"]()
+    done, calls = run_against_unauthorized(token)
+    assert done.returncode == 2
+    assert calls == []
+    assert done.stderr.strip().splitlines()[-1].startswith(
+        "pressbot: configuration error: TELEGRAM_BOT_TOKEN does not look like a bot token")
     assert leaks(done.stdout + done.stderr, token) == []
 
 

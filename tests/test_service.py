@@ -4,6 +4,7 @@ the old one keeps answering and the admin gets every problem as PATH:LINE."""
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -176,9 +177,46 @@ def test_reload_when_a_file_disappears_between_listing_and_reading_keeps_the_old
     assert_still_serving(service, old)
 
 
-def test_questions_read_one_index_even_if_a_reload_swaps_meanwhile(small_corpus: Path) -> None:
+def test_an_index_swapped_out_by_a_reload_stays_usable_whole(small_corpus: Path) -> None:
     service = start(small_corpus)
     served = service.served
     add_zanzibar(small_corpus)
     service.reload()
-    assert service.served is not served and served.index.search(GENEVA)  # the old index stays usable whole
+    assert service.served is not served
+    assert served.index.search(GENEVA)[0].doc_id == "migration-en-13016"  # a question holding it still works
+    assert "zanzibar" not in served.index.documents
+
+
+def test_questions_asked_while_reloads_swap_the_index_are_answered_whole(small_corpus: Path) -> None:
+    service = start(small_corpus)
+    reloads: list[bool] = []
+    failures: list[BaseException] = []
+    stop = threading.Event()
+
+    def reload_again_and_again() -> None:  # the corpus alternates between with and without zanzibar.md
+        try:
+            while not stop.is_set() and len(reloads) < 8:
+                zanzibar = small_corpus / "zanzibar.md"
+                if zanzibar.exists():
+                    zanzibar.unlink()
+                else:
+                    add_zanzibar(small_corpus)
+                result = service.reload()
+                reloads.append(result.ok and result.changed)
+        except BaseException as exc:  # reported below, not lost in the thread
+            failures.append(exc)
+
+    reloader = threading.Thread(target=reload_again_and_again)
+    reloader.start()
+    replies = []
+    try:
+        while reloader.is_alive():
+            replies.append(service.ask(GENEVA))
+    finally:
+        stop.set()
+        reloader.join()
+    assert failures == [] and reloads == [True] * 8  # eight swaps happened while questions were asked
+    assert len(replies) >= 8
+    for reply in replies:
+        assert reply.answer.answered and "Vitorino" in reply.text
+        assert "migration-en-13016" in {c.doc_id for c in reply.answer.citations}

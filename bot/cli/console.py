@@ -1,44 +1,109 @@
 """The console chat: the Telegram conversation on standard input and output, for trying the bot
-without a token. The person at the console is the operator, so admin commands work."""
+without a token. The person at the console is the operator, so admin commands work. What Telegram offers
+as buttons the console offers as a command: /more shows the next press releases for the last question (or
+the next page of the last /latest), as the More button does. Subscriptions and /stats belong to Telegram
+users and say so.
+
+Usage::
+
+    conversation = Conversation()
+    respond(service, "Who met the IOM Director General?", "en", conversation)
+    respond(service, "/more", "en", conversation)       # the next press releases for that question
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TextIO
 
-from pressbot.bot.core.service import Rendered, Service
+from pressbot.bot.core.language import text_language
+from pressbot.bot.core.results import next_results
+from pressbot.bot.core.service import LATEST_PAGE, Rendered, Service
 from pressbot.retrieval.analyzer import detect_language
+from pressbot.retrieval.latest import latest
 
 PROMPT = "> "
+TELEGRAM_ONLY = frozenset({"/subscribe", "/unsubscribe", "/subscriptions", "/stats"})
 
 
-def respond(service: Service, line: str, lang: str) -> Rendered | None:
+@dataclass
+class Conversation:
+    """What the console remembers between lines, as the buttons under a Telegram message do: the last
+    question (its search language and the press releases shown so far) or the last /latest page, and the
+    language of the person's last question (replies to commands use it)."""
+
+    ui: str = "en"
+    question: str | None = None
+    searched_in: str = "en"
+    shown: list[str] = field(default_factory=list)
+    latest_topic: str | None = None
+    latest_offset: int = 0
+
+
+def respond(service: Service, line: str, lang: str, conversation: Conversation | None = None) -> Rendered | None:
     """The reply to one console line, as the Telegram bot would give it (None for an empty line)."""
+    talk = conversation if conversation is not None else Conversation(ui=lang)
     text = line.strip()
     if not text:
         return None
     if not text.startswith("/"):
-        reply = service.ask(text)
-        return Rendered(html=reply.html, text=reply.text)
+        return _ask(service, text, talk)
     command, _, rest = text.partition(" ")
     command = command.split("@", 1)[0].lower()
+    ui = talk.ui
     if command == "/start":
-        return service.start_text("there", lang)
+        return service.start_text("there", ui)
     if command == "/help":
-        return service.help_text(lang, admin=True)
+        return service.help_text(ui, admin=True)
     if command == "/sources":
-        return service.sources_text(lang)
+        return service.sources_text(ui)
     if command == "/latest":
-        return service.latest_text(rest, detect_language(rest) if rest.strip() else lang)
+        talk.question, talk.latest_topic, talk.latest_offset = None, rest, 0
+        return service.latest_text(rest, detect_language(rest) if rest.strip() else ui)
+    if command == "/more":
+        return _more(service, talk)
     if command == "/reload":
-        return service.reload_text(service.reload(), lang)
-    return service.help_text(lang, admin=True)
+        return service.reload_text(service.reload(), ui)
+    if command in TELEGRAM_ONLY:
+        return service.phrase(ui, "console_telegram_only", command=command)
+    return service.phrase(ui, "unknown_command")
+
+
+def _ask(service: Service, text: str, talk: Conversation) -> Rendered:
+    reply = service.ask(text)
+    talk.ui = text_language(text) or talk.ui
+    talk.latest_topic = None
+    talk.question, talk.searched_in = text, reply.answer.lang
+    talk.shown = [c.doc_id for c in reply.answer.citations] if reply.answer.answered else []
+    return Rendered(html=reply.html, text=reply.text)
+
+
+def _more(service: Service, talk: Conversation) -> Rendered:
+    """What the More button under the last answer (or /latest page) would show."""
+    if talk.latest_topic is not None:
+        offset = talk.latest_offset + LATEST_PAGE
+        topic = talk.latest_topic
+        if not latest(service.index, topic, limit=1, offset=offset):
+            return service.phrase(talk.ui, "latest_more_none")
+        talk.latest_offset = offset
+        return service.latest_text(topic, detect_language(topic) if topic.strip() else talk.ui, offset=offset)
+    if talk.question is None:
+        return service.phrase(talk.ui, "console_more_first")
+    answer = next_results(service.index, talk.question, talk.searched_in, service.config.answer, shown=talk.shown)
+    if not answer.answered:
+        return service.phrase(talk.ui, "more_none")
+    talk.shown += [c.doc_id for c in answer.citations if c.doc_id not in talk.shown]
+    context = {"quotes": answer.quotes, "citations": answer.citations, "query": talk.question}
+    return Rendered(html=service.renderer.render("more", "html", talk.ui, **context),
+                    text=service.renderer.render("more", "text", talk.ui, **context))
 
 
 def chat(service: Service, stdin: TextIO, stdout: TextIO, lang: str = "en") -> int:
     """Read questions until end of input or /quit; print each answer as plain text."""
     interactive = stdin.isatty()
+    conversation = Conversation(ui=lang)
     stdout.write(service.start_text("there", lang).text + "\n\n")
-    stdout.write("(/help for commands, /quit or Ctrl-D to leave)\n")
+    stdout.write(service.phrase(lang, "console_commands").text + "\n")
     while True:
         if interactive:
             stdout.write(PROMPT)
@@ -46,7 +111,7 @@ def chat(service: Service, stdin: TextIO, stdout: TextIO, lang: str = "en") -> i
         line = stdin.readline()
         if not line or line.strip() in ("/quit", "/exit"):
             break
-        reply = respond(service, line, lang)
+        reply = respond(service, line, lang, conversation)
         if reply is not None:
             stdout.write("\n" + reply.text + "\n\n")
     stdout.flush()

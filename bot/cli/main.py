@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pressbot.bot.core.config import LOG_LEVELS, Config, ConfigError, load_config
+from pressbot.bot.core.config import LOG_LEVELS, PROJECT_ROOT, Config, ConfigError, load_config
 from pressbot.bot.core.logs import configure_logging, redact
 from pressbot.retrieval.corpus import CorpusError, load_corpus
 
@@ -26,21 +26,32 @@ if TYPE_CHECKING:
     from pressbot.retrieval.importer import ImportReport
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+DEFAULT_QA = PROJECT_ROOT / "benchmarks" / "data" / "citizen-dev.yaml"  # the QA file shipped with the project
+
+
+def _common_options(default: object) -> argparse.ArgumentParser:
+    """--corpus and --config, accepted before the command and after it. The subcommands' copies default to
+    SUPPRESS, so that leaving them out after the command keeps what was given before it."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--corpus", type=Path, default=default,
+                        help="corpus directory (default: the bundled corpus/)")
+    common.add_argument("--config", type=Path, default=default,
+                        help="YAML configuration file (see bot/core/config.yaml)")
+    return common
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--corpus", type=Path, help="corpus directory (default: the bundled corpus/)")
-    common.add_argument("--config", type=Path, help="YAML configuration file (see bot/core/config.yaml)")
     parser = argparse.ArgumentParser(prog="pressbot", description="Answers questions from press releases, "
-                                     "citing each source.", parents=[common])
+                                     "citing each source.", parents=[_common_options(None)])
+    common = _common_options(argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True)
     ask = sub.add_parser("ask", parents=[common], help="answer one question (or one per stdin line)")
     ask.add_argument("question", nargs="?", help="the question; omit it with --json to read stdin")
-    ask.add_argument("--json", action="store_true", help="print JSON objects (INTERFACE.md)")
+    ask.add_argument("--json", action="store_true", help="print JSON objects (fields: docs/ask-json.md)")
     sub.add_parser("chat", parents=[common], help="console chat over the corpus")
     ev = sub.add_parser("eval", parents=[common], help="score answers on a QA file (recall, MRR, facts, abstention)")
-    ev.add_argument("--qa", type=Path, required=True, help="QA file in the format of ../shared/qa-dev.yaml")
+    ev.add_argument("--qa", type=Path, default=DEFAULT_QA,
+                    help="QA file (format: docs/qa-files.md; default: the bundled benchmarks/data/citizen-dev.yaml)")
     ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     ev.add_argument("--sweep", action="store_true", help="also tabulate answered/abstained per abstention threshold")
     sub.add_parser("check", parents=[common], help="validate a corpus: PATH:LINE: message per problem")
@@ -175,13 +186,21 @@ def cmd_run(args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     from pressbot.bot.core.service import Service
-    from pressbot.bot.telegram.app import run_bot
+    from pressbot.bot.telegram.app import StartError, check_bot_api, run_bot, token_shape_problem
 
     config = _config(args)
     if not config.telegram.token:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set (nor telegram.token in the configuration): "
                           "`pressbot run` needs the bot's token")
+    shape_problem = token_shape_problem(config.telegram.token)
+    if shape_problem:
+        raise ConfigError(shape_problem)
     configure_logging(config.log_level, [config.telegram.token])
+    try:
+        check_bot_api(config.telegram)
+    except StartError as exc:
+        print(f"pressbot: {redact(exc.problem, [config.telegram.token])}\nhint: {exc.hint}", file=sys.stderr)
+        return exc.status
     try:
         run_bot(Service.start(config), webhook_url=args.webhook, listen=args.listen, port=args.port)
     except InvalidToken as exc:  # raised at start-up only: the running bot handles its own errors

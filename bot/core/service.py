@@ -29,7 +29,7 @@ from pressbot.retrieval.analyzer import LANGUAGES
 from pressbot.retrieval.corpus import CorpusError, Problem, corpus_files
 from pressbot.retrieval.glossary import FILE_NAME as GLOSSARY_FILE
 from pressbot.retrieval.glossary import load_glossary
-from pressbot.retrieval.latest import latest
+from pressbot.retrieval.latest import latest_entries
 from pressbot.retrieval.store import load_or_build
 
 log = logging.getLogger(__name__)
@@ -206,8 +206,8 @@ class Service:
                           publishers=publishers)
 
     def latest_text(self, topic: str, lang: str, offset: int = 0) -> Rendered:
-        docs = latest(self._served.index, topic, limit=LATEST_PAGE, offset=offset)
-        return self._both("latest", lang, documents=docs, topic=topic.strip(), offset=offset)
+        entries = latest_entries(self._served.index, topic, limit=LATEST_PAGE, offset=offset)
+        return self._both("latest", lang, entries=entries, topic=topic.strip(), offset=offset)
 
     def phrase(self, lang: str, key: str, **values: object) -> Rendered:
         renderer = self.renderer

@@ -2,6 +2,7 @@
 
 Usage::
 
+    check_bot_api(service.config.telegram)            # one getMe: StartError says what to check
     application = build_application(service)          # tests pass their own request objects
     application.run_polling(allowed_updates=Update.ALL_TYPES)
     run_bot(service, webhook_url="https://bot.example.org/pressbot")    # production: a webhook
@@ -9,17 +10,20 @@ Usage::
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import re
 import secrets
 import time
 from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import TelegramError
+from telegram import Bot, BotCommand, BotCommandScopeChat, Update
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 from telegram.request import BaseRequest
 
+from pressbot.bot.core.config import TelegramConfig
 from pressbot.bot.core.service import Service
 from pressbot.bot.core.storage import Storage
 from pressbot.bot.telegram.botdata import SERVICE, STORAGE
@@ -142,3 +146,56 @@ def run_bot(service: Service, webhook_url: str | None = None, listen: str = "0.0
     else:
         application.run_polling(poll_interval=tg.poll_interval, timeout=int(tg.poll_timeout),
                                 allowed_updates=Update.ALL_TYPES)
+
+
+# --- start-up faults: one line and what to check, never the token ----------------------------------------
+# @BotFather's tokens: the bot's numeric id, a colon, 35 letters, digits, "-" or "_" (a little slack kept).
+TOKEN_SHAPE = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{30,64}")
+TOKEN_HINT = "check the token with @BotFather (/mybots → API Token) and set TELEGRAM_BOT_TOKEN to it"
+API_HINT = ("check the network, and PRESSBOT_API_BASE_URL (the Bot API server root, default "
+            "https://api.telegram.org)")
+
+
+class StartError(Exception):
+    """Why the bot cannot start: the problem in one line, a hint, and the command's exit status."""
+
+    def __init__(self, problem: str, hint: str, status: int) -> None:
+        super().__init__(problem)
+        self.problem, self.hint, self.status = problem, hint, status
+
+
+def token_shape_problem(token: str) -> str | None:
+    """What is wrong with the token's shape (never the token itself), or None; checked before any network call."""
+    if TOKEN_SHAPE.fullmatch(token):
+        return None
+    return (f"TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then about 35 letters, digits, "
+            f"'-' or '_'; this one has {len(token)} characters): {TOKEN_HINT}")
+
+
+async def get_me(tg: TelegramConfig) -> None:
+    """One getMe with a plain Bot (none of the running bot's retries); a StartError says what failed and what
+    to check, and the traceback goes to the log at DEBUG."""
+    root = tg.api_base_url.rstrip("/")
+    try:
+        async with Bot(tg.token or "", base_url=f"{root}/bot", base_file_url=f"{root}/file/bot"):
+            pass  # entering calls getMe
+    except InvalidToken as exc:  # PTB: HTTP 401 or 404 to getMe
+        log.debug("getMe failed", exc_info=True)
+        answer = str(exc.__cause__ or "")
+        if "unauthorized" in answer.lower():
+            raise StartError("Telegram rejected the token (TELEGRAM_BOT_TOKEN): 401 Unauthorized",
+                             TOKEN_HINT, status=2) from None
+        raise StartError(f"the Bot API at {tg.api_base_url} does not know the token (TELEGRAM_BOT_TOKEN): "
+                         f"{answer or 'Not Found'}", f"{TOKEN_HINT}; {API_HINT}", status=2) from None
+    except NetworkError as exc:  # connection refused, DNS, timeout, 5xx
+        log.debug("getMe failed", exc_info=True)
+        raise StartError(f"cannot reach the Bot API at {tg.api_base_url}: {exc}", API_HINT, status=1) from None
+
+
+def check_bot_api(tg: TelegramConfig) -> None:
+    """get_me before the bot starts, so that a wrong token or an unreachable Bot API ends at once in a
+    StartError instead of PTB's retries and tracebacks. It runs on a new event loop, set as current, which
+    run_polling / run_webhook then use."""
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    loop.run_until_complete(get_me(tg))

@@ -28,6 +28,7 @@ from telegram.ext import (
     filters,
 )
 
+from pressbot.bot.core.language import DEFAULT as DEFAULT_LANGUAGE
 from pressbot.bot.core.language import reply_language, user_language
 from pressbot.bot.core.logs import CURRENT_UPDATE
 from pressbot.bot.core.service import ReloadResult, Rendered
@@ -37,6 +38,7 @@ from pressbot.bot.telegram.groups import ADDRESSED_TO_BOT, without_mention
 from pressbot.bot.telegram.keyboards import answer_keyboard, latest_keyboard
 from pressbot.bot.telegram.sending import NO_PREVIEW, reply_html
 from pressbot.responses.answering import render_answer
+from pressbot.responses.render import locale
 
 __all__ = ["NO_PREVIEW", "SERVICE", "register", "send", "service_of"]
 
@@ -179,6 +181,25 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send(update.effective_message, service_of(context).phrase(user_lang(update), "non_text"))
 
 
+def known_commands() -> frozenset[str]:
+    """The commands /help lists (the same in every language)."""
+    t = locale(DEFAULT_LANGUAGE)
+    return frozenset([*t["help_commands"], *t["help_admin_commands"]])
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command no handler took: "unknown command, see /help" in the person's language. One of ours that
+    arrives here (e.g. /stats@thebot in a group, where it does not work) gets the help."""
+    message = update.effective_message
+    if message is None:
+        return
+    name = (message.text or "/").split(maxsplit=1)[0][1:].split("@", 1)[0].lower()
+    if name in known_commands():
+        await help_command(update, context)
+        return
+    await send(message, service_of(context).phrase(user_lang(update), "unknown_command"))
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the error (the formatter redacts the token) and tell the user once; never raise."""
     error = context.error
@@ -219,8 +240,9 @@ def register(application: Application) -> Application:  # type: ignore[type-arg]
     application.add_handler(MessageHandler(private & message & filters.TEXT & ~filters.COMMAND, question))
     application.add_handler(MessageHandler(groups & message & filters.TEXT & ~filters.COMMAND & ADDRESSED_TO_BOT,
                                            group_question))
-    # Unknown commands: help in private; in a group only when addressed to us (/foo@thebot).
-    application.add_handler(MessageHandler(message & filters.COMMAND & (private | ADDRESSED_TO_BOT), help_command))
+    # Unknown commands: say so in private; in a group only when addressed to us (/foo@thebot).
+    application.add_handler(MessageHandler(message & filters.COMMAND & (private | ADDRESSED_TO_BOT),
+                                           unknown_command))
     application.add_handler(MessageHandler(private & message & ~filters.TEXT & ~filters.StatusUpdate.ALL, not_text))
     application.add_handler(TypeHandler(Update, mark_update), group=-1)  # before all others
     application.add_error_handler(on_error)

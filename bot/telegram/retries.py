@@ -19,11 +19,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
 
 from telegram.error import BadRequest, NetworkError
 
+# PTB v22.2 deprecates time periods as numbers (RetryAfter.retry_after, …) for datetime.timedelta and warns on
+# every 429 until a program opts in; the bot reads no time period as a number, so it opts in (the environment
+# variable is PTB's documented switch, read when the value is used; an operator's own setting is kept).
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 # Pauses between attempts, in seconds: six attempts over about 15 s, then the error surfaces.
