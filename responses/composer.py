@@ -22,6 +22,7 @@ from pressbot.responses.answer_types import expected_kind, holds
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
 from pressbot.retrieval.sentences import split_paragraphs, split_sentences
+from pressbot.retrieval.structure import ELLIPSIS, introduced
 
 # A further sentence of a source is quoted only if it adds at least this share of what the first one added;
 # question terms already quoted count at REPEATED of their weight (relevant, but not news).
@@ -86,10 +87,6 @@ def _key(sentence: str) -> str:
     return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", sentence).casefold()))
 
 
-def _sentences(passage: str) -> list[str]:
-    return [s for paragraph in split_paragraphs(passage) for s in split_sentences(paragraph)]
-
-
 def related(a: str, b: str) -> bool:
     """Two stems of one word family: equal, or sharing all but the last two letters of the shorter (at
     least four), so that inflections the stemmer keeps apart ("conclud"/"conclus", "ucot"/"ucotu") match."""
@@ -116,27 +113,39 @@ def _terms(text: str, lang: str) -> frozenset[str]:
     return frozenset(analyze(text, lang))
 
 
-def _pick(sentences: Sequence[str], lang: str, weights: Mapping[str, float], limit: int,
-          kind: str | None) -> list[str]:
-    """Up to `limit` sentences chosen greedily for the question terms they add (the answer's kind counting as
+@dataclass(frozen=True)
+class _Unit:
+    """A quotable unit of a source: one sentence, or a line that introduces others (a lead-in, a heading, a
+    FAQ question) together with what it introduces, up to structure.MAX_ITEMS lines or MAX_CHARS."""
+
+    text: str
+    lines: tuple[int, ...]  # the paragraphs (indexes into the source's lines) whose text it quotes whole
+
+
+def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit: int,
+          kind: str | None) -> list[_Unit]:
+    """Up to `limit` units chosen greedily for the question terms they add (the answer's kind counting as
     one more term, as heavy as the question's heaviest; terms already quoted at half weight), in document
-    order; none that adds too little."""
-    if not sentences:
+    order; none that adds too little, none inside a unit already chosen."""
+    if not units:
         return []
     weights = {t: w for t, w in weights.items() if w > 0}
     answer_weight = max(weights.values(), default=0.0)
-    matches = [_matched(weights, _terms(s, lang)) for s in sentences]
-    typed = [bool(m) and holds(kind, s, lang) for s, m in zip(sentences, matches, strict=True)]
+    matches = [_matched(weights, _terms(u.text, lang)) for u in units]
+    typed = [bool(m) and holds(kind, u.text, lang) for u, m in zip(units, matches, strict=True)]
     if not any(matches):
-        return list(sentences[:1])  # the passage matched through its title: its first sentence says what it is
+        return list(units[:1])  # the passage matched through its title: its first sentence says what it is
     covered: set[str] = set()
     answer_covered = kind is None
     chosen: list[int] = []
+    quoted_lines: set[int] = set()
     first_gain = 0.0
     while len(chosen) < limit:
         gains = [(sum(weights[t] for t in m - covered) + REPEATED * sum(weights[t] for t in m & covered)
                   + (answer_weight if typed[i] and not answer_covered else 0.0), -i)
-                 for i, m in enumerate(matches) if i not in chosen]
+                 for i, m in enumerate(matches)
+                 if i not in chosen and not (len(units[i].lines) == 1 and units[i].lines[0] in quoted_lines)
+                 and not (len(units[i].lines) > 1 and quoted_lines.intersection(units[i].lines))]
         if not gains:
             break
         gain, neg_i = max(gains)
@@ -147,7 +156,12 @@ def _pick(sentences: Sequence[str], lang: str, weights: Mapping[str, float], lim
         chosen.append(i)
         covered |= matches[i]
         answer_covered = answer_covered or typed[i]
-    return [sentences[i] for i in sorted(chosen)]
+        if len(units[i].lines) > 1:
+            quoted_lines.update(units[i].lines)
+    # A unit that the structure of a later-chosen one already quotes is dropped.
+    kept = [i for i in chosen if not (len(units[i].lines) == 1 and any(
+        units[i].lines[0] in units[j].lines for j in chosen if len(units[j].lines) > 1))]
+    return [units[i] for i in sorted(kept)]
 
 
 def evidence(hits: Sequence[Hit], weights: Mapping[str, float]) -> float:
@@ -170,10 +184,26 @@ def _passages(hit: Hit, hits: Sequence[Hit]) -> list[str]:
     return [text for _, text in sorted({h.position: h.text for h in hits if h.doc_id == hit.doc_id}.items())]
 
 
-def _candidates(passages: Sequence[str]) -> list[str]:
-    """Sentences a source may be quoted from: those of its retrieved passages, in document order, each once."""
-    sentences = [s for text in passages for s in _sentences(text)]
-    return list({_key(s): s for s in reversed(sentences)}.values())[::-1]
+def _lines(passages: Sequence[str]) -> list[str]:
+    """A source's retrieved paragraphs, in document order."""
+    return [line for text in passages for line in split_paragraphs(text)]
+
+
+def _units(lines: Sequence[str]) -> list[_Unit]:
+    """What a source may be quoted from, in document order, each text once (its first occurrence): the
+    sentences of its lines, the last sentence of an introducing line together with what it introduces."""
+    units: dict[str, _Unit] = {}
+    for at, line in enumerate(lines):
+        sentences = split_sentences(line)
+        following = introduced(lines, at)
+        for j, sentence in enumerate(sentences):
+            if j == len(sentences) - 1 and following:
+                covered = tuple(range(at, at + 1 + sum(1 for x in following if x != ELLIPSIS)))
+                unit = _Unit(text="\n".join([sentence, *following]), lines=covered)
+            else:
+                unit = _Unit(text=sentence, lines=(at,))
+            units.setdefault(_key(unit.text), unit)
+    return list(units.values())
 
 
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,
@@ -200,19 +230,20 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     seen: set[str] = set()
     for hit in chosen:
         passages = _passages(hit, hits)
-        candidates = [s for s in _candidates(passages) if _key(s) not in seen]
+        candidates = [u for u in _units(_lines(passages)) if _key(u.text) not in seen]
         picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind)
         if not picked:
             continue
         n = len(citations) + 1
         # The cited text: the passages the quotes come from, so that every quote is found in it.
-        quoted = "\n".join(p for p in passages if any(s in p for s in picked))
+        parts = [part for u in picked for part in u.text.split("\n") if part != ELLIPSIS]
+        quoted = "\n".join(p for p in passages if any(part in p for part in parts))
         citations.append(Citation(n=n, doc_id=hit.doc_id, passage_id=hit.passage_id, title=hit.title,
                                   url=hit.url, date=hit.date, source=hit.source, score=hit.score,
                                   passage=quoted))
-        for sentence in picked:
-            seen.add(_key(sentence))
-            quotes.append(Quote(text=sentence, n=n))
+        for unit in picked:
+            seen.add(_key(unit.text))
+            quotes.append(Quote(text=unit.text, n=n))
     if not quotes:
         return Answer(query=question, lang=lang, answered=False, hits=hits, evidence=strength)
     return Answer(query=question, lang=lang, answered=True, quotes=tuple(quotes), citations=tuple(citations),

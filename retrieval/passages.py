@@ -1,9 +1,18 @@
-"""Cutting documents into passages: small enough to quote, whole sentences, title kept with each."""
+"""Cutting documents into passages: small enough to quote, whole sentences, title kept with each.
+
+A heading, a lead-in or a FAQ question stays in one passage with what it introduces (retrieval/structure.py),
+and an excerpt's cut paragraphs end at their last whole word with "…".
+
+Usage::
+
+    split_document(Document(id="d1", title="T", text="Send these:\n1. Passport\n2. Photo"))[0].text
+"""
 
 from __future__ import annotations
 
 from pressbot.retrieval.document import Document, Passage
 from pressbot.retrieval.sentences import split_paragraphs, split_sentences
+from pressbot.retrieval.structure import ELLIPSIS, introduced, is_cut, trim_cut
 
 # Target and ceiling in words. A passage grows paragraph by paragraph up to the target; a paragraph
 # longer than the ceiling is cut at sentence boundaries. A text with no boundaries stays whole.
@@ -16,34 +25,51 @@ def _words(text: str) -> int:
 
 
 def _body(doc: Document) -> list[str]:
-    """The document's paragraphs, without a first line that only repeats the title."""
+    """The document's paragraphs, without a first line that only repeats the title; in an excerpt, a paragraph
+    the excerpt cut ends at its last whole word with "…"."""
     paragraphs = split_paragraphs(doc.text)
     if paragraphs and paragraphs[0].strip().casefold() == doc.title.strip().casefold():
         paragraphs = paragraphs[1:]
+    if doc.excerpt:
+        last = len(paragraphs) - 1
+        paragraphs = [trim_cut(p) if is_cut(p, i == last) else p for i, p in enumerate(paragraphs)]
     return paragraphs
+
+
+def _blocks(paragraphs: list[str]) -> list[int]:
+    """For each paragraph, the number of its block: a paragraph that introduces others (a heading, a lead-in, a
+    FAQ question) shares its block with them, so that no passage separates them."""
+    blocks: list[int] = []
+    i = 0
+    while i < len(paragraphs):
+        size = 1 + sum(1 for line in introduced(paragraphs, i) if line != ELLIPSIS)
+        blocks.extend([i] * min(size, len(paragraphs) - i))
+        i += size
+    return blocks
 
 
 def _chunks(paragraphs: list[str]) -> list[str]:
     """Group paragraphs (or, for long ones, their sentences) into passage texts."""
-    units: list[tuple[str, bool]] = []  # (text, starts a new paragraph)
-    for paragraph in paragraphs:
+    units: list[tuple[str, bool, int]] = []  # (text, starts a new paragraph, block)
+    for paragraph, block in zip(paragraphs, _blocks(paragraphs), strict=True):
         if _words(paragraph) <= MAX_WORDS:
-            units.append((paragraph, True))
+            units.append((paragraph, True, block))
             continue
         for i, sentence in enumerate(split_sentences(paragraph)):
-            units.append((sentence, i == 0))
-    chunks: list[list[tuple[str, bool]]] = []
+            units.append((sentence, i == 0, block))
+    chunks: list[list[tuple[str, bool, int]]] = []
     size = 0
     for unit in units:
         n = _words(unit[0])
-        if (chunks and size + n <= TARGET_WORDS) or (chunks and not unit[1] and size + n <= MAX_WORDS):
+        if chunks and (size + n <= TARGET_WORDS or (not unit[1] and size + n <= MAX_WORDS)
+                       or (unit[1] and unit[2] == chunks[-1][-1][2])):
             chunks[-1].append(unit)
             size += n
         else:
             chunks.append([unit])
             size = n
     return ["".join(("\n" if new and j else " " if j else "") + text
-                    for j, (text, new) in enumerate(chunk)) for chunk in chunks]
+                    for j, (text, new, _) in enumerate(chunk)) for chunk in chunks]
 
 
 def split_document(doc: Document) -> list[Passage]:
