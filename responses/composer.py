@@ -80,6 +80,10 @@ class Answer:
     hits: tuple[Hit, ...] = field(default=())
     # How much of the question the best source covers (see `evidence`); compared with min_coverage.
     evidence: float = 0.0
+    # When the question asks for a kind of answer (answer_types.KINDS) that no quotable sentence of the cited
+    # sources holds: that kind, and the closest source as "related" (answered is then False).
+    missing: str | None = None
+    related: Citation | None = None
 
 
 def _key(sentence: str) -> str:
@@ -158,6 +162,11 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
         answer_covered = answer_covered or typed[i]
         if len(units[i].lines) > 1:
             quoted_lines.update(units[i].lines)
+    if not answer_covered:  # the kind asked for may be in a unit that adds few question terms: quote the best one
+        best = max((sum(weights[t] for t in matches[i]), -i) for i in range(len(units))
+                   if typed[i] and i not in chosen) if any(typed) else None
+        if best is not None:
+            chosen.append(-best[1])
     # A unit that the structure of a later-chosen one already quotes is dropped.
     kept = [i for i in chosen if not (len(units[i].lines) == 1 and any(
         units[i].lines[0] in units[j].lines for j in chosen if len(units[j].lines) > 1))]
@@ -228,6 +237,7 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     quotes: list[Quote] = []
     citations: list[Citation] = []
     seen: set[str] = set()
+    stated = kind is None
     for hit in chosen:
         passages = _passages(hit, hits)
         candidates = [u for u in _units(_lines(passages)) if _key(u.text) not in seen]
@@ -244,7 +254,11 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
         for unit in picked:
             seen.add(_key(unit.text))
             quotes.append(Quote(text=unit.text, n=n))
+            stated = stated or holds(kind, unit.text, hit.lang)
     if not quotes:
         return Answer(query=question, lang=lang, answered=False, hits=hits, evidence=strength)
+    if not stated:  # loosely related quotes are not an answer: say the releases do not state it
+        return Answer(query=question, lang=lang, answered=False, hits=hits, evidence=strength, missing=kind,
+                      related=citations[0])
     return Answer(query=question, lang=lang, answered=True, quotes=tuple(quotes), citations=tuple(citations),
                   hits=hits, evidence=strength)
