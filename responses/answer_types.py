@@ -115,8 +115,11 @@ _WORD = re.compile(r"\w+")
 _PERIOD = re.compile(r"\b(within|in|during|for|after) (a|an|one) (day|week|month|year|hour)|"
                      r"в течение (\w+ )?(дн|недел|месяц|год|час|сут)")
 # A place named in the sentence as written: "in Geneva", "в Женеве", "Bakıda".
-_PLACE_NAME = re.compile(r"\b(in|at) [A-Z][a-z]|\b(в|во) [А-ЯЁ][а-яё]|"
+_PLACE_NAME = re.compile(r"\b(in|at) ([A-Z][a-z]|the \w)|\b(в|во) [А-ЯЁ][а-яё]|"
                          r"\b[A-ZƏÖÜĞŞÇİ][a-zəöüğışç]+(da|də|ta|tə|dakı|dəki)\b")
+# "at nine", "at 10": a time of day.
+_CLOCK = re.compile(r"\b(at|by|until|from) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"noon|midnight)\b")
 # What a sentence must hold for each of the kinds added to number, duration and date (normalized text).
 _HOLDS: dict[str, re.Pattern[str]] = {
     MONEY: re.compile(r"\d[\d\s.,]*\s*(manat|azn|usd|eur|euro|dollar|lari|gel|rubl|руб|манат|доллар|евро)|"
@@ -160,8 +163,9 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
         return False
     text = _ENUMERATION.sub("", normalize(sentence, lang))
     words = set(_WORD.findall(text))
-    if kind == DATE:
-        return bool(_YEAR_OR_DATE.search(text)) or bool(words & _MONTHS)
+    if kind == DATE:  # a date, or a time of day for "when does it leave"
+        return (bool(_YEAR_OR_DATE.search(text)) or bool(words & _MONTHS) or bool(_HOLDS[HOURS].search(text))
+                or bool(_CLOCK.search(text)))
     if kind == DURATION:
         return bool(_QUANTITY.search(text) or _PERIOD.search(text))
     if kind == PLACE and _PLACE_NAME.search(sentence):

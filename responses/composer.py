@@ -166,7 +166,7 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
         best = max((sum(weights[t] for t in matches[i]), -i) for i in range(len(units))
                    if typed[i] and i not in chosen) if any(typed) else None
         if best is not None:
-            chosen.append(-best[1])
+            chosen = [*chosen[:limit - 1], -best[1]]  # within the limit: it takes the place of the last chosen
     # A unit that the structure of a later-chosen one already quotes is dropped.
     kept = [i for i in chosen if not (len(units[i].lines) == 1 and any(
         units[i].lines[0] in units[j].lines for j in chosen if len(units[j].lines) > 1))]

@@ -1,0 +1,79 @@
+"""Answer kinds that decide: each kind in three languages (asked / held / not held), and the 'not stated' reply."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressbot.responses.answer_types import CONTACT, DURATION, HOURS, LIST, MONEY, PERSON, PLACE, expected_kind, holds
+from pressbot.responses.answering import answer_question
+from pressbot.responses.render import Renderer, locale
+from pressbot.retrieval import Document, Index
+
+ASKED = [
+    ("how much is the visa fee", "en", MONEY), ("konsulluq ucotu pulludu", "az", MONEY),
+    ("запись платная?", "ru", MONEY),
+    ("where is the office", "en", PLACE), ("ofis harada yerlesir", "az", PLACE), ("где находится офис", "ru", PLACE),
+    ("call centre phone number", "en", CONTACT), ("cagri merkezinin telefonu", "az", CONTACT),
+    ("телефон колл центра", "ru", CONTACT),
+    ("what are the opening hours", "en", HOURS), ("senedleri hansi gunler qebul edir", "az", HOURS),
+    ("часы работы посольства", "ru", HOURS),
+    ("what documents are needed for registration", "en", LIST), ("hansi senedler lazimdir", "az", LIST),
+    ("какие документы нужны", "ru", LIST),
+    ("who met the ambassador", "en", PERSON), ("sefirle kim gorusub", "az", PERSON), ("кто встретился с послом", "ru", PERSON),
+]
+HELD = [
+    (MONEY, "Electronic appointments can be obtained free of charge.", "Appointments are booked online.", "en"),
+    (MONEY, "Qeydiyyat ödənişsiz aparılır.", "Qeydiyyat səfirlikdə aparılır.", "az"),
+    (MONEY, "Регистрация проводится бесплатно.", "Регистрация проводится в посольстве.", "ru"),
+    (MONEY, "The state fee is 20 manat.", "The state fee is set by law.", "en"),
+    (CONTACT, "The call centre 919 works around the clock.", "The call centre answers questions.", "en"),
+    (CONTACT, "Write to consul@example.org.", "Write to the consul.", "en"),
+    (HOURS, "bütün iş günləri (10:00– 13:00)", "sənədlərin qəbulu", "az"),
+    (HOURS, "Приём по понедельникам.", "Приём в посольстве.", "ru"),
+    (PLACE, "The embassy is at 2741 34th Street.", "The embassy answers letters.", "en"),
+    (DURATION, "A citizen shall inform the authority within a month.", "A citizen shall inform the authority.", "en"),
+]
+
+
+@pytest.mark.parametrize(("question", "lang", "kind"), ASKED)
+def test_a_question_asking_for_a_kind_is_recognised_in_each_language(question: str, lang: str, kind: str) -> None:
+    assert expected_kind(question, lang) == kind
+
+
+@pytest.mark.parametrize(("kind", "with_it", "without_it", "lang"), HELD)
+def test_a_sentence_holds_the_kind_only_when_it_states_it(kind: str, with_it: str, without_it: str,
+                                                         lang: str) -> None:
+    assert holds(kind, with_it, lang)
+    assert not holds(kind, without_it, lang)
+
+
+def test_when_before_a_gerund_asks_for_no_date() -> None:
+    assert expected_kind("What visa do I need when applying for a work permit?", "en") is None
+
+
+PERMITS = Document(id="permits", title="Work permits for foreigners", url="https://example.org/permits",
+                   text=("Foreigners who work in the country need a work permit. The work permit is issued by the "
+                         "migration service for one year.\nEmployers apply for the work permit of a foreigner."))
+FILLER = [Document(id=f"filler{i}", title=f"Seminar {i}", text=f"A seminar on {topic} was held in the capital.")
+          for i, topic in enumerate(["museums", "archives", "libraries", "orchestras", "theatres", "gardens"])]
+
+
+@pytest.mark.parametrize("lang", ["en", "az", "ru"])
+def test_the_not_stated_reply_names_the_kind_and_gives_the_contact_in_each_language(lang: str) -> None:
+    reply = Renderer().render("not_stated", "text", lang, query="q", kind=MONEY, related=None)
+    assert locale(lang)["not_stated"][MONEY] in reply and locale(lang)["contact"] in reply
+
+
+def test_a_fee_nowhere_stated_gets_the_not_stated_reply_with_the_closest_release() -> None:
+    reply = answer_question(Index.build([PERMITS, *FILLER]), "work permit fee how much", Renderer(), lang="en")
+    assert not reply.answer.answered and reply.answer.missing == MONEY
+    assert reply.answer.related is not None and reply.answer.related.doc_id == "permits"
+    assert locale("en")["not_stated"][MONEY] in reply.text and "https://example.org/permits" in reply.text
+    assert "«" not in reply.text
+
+
+def test_a_question_whose_kind_is_stated_is_answered_with_the_sentence_that_states_it() -> None:
+    reply = answer_question(Index.build([PERMITS, *FILLER]), "who applies for the work permit of a foreigner",
+                            Renderer(), lang="en")
+    assert reply.answer.answered
+    assert any("Employers apply" in q.text for q in reply.answer.quotes)
