@@ -19,7 +19,8 @@ ASKED = [
     ("часы работы посольства", "ru", HOURS),
     ("what documents are needed for registration", "en", LIST), ("hansi senedler lazimdir", "az", LIST),
     ("какие документы нужны", "ru", LIST),
-    ("who met the ambassador", "en", PERSON), ("sefirle kim gorusub", "az", PERSON), ("кто встретился с послом", "ru", PERSON),
+    ("who met the ambassador", "en", PERSON), ("sefirle kim gorusub", "az", PERSON),
+    ("кто встретился с послом", "ru", PERSON),
 ]
 HELD = [
     (MONEY, "Electronic appointments can be obtained free of charge.", "Appointments are booked online.", "en"),

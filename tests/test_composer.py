@@ -164,7 +164,8 @@ def test_quotes_from_two_passages_of_one_release_are_both_in_its_cited_text() ->
 
 def test_a_repeated_sentence_keeps_its_first_place_so_the_rendered_quotes_follow_the_corpus_text() -> None:
     repeat = Document(id="repeat", title="Ferry notice", url="https://example.org/repeat",
-                      text=("Ferry tickets to Zanzibar are sold at the harbour. Passengers to Zanzibar need a passport.\n"
+                      text=("Ferry tickets to Zanzibar are sold at the harbour. "
+                            "Passengers to Zanzibar need a passport.\n"
                             "Ferry tickets to Zanzibar are sold at the harbour."))
     result = answer("Where are ferry tickets to Zanzibar sold, and do passengers need a passport?",
                     docs=[repeat, *FILLER])

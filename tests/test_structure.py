@@ -59,5 +59,5 @@ def test_an_excerpt_paragraph_cut_mid_word_ends_at_its_last_whole_word_with_an_e
 def test_whole_lines_headings_and_non_excerpts_are_not_cut() -> None:
     assert not is_cut("Visas are issued within three days.", last=True)
     assert not is_cut("Reception days", last=False)
-    doc = Document(id="d", title="T", text="A paragraph that stops without a full stop but is whole as written here now")
+    doc = Document(id="d", title="T", text="A paragraph that stops without a full stop but is whole as written here")
     assert "…" not in split_document(doc)[0].text
