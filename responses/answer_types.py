@@ -58,13 +58,13 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                            r"gece\w*|heftesonu\w*|bazar gun\w*)\b")),
         (MONEY, re.compile(r"\b(odenis\w*|pullu\w*|pulsuz\w*|rusum\w*|qiymeti?|manat\w*|nece pul\w*|ne qeder pul\w*|"
                            r"haqqi|xidmet haqq\w*)\b")),
-        (CONTACT, re.compile(r"\b(telefon\w*|nomre\w*|elaqe nomre\w*|e-?poct\w*|e-?mail|sayt\w*|"
+        (CONTACT, re.compile(r"\b(telefon\w*|nomre\w*|elaqe nomre\w*|e-?poct\w*|sayt\w*|"
                              r"internet sehife\w*)\b")),
         (LIST, re.compile(r"\b(hansi sened\w*|sened\w* (lazim|teleb|teqdim)\w*|ne(ler)? lazim\w*|hansi addim\w*)\b")),
         (PLACE, re.compile(r"\b(harada|hara|haraya|unvan\w*|yerlesir)\b")),
         (PERSON, re.compile(r"\b(kim|kime|kimdir|kimler\w*|kimin)\b")),
         (DATE, re.compile(r"\b(ne vaxt|hacan|hansi (il|tarix|gun|ay)\w*|nececi il\w*)\b")),
-        (DURATION, re.compile(r"\b(ne qeder (muddet|vaxt)|nece (gun|hefte|ay|il|saat)\w*)\b")),
+        (DURATION, re.compile(r"\b(ne qeder (muddet|vaxt)|nece vaxta?|nece (gun|hefte|ay|il|saat)\w*)\b")),
         (NUMBER, re.compile(r"\b(nece|ne qeder|nece\w+)\b")),
     ],
     "ru": [
@@ -72,7 +72,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                            r"приемн\w* (дни|часы)|круглосуточн\w*|ночью|по ночам|выходн\w*)\b")),
         (MONEY, re.compile(r"\b(стоимост\w*|сколько стоит|цен[аыуе]|платн\w*|бесплатн\w*|пошлин\w*|оплат\w*|"
                            r"заплатить|платить|сбор[аы]?)\b")),
-        (CONTACT, re.compile(r"\b(телефон\w*|позвонить|звонить|колл.?центр\w*|горяч\w* лини\w*|e-?mail|"
+        (CONTACT, re.compile(r"\b(телефон\w*|позвонить|звонить|колл.?центр\w*|горяч\w* лини\w*|"
                              r"электронн\w* почт\w*|сайт\w*|контакт\w*)\b")),
         (LIST, re.compile(r"\b(как(ие|ой|ая) (документ|док|бумаг|справк)\w*|документ\w* (нужн|необходим|требу)\w*|"
                           r"что (нужно|надо|необходимо)|доки)\b")),
@@ -85,16 +85,16 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     ],
 }
 
-_NUMBER_WORDS = frozenset(
-    # en
-    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred "
-    "thousand million half dozen "
-    # az (folded)
-    "bir iki uc dord bes alti yeddi sekkiz doqquz on iyirmi otuz qirx elli yuz min milyon yarim "
-    # ru
-    "один одна одно два две три четыре пять шесть семь восемь девять десять двадцать тридцать сорок "
-    "пятьдесят сто тысяча тысяч миллион половина".split()
-)
+# Per language: Azerbaijani "on" (ten) and "min" (thousand) are English words too.
+_NUMBER_WORDS_OF = {
+    "en": frozenset("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+                    "fifty hundred thousand million half dozen".split()),
+    "az": frozenset("bir iki uc dord bes alti yeddi sekkiz doqquz on iyirmi otuz qirx elli yuz min milyon yarim"
+                    .split()),
+    "ru": frozenset("один одна одно два две три четыре пять шесть семь восемь девять десять двадцать тридцать "
+                    "сорок пятьдесят сто тысяча тысяч миллион половина".split()),
+}
+_NUMBER_WORDS = frozenset().union(*_NUMBER_WORDS_OF.values())
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr "
@@ -110,6 +110,10 @@ _QUANTITY = re.compile(r"(\d++|\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, re
                        + "|".join(_UNITS) + r")", re.IGNORECASE)
 _YEAR_OR_DATE = re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _WORD = re.compile(r"\w+")
+# Years, dd.mm.yyyy dates and day-of-month figures beside a month's name.
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_CALENDAR = re.compile(rf"\b(1[89]\d\d|20\d\d)(-ci|-cu|-cü|-ci il\w*)?\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|"
+                       rf"\b\d{{1,2}}(\s*[-–]\s*\d{{1,2}})?\s+({_MONTH_NAMES})\b|\b({_MONTH_NAMES})\s+\d{{1,2}}\b")
 
 # "within a month", "в течение месяца": a period without a figure.
 _PERIOD = re.compile(r"\b(within|in|during|for|after) (a|an|one) (day|week|month|year|hour)|"
@@ -150,10 +154,13 @@ _HOLDS: dict[str, re.Pattern[str]] = {
 
 def expected_kind(question: str, lang: str) -> str | None:
     """The kind of answer the question asks for (one of KINDS), else None."""
-    text = normalize(question, lang)
-    for kind, pattern in _ASKS.get(lang, []):
-        if pattern.search(text):
-            return kind
+    # The question's own language first, then the others: short questions typed without a language's letters
+    # ("konsulluq ucotu pulludu") can be taken for another language.
+    for language in [lang, *(other for other in _ASKS if other != lang)]:
+        text = normalize(question, language)
+        for kind, pattern in _ASKS[language]:
+            if pattern.search(text):
+                return kind
     return None
 
 
@@ -172,4 +179,6 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
         return True
     if kind in _HOLDS:
         return bool(_HOLDS[kind].search(text))
-    return bool(_DIGITS.search(text)) or bool(words & _NUMBER_WORDS)
+    counted = _CALENDAR.sub(" ", text)  # "On December 31, 2020" states a date, not how many
+    number_words = _NUMBER_WORDS_OF.get(lang, _NUMBER_WORDS)
+    return bool(_DIGITS.search(counted)) or bool(set(_WORD.findall(counted)) & number_words)

@@ -173,6 +173,16 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
     return [units[i] for i in sorted(kept)]
 
 
+def positive(weights: Mapping[str, float]) -> dict[str, float]:
+    """The question's term weights with none at zero or below: in a corpus of a few releases, BM25's idf of a
+    term in half the passages is 0 (and the epsilon floor, a share of the average idf, can be 0 too), which
+    would leave a question about what the corpus does say with no weight at all. Such a term weighs as much as
+    the lightest positive one, or 1 when none is positive. In a corpus of hundreds of passages every idf is
+    already positive, so nothing changes there."""
+    floor = min((w for w in weights.values() if w > 0), default=1.0)
+    return {t: w if w > 0 else floor for t, w in weights.items()}
+
+
 def evidence(hits: Sequence[Hit], weights: Mapping[str, float]) -> float:
     """How much of the question the best source covers, 0..1: the larger of the best passage's coverage
     (exact terms, glossary names included) and the idf share of the question's terms that the best
@@ -180,7 +190,7 @@ def evidence(hits: Sequence[Hit], weights: Mapping[str, float]) -> float:
     if not hits:
         return 0.0
     top = hits[0]
-    weights = {t: w for t, w in weights.items() if w > 0}
+    weights = positive(weights)
     total = sum(weights.values())
     if not total:
         return top.coverage
@@ -219,6 +229,7 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
             settings: ComposerSettings = ComposerSettings()) -> Answer:
     """Quote the best sentences of the best hits, one numbered citation per source document."""
     hits = tuple(hits)
+    weights = positive(weights)
     strength = evidence(hits, weights)
     if not hits or strength < settings.min_coverage:
         return Answer(query=question, lang=lang, answered=False, hits=hits, evidence=strength)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pressbot.retrieval.document import Document, Passage
 from pressbot.retrieval.sentences import split_paragraphs, split_sentences
-from pressbot.retrieval.structure import ELLIPSIS, introduced, is_cut, trim_cut
+from pressbot.retrieval.structure import ELLIPSIS, introduced, is_cut, join_wrapped, trim_cut
 
 # Target and ceiling in words. A passage grows paragraph by paragraph up to the target; a paragraph
 # longer than the ceiling is cut at sentence boundaries. A text with no boundaries stays whole.
@@ -25,11 +25,12 @@ def _words(text: str) -> int:
 
 
 def _body(doc: Document) -> list[str]:
-    """The document's paragraphs, without a first line that only repeats the title; in an excerpt, a paragraph
-    the excerpt cut ends at its last whole word with "…"."""
-    paragraphs = split_paragraphs(doc.text)
-    if paragraphs and paragraphs[0].strip().casefold() == doc.title.strip().casefold():
-        paragraphs = paragraphs[1:]
+    """The document's paragraphs (hard-wrapped lines joined), without lines near the top that only repeat the
+    title; in an excerpt, a paragraph the excerpt cut ends at its last whole word with "…"."""
+    paragraphs = join_wrapped(split_paragraphs(doc.text))
+    title = doc.title.strip().casefold()
+    head = [p for p in paragraphs[:3] if p.strip().casefold() != title]  # the title, repeated near the top
+    paragraphs = head + paragraphs[3:]
     if doc.excerpt:
         last = len(paragraphs) - 1
         paragraphs = [trim_cut(p) if is_cut(p, i == last) else p for i, p in enumerate(paragraphs)]

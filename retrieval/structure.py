@@ -28,7 +28,7 @@ ELLIPSIS = "…"
 # Bullets (•, ·, -, –, —, *, ▪), numbers ("1.", "2)", "1.1."), letters ("a)").
 _ITEM = re.compile(r"^\s*([•·▪◦●*\-–—]|\d+(\.\d+)*[.)]|[a-zа-я]\))\s*\S", re.IGNORECASE)
 # A line ends whole when it ends with sentence or clause punctuation, a closing quote or bracket.
-_WHOLE_END = re.compile(r"""[.!?…:;»"”’')\]]\s*$""")
+_WHOLE_END = re.compile(r"""[.!?…:;»"”’')\]}]\s*$""")
 # Table-like lines end with a figure after a dash: "Work permits – 618 calls".
 _TABLE_ROW = re.compile(r"\s[–—-]\s*\d")
 HEADING_WORDS = 10
@@ -72,8 +72,8 @@ def introduced(lines: Sequence[str], at: int) -> list[str]:
     """The lines that lines[at] introduces, within the bound; "…" as a last line when more were left out.
 
     A list after its lead-in runs over its items; a lead-in ending in ":", a heading or a question runs to the
-    next line that introduces something of its own; a heading right over a lead-in or a question brings that
-    line and what it introduces."""
+    next line that introduces something of its own; a heading over prose brings one paragraph, and right over a
+    lead-in or a question, that line and what it introduces."""
     if at + 1 >= len(lines) or not introduces(lines[at], lines[at + 1]):
         return []
     if is_heading(lines[at]) and (is_lead_in(lines[at + 1]) or is_question(lines[at + 1])):
@@ -84,13 +84,26 @@ def introduced(lines: Sequence[str], at: int) -> list[str]:
     for line in lines[at + 1:]:
         if items_only and not is_item(line):
             break
-        if not items_only and out and (is_lead_in(line) or is_question(line) or is_heading(line)):
-            break
+        if not items_only and out and (is_lead_in(line) or is_question(line) or is_heading(line)
+                                       or (is_heading(lines[at]) and not is_lead_in(lines[at]))):
+            break  # a heading over prose brings its first paragraph
         if len(out) == MAX_ITEMS or (out and size + len(line) > MAX_CHARS):
             out.append(ELLIPSIS)
             break
         out.append(line)
         size += len(line)
+    return out
+
+
+def join_wrapped(lines: Sequence[str]) -> list[str]:
+    """Lines hard-wrapped inside a paragraph joined again (with a space): a line that does not end whole,
+    followed by one that starts in lower case, continues on it."""
+    out: list[str] = []
+    for line in lines:
+        if out and line[:1].islower() and not _WHOLE_END.search(out[-1]) and not is_item(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
     return out
 
 

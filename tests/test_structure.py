@@ -61,3 +61,10 @@ def test_whole_lines_headings_and_non_excerpts_are_not_cut() -> None:
     assert not is_cut("Reception days", last=False)
     doc = Document(id="d", title="T", text="A paragraph that stops without a full stop but is whole as written here")
     assert "…" not in split_document(doc)[0].text
+
+
+def test_hard_wrapped_lines_of_one_paragraph_are_joined_and_not_taken_for_cut_ones() -> None:
+    text = ("The course was held for the civil servants of migration\n"
+            "agencies of the region and aimed to improve their skills in migration.")
+    doc = Document(id="d", title="T", text=text, excerpt=True)
+    assert split_document(doc)[0].text == text.replace("\n", " ")
