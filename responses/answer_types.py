@@ -79,8 +79,9 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (PLACE, re.compile(r"\b(где|куда|адрес\w*|находится)\b")),
         (PERSON, re.compile(r"\b(кто|кому|кем)\b")),
         (DATE, re.compile(r"\b(когда|с каких пор|(с |до )?какого числа|в каком году|какого года|какого месяца)\b")),
-        (DURATION, re.compile(r"\b(как долго|какой срок|в течение какого|за какой срок|за сколько (дней|недель|"
-                              r"месяцев|лет|часов))\b")),
+        (DURATION, re.compile(r"\b(как долго|какой срок|в течение какого|за какой срок|на какой срок|срок действия|"
+                              r"сколько (действует|длится|действителен|действительна|времени|ждать)|"
+                              r"за сколько (дней|недель|месяцев|лет|часов))\b")),
         (NUMBER, re.compile(r"\b(скольк\w*|каково количество|какое количество)\b")),
     ],
 }
@@ -152,16 +153,24 @@ _HOLDS: dict[str, re.Pattern[str]] = {
 }
 
 
-def expected_kind(question: str, lang: str) -> str | None:
-    """The kind of answer the question asks for (one of KINDS), else None."""
+def asked(question: str, lang: str) -> tuple[str, str] | None:
+    """The kind of answer the question asks for (one of KINDS) and the words that ask it ("fee", "harada"),
+    else None."""
     # The question's own language first, then the others: short questions typed without a language's letters
     # ("konsulluq ucotu pulludu") can be taken for another language.
     for language in [lang, *(other for other in _ASKS if other != lang)]:
         text = normalize(question, language)
         for kind, pattern in _ASKS[language]:
-            if pattern.search(text):
-                return kind
+            found = pattern.search(text)
+            if found:
+                return kind, found.group(0)
     return None
+
+
+def expected_kind(question: str, lang: str) -> str | None:
+    """The kind of answer the question asks for (one of KINDS), else None."""
+    found = asked(question, lang)
+    return found[0] if found else None
 
 
 def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:

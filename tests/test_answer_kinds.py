@@ -78,3 +78,26 @@ def test_a_question_whose_kind_is_stated_is_answered_with_the_sentence_that_stat
                             Renderer(), lang="en")
     assert reply.answer.answered
     assert any("Employers apply" in q.text for q in reply.answer.quotes)
+
+
+def test_how_long_a_permit_is_valid_asks_for_a_duration_in_russian() -> None:
+    assert expected_kind("сколько действует разрешение на работу", "ru") == DURATION
+
+
+FAQ = Document(id="faq", title="Frequently asked", url="https://example.org/faq",
+               text=("Is there any service fee for consular appointments?\n"
+                     "Consular appointments can be obtained free of charge."))
+VISAS = Document(id="visas", title="Electronic visas", url="https://example.org/visas",
+                 text="Electronic visas are issued within three working days through the portal.")
+
+
+def test_a_unit_matching_only_the_words_that_ask_for_the_kind_does_not_answer_it() -> None:
+    reply = answer_question(Index.build([FAQ, VISAS, *FILLER]), "how much is the electronic visa fee", Renderer(),
+                            lang="en")
+    assert not reply.answer.answered and reply.answer.missing == MONEY
+
+
+def test_the_same_unit_answers_when_it_matches_what_the_fee_is_for() -> None:
+    reply = answer_question(Index.build([FAQ, VISAS, *FILLER]), "is there a fee for a consular appointment",
+                            Renderer(), lang="en")
+    assert reply.answer.answered and "free of charge" in reply.text
