@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pressbot.responses.answer_types import asked, holds
+from pressbot.responses.answer_types import NUMBER, asked, holds
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
 from pressbot.retrieval.sentences import split_paragraphs, split_sentences
@@ -126,14 +126,18 @@ class _Unit:
     lines: tuple[int, ...]  # the paragraphs (indexes into the source's lines) whose text it quotes whole
 
 
-def _answers(kind: str | None, text: str, lang: str, matched: set[str], cue: frozenset[str]) -> bool:
+def _answers(kind: str | None, text: str, lang: str, matched: set[str], cue: frozenset[str],
+             given: frozenset[str] = frozenset()) -> bool:
     """Whether a unit answers the kind asked for: it holds one, and it matches the question by more than the
-    words that ask for the kind ("Is there any fee for appointments?" does not answer "e-visa fee")."""
+    words that ask for the kind ("Is there any fee for appointments?" does not answer "e-visa fee"); a figure
+    the question gives itself ("migration school 6") is not the number it asks for."""
+    if given:
+        text = re.sub(r"(?<!\d)(" + "|".join(sorted(given, key=len, reverse=True)) + r")(?!\d)", " ", text)
     return bool(matched - cue) and holds(kind, text, lang)
 
 
 def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit: int,
-          kind: str | None, cue: frozenset[str] = frozenset()) -> list[_Unit]:
+          kind: str | None, cue: frozenset[str] = frozenset(), given: frozenset[str] = frozenset()) -> list[_Unit]:
     """Up to `limit` units chosen greedily for the question terms they add (the answer's kind counting as
     one more term, as heavy as the question's heaviest; terms already quoted at half weight), in document
     order; none that adds too little, none inside a unit already chosen."""
@@ -142,7 +146,7 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
     weights = {t: w for t, w in weights.items() if w > 0}
     answer_weight = max(weights.values(), default=0.0)
     matches = [_matched(weights, _terms(u.text, lang)) for u in units]
-    typed = [_answers(kind, u.text, lang, m, cue) for u, m in zip(units, matches, strict=True)]
+    typed = [_answers(kind, u.text, lang, m, cue, given) for u, m in zip(units, matches, strict=True)]
     if not any(matches):
         return list(units[:1])  # the passage matched through its title: its first sentence says what it is
     covered: set[str] = set()
@@ -242,6 +246,7 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     top = hits[0]
     kind, cue_words = asked(question, lang) or (None, "")
     cue = frozenset(analyze(cue_words, lang))
+    given = frozenset(re.findall(r"\d+", question)) if kind == NUMBER else frozenset()
     chosen: list[Hit] = []
     for hit in hits:
         if len(chosen) == settings.max_sources:
@@ -259,7 +264,7 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     for hit in chosen:
         passages = _passages(hit, hits)
         candidates = [u for u in _units(_lines(passages)) if _key(u.text) not in seen]
-        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue)
+        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given)
         if not picked:
             continue
         n = len(citations) + 1
@@ -272,7 +277,8 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
         for unit in picked:
             seen.add(_key(unit.text))
             quotes.append(Quote(text=unit.text, n=n))
-            stated = stated or _answers(kind, unit.text, hit.lang, _matched(weights, _terms(unit.text, hit.lang)), cue)
+            stated = stated or _answers(kind, unit.text, hit.lang, _matched(weights, _terms(unit.text, hit.lang)),
+                                        cue, given)
     if not quotes:
         return Answer(query=question, lang=lang, answered=False, hits=hits, evidence=strength)
     if not stated:  # loosely related quotes are not an answer: say the releases do not state it

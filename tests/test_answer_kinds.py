@@ -101,3 +101,14 @@ def test_the_same_unit_answers_when_it_matches_what_the_fee_is_for() -> None:
     reply = answer_question(Index.build([FAQ, VISAS, *FILLER]), "is there a fee for a consular appointment",
                             Renderer(), lang="en")
     assert reply.answer.answered and "free of charge" in reply.text
+
+
+SCHOOL = Document(id="school", title="Migration School 6 opens", url="https://example.org/school",
+                  text=("The Migration School 6 project was launched by the service.\n"
+                        "The school welcomed 25 successful participants after the interviews."))
+
+
+def test_a_figure_the_question_gives_itself_is_not_the_number_it_asks_for() -> None:
+    reply = answer_question(Index.build([SCHOOL, *FILLER]), "migration school 6 how many participants", Renderer(),
+                            lang="en")
+    assert "25 successful participants" in reply.text
