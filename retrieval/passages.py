@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pressbot.retrieval.document import Document, Passage
 from pressbot.retrieval.sentences import split_paragraphs, split_sentences
-from pressbot.retrieval.structure import ELLIPSIS, introduced, is_cut, join_wrapped, trim_cut
+from pressbot.retrieval.structure import ELLIPSIS, introduced, is_cut, is_heading, join_wrapped, trim_cut
 
 # Target and ceiling in words. A passage grows paragraph by paragraph up to the target; a paragraph
 # longer than the ceiling is cut at sentence boundaries. A text with no boundaries stays whole.
@@ -49,8 +49,9 @@ def _blocks(paragraphs: list[str]) -> list[int]:
     return blocks
 
 
-def _chunks(paragraphs: list[str]) -> list[str]:
-    """Group paragraphs (or, for long ones, their sentences) into passage texts."""
+def _chunks(paragraphs: list[str]) -> list[tuple[str, str | None]]:
+    """Group paragraphs (or, for long ones, their sentences) into passage texts, each with the heading it
+    falls under (the last heading line before it), if any."""
     units: list[tuple[str, bool, int]] = []  # (text, starts a new paragraph, block)
     for paragraph, block in zip(paragraphs, _blocks(paragraphs), strict=True):
         if _words(paragraph) <= MAX_WORDS:
@@ -59,6 +60,8 @@ def _chunks(paragraphs: list[str]) -> list[str]:
         for i, sentence in enumerate(split_sentences(paragraph)):
             units.append((sentence, i == 0, block))
     chunks: list[list[tuple[str, bool, int]]] = []
+    headings: list[str | None] = []
+    heading: str | None = None
     size = 0
     for unit in units:
         n = _words(unit[0])
@@ -68,15 +71,21 @@ def _chunks(paragraphs: list[str]) -> list[str]:
             size += n
         else:
             chunks.append([unit])
+            headings.append(heading)
             size = n
-    return ["".join(("\n" if new and j else " " if j else "") + text
-                    for j, (text, new, _) in enumerate(chunk)) for chunk in chunks]
+        if unit[1] and is_heading(unit[0]):
+            heading = unit[0]
+    return [("".join(("\n" if new and j else " " if j else "") + text for j, (text, new, _) in enumerate(chunk)),
+             under) for chunk, under in zip(chunks, headings, strict=True)]
 
 
 def split_document(doc: Document) -> list[Passage]:
-    """Passages of one document, numbered from 1 in reading order; an empty body gives one title passage."""
-    texts = _chunks(_body(doc)) or [doc.title]
+    """Passages of one document, numbered from 1 in reading order; an empty body gives one title passage. A
+    passage under a heading carries it after the title: it counts towards the passage's terms like the title
+    does (the citation still shows the release's title)."""
+    chunks = _chunks(_body(doc)) or [(doc.title, None)]
     return [
-        Passage(id=f"{doc.id}#{i}", doc_id=doc.id, position=i, title=doc.title, text=text, lang=doc.lang)
-        for i, text in enumerate(texts, start=1)
+        Passage(id=f"{doc.id}#{i}", doc_id=doc.id, position=i, lang=doc.lang, text=text,
+                title=f"{doc.title}\n{under}" if under and under.casefold() != doc.title.casefold() else doc.title)
+        for i, (text, under) in enumerate(chunks, start=1)
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pressbot.retrieval import Document
+from pressbot.retrieval import Document, Index
 from pressbot.retrieval.passages import split_document
 from pressbot.retrieval.structure import MAX_ITEMS, introduced, is_cut, is_heading, is_item, trim_cut
 
@@ -68,3 +68,19 @@ def test_hard_wrapped_lines_of_one_paragraph_are_joined_and_not_taken_for_cut_on
             "agencies of the region and aimed to improve their skills in migration.")
     doc = Document(id="d", title="T", text=text, excerpt=True)
     assert split_document(doc)[0].text == text.replace("\n", " ")
+
+
+def test_a_passage_under_a_heading_carries_it_after_the_title_for_scoring() -> None:
+    filler = " ".join(["Migration word"] * 80) + "."
+    doc = Document(id="d", title="Consular services", text=f"Reception days\n{filler}\n{filler}")
+    passages = split_document(doc)
+    assert len(passages) == 2
+    assert passages[1].title == "Consular services\nReception days" and "Reception days" not in passages[1].text
+
+
+def test_a_hit_still_shows_the_release_title_not_the_heading() -> None:
+    filler = " ".join(["Migration word"] * 80) + "."
+    doc = Document(id="d", title="Consular services", text=f"Reception days\n{filler}\n{filler} Passports.")
+    other = Document(id="o", title="Other", text="Something else entirely.")
+    hit = Index.build([doc, other]).search("reception days passports", k=1)[0]
+    assert hit.title == "Consular services"
