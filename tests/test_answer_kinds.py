@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from pressbot.responses.answer_types import CONTACT, DURATION, HOURS, LIST, MONEY, PERSON, PLACE, expected_kind, holds
-from pressbot.responses.answering import answer_question
+from pressbot.responses.answering import answer_question, render_answer
 from pressbot.responses.composer import ComposerSettings
 from pressbot.responses.render import Renderer, locale
 from pressbot.retrieval import Document, Index
+from tests.html_checker import assert_valid
 
 ASKED = [
     ("how much is the visa fee", "en", MONEY), ("konsulluq ucotu pulludu", "az", MONEY),
@@ -115,3 +118,12 @@ def test_a_figure_the_question_gives_itself_is_not_the_number_it_asks_for() -> N
                             one, lang="en")
     assert [q.text for q in reply.answer.quotes] == ["The school welcomed 25 successful participants after the "
                                                      "interviews."]
+
+
+@pytest.mark.parametrize("lang", ["en", "az", "ru"])
+def test_the_not_stated_reply_is_valid_telegram_html_with_hostile_text_escaped(lang: str) -> None:
+    answer = answer_question(Index.build([PERMITS, *FILLER]), "work permit fee how much", Renderer(), lang="en").answer
+    assert answer.missing == MONEY
+    reply = render_answer(replace(answer, query="<b>{{ 7*7 }}</b> & co", lang=lang), Renderer())
+    assert_valid(reply.html)
+    assert "<b>{{" not in reply.html and "49" not in reply.text
