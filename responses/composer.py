@@ -123,7 +123,8 @@ class _Unit:
     FAQ question) together with what it introduces, up to structure.MAX_ITEMS lines or MAX_CHARS."""
 
     text: str
-    lines: tuple[int, ...]  # the paragraphs (indexes into the source's lines) whose text it quotes whole
+    line: int  # the paragraph (index into the source's lines) the sentence is from
+    covers: tuple[int, ...] = ()  # the following paragraphs it quotes whole: what the sentence introduces
 
 
 def _answers(kind: str | None, text: str, lang: str, matched: set[str], cue: frozenset[str],
@@ -158,8 +159,8 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
         gains = [(sum(weights[t] for t in m - covered) + REPEATED * sum(weights[t] for t in m & covered)
                   + (answer_weight if typed[i] and not answer_covered else 0.0), -i)
                  for i, m in enumerate(matches)
-                 if i not in chosen and not (len(units[i].lines) == 1 and units[i].lines[0] in quoted_lines)
-                 and not (len(units[i].lines) > 1 and quoted_lines.intersection(units[i].lines))]
+                 if i not in chosen and units[i].line not in quoted_lines
+                 and not quoted_lines.intersection(units[i].covers)]
         if not gains:
             break
         gain, neg_i = max(gains)
@@ -170,16 +171,14 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
         chosen.append(i)
         covered |= matches[i]
         answer_covered = answer_covered or typed[i]
-        if len(units[i].lines) > 1:
-            quoted_lines.update(units[i].lines)
+        quoted_lines.update(units[i].covers)
     if not answer_covered:  # the kind asked for may be in a unit that adds few question terms: quote the best one
         best = max((sum(weights[t] for t in matches[i]), -i) for i in range(len(units))
                    if typed[i] and i not in chosen) if any(typed) else None
         if best is not None:
             chosen = [*chosen[:limit - 1], -best[1]]  # within the limit: it takes the place of the last chosen
     # A unit that the structure of a later-chosen one already quotes is dropped.
-    kept = [i for i in chosen if not (len(units[i].lines) == 1 and any(
-        units[i].lines[0] in units[j].lines for j in chosen if len(units[j].lines) > 1))]
+    kept = [i for i in chosen if not any(units[i].line in units[j].covers for j in chosen)]
     return [units[i] for i in sorted(kept)]
 
 
@@ -227,10 +226,10 @@ def _units(lines: Sequence[str]) -> list[_Unit]:
         following = introduced(lines, at)
         for j, sentence in enumerate(sentences):
             if j == len(sentences) - 1 and following:
-                covered = tuple(range(at, at + 1 + sum(1 for x in following if x != ELLIPSIS)))
-                unit = _Unit(text="\n".join([sentence, *following]), lines=covered)
+                covers = tuple(range(at + 1, at + 1 + sum(1 for x in following if x != ELLIPSIS)))
+                unit = _Unit(text="\n".join([sentence, *following]), line=at, covers=covers)
             else:
-                unit = _Unit(text=sentence, lines=(at,))
+                unit = _Unit(text=sentence, line=at)
             units.setdefault(_key(unit.text), unit)
     return list(units.values())
 

@@ -171,3 +171,11 @@ def test_a_repeated_sentence_keeps_its_first_place_so_the_rendered_quotes_follow
                     docs=[repeat, *FILLER])
     quoted = " ".join(q.text for q in result.quotes)
     assert quoted == ("Ferry tickets to Zanzibar are sold at the harbour. Passengers to Zanzibar need a passport.")
+
+
+def test_a_lead_in_quoted_with_its_list_leaves_the_other_sentences_of_its_paragraph_quotable() -> None:
+    calls = Document(id="calls", title="Calls to the hotline in April", url="https://example.org/calls",
+                     text=("The hotline received 10646 calls in April. Of them 739 were answered in Russian. "
+                           "By subject the calls were:\nPermits – 693 calls\nCitizenship – 969 calls"))
+    result = answer("How many calls were answered in Russian?", docs=[calls, *FILLER])
+    assert any("739 were answered in Russian" in q.text for q in result.quotes)
