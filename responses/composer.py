@@ -245,6 +245,8 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     top = hits[0]
     kind, cue_words = asked(question, lang) or (None, "")
     cue = frozenset(analyze(cue_words, lang))
+    if not set(weights) - cue:  # "qəbul günləri": the words asking for the kind are all the question says
+        cue = frozenset()
     given = frozenset(re.findall(r"\d+", question)) if kind == NUMBER else frozenset()
     chosen: list[Hit] = []
     for hit in hits:

@@ -65,7 +65,7 @@ def introduces(line: str, following: str) -> bool:
         return not is_heading(following)
     if is_question(line):
         return not is_question(following)
-    return is_item(following) and not is_item(line)
+    return is_item(following) and not is_item(line) and not is_lead_in(following)  # "• X:" heads its own part
 
 
 def introduced(lines: Sequence[str], at: int) -> list[str]:

@@ -127,3 +127,12 @@ def test_the_not_stated_reply_is_valid_telegram_html_with_hostile_text_escaped(l
     reply = render_answer(replace(answer, query="<b>{{ 7*7 }}</b> & co", lang=lang), Renderer())
     assert_valid(reply.html)
     assert "<b>{{" not in reply.html and "49" not in reply.text
+
+
+HOURS_PAGE = Document(id="hours", title="Contacts and reception days", url="https://example.org/hours",
+                      text="Reception days of the consular department:\nall working days (10:00–13:00)")
+
+
+def test_a_question_made_only_of_the_words_asking_for_the_kind_is_answered_when_a_source_holds_it() -> None:
+    reply = answer_question(Index.build([HOURS_PAGE, *FILLER]), "reception days", Renderer(), lang="en")
+    assert reply.answer.answered and "10:00–13:00" in reply.text

@@ -84,3 +84,9 @@ def test_a_hit_still_shows_the_release_title_not_the_heading() -> None:
     other = Document(id="o", title="Other", text="Something else entirely.")
     hit = Index.build([doc, other]).search("reception days passports", k=1)[0]
     assert hit.title == "Consular services"
+
+
+def test_a_bulleted_lead_in_heads_its_own_part_and_is_not_an_item_of_the_line_before() -> None:
+    lines = ["all working days (17:00–18:00)", "• Diplomatic passports are received:", "10:00–12:30"]
+    assert introduced(lines, 0) == []
+    assert introduced(lines, 1) == ["10:00–12:30"]
