@@ -27,6 +27,7 @@ ELLIPSIS = "…"
 
 # Bullets (•, ·, -, –, —, *, ▪), numbers ("1.", "2)", "1.1."), letters ("a)").
 _ITEM = re.compile(r"^\s*([•·▪◦●*\-–—]|\d+(\.\d+)*[.)]|[a-zа-я]\))\s*\S", re.IGNORECASE)
+_BARE_BULLET = re.compile(r"^\s*[•·▪◦●*\-–—]\s*$")
 # A line ends whole when it ends with sentence or clause punctuation, a closing quote or bracket.
 _WHOLE_END = re.compile(r"""[.!?…:;»"”’')\]}]\s*$""")
 # Table-like lines end with a figure after a dash: "Work permits – 618 calls".
@@ -97,10 +98,11 @@ def introduced(lines: Sequence[str], at: int) -> list[str]:
 
 def join_wrapped(lines: Sequence[str]) -> list[str]:
     """Lines hard-wrapped inside a paragraph joined again (with a space): a line that does not end whole,
-    followed by one that starts in lower case, continues on it."""
+    followed by one that starts in lower case, continues on it; a bullet alone on its line opens the next."""
     out: list[str] = []
     for line in lines:
-        if out and line[:1].islower() and not _WHOLE_END.search(out[-1]) and not is_item(line):
+        if out and (_BARE_BULLET.match(out[-1]) or (line[:1].islower() and not _WHOLE_END.search(out[-1])
+                                                    and not is_item(line))):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

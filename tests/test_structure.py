@@ -90,3 +90,11 @@ def test_a_bulleted_lead_in_heads_its_own_part_and_is_not_an_item_of_the_line_be
     lines = ["all working days (17:00–18:00)", "• Diplomatic passports are received:", "10:00–12:30"]
     assert introduced(lines, 0) == []
     assert introduced(lines, 1) == ["10:00–12:30"]
+
+
+def test_a_bullet_alone_on_its_line_opens_the_next_line_as_a_list_item() -> None:
+    text = "Adults submit the following documents:\n-\nIdentity card and its copy;\n-\nTwo photos (3x4 cm)."
+    passage = split_document(Document(id="d", title="T", text=text))[0].text
+    assert passage == ("Adults submit the following documents:\n- Identity card and its copy;\n"
+                       "- Two photos (3x4 cm).")
+    assert introduced(passage.split("\n"), 0) == ["- Identity card and its copy;", "- Two photos (3x4 cm)."]
