@@ -1,14 +1,19 @@
-"""What kind of answer a question asks for (a number, a duration, a date), and whether a sentence holds one.
+"""What kind of answer a question asks for, and whether a sentence holds one.
 
 "How many…", "neçə…", "сколько…" ask for a number; "how long…", "как долго…" for a duration (a number and
-a unit of time); "when…", "nə vaxt…", "когда…" for a date. The
-composer prefers, among sentences that match the question, one that holds the kind of answer asked for:
-it is the classic expected-answer-type cue of question answering, written once per language.
+a unit of time); "when…", "nə vaxt…", "когда…" for a date; "fee", "price", "ödəniş", "пошлина" for money (an
+amount in a currency, or "free of charge"); "where", "address", "harada", "где" for a place; "phone",
+"e-mail", "website" for a contact; "what time", "which days", "qəbul günləri", "часы работы" for reception
+hours or days; "what documents", "hansı sənədlər", "какие документы" for a list of documents or steps; "who",
+"kim", "кто" for a person. The composer prefers, among sentences that match the question, one that holds the
+kind of answer asked for (the classic expected-answer-type cue of question answering, written once per
+language); when none of the quoted ones holds it, the answer says that the press releases do not state it.
 
 Usage::
 
     kind = expected_kind("How many applications were received?", "en")   # "number"
     holds(kind, "In total 57851 applications were received.")            # True
+    holds(expected_kind("is the appointment free?", "en"), "Appointments are free of charge.")  # True
 """
 
 from __future__ import annotations
@@ -20,37 +25,77 @@ from pressbot.retrieval.analyzer import normalize
 NUMBER = "number"
 DURATION = "duration"
 DATE = "date"
+MONEY = "money"
+PLACE = "place"
+CONTACT = "contact"
+HOURS = "hours"
+LIST = "list"
+PERSON = "person"
+KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON)
 
 # Questions, matched on normalized text (lower case; Azerbaijani letters folded: ə→e, ı→i, ç→c ...).
+# "when applying…" asks no date: "when" before a gerund is a conjunction.
+# The order matters: the first kind whose pattern matches is the one asked for ("how much is the fee" asks
+# for money, not for a number).
 _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "en": [
-        (DATE, re.compile(r"\b(when|since when|(what|which) (year|date|day|month))\b")),
+        (HOURS, re.compile(r"\b(what time|(which|what) (hours|days)|(opening|working|office|reception) (hours|days)"
+                           r"|open (at night|on weekends?|on (saturday|sunday)s?)|(at|during the) night|weekends?)\b")),
+        (MONEY, re.compile(r"\b(fees?|price|prices|costs?|charged?|paid|free|state duty|tariff|pay|payment|"
+                           r"how much money)\b")),
+        (CONTACT, re.compile(r"\b((tele)?phone|e-?mail address|website|web site|contact (details|number|info\w*)|"
+                             r"hotline number|number to call|how (can|do) i (contact|reach|call))\b")),
+        (LIST, re.compile(r"\b((what|which) (documents|docs|papers)|documents? (are |is )?(needed|required|necessary)"
+                          r"|required documents|what (are the )?steps)\b")),
+        (PLACE, re.compile(r"\b(where|address|adress|location|located)\b")),
+        (PERSON, re.compile(r"\b(who|whom)\b")),
+        (DATE, re.compile(r"\b(when(?! \w+ing\b)|since when|(what|which) (year|date|day|month))\b")),
         (DURATION, re.compile(r"\b(how (long|soon)|within how (many|much) (days|weeks|months|years|hours))\b")),
         (NUMBER, re.compile(r"\b(how (many|much|often|old)|what (number|percentage|share))\b")),
     ],
     "az": [
+        (HOURS, re.compile(r"\b(saat nece\w*|hansi gun\w*|qebul gun\w*|qebul saat\w*|is saat\w*|is vaxt\w*|"
+                           r"gece\w*|heftesonu\w*|bazar gun\w*)\b")),
+        (MONEY, re.compile(r"\b(odenis\w*|pullu\w*|pulsuz\w*|rusum\w*|qiymeti?|manat\w*|nece pul\w*|ne qeder pul\w*|"
+                           r"haqqi|xidmet haqq\w*)\b")),
+        (CONTACT, re.compile(r"\b(telefon\w*|nomre\w*|elaqe nomre\w*|e-?poct\w*|sayt\w*|"
+                             r"internet sehife\w*)\b")),
+        (LIST, re.compile(r"\b(hansi sened\w*|sened\w* (lazim|teleb|teqdim)\w*|ne(ler)? lazim\w*|hansi addim\w*)\b")),
+        (PLACE, re.compile(r"\b(harada|hara|haraya|unvan\w*|yerlesir)\b")),
+        (PERSON, re.compile(r"\b(kim|kime|kimdir|kimler\w*|kimin)\b")),
         (DATE, re.compile(r"\b(ne vaxt|hacan|hansi (il|tarix|gun|ay)\w*|nececi il\w*)\b")),
-        (DURATION, re.compile(r"\b(ne qeder (muddet|vaxt)|nece (gun|hefte|ay|il|saat)\w*)\b")),
+        (DURATION, re.compile(r"\b(ne qeder (muddet|vaxt)|nece vaxta?|nece (gun|hefte|ay|il|saat)\w*)\b")),
         (NUMBER, re.compile(r"\b(nece|ne qeder|nece\w+)\b")),
     ],
     "ru": [
+        (HOURS, re.compile(r"\b(во сколько|в какие дни|какие дни|(часы|режим|график) (работы|приема)|"
+                           r"приемн\w* (дни|часы)|круглосуточн\w*|ночью|по ночам|выходн\w*)\b")),
+        (MONEY, re.compile(r"\b(стоимост\w*|сколько стоит|цен[аыуе]|платн\w*|бесплатн\w*|пошлин\w*|оплат\w*|"
+                           r"заплатить|платить|сбор[аы]?)\b")),
+        (CONTACT, re.compile(r"\b(телефон\w*|позвонить|звонить|колл.?центр\w*|горяч\w* лини\w*|"
+                             r"электронн\w* почт\w*|сайт\w*|контакт\w*)\b")),
+        (LIST, re.compile(r"\b(как(ие|ой|ая) (документ|док|бумаг|справк)\w*|документ\w* (нужн|необходим|требу)\w*|"
+                          r"что (нужно|надо|необходимо)|доки)\b")),
+        (PLACE, re.compile(r"\b(где|куда|адрес\w*|находится)\b")),
+        (PERSON, re.compile(r"\b(кто|кому|кем)\b")),
         (DATE, re.compile(r"\b(когда|с каких пор|(с |до )?какого числа|в каком году|какого года|какого месяца)\b")),
-        (DURATION, re.compile(r"\b(как долго|какой срок|в течение какого|за какой срок|за сколько (дней|недель|"
-                              r"месяцев|лет|часов))\b")),
+        (DURATION, re.compile(r"\b(как долго|какой срок|в течение какого|за какой срок|на какой срок|срок действия|"
+                              r"сколько (действует|длится|действителен|действительна|времени|ждать)|"
+                              r"за сколько (дней|недель|месяцев|лет|часов))\b")),
         (NUMBER, re.compile(r"\b(скольк\w*|каково количество|какое количество)\b")),
     ],
 }
 
-_NUMBER_WORDS = frozenset(
-    # en
-    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred "
-    "thousand million half dozen "
-    # az (folded)
-    "bir iki uc dord bes alti yeddi sekkiz doqquz on iyirmi otuz qirx elli yuz min milyon yarim "
-    # ru
-    "один одна одно два две три четыре пять шесть семь восемь девять десять двадцать тридцать сорок "
-    "пятьдесят сто тысяча тысяч миллион половина".split()
-)
+# Per language: Azerbaijani "on" (ten) and "min" (thousand) are English words too.
+_NUMBER_WORDS_OF = {
+    "en": frozenset("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+                    "fifty hundred thousand million half dozen".split()),
+    "az": frozenset("bir iki uc dord bes alti yeddi sekkiz doqquz on iyirmi otuz qirx elli yuz min milyon yarim"
+                    .split()),
+    "ru": frozenset("один одна одно два две три четыре пять шесть семь восемь девять десять двадцать тридцать "
+                    "сорок пятьдесят сто тысяча тысяч миллион половина".split()),
+}
+_NUMBER_WORDS = frozenset().union(*_NUMBER_WORDS_OF.values())
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr "
@@ -66,15 +111,66 @@ _QUANTITY = re.compile(r"(\d++|\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, re
                        + "|".join(_UNITS) + r")", re.IGNORECASE)
 _YEAR_OR_DATE = re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _WORD = re.compile(r"\w+")
+# Years, dd.mm.yyyy dates and day-of-month figures beside a month's name.
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_CALENDAR = re.compile(rf"\b(1[89]\d\d|20\d\d)(-ci|-cu|-cü|-ci il\w*)?\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|"
+                       rf"\b\d{{1,2}}(\s*[-–]\s*\d{{1,2}})?\s+({_MONTH_NAMES})\b|\b({_MONTH_NAMES})\s+\d{{1,2}}\b")
+
+# "within a month", "в течение месяца": a period without a figure.
+_PERIOD = re.compile(r"\b(within|in|during|for|after) (a|an|one) (day|week|month|year|hour)|"
+                     r"в течение (\w+ )?(дн|недел|месяц|год|час|сут)")
+# A place named in the sentence as written: "in Geneva", "в Женеве", "Bakıda".
+_PLACE_NAME = re.compile(r"\b(in|at) ([A-Z][a-z]|the \w)|\b(в|во) [А-ЯЁ][а-яё]|"
+                         r"\b[A-ZƏÖÜĞŞÇİ][a-zəöüğışç]+(da|də|ta|tə|dakı|dəki)\b")
+# "at nine", "at 10": a time of day.
+_CLOCK = re.compile(r"\b(at|by|until|from) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"noon|midnight)\b")
+# What a sentence must hold for each of the kinds added to number, duration and date (normalized text).
+_HOLDS: dict[str, re.Pattern[str]] = {
+    MONEY: re.compile(r"\d[\d\s.,]*\s*(manat|azn|usd|eur|euro|dollar|lari|gel|rubl|руб|манат|доллар|евро)|"
+                      r"[$€₼]\s*\d|\bfree\b|free of charge|no (fee|charge)|without (fee|charge)|pulsuz|odenissiz|"
+                      r"rusumsuz|бесплатн|безвозмездн|без оплаты"),
+    PLACE: re.compile(r"\b(street|str\.|avenue|ave\.|road|building|floor|office|centre|center|district|city|region|"
+                      r"kucesi|kuc\.|prospekti|pr\.|bina\w*|mertebe\w*|merkez\w*|rayon\w*|seher\w*|unvan\w*|"
+                      r"улиц\w*|ул\.|проспект\w*|пр\.|дом|здани\w*|этаж\w*|центр\w*|район\w*|город\w*|адрес\w*)"),
+    CONTACT: re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|\.gov\.az|\+?\d[\d\s()-]{6,}\d|"
+                        r"\b(call|hotline|phone|tel|zeng|cagri|telefon|телефон|звон|колл|горяч\w* лини)\w*\b"
+                        r".*\b\d{3,}\b|"
+                        r"\b\d{3,}\b.*\b(call|hotline|phone|zeng|cagri|telefon|телефон|звон|колл)"),
+    HOURS: re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b24\b.{0,12}(hour|saat|час)|round the clock|24/7|\bdaily\b|"
+                      r"\b(mon|tues|wednes|thurs|fri|satur|sun)day|working days|business days|weekdays|"
+                      r"is gun\w*|her gun|bazar ertesi|cume|senbe|gece-gunduz|"
+                      r"рабоч\w* дн\w*|ежедневн\w*|круглосуточн\w*|понедельник|пятниц|суббот|воскресень"),
+    LIST: re.compile(r"\n|\b(document|copy|copies|passport|photo|certificate|application|form|card|"
+                     r"sened|suret|sekil|ariza|ereze|pasport|vesiqe|arayis|kart|"
+                     r"документ|копи|паспорт|фото|свидетельств|заявлени|справк|анкет|карт)\w*"),
+    PERSON: re.compile(r"\b(chief|head|minister|director|ambassador|consul|officer|chairman|president|deputy|"
+                       r"party|citizens?|persons?|foreigners?|employees?|staff|"
+                       r"reis\w*|nazir\w*|sefir\w*|direktor\w*|konsul\w*|sedr\w*|prezident\w*|muavin\w*|teref\w*|"
+                       r"vetendas\w*|sexs\w*|ecnebi\w*|emekdas\w*|"
+                       r"начальник\w*|министр\w*|посол\w*|директор\w*|консул\w*|председател\w*|президент\w*|"
+                       r"заместител\w*|сторон\w*|граждан\w*|лиц[аоу]?|иностран\w*|сотрудник\w*)\b"),
+}
+
+
+def asked(question: str, lang: str) -> tuple[str, str] | None:
+    """The kind of answer the question asks for (one of KINDS) and the words that ask it ("fee", "harada"),
+    else None."""
+    # The question's own language first, then the others: short questions typed without a language's letters
+    # ("konsulluq ucotu pulludu") can be taken for another language.
+    for language in [lang, *(other for other in _ASKS if other != lang)]:
+        text = normalize(question, language)
+        for kind, pattern in _ASKS[language]:
+            found = pattern.search(text)
+            if found:
+                return kind, found.group(0)
+    return None
 
 
 def expected_kind(question: str, lang: str) -> str | None:
-    """NUMBER or DATE when the question asks for one, else None."""
-    text = normalize(question, lang)
-    for kind, pattern in _ASKS.get(lang, []):
-        if pattern.search(text):
-            return kind
-    return None
+    """The kind of answer the question asks for (one of KINDS), else None."""
+    found = asked(question, lang)
+    return found[0] if found else None
 
 
 def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
@@ -83,8 +179,15 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
         return False
     text = _ENUMERATION.sub("", normalize(sentence, lang))
     words = set(_WORD.findall(text))
-    if kind == DATE:
-        return bool(_YEAR_OR_DATE.search(text)) or bool(words & _MONTHS)
+    if kind == DATE:  # a date, or a time of day for "when does it leave"
+        return (bool(_YEAR_OR_DATE.search(text)) or bool(words & _MONTHS) or bool(_HOLDS[HOURS].search(text))
+                or bool(_CLOCK.search(text)))
     if kind == DURATION:
-        return bool(_QUANTITY.search(text))
-    return bool(_DIGITS.search(text)) or bool(words & _NUMBER_WORDS)
+        return bool(_QUANTITY.search(text) or _PERIOD.search(text))
+    if kind == PLACE and _PLACE_NAME.search(sentence):
+        return True
+    if kind in _HOLDS:
+        return bool(_HOLDS[kind].search(text))
+    counted = _CALENDAR.sub(" ", text)  # "On December 31, 2020" states a date, not how many
+    number_words = _NUMBER_WORDS_OF.get(lang, _NUMBER_WORDS)
+    return bool(_DIGITS.search(counted)) or bool(set(_WORD.findall(counted)) & number_words)

@@ -43,6 +43,9 @@ def render_answer(answer: Answer, renderer: Renderer) -> Reply:
     if answer.answered:
         context: dict[str, Any] = {"quotes": answer.quotes, "citations": answer.citations}
         name = "answer"
+    elif answer.missing:
+        context = {"query": answer.query, "kind": answer.missing, "related": answer.related}
+        name = "not_stated"
     else:
         context = {"query": answer.query}
         name = "no_answer"

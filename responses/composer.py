@@ -18,10 +18,11 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pressbot.responses.answer_types import expected_kind, holds
+from pressbot.responses.answer_types import NUMBER, asked, holds
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
 from pressbot.retrieval.sentences import split_paragraphs, split_sentences
+from pressbot.retrieval.structure import ELLIPSIS, introduced
 
 # A further sentence of a source is quoted only if it adds at least this share of what the first one added;
 # question terms already quoted count at REPEATED of their weight (relevant, but not news).
@@ -79,15 +80,15 @@ class Answer:
     hits: tuple[Hit, ...] = field(default=())
     # How much of the question the best source covers (see `evidence`); compared with min_coverage.
     evidence: float = 0.0
+    # When the question asks for a kind of answer (answer_types.KINDS) that no quotable sentence of the cited
+    # sources holds: that kind, and the closest source as "related" (answered is then False).
+    missing: str | None = None
+    related: Citation | None = None
 
 
 def _key(sentence: str) -> str:
     """Identity of a sentence for de-duplication across sources."""
     return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", sentence).casefold()))
-
-
-def _sentences(passage: str) -> list[str]:
-    return [s for paragraph in split_paragraphs(passage) for s in split_sentences(paragraph)]
 
 
 def related(a: str, b: str) -> bool:
@@ -116,27 +117,50 @@ def _terms(text: str, lang: str) -> frozenset[str]:
     return frozenset(analyze(text, lang))
 
 
-def _pick(sentences: Sequence[str], lang: str, weights: Mapping[str, float], limit: int,
-          kind: str | None) -> list[str]:
-    """Up to `limit` sentences chosen greedily for the question terms they add (the answer's kind counting as
+@dataclass(frozen=True)
+class _Unit:
+    """A quotable unit of a source: one sentence, or a line that introduces others (a lead-in, a heading, a
+    FAQ question) together with what it introduces, up to structure.MAX_ITEMS lines or MAX_CHARS."""
+
+    text: str
+    line: int  # the paragraph (index into the source's lines) the sentence is from
+    covers: tuple[int, ...] = ()  # the following paragraphs it quotes whole: what the sentence introduces
+
+
+def _answers(kind: str | None, text: str, lang: str, matched: set[str], cue: frozenset[str],
+             given: frozenset[str] = frozenset()) -> bool:
+    """Whether a unit answers the kind asked for: it holds one, and it matches the question by more than the
+    words that ask for the kind ("Is there any fee for appointments?" does not answer "e-visa fee"); a figure
+    the question gives itself ("migration school 6") is not the number it asks for."""
+    if given:
+        text = re.sub(r"(?<!\d)(" + "|".join(sorted(given, key=len, reverse=True)) + r")(?!\d)", " ", text)
+    return bool(matched - cue) and holds(kind, text, lang)
+
+
+def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit: int,
+          kind: str | None, cue: frozenset[str] = frozenset(), given: frozenset[str] = frozenset()) -> list[_Unit]:
+    """Up to `limit` units chosen greedily for the question terms they add (the answer's kind counting as
     one more term, as heavy as the question's heaviest; terms already quoted at half weight), in document
-    order; none that adds too little."""
-    if not sentences:
+    order; none that adds too little, none inside a unit already chosen."""
+    if not units:
         return []
     weights = {t: w for t, w in weights.items() if w > 0}
     answer_weight = max(weights.values(), default=0.0)
-    matches = [_matched(weights, _terms(s, lang)) for s in sentences]
-    typed = [bool(m) and holds(kind, s, lang) for s, m in zip(sentences, matches, strict=True)]
+    matches = [_matched(weights, _terms(u.text, lang)) for u in units]
+    typed = [_answers(kind, u.text, lang, m, cue, given) for u, m in zip(units, matches, strict=True)]
     if not any(matches):
-        return list(sentences[:1])  # the passage matched through its title: its first sentence says what it is
+        return list(units[:1])  # the passage matched through its title: its first sentence says what it is
     covered: set[str] = set()
     answer_covered = kind is None
     chosen: list[int] = []
+    quoted_lines: set[int] = set()
     first_gain = 0.0
     while len(chosen) < limit:
         gains = [(sum(weights[t] for t in m - covered) + REPEATED * sum(weights[t] for t in m & covered)
                   + (answer_weight if typed[i] and not answer_covered else 0.0), -i)
-                 for i, m in enumerate(matches) if i not in chosen]
+                 for i, m in enumerate(matches)
+                 if i not in chosen and units[i].line not in quoted_lines
+                 and not quoted_lines.intersection(units[i].covers)]
         if not gains:
             break
         gain, neg_i = max(gains)
@@ -147,7 +171,25 @@ def _pick(sentences: Sequence[str], lang: str, weights: Mapping[str, float], lim
         chosen.append(i)
         covered |= matches[i]
         answer_covered = answer_covered or typed[i]
-    return [sentences[i] for i in sorted(chosen)]
+        quoted_lines.update(units[i].covers)
+    if not answer_covered:  # the kind asked for may be in a unit that adds few question terms: quote the best one
+        best = max((sum(weights[t] for t in matches[i]), -i) for i in range(len(units))
+                   if typed[i] and i not in chosen) if any(typed) else None
+        if best is not None:
+            chosen = [*chosen[:limit - 1], -best[1]]  # within the limit: it takes the place of the last chosen
+    # A unit that the structure of a later-chosen one already quotes is dropped.
+    kept = [i for i in chosen if not any(units[i].line in units[j].covers for j in chosen)]
+    return [units[i] for i in sorted(kept)]
+
+
+def positive(weights: Mapping[str, float]) -> dict[str, float]:
+    """The question's term weights with none at zero or below: in a corpus of a few releases, BM25's idf of a
+    term in half the passages is 0 (and the epsilon floor, a share of the average idf, can be 0 too), which
+    would leave a question about what the corpus does say with no weight at all. Such a term weighs as much as
+    the lightest positive one, or 1 when none is positive. In a corpus of hundreds of passages every idf is
+    already positive, so nothing changes there."""
+    floor = min((w for w in weights.values() if w > 0), default=1.0)
+    return {t: w if w > 0 else floor for t, w in weights.items()}
 
 
 def evidence(hits: Sequence[Hit], weights: Mapping[str, float]) -> float:
@@ -157,7 +199,7 @@ def evidence(hits: Sequence[Hit], weights: Mapping[str, float]) -> float:
     if not hits:
         return 0.0
     top = hits[0]
-    weights = {t: w for t, w in weights.items() if w > 0}
+    weights = positive(weights)
     total = sum(weights.values())
     if not total:
         return top.coverage
@@ -170,21 +212,42 @@ def _passages(hit: Hit, hits: Sequence[Hit]) -> list[str]:
     return [text for _, text in sorted({h.position: h.text for h in hits if h.doc_id == hit.doc_id}.items())]
 
 
-def _candidates(passages: Sequence[str]) -> list[str]:
-    """Sentences a source may be quoted from: those of its retrieved passages, in document order, each once."""
-    sentences = [s for text in passages for s in _sentences(text)]
-    return list({_key(s): s for s in reversed(sentences)}.values())[::-1]
+def _lines(passages: Sequence[str]) -> list[str]:
+    """A source's retrieved paragraphs, in document order."""
+    return [line for text in passages for line in split_paragraphs(text)]
+
+
+def _units(lines: Sequence[str]) -> list[_Unit]:
+    """What a source may be quoted from, in document order, each text once (its first occurrence): the
+    sentences of its lines, the last sentence of an introducing line together with what it introduces."""
+    units: dict[str, _Unit] = {}
+    for at, line in enumerate(lines):
+        sentences = split_sentences(line)
+        following = introduced(lines, at)
+        for j, sentence in enumerate(sentences):
+            if j == len(sentences) - 1 and following:
+                covers = tuple(range(at + 1, at + 1 + sum(1 for x in following if x != ELLIPSIS)))
+                unit = _Unit(text="\n".join([sentence, *following]), line=at, covers=covers)
+            else:
+                unit = _Unit(text=sentence, line=at)
+            units.setdefault(_key(unit.text), unit)
+    return list(units.values())
 
 
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,
             settings: ComposerSettings = ComposerSettings()) -> Answer:
     """Quote the best sentences of the best hits, one numbered citation per source document."""
     hits = tuple(hits)
+    weights = positive(weights)
     strength = evidence(hits, weights)
     if not hits or strength < settings.min_coverage:
         return Answer(query=question, lang=lang, answered=False, hits=hits, evidence=strength)
     top = hits[0]
-    kind = expected_kind(question, lang)
+    kind, cue_words = asked(question, lang) or (None, "")
+    cue = frozenset(analyze(cue_words, lang))
+    if not set(weights) - cue:  # "qəbul günləri": the words asking for the kind are all the question says
+        cue = frozenset()
+    given = frozenset(re.findall(r"\d+", question)) if kind == NUMBER else frozenset()
     chosen: list[Hit] = []
     for hit in hits:
         if len(chosen) == settings.max_sources:
@@ -198,22 +261,29 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     quotes: list[Quote] = []
     citations: list[Citation] = []
     seen: set[str] = set()
+    stated = kind is None
     for hit in chosen:
         passages = _passages(hit, hits)
-        candidates = [s for s in _candidates(passages) if _key(s) not in seen]
-        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind)
+        candidates = [u for u in _units(_lines(passages)) if _key(u.text) not in seen]
+        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given)
         if not picked:
             continue
         n = len(citations) + 1
         # The cited text: the passages the quotes come from, so that every quote is found in it.
-        quoted = "\n".join(p for p in passages if any(s in p for s in picked))
+        parts = [part for u in picked for part in u.text.split("\n") if part != ELLIPSIS]
+        quoted = "\n".join(p for p in passages if any(part in p for part in parts))
         citations.append(Citation(n=n, doc_id=hit.doc_id, passage_id=hit.passage_id, title=hit.title,
                                   url=hit.url, date=hit.date, source=hit.source, score=hit.score,
                                   passage=quoted))
-        for sentence in picked:
-            seen.add(_key(sentence))
-            quotes.append(Quote(text=sentence, n=n))
+        for unit in picked:
+            seen.add(_key(unit.text))
+            quotes.append(Quote(text=unit.text, n=n))
+            stated = stated or _answers(kind, unit.text, hit.lang, _matched(weights, _terms(unit.text, hit.lang)),
+                                        cue, given)
     if not quotes:
         return Answer(query=question, lang=lang, answered=False, hits=hits, evidence=strength)
+    if not stated:  # loosely related quotes are not an answer: say the releases do not state it
+        return Answer(query=question, lang=lang, answered=False, hits=hits, evidence=strength, missing=kind,
+                      related=citations[0])
     return Answer(query=question, lang=lang, answered=True, quotes=tuple(quotes), citations=tuple(citations),
                   hits=hits, evidence=strength)

@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 # Modules whose code decides what a saved index holds: editing any of them makes saved indexes stale.
 CODE_MODULES = ("analyzer", "stopwords", "sentences", "passages", "document", "corpus", "index", "scoring",
-                "store", "bags", "saved")
+                "store", "bags", "saved", "structure")
 
 
 @dataclass(frozen=True)

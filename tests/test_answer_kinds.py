@@ -1,0 +1,138 @@
+"""Answer kinds that decide: each kind in three languages (asked / held / not held), and the 'not stated' reply."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from pressbot.responses.answer_types import CONTACT, DURATION, HOURS, LIST, MONEY, PERSON, PLACE, expected_kind, holds
+from pressbot.responses.answering import answer_question, render_answer
+from pressbot.responses.composer import ComposerSettings
+from pressbot.responses.render import Renderer, locale
+from pressbot.retrieval import Document, Index
+from tests.html_checker import assert_valid
+
+ASKED = [
+    ("how much is the visa fee", "en", MONEY), ("konsulluq ucotu pulludu", "az", MONEY),
+    ("запись платная?", "ru", MONEY),
+    ("where is the office", "en", PLACE), ("ofis harada yerlesir", "az", PLACE), ("где находится офис", "ru", PLACE),
+    ("call centre phone number", "en", CONTACT), ("cagri merkezinin telefonu", "az", CONTACT),
+    ("телефон колл центра", "ru", CONTACT),
+    ("what are the opening hours", "en", HOURS), ("senedleri hansi gunler qebul edir", "az", HOURS),
+    ("часы работы посольства", "ru", HOURS),
+    ("what documents are needed for registration", "en", LIST), ("hansi senedler lazimdir", "az", LIST),
+    ("какие документы нужны", "ru", LIST),
+    ("who met the ambassador", "en", PERSON), ("sefirle kim gorusub", "az", PERSON),
+    ("кто встретился с послом", "ru", PERSON),
+]
+HELD = [
+    (MONEY, "Electronic appointments can be obtained free of charge.", "Appointments are booked online.", "en"),
+    (MONEY, "Qeydiyyat ödənişsiz aparılır.", "Qeydiyyat səfirlikdə aparılır.", "az"),
+    (MONEY, "Регистрация проводится бесплатно.", "Регистрация проводится в посольстве.", "ru"),
+    (MONEY, "The state fee is 20 manat.", "The state fee is set by law.", "en"),
+    (CONTACT, "The call centre 919 works around the clock.", "The call centre answers questions.", "en"),
+    (CONTACT, "Write to consul@example.org.", "Write to the consul.", "en"),
+    (HOURS, "bütün iş günləri (10:00– 13:00)", "sənədlərin qəbulu", "az"),
+    (HOURS, "Приём по понедельникам.", "Приём в посольстве.", "ru"),
+    (PLACE, "The embassy is at 2741 34th Street.", "The embassy answers letters.", "en"),
+    (DURATION, "A citizen shall inform the authority within a month.", "A citizen shall inform the authority.", "en"),
+]
+
+
+@pytest.mark.parametrize(("question", "lang", "kind"), ASKED)
+def test_a_question_asking_for_a_kind_is_recognised_in_each_language(question: str, lang: str, kind: str) -> None:
+    assert expected_kind(question, lang) == kind
+
+
+@pytest.mark.parametrize(("kind", "with_it", "without_it", "lang"), HELD)
+def test_a_sentence_holds_the_kind_only_when_it_states_it(kind: str, with_it: str, without_it: str,
+                                                         lang: str) -> None:
+    assert holds(kind, with_it, lang)
+    assert not holds(kind, without_it, lang)
+
+
+def test_when_before_a_gerund_asks_for_no_date() -> None:
+    assert expected_kind("What visa do I need when applying for a work permit?", "en") is None
+
+
+PERMITS = Document(id="permits", title="Work permits for foreigners", url="https://example.org/permits",
+                   text=("Foreigners who work in the country need a work permit. The work permit is issued by the "
+                         "migration service for one year.\nEmployers apply for the work permit of a foreigner."))
+FILLER = [Document(id=f"filler{i}", title=f"Seminar {i}", text=f"A seminar on {topic} was held in the capital.")
+          for i, topic in enumerate(["museums", "archives", "libraries", "orchestras", "theatres", "gardens"])]
+
+
+@pytest.mark.parametrize("lang", ["en", "az", "ru"])
+def test_the_not_stated_reply_names_the_kind_and_gives_the_contact_in_each_language(lang: str) -> None:
+    reply = Renderer().render("not_stated", "text", lang, query="q", kind=MONEY, related=None)
+    assert locale(lang)["not_stated"][MONEY] in reply and locale(lang)["contact"] in reply
+
+
+def test_a_fee_nowhere_stated_gets_the_not_stated_reply_with_the_closest_release() -> None:
+    reply = answer_question(Index.build([PERMITS, *FILLER]), "work permit fee how much", Renderer(), lang="en")
+    assert not reply.answer.answered and reply.answer.missing == MONEY
+    assert reply.answer.related is not None and reply.answer.related.doc_id == "permits"
+    assert locale("en")["not_stated"][MONEY] in reply.text and "https://example.org/permits" in reply.text
+    assert "«" not in reply.text
+
+
+def test_a_question_whose_kind_is_stated_is_answered_with_the_sentence_that_states_it() -> None:
+    reply = answer_question(Index.build([PERMITS, *FILLER]), "who applies for the work permit of a foreigner",
+                            Renderer(), lang="en")
+    assert reply.answer.answered
+    assert any("Employers apply" in q.text for q in reply.answer.quotes)
+
+
+def test_how_long_a_permit_is_valid_asks_for_a_duration_in_russian() -> None:
+    assert expected_kind("сколько действует разрешение на работу", "ru") == DURATION
+
+
+FAQ = Document(id="faq", title="Frequently asked", url="https://example.org/faq",
+               text=("Is there any service fee for consular appointments?\n"
+                     "Consular appointments can be obtained free of charge."))
+VISAS = Document(id="visas", title="Electronic visas", url="https://example.org/visas",
+                 text="Electronic visas are issued within three working days through the portal.")
+
+
+def test_a_unit_matching_only_the_words_that_ask_for_the_kind_does_not_answer_it() -> None:
+    reply = answer_question(Index.build([FAQ, VISAS, *FILLER]), "how much is the electronic visa fee", Renderer(),
+                            lang="en")
+    assert not reply.answer.answered and reply.answer.missing == MONEY
+
+
+def test_the_same_unit_answers_when_it_matches_what_the_fee_is_for() -> None:
+    reply = answer_question(Index.build([FAQ, VISAS, *FILLER]), "is there a fee for a consular appointment",
+                            Renderer(), lang="en")
+    assert reply.answer.answered and "free of charge" in reply.text
+
+
+SCHOOL = Document(id="school", title="Migration School 6 opens", url="https://example.org/school",
+                  text=("The Migration School 6 project was launched by the service.\n"
+                        "The school welcomed 25 successful participants after the interviews."))
+
+
+def test_a_figure_the_question_gives_itself_is_not_the_number_it_asks_for() -> None:
+    one = ComposerSettings(sentences_per_source=1)
+    reply = answer_question(Index.build([SCHOOL, *FILLER]), "migration school 6 how many participants", Renderer(),
+                            one, lang="en")
+    assert [q.text for q in reply.answer.quotes] == ["The school welcomed 25 successful participants after the "
+                                                     "interviews."]
+
+
+@pytest.mark.parametrize("lang", ["en", "az", "ru"])
+def test_the_not_stated_reply_is_valid_telegram_html_with_hostile_text_escaped(lang: str) -> None:
+    answer = answer_question(Index.build([PERMITS, *FILLER]), "work permit fee how much", Renderer(), lang="en").answer
+    assert answer.missing == MONEY
+    reply = render_answer(replace(answer, query="<b>{{ 7*7 }}</b> & co", lang=lang), Renderer())
+    assert_valid(reply.html)
+    assert "<b>{{" not in reply.html and "49" not in reply.text
+
+
+HOURS_PAGE = Document(id="hours", title="Contacts and reception days", url="https://example.org/hours",
+                      text="Reception days of the consular department:\nall working days (10:00–13:00)")
+
+
+def test_a_question_made_only_of_the_words_asking_for_the_kind_is_answered_when_a_source_holds_it() -> None:
+    reply = answer_question(Index.build([HOURS_PAGE, *FILLER]), "reception days", Renderer(), lang="en")
+    assert reply.answer.answered and "10:00–13:00" in reply.text

@@ -1,0 +1,60 @@
+"""Every answer of both dev sets, checked against the corpus text: each quote is verbatim, and none ends mid-word.
+
+A quote may span the lines of a list (joined by newlines) and end a cut paragraph with "…"; every piece between
+them is found in the press release as the corpus holds it (the file as parsed, not the passages the code under
+test made), and the character after it there is not a letter or digit unless the piece ends with "…".
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pressbot.bot.cli.qa_file import load_qa
+from pressbot.bot.core.config import load_config
+from pressbot.bot.core.service import Service
+from pressbot.retrieval.corpus import require_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = [ROOT / "benchmarks" / "data" / "citizen-dev.yaml", ROOT.parent / "shared" / "qa-dev.yaml"]
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def service() -> Service:
+    return Service.start(load_config(None, environ={}, corpus=ROOT / "corpus"))
+
+
+@pytest.fixture(scope="module")
+def corpus_text() -> dict[str, str]:
+    return {d.id: squash(d.title + "\n" + d.text) for d in require_corpus(ROOT / "corpus")}
+
+
+@pytest.mark.parametrize("path", [p for p in SETS if p.is_file()], ids=lambda p: p.name)
+def test_every_quote_of_a_dev_set_is_verbatim_and_never_ends_mid_word(path: Path, service: Service,
+                                                                        corpus_text: dict[str, str]) -> None:
+    problems: list[str] = []
+    for item in load_qa(path):
+        answer = service.ask(item.question).answer
+        for quote in answer.quotes:
+            text = corpus_text[answer.citations[quote.n - 1].doc_id]
+            for line in quote.text.split("\n"):
+                pieces = line.split("…")
+                for i, piece in enumerate(pieces):
+                    piece = squash(piece)
+                    if not any(ch.isalnum() for ch in piece):
+                        continue  # a bullet or dash alone on its line
+                    at = text.find(piece)
+                    if at < 0:
+                        problems.append(f"{item.question!r}: not in the corpus: {piece!r}")
+                        continue
+                    after = text[at + len(piece): at + len(piece) + 1]
+                    elided = i < len(pieces) - 1
+                    if after.isalnum() and not elided:
+                        problems.append(f"{item.question!r}: ends mid-word: …{piece[-40:]!r}")
+    assert not problems, "\n".join(problems)
