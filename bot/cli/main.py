@@ -1,10 +1,12 @@
-"""The `pressbot` command: ask, chat, check, eval, import, run (see INTERFACE.md for the contract).
+"""The `pressbot` command: ask, chat, check, eval, import, run, and for operators stats, forget, backup (see
+INTERFACE.md for the contract).
 
 Usage::
 
     pressbot ask "Who met the IOM Director General?"
     pressbot ask --json < questions.txt
     pressbot check --corpus corpus/
+    pressbot backup /var/backups/pressbot.sqlite3
 """
 
 from __future__ import annotations
@@ -46,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--webhook", metavar="URL", help="receive updates by webhook at this public URL")
     run.add_argument("--listen", default="0.0.0.0", help="webhook listen address (default 0.0.0.0)")
     run.add_argument("--port", type=int, default=8443, help="webhook port (default 8443)")
+    st = sub.add_parser("stats", parents=[common], help="what /stats shows admins (questions masked)")
+    st.add_argument("--lang", default="en", choices=["en", "az", "ru"], help="language of the report")
+    fg = sub.add_parser("forget", parents=[common], help="delete everything stored about one Telegram user")
+    fg.add_argument("--user", type=int, required=True, metavar="ID", help="the person's Telegram user id")
+    bk = sub.add_parser("backup", parents=[common], help="copy the state file, consistently, while the bot runs")
+    bk.add_argument("file", type=Path, help="where to write the copy (an SQLite file)")
     return parser
 
 
@@ -134,7 +142,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not config.telegram.token:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set (nor telegram.token in the configuration): "
                           "`pressbot run` needs the bot's token")
-    configure_logging(config.log_level, [config.telegram.token])
+    configure_logging(config.log_level, [config.telegram.token], fmt=config.log_format)
     try:
         run_bot(Service.start(config), webhook_url=args.webhook, listen=args.listen, port=args.port)
     except InvalidToken as exc:  # raised at start-up only: the running bot handles its own errors
@@ -147,8 +155,56 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_stats(args: argparse.Namespace) -> int:
+    from pressbot.bot.core.storage import Storage
+    from pressbot.bot.telegram.stats import answered_share
+    from pressbot.responses.render import Renderer
+
+    config = _config(args)
+    if not config.state_path.is_file():
+        print(f"pressbot stats: no state file at {config.state_path} (the bot has not run yet)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    storage = Storage.open(config.state_path)
+    try:
+        figures = storage.stats()
+    finally:
+        storage.close()
+    print(Renderer().render("stats", "text", args.lang, stats=figures, share=answered_share(figures)))
+    return EXIT_OK
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    from pressbot.bot.core.storage import Storage
+
+    config = _config(args)
+    if not config.state_path.is_file():
+        print(f"pressbot forget: no state file at {config.state_path}: nothing is stored", file=sys.stderr)
+        return EXIT_OK
+    storage = Storage.open(config.state_path)
+    try:
+        deleted = storage.forget_user(args.user)
+    finally:
+        storage.close()
+    print(f"deleted {sum(deleted.values())} row(s) about user {args.user}: "
+          + ", ".join(f"{table} {n}" for table, n in deleted.items()))
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from pressbot.bot.core.storage import BackupError, backup
+
+    config = _config(args)
+    try:
+        pages = backup(config.state_path, args.file)
+    except BackupError as exc:
+        print(f"pressbot backup: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"backed up {config.state_path} to {args.file} ({pages} pages)", file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS = {"ask": cmd_ask, "chat": cmd_chat, "eval": cmd_eval, "check": cmd_check, "import": cmd_import,
-            "run": cmd_run}
+            "run": cmd_run, "stats": cmd_stats, "forget": cmd_forget, "backup": cmd_backup}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

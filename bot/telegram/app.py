@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import time
 from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 
@@ -25,11 +24,11 @@ from pressbot.bot.core.storage import Storage
 from pressbot.bot.telegram.botdata import SERVICE, STORAGE
 from pressbot.bot.telegram.handlers import register
 from pressbot.bot.telegram.pacing import ChatPacedRateLimiter, PerChatUpdateProcessor
+from pressbot.bot.telegram.privacy import schedule_retention
 from pressbot.responses.render import locale
 from pressbot.retrieval.analyzer import LANGUAGES
 
 log = logging.getLogger(__name__)
-BUTTON_DAYS = 90  # buttons older than this answer "please ask again" (their state is dropped at start)
 DEFAULT_LANGUAGE = "en"  # what Telegram shows users whose language has no menu of its own
 
 
@@ -59,11 +58,9 @@ async def publish_profile(application: Application) -> None:  # type: ignore[typ
 
 
 async def post_init(application: Application) -> None:  # type: ignore[type-arg]
-    """Publish the bot's profile (a failure here is not fatal) and forget buttons too old to keep."""
-    storage: Storage = application.bot_data[STORAGE]
-    dropped = storage.forget_buttons(older_than=time.time() - BUTTON_DAYS * 86_400)
-    if dropped:
-        log.info("forgot the state of %d buttons older than %d days", dropped, BUTTON_DAYS)
+    """Publish the bot's profile (a failure here is not fatal), delete what is past privacy.retention_days,
+    and schedule that deletion daily (bot/telegram/privacy.py)."""
+    schedule_retention(application)
     try:
         await publish_profile(application)
     except TelegramError as exc:
