@@ -29,7 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pressbot.bot.core.masking import mask
+from pressbot.bot.core.masking import FIN, mask
 
 KEY_BYTES = 6  # secrets.token_urlsafe(6): 8 characters, 48 random bits
 UNANSWERED_CHARS = 200  # unanswered questions are kept for /stats, cut to this length
@@ -92,7 +92,8 @@ def topic_key(topic: str) -> str:
 
 def question_key(text: str) -> str:
     """Unanswered questions count as one when they differ only in case, spacing or final punctuation."""
-    return re.sub(r"[\s?!.…]+$", "", " ".join(text.casefold().split()))[:UNANSWERED_CHARS]
+    key = re.sub(r"[\s?!.…]+$", "", " ".join(text.casefold().split()))[:UNANSWERED_CHARS]
+    return key.replace("[fin]", FIN)  # the one marker (bot/core/masking.py) that is not lower case
 
 
 def retention_start(days: int, now: float | None = None) -> float:
