@@ -36,7 +36,8 @@ REDACTED = "[REDACTED]"
 QUIET_LOGGERS = ("httpx", "httpcore", "telegram.ext.ExtBot", "apscheduler")
 FORMAT = "%(asctime)s %(levelname)s [%(update)s] %(name)s: %(message)s"
 CURRENT_UPDATE: ContextVar[str] = ContextVar("current_update", default="-")
-_UPDATE_ID = re.compile(r"(\bu\d+\b)")  # "u123456789": the update an event belongs to, kept readable
+# "u123456789": the update an event belongs to, kept readable (but "u00@mail.az" is an e-mail address)
+_UPDATE_ID = re.compile(r"((?<![\w.+-])u\d+(?![\w@]))")
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:

@@ -33,14 +33,14 @@ import re
 PHONE, EMAIL, PASSPORT, FIN, CARD, NUMBER = "[phone]", "[e-mail]", "[passport]", "[FIN]", "[card]", "[number]"
 MARKERS = (PHONE, EMAIL, PASSPORT, FIN, CARD, NUMBER)
 
-_SEP = r"[\s\-.()]{0,2}"  # what people put between digit groups: spaces, dashes, dots, brackets
+_SEP = r"[\s\-.()]{0,4}"  # what people put between digit groups: spaces, dashes, dots, brackets ("+994 (50) - 1")
 _PATTERNS = {
     "email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     # +994 / 00994 / 994 with 9 digits; international + or 00 with 7-15 digits
     "phone_az": rf"(?:\+|\b00|\b)994{_SEP}\d(?:{_SEP}\d){{8}}(?!\d)",
     "phone_intl": rf"(?:\+|\b00)\d(?:{_SEP}\d){{6,14}}(?!\d)",
     # 0XX XXX XX XX (with brackets, dashes or spaces), XX XXX XX XX, XXX-XX-XX
-    "phone_local": r"(?<![\w+])(?:\(?0\d{2}\)?[\s\-.]{0,2}\d{3}[\s\-.]?\d{2}[\s\-.]?\d{2}"
+    "phone_local": r"(?<![\w+])(?:\(?0\d{2}\)?[\s\-.]{0,3}\d{3}[\s\-.]{0,3}\d{2}[\s\-.]{0,3}\d{2}"
                    r"|\d{2}[\s\-]\d{3}[\s\-]\d{2}[\s\-]\d{2}|\d{3}-\d{2}-\d{2})(?![\w])",
     # card if Luhn-valid, else a number: 13-19 digits in a row, or in groups 4-4-4-4(-3) or 4-6-5 (Amex)
     "digits": r"(?<!\d)(?:\d{13,19}|\d{4}[ \-]?\d{6}[ \-]?\d{4,5}"
