@@ -11,6 +11,7 @@ import asyncio
 import io
 import itertools
 import json
+import logging
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -25,10 +26,11 @@ from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
 from pressbot.bot.core.config import load_config
-from pressbot.bot.core.logs import configure_logging
+from pressbot.bot.core.logs import QUIET_LOGGERS, configure_logging
 from pressbot.bot.core.masking import luhn_valid
 from pressbot.bot.core.service import Service
 from pressbot.bot.telegram.app import build_application
+from tests.conftest import BUNDLED_CORPUS, SMALL_CORPUS_FILES
 
 EXAMPLES = 1_000
 TOKEN = "424242:LOCAL-privacy"
@@ -158,10 +160,6 @@ class Bot:
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
-    import logging
-
-    from tests.conftest import SMALL_CORPUS_FILES, BUNDLED_CORPUS
-
     root = tmp_path_factory.mktemp("generated")
     corpus = root / "corpus"
     corpus.mkdir()
@@ -183,8 +181,8 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
         root_logger = logging.getLogger()
         root_logger.handlers[:] = saved[0]
         root_logger.setLevel(saved[1])
-        for name in ("httpx", "httpcore", "telegram.ext.ExtBot", "apscheduler"):
-            logging.getLogger(name).setLevel(logging.WARNING)
+        for name in QUIET_LOGGERS:
+            logging.getLogger(name).setLevel(logging.NOTSET)
 
 
 @settings(max_examples=EXAMPLES, deadline=None, database=None,
