@@ -48,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--webhook", metavar="URL", help="receive updates by webhook at this public URL")
     run.add_argument("--listen", default="0.0.0.0", help="webhook listen address (default 0.0.0.0)")
     run.add_argument("--port", type=int, default=8443, help="webhook port (default 8443)")
+    run.add_argument("--health-port", type=int, help="webhook mode: port of GET /healthz (default: --port + 1)")
     st = sub.add_parser("stats", parents=[common], help="what /stats shows admins (questions masked)")
     st.add_argument("--lang", default="en", choices=["en", "az", "ru"], help="language of the report")
     fg = sub.add_parser("forget", parents=[common], help="delete everything stored about one Telegram user")
@@ -144,7 +145,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                           "`pressbot run` needs the bot's token")
     configure_logging(config.log_level, [config.telegram.token], fmt=config.log_format)
     try:
-        run_bot(Service.start(config), webhook_url=args.webhook, listen=args.listen, port=args.port)
+        run_bot(Service.start(config), webhook_url=args.webhook, listen=args.listen, port=args.port,
+                health_port=args.health_port)
     except InvalidToken as exc:  # raised at start-up only: the running bot handles its own errors
         raise ConfigError(f"the Bot API at {config.telegram.api_base_url} refused the token "
                           f"(TELEGRAM_BOT_TOKEN): {redact(str(exc), [config.telegram.token])}") from None

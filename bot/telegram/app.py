@@ -23,6 +23,7 @@ from pressbot.bot.core.service import Service
 from pressbot.bot.core.storage import Storage
 from pressbot.bot.telegram.botdata import SERVICE, STORAGE
 from pressbot.bot.telegram.handlers import register
+from pressbot.bot.telegram.health import HEALTH_ADDRESS, HEALTH_SERVER, start_health_server
 from pressbot.bot.telegram.pacing import ChatPacedRateLimiter, PerChatUpdateProcessor
 from pressbot.bot.telegram.privacy import schedule_retention
 from pressbot.responses.render import locale
@@ -61,6 +62,10 @@ async def post_init(application: Application) -> None:  # type: ignore[type-arg]
     """Publish the bot's profile (a failure here is not fatal), delete what is past privacy.retention_days,
     and schedule that deletion daily (bot/telegram/privacy.py)."""
     schedule_retention(application)
+    if HEALTH_ADDRESS in application.bot_data:  # webhook mode: GET /healthz for the load balancer
+        listen, port = application.bot_data[HEALTH_ADDRESS]
+        application.bot_data[HEALTH_SERVER] = start_health_server(lambda: application.bot_data.get(SERVICE),
+                                                                  listen, port)
     try:
         await publish_profile(application)
     except TelegramError as exc:
@@ -70,6 +75,8 @@ async def post_init(application: Application) -> None:  # type: ignore[type-arg]
 async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
     storage: Storage = application.bot_data[STORAGE]
     storage.close()
+    if HEALTH_SERVER in application.bot_data:
+        application.bot_data.pop(HEALTH_SERVER).stop()
 
 
 def build_application(service: Service, request: BaseRequest | None = None,
@@ -124,9 +131,12 @@ def webhook(url: str, listen: str = "0.0.0.0", port: int = 8443, secret_token: s
 
 
 def run_bot(service: Service, webhook_url: str | None = None, listen: str = "0.0.0.0",
-            port: int = 8443) -> None:
-    """Run until stopped (Ctrl-C, SIGTERM): long polling, or a webhook with a secret token."""
+            port: int = 8443, health_port: int | None = None) -> None:
+    """Run until stopped (Ctrl-C, SIGTERM): long polling, or a webhook with a secret token (and GET /healthz
+    on health_port, by default the webhook's port + 1)."""
     application = build_application(service)
+    if webhook_url:
+        application.bot_data[HEALTH_ADDRESS] = (listen, health_port or port + 1)
     tg = service.config.telegram
     log.info("pressbot starting: %d documents, %d passages, admins: %d", len(service.index.documents),
              len(service.index), len(tg.admins))
