@@ -4,8 +4,10 @@ its marker; ordinary words, dates, years and the bot's own figures stay as they 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pressbot.bot.core.masking import CARD, EMAIL, FIN, NUMBER, PASSPORT, PHONE, luhn_valid, mask
+from pressbot.bot.core.masking import _MASK, CARD, EMAIL, FIN, NUMBER, PASSPORT, PHONE, _marker, luhn_valid, mask
 
 CASES = {
     PHONE: {
@@ -87,3 +89,12 @@ def test_masking_twice_changes_nothing_more() -> None:
                                                ("378282246310005", True), ("0", True)])
 def test_the_luhn_check(digits: str, valid: bool) -> None:
     assert luhn_valid(digits) is valid
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["AZE", "AA", "aa", "fin", "+", "+994", "00", "(0", "(", ")", "-", " - ", "50",
+                                 "123", "45", "4111", "1111", "5ZRT4KL", "@", "x@y.az", "mail.ru", "word",
+                                 "hello-AA", "1234567", "0501234567", " ", "  ", "\n", ".", "С", "А"]), max_size=14)
+       .map("".join))
+def test_masking_only_the_windows_equals_masking_the_whole_text(text: str) -> None:
+    assert mask(text) == _MASK.sub(_marker, text)

@@ -52,6 +52,7 @@ _PATTERNS = {
 }
 _MASK = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS.items()))
 _HINT = re.compile(r"[\d@]")  # every identifier holds a digit or an @: text without one is returned at once
+MAX_GAP = 4  # characters between two digit groups of one identifier at most (_SEP)
 _MARKER = {"email": EMAIL, "phone_az": PHONE, "phone_intl": PHONE, "phone_local": PHONE, "passport": PASSPORT,
            "fin": FIN, "number": NUMBER}
 
@@ -74,8 +75,51 @@ def _marker(match: re.Match[str]) -> str:
     return _MARKER[kind]
 
 
+def _token_start(text: str, k: int) -> int:
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return k
+
+
+def _token_end(text: str, k: int) -> int:
+    while k < len(text) and not text[k].isspace():
+        k += 1
+    return k
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of text that can hold an identifier: each whitespace-separated token with a digit or an
+    @, with the token before it (AZE 12345678, + 994 …), merged when they lie within
+    MAX_GAP characters (the groups of one phone number). An identifier never reaches past them, and every
+    pattern's boundary check sees the same neighbour (whitespace) as in the whole text, so masking the
+    windows equals masking the text, at a fraction of the cost for long questions."""
+    spans: list[tuple[int, int]] = []
+    for hint in _HINT.finditer(text):
+        k = hint.start()
+        if spans and k < spans[-1][1]:
+            continue
+        start = _token_start(text, k)
+        before = start
+        while before > 0 and text[before - 1].isspace() and start - before < MAX_GAP:
+            before -= 1
+        previous = _token_start(text, before)
+        if before < start:
+            start = previous
+        end = _token_end(text, k)
+        if spans and start - spans[-1][1] <= MAX_GAP:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def mask(text: str) -> str:
     """The text with every personal identifier replaced by its type marker; idempotent."""
     if not _HINT.search(text):
         return text
-    return _MASK.sub(_marker, text)
+    parts, last = [], 0
+    for start, end in _windows(text):
+        parts += [text[last:start], _MASK.sub(_marker, text[start:end])]
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
