@@ -166,11 +166,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if not config.state_path.is_file():
         print(f"pressbot stats: no state file at {config.state_path} (the bot has not run yet)", file=sys.stderr)
         return EXIT_PROBLEMS
-    storage = Storage.open(config.state_path)
-    try:
+    with Storage.open(config.state_path) as storage:
         figures = storage.stats()
-    finally:
-        storage.close()
     print(Renderer().render("stats", "text", args.lang, stats=figures, share=answered_share(figures)))
     return EXIT_OK
 
@@ -182,11 +179,8 @@ def cmd_forget(args: argparse.Namespace) -> int:
     if not config.state_path.is_file():
         print(f"pressbot forget: no state file at {config.state_path}: nothing is stored", file=sys.stderr)
         return EXIT_OK
-    storage = Storage.open(config.state_path)
-    try:
+    with Storage.open(config.state_path) as storage:
         deleted = storage.forget_user(args.user)
-    finally:
-        storage.close()
     print(f"deleted {sum(deleted.values())} row(s) about user {args.user}: "
           + ", ".join(f"{table} {n}" for table, n in deleted.items()))
     return EXIT_OK

@@ -131,6 +131,12 @@ class Storage:
         with self._lock:
             self._db.close()
 
+    def __enter__(self) -> Storage:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     @contextlib.contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
