@@ -210,7 +210,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command != "run":  # `run` configures logging from its validated configuration
             level = os.environ.get("PRESSBOT_LOG_LEVEL", "").upper()
             configure_logging(level if level in LOG_LEVELS else "WARNING",
-                              [os.environ.get("TELEGRAM_BOT_TOKEN", "")])
+                              [os.environ.get("TELEGRAM_BOT_TOKEN", "")],
+                              fmt=os.environ.get("PRESSBOT_LOG_FORMAT", "text").lower())
         return COMMANDS[args.command](args)
     except ConfigError as exc:
         print(f"pressbot: configuration error: {exc}", file=sys.stderr)
