@@ -102,6 +102,11 @@ async def test_expired_rows_are_deleted_at_start_and_the_purge_is_scheduled_dail
         assert bot.app.job_queue is not None
         (job,) = bot.app.job_queue.get_jobs_by_name(RETENTION_JOB)
         assert job.trigger.interval.total_seconds() == DAY
+        with Storage.open(state) as storage:  # a day later, one more question has expired
+            storage.record_question("asked long ago", answered=False, now=time.time() - 91 * DAY)
+        await job.run(bot.app)  # what the JobQueue does once a day
+        with Storage.open(state) as storage:
+            assert [q for q, _ in storage.stats().unanswered] == ["asked 1 days ago"]
         bot.assert_clean()
 
 
