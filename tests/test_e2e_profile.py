@@ -14,7 +14,8 @@ from typing import Any
 from tests.conftest import ADMIN_ID, RunningBot
 from tests.telegram_emulator import recorder, visible
 
-USER_COMMANDS = ["start", "help", "latest", "sources", "subscribe", "unsubscribe", "subscriptions"]
+USER_COMMANDS = ["start", "help", "latest", "sources", "subscribe", "unsubscribe", "subscriptions", "privacy",
+                 "forget"]
 
 
 def menus(bot: RunningBot) -> dict[tuple[str, str | None], list[dict[str, str]]]:

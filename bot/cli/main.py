@@ -1,4 +1,5 @@
-"""The `pressbot` command: ask, chat, check, eval, import, run (see INTERFACE.md for the contract).
+"""The `pressbot` command: ask, chat, check, eval, import, run, and for operators stats, forget, backup (see
+INTERFACE.md for the contract).
 
 Usage::
 
@@ -6,6 +7,7 @@ Usage::
     pressbot ask --json < questions.txt
     pressbot check --corpus corpus/
     pressbot init registry --name "Civil Registry Office" --website https://registry.example.org
+    pressbot backup /var/backups/pressbot.sqlite3
 """
 
 from __future__ import annotations
@@ -69,6 +71,13 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("directory", type=Path, help="the new folder (must not exist, or be empty)")
     init.add_argument("--name", default="Your Agency", help="the agency's name in English (edit agency.yaml after)")
     init.add_argument("--website", default="https://example.org", help="the agency's website (http or https)")
+    run.add_argument("--health-port", type=int, help="webhook mode: port of GET /healthz (default: --port + 1)")
+    st = sub.add_parser("stats", parents=[common], help="what /stats shows admins (questions masked)")
+    st.add_argument("--lang", default="en", choices=["en", "az", "ru"], help="language of the report")
+    fg = sub.add_parser("forget", parents=[common], help="delete everything stored about one Telegram user")
+    fg.add_argument("--user", type=int, required=True, metavar="ID", help="the person's Telegram user id")
+    bk = sub.add_parser("backup", parents=[common], help="copy the state file, consistently, while the bot runs")
+    bk.add_argument("file", type=Path, help="where to write the copy (an SQLite file)")
     return parser
 
 
@@ -195,14 +204,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     shape_problem = token_shape_problem(config.telegram.token)
     if shape_problem:
         raise ConfigError(shape_problem)
-    configure_logging(config.log_level, [config.telegram.token])
+    configure_logging(config.log_level, [config.telegram.token], fmt=config.log_format)
     try:
         check_bot_api(config.telegram)
     except StartError as exc:
         print(f"pressbot: {redact(exc.problem, [config.telegram.token])}\nhint: {exc.hint}", file=sys.stderr)
         return exc.status
     try:
-        run_bot(Service.start(config), webhook_url=args.webhook, listen=args.listen, port=args.port)
+        run_bot(Service.start(config), webhook_url=args.webhook, listen=args.listen, port=args.port,
+                health_port=args.health_port)
     except InvalidToken as exc:  # raised at start-up only: the running bot handles its own errors
         raise ConfigError(f"the Bot API at {config.telegram.api_base_url} refused the token "
                           f"(TELEGRAM_BOT_TOKEN): {redact(str(exc), [config.telegram.token])}") from None
@@ -231,8 +241,51 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_stats(args: argparse.Namespace) -> int:
+    from pressbot.bot.core.storage import Storage
+    from pressbot.bot.telegram.stats import answered_share
+    from pressbot.responses.render import Renderer
+
+    config = _config(args)
+    if not config.state_path.is_file():
+        print(f"pressbot stats: no state file at {config.state_path} (the bot has not run yet)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    with Storage.open(config.state_path) as storage:
+        figures = storage.stats()
+    print(Renderer().render("stats", "text", args.lang, stats=figures, share=answered_share(figures)))
+    return EXIT_OK
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    from pressbot.bot.core.storage import Storage
+
+    config = _config(args)
+    if not config.state_path.is_file():
+        print(f"pressbot forget: no state file at {config.state_path}: nothing is stored", file=sys.stderr)
+        return EXIT_OK
+    with Storage.open(config.state_path) as storage:
+        deleted = storage.forget_user(args.user)
+    print(f"deleted {sum(deleted.values())} row(s) about user {args.user}: "
+          + ", ".join(f"{table} {n}" for table, n in deleted.items()))
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from pressbot.bot.core.storage import BackupError, backup
+
+    config = _config(args)
+    try:
+        pages = backup(config.state_path, args.file)
+    except BackupError as exc:
+        print(f"pressbot backup: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"backed up {config.state_path} to {args.file} ({pages} pages)", file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS = {"ask": cmd_ask, "chat": cmd_chat, "eval": cmd_eval, "check": cmd_check, "import": cmd_import,
-            "run": cmd_run, "sync": cmd_sync, "init": cmd_init}
+            "run": cmd_run, "sync": cmd_sync, "init": cmd_init, "stats": cmd_stats, "forget": cmd_forget,
+            "backup": cmd_backup}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -242,7 +295,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command != "run":  # `run` configures logging from its validated configuration
             level = os.environ.get("PRESSBOT_LOG_LEVEL", "").upper()
             configure_logging(level if level in LOG_LEVELS else "WARNING",
-                              [os.environ.get("TELEGRAM_BOT_TOKEN", "")])
+                              [os.environ.get("TELEGRAM_BOT_TOKEN", "")],
+                              fmt=os.environ.get("PRESSBOT_LOG_FORMAT", "text").lower())
         return COMMANDS[args.command](args)
     except ConfigError as exc:
         print(f"pressbot: configuration error: {exc}", file=sys.stderr)

@@ -25,6 +25,7 @@ from pressbot.retrieval.index import Params
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULTS = Path(__file__).with_name("config.yaml")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING")
+LOG_FORMATS = ("text", "json")
 STATE_DIR = ".pressbot-state"
 STATE_FILE = "pressbot.sqlite3"
 
@@ -73,6 +74,11 @@ def parse_feeds(value: Any, source: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class PrivacyConfig:
+    retention_days: int = 90  # questions, feedback and button state older than this are deleted
+
+
+@dataclass(frozen=True)
 class Config:
     corpus: Path
     log_level: str = "INFO"
@@ -81,6 +87,8 @@ class Config:
     answer: ComposerSettings = ComposerSettings()
     state: Path | None = None
     ingest: IngestConfig = IngestConfig()
+    privacy: PrivacyConfig = PrivacyConfig()
+    log_format: str = "text"
 
     @property
     def state_path(self) -> Path:
@@ -184,11 +192,14 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
     data = _read_yaml(DEFAULTS)
     source = str(path) if path else str(DEFAULTS)
     if path is not None:
-        _merge(data, _read_yaml(path), source)
+        user = _read_yaml(path)
+        _check_privacy(path, user.get("privacy"))
+        _merge(data, user, source)
     env_map = {"PRESSBOT_CORPUS": ("corpus",), "PRESSBOT_LOG_LEVEL": ("log_level",),
                "TELEGRAM_BOT_TOKEN": ("telegram", "token"),
                "PRESSBOT_API_BASE_URL": ("telegram", "api_base_url"),
-               "PRESSBOT_ADMINS": ("telegram", "admins"), "PRESSBOT_STATE": ("state",)}
+               "PRESSBOT_ADMINS": ("telegram", "admins"), "PRESSBOT_STATE": ("state",),
+               "PRESSBOT_LOG_FORMAT": ("log_format",)}
     origin: dict[str, str] = {}  # key → the environment variable that set it, to blame in errors
     for var, keys in env_map.items():
         value = environ.get(var)
@@ -220,6 +231,10 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
     state_path = Path(state).expanduser().resolve() if state else None
     sections = {name: _typed(cls, data[name] or {}, source, name) for name, cls in _SECTIONS.items()}
     telegram: TelegramConfig = sections["telegram"]
+    log_format = str(data.get("log_format", "text")).lower()
+    if log_format not in LOG_FORMATS:
+        raise ConfigError(f"{origin.get('log_format', source)}: log_format must be one of {', '.join(LOG_FORMATS)}, "
+                          f"got {data['log_format']!r}")
     if not telegram.api_base_url.startswith(("http://", "https://")):
         raise ConfigError(f"{origin.get('telegram.api_base_url', source)}: telegram.api_base_url must start with "
                           "http:// or https://, "
@@ -228,4 +243,53 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
     if ingest.max_page_bytes == 0 or ingest.fetch_timeout == 0:
         raise ConfigError(f"{source}: ingest.max_page_bytes and ingest.fetch_timeout must be above 0")
     return Config(corpus=corpus_path, log_level=level, telegram=telegram, retrieval=sections["retrieval"],
-                  answer=sections["answer"], state=state_path, ingest=ingest)
+                  answer=sections["answer"], state=state_path, ingest=ingest,
+                  privacy=_privacy(data.get("privacy")), log_format=log_format)
+
+
+def _line_of(path: Path, *keys: str) -> int:
+    """The line (1-based) where a key, nested under the given keys, is written in a YAML file; 0 if unknown."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return 0
+    line = 0
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        match = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+        if match is None:
+            break
+        line, node = match[0].start_mark.line + 1, match[1]
+    return line
+
+
+def _privacy_problem(section: Any) -> tuple[str, str] | None:
+    """(the key at fault, the message) for a malformed `privacy` section, or None."""
+    if section is None:
+        return None
+    if not isinstance(section, dict):
+        return "", f"privacy must be a mapping of keys, got {section!r}"
+    known = [f.name for f in dataclasses.fields(PrivacyConfig)]
+    for key, value in section.items():
+        if key not in known:
+            return str(key), f"unknown key 'privacy.{key}' (known: {', '.join(known)})"
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            return str(key), f"privacy.{key} must be a whole number of days, at least 1, got {value!r}"
+    return None
+
+
+def _check_privacy(path: Path, section: Any) -> None:
+    """A malformed `privacy` section stops the start with PATH:LINE naming the key and the bad value."""
+    problem = _privacy_problem(section)
+    if problem is not None:
+        key, message = problem
+        line = _line_of(path, "privacy", *([key] if key else []))
+        raise ConfigError(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+
+
+def _privacy(section: Any) -> PrivacyConfig:
+    problem = _privacy_problem(section)
+    if problem is not None:  # the defaults file itself is wrong: name it
+        raise ConfigError(f"{DEFAULTS}: {problem[1]}")
+    return PrivacyConfig(**(section or {}))

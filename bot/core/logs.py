@@ -1,4 +1,6 @@
-"""Logging that can be handed to anyone: the bot token is cut out of every line, at every level.
+"""Logging that can be handed to anyone: the bot token is cut out of every line, at every level, and so is
+every personal identifier (bot/core/masking.py): a question the bot logs at DEBUG, or that httpx and PTB
+echo in a request body, shows only `[phone]`, `[passport]`, … At INFO the bot logs no question text at all.
 
 The redaction happens in the formatter, after the message, its arguments and any traceback have been
 formatted, so nothing (httpx's request URLs, PTB's exceptions, a repr) can carry the token past it.
@@ -6,16 +8,26 @@ formatted, so nothing (httpx's request URLs, PTB's exceptions, a repr) can carry
 Every line also names the Telegram update being handled ("[u123]", "[-]" outside one), so one question can
 be followed through the handlers, the retries and PTB's own lines: the bot's first handler sets
 CURRENT_UPDATE, and each update runs in its own asyncio task, hence its own context.
+
+`configure_logging(level, secrets, fmt="json")` writes one JSON object per line instead (for log shippers):
+time, level, update, logger, message and, after an error, the traceback as `exc`.
+
+Usage::
+
+    configure_logging("INFO", [config.telegram.token], fmt=config.log_format)
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sys
 from collections.abc import Iterable
 from contextvars import ContextVar
 from typing import TextIO
+
+from pressbot.bot.core.masking import mask
 
 # Anything shaped like a Bot API token, known or not: "<digits>:<35 url-safe characters>".
 _TOKEN_SHAPE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
@@ -24,6 +36,8 @@ REDACTED = "[REDACTED]"
 QUIET_LOGGERS = ("httpx", "httpcore", "telegram.ext.ExtBot", "apscheduler")
 FORMAT = "%(asctime)s %(levelname)s [%(update)s] %(name)s: %(message)s"
 CURRENT_UPDATE: ContextVar[str] = ContextVar("current_update", default="-")
+# "u123456789": the update an event belongs to, kept readable (but "u00@mail.az" is an e-mail address)
+_UPDATE_ID = re.compile(r"((?<![\w.+-])u\d+(?![\w@]))")
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
@@ -34,24 +48,61 @@ def redact(text: str, secrets: Iterable[str]) -> str:
     return _TOKEN_SHAPE.sub(REDACTED, text)
 
 
+def mask_log_text(text: str, secrets: Iterable[str] = ()) -> str:
+    """Secrets redacted first (a masked token would leave its secret half), then identifiers masked; the
+    update ids ("u123456789") that let one follow a question are kept."""
+    parts = _UPDATE_ID.split(redact(text, secrets))
+    return "".join(part if i % 2 else mask(part) for i, part in enumerate(parts))
+
+
 class RedactingFormatter(logging.Formatter):
-    """A Formatter whose output never contains the given secrets."""
+    """A Formatter whose output never contains the given secrets nor a personal identifier."""
 
     def __init__(self, secrets: Iterable[str], fmt: str = FORMAT) -> None:
         super().__init__(fmt)
         self._secrets = tuple(s for s in secrets if s)
 
+    def masked_record(self, record: logging.LogRecord) -> logging.LogRecord:
+        """A copy of the record (other handlers see the original) with its message, traceback and stack
+        already formatted, redacted and masked."""
+        copy = logging.makeLogRecord(record.__dict__)
+        copy.msg, copy.args = mask_log_text(record.getMessage(), self._secrets), None
+        if record.exc_info and not record.exc_text:
+            copy.exc_text = self.formatException(record.exc_info)
+        if copy.exc_text:
+            copy.exc_text = mask_log_text(copy.exc_text, self._secrets)
+        copy.exc_info = None
+        if record.stack_info:
+            copy.stack_info = mask_log_text(record.stack_info, self._secrets)
+        if not hasattr(copy, "update"):
+            copy.update = CURRENT_UPDATE.get()
+        return copy
+
     def format(self, record: logging.LogRecord) -> str:
-        if not hasattr(record, "update"):
-            record.update = CURRENT_UPDATE.get()
-        return redact(super().format(record), self._secrets)
+        return redact(super().format(self.masked_record(record)), self._secrets)
 
 
-def configure_logging(level: str, secrets: Iterable[str] = (), stream: TextIO | None = None) -> None:
-    """One stderr handler for the whole process, redacting secrets; chatty HTTP loggers kept at WARNING
-    unless DEBUG is asked for (their DEBUG lines are redacted like any other)."""
+class JsonFormatter(RedactingFormatter):
+    """One JSON object per line, redacted and masked like the text lines."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        copy = self.masked_record(record)
+        line: dict[str, object] = {"time": self.formatTime(copy), "level": copy.levelname,
+                                   "update": getattr(copy, "update", "-"), "logger": copy.name, "message": copy.msg}
+        if copy.exc_text:
+            line["exc"] = copy.exc_text
+        if copy.stack_info:
+            line["stack"] = copy.stack_info
+        return redact(json.dumps(line, ensure_ascii=False), self._secrets)
+
+
+def configure_logging(level: str, secrets: Iterable[str] = (), stream: TextIO | None = None,
+                      fmt: str = "text") -> None:
+    """One stderr handler for the whole process, redacting secrets and masking identifiers, as text lines or
+    (fmt="json") JSON objects; chatty HTTP loggers kept at WARNING unless DEBUG is asked for (their DEBUG
+    lines are redacted and masked like any other)."""
     handler = logging.StreamHandler(stream or sys.stderr)
-    handler.setFormatter(RedactingFormatter(secrets))
+    handler.setFormatter(JsonFormatter(secrets) if fmt == "json" else RedactingFormatter(secrets))
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)

@@ -16,7 +16,7 @@ import logging
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressbot.bot.core.config import Config
@@ -54,6 +54,7 @@ class Served:
     built_in: float
     loaded: bool = False  # from the index saved beside the corpus, without re-indexing
     profile: Profile | None = None  # the corpus's agency.yaml: swapped with the index, never apart from it
+    at: float = field(default_factory=time.time)  # when it was built or loaded (GET /healthz: last reload)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ import asyncio
 import logging
 import re
 import secrets
-import time
 from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 
@@ -28,13 +27,14 @@ from pressbot.bot.core.service import Service
 from pressbot.bot.core.storage import Storage
 from pressbot.bot.telegram.botdata import SERVICE, STORAGE
 from pressbot.bot.telegram.handlers import register
+from pressbot.bot.telegram.health import HEALTH_ADDRESS, HEALTH_SERVER, start_health_server
 from pressbot.bot.telegram.pacing import ChatPacedRateLimiter, PerChatUpdateProcessor
+from pressbot.bot.telegram.privacy import schedule_retention
 from pressbot.bot.telegram.sync import schedule_sync
 from pressbot.responses.render import locale
 from pressbot.retrieval.analyzer import LANGUAGES
 
 log = logging.getLogger(__name__)
-BUTTON_DAYS = 90  # buttons older than this answer "please ask again" (their state is dropped at start)
 DEFAULT_LANGUAGE = "en"  # what Telegram shows users whose language has no menu of its own
 
 
@@ -65,11 +65,13 @@ async def publish_profile(application: Application) -> None:  # type: ignore[typ
 
 
 async def post_init(application: Application) -> None:  # type: ignore[type-arg]
-    """Publish the bot's profile (a failure here is not fatal) and forget buttons too old to keep."""
-    storage: Storage = application.bot_data[STORAGE]
-    dropped = storage.forget_buttons(older_than=time.time() - BUTTON_DAYS * 86_400)
-    if dropped:
-        log.info("forgot the state of %d buttons older than %d days", dropped, BUTTON_DAYS)
+    """Publish the bot's profile (a failure here is not fatal), delete what is past privacy.retention_days,
+    and schedule that deletion daily (bot/telegram/privacy.py)."""
+    schedule_retention(application)
+    if HEALTH_ADDRESS in application.bot_data:  # webhook mode: GET /healthz for the load balancer
+        listen, port = application.bot_data[HEALTH_ADDRESS]
+        application.bot_data[HEALTH_SERVER] = start_health_server(lambda: application.bot_data.get(SERVICE),
+                                                                  listen, port)
     try:
         await publish_profile(application)
     except TelegramError as exc:
@@ -79,6 +81,8 @@ async def post_init(application: Application) -> None:  # type: ignore[type-arg]
 async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
     storage: Storage = application.bot_data[STORAGE]
     storage.close()
+    if HEALTH_SERVER in application.bot_data:
+        application.bot_data.pop(HEALTH_SERVER).stop()
 
 
 def build_application(service: Service, request: BaseRequest | None = None,
@@ -135,9 +139,12 @@ def webhook(url: str, listen: str = "0.0.0.0", port: int = 8443, secret_token: s
 
 
 def run_bot(service: Service, webhook_url: str | None = None, listen: str = "0.0.0.0",
-            port: int = 8443) -> None:
-    """Run until stopped (Ctrl-C, SIGTERM): long polling, or a webhook with a secret token."""
+            port: int = 8443, health_port: int | None = None) -> None:
+    """Run until stopped (Ctrl-C, SIGTERM): long polling, or a webhook with a secret token (and GET /healthz
+    on health_port, by default the webhook's port + 1)."""
     application = build_application(service)
+    if webhook_url:
+        application.bot_data[HEALTH_ADDRESS] = (listen, health_port or port + 1)
     tg = service.config.telegram
     log.info("pressbot starting: %d documents, %d passages, admins: %d", len(service.index.documents),
              len(service.index), len(tg.admins))

@@ -20,6 +20,7 @@ from telegram.ext import ContextTypes
 from pressbot.bot.core.language import user_language
 from pressbot.bot.core.results import next_results
 from pressbot.bot.core.service import LATEST_PAGE
+from pressbot.bot.core.storage import retention_start
 from pressbot.bot.telegram.botdata import service_of, storage_of
 from pressbot.bot.telegram.keyboards import (
     DOWN,
@@ -67,7 +68,8 @@ async def on_press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None:
         return
     press = parse_press(query.data)
-    button = storage_of(context).button(press.key) if press else None
+    days = service_of(context).config.privacy.retention_days
+    button = storage_of(context).button(press.key, newer_than=retention_start(days)) if press else None
     kind = LATEST if press and press.action == LATEST_MORE else ANSWER
     if press is None or button is None or button.kind != kind or update.effective_chat is None:
         log.info("u%s: press on an unknown or expired button %r", update.update_id, query.data)
@@ -130,7 +132,7 @@ async def show_more(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, pa
         return
     await acknowledge(query)
     key = storage_of(context).put_button(ANSWER, answer_state(payload["question"], payload["lang"], ui, answer,
-                                                              payload["shown"]))
+                                                              payload["shown"]), user_id=query.from_user.id)
     html = service.renderer.render("more", "html", ui, quotes=answer.quotes, citations=answer.citations,
                                    query=payload["question"])
     await send_html(context.bot, chat_id, html, answer_keyboard(key, len(answer.citations), ui),
@@ -149,5 +151,6 @@ async def show_latest_page(query: CallbackQuery, context: ContextTypes.DEFAULT_T
     await acknowledge(query)
     markup = None
     if has_more_latest(context, topic, offset):
-        markup = latest_keyboard(storage_of(context).put_button(LATEST, latest_state(topic, ui, offset)), ui)
+        key = storage_of(context).put_button(LATEST, latest_state(topic, ui, offset), user_id=query.from_user.id)
+        markup = latest_keyboard(key, ui)
     await send_html(context.bot, chat_id, service.latest_text(topic, ui, offset=offset).html, markup)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
@@ -30,9 +31,9 @@ from telegram.ext import (
 
 from pressbot.bot.core.language import DEFAULT as DEFAULT_LANGUAGE
 from pressbot.bot.core.language import reply_language, user_language
-from pressbot.bot.core.logs import CURRENT_UPDATE
+from pressbot.bot.core.logs import CURRENT_UPDATE, mask_log_text
 from pressbot.bot.core.service import ReloadResult, Rendered
-from pressbot.bot.telegram import buttons, inline, stats, subscriptions
+from pressbot.bot.telegram import buttons, inline, privacy, stats, subscriptions
 from pressbot.bot.telegram.botdata import SERVICE, STORAGE, service_of, storage_of
 from pressbot.bot.telegram.groups import ADDRESSED_TO_BOT, without_mention
 from pressbot.bot.telegram.keyboards import answer_keyboard, latest_keyboard
@@ -43,7 +44,7 @@ from pressbot.responses.render import locale
 __all__ = ["NO_PREVIEW", "SERVICE", "register", "send", "service_of"]
 
 log = logging.getLogger(__name__)
-LOG_TEXT_CHARS = 200  # questions are logged at INFO, cut to this length
+LOG_TEXT_CHARS = 200  # at DEBUG, a question's masked text is logged cut to this length (never at INFO)
 
 
 def user_lang(update: Update) -> str:
@@ -91,7 +92,8 @@ async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = reply_language(topic, update.effective_user)
     markup = None
     if buttons.has_more_latest(context, topic, 0):
-        key = storage_of(context).put_button(buttons.LATEST, buttons.latest_state(topic, lang, 0))
+        key = storage_of(context).put_button(buttons.LATEST, buttons.latest_state(topic, lang, 0),
+                                             user_id=update.effective_user.id if update.effective_user else None)
         markup = latest_keyboard(key, lang)
     await send(update.effective_message, service_of(context).latest_text(topic, lang), markup)
 
@@ -134,22 +136,29 @@ async def reload_and_notify(application: Application,  # type: ignore[type-arg]
 
 async def answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: str, user: User | None,
                  update_id: int) -> None:
-    """Answer a question in the reply language, with Source/More/👍/👎 buttons, and count it for /stats."""
-    log.info("u%s: question from chat %s: %r", update_id, message.chat_id, text[:LOG_TEXT_CHARS])
+    """Answer a question in the reply language, with Source/More/👍/👎 buttons, and count it for /stats.
+    The text as typed is used for answering only: what is stored or logged is masked (bot/core/masking.py),
+    and INFO lines carry no text at all."""
+    started = time.perf_counter()
+    service, storage = service_of(context), storage_of(context)
+    if log.isEnabledFor(logging.DEBUG):  # the token redacted before masking, or its secret half would stay
+        log.debug("u%s: question %r", update_id,
+                  mask_log_text(text, [service.config.telegram.token or ""])[:LOG_TEXT_CHARS])
     with contextlib.suppress(TelegramError):  # "typing…" is cosmetic: its failure must not cost the answer
         await message.reply_chat_action(ChatAction.TYPING)
-    service, storage = service_of(context), storage_of(context)
     lang = reply_language(text, user)
     reply = service.ask(text)
     searched_in = reply.answer.lang
     if searched_in != lang:  # the question did not show its language: reply in the person's
         reply = render_answer(replace(reply.answer, lang=lang), service.renderer)
-    log.info("u%s: answered=%s citations=%s", update_id, reply.answer.answered,
+    log.info("u%s: question lang=%s answered=%s evidence=%.2f latency_ms=%.0f citations=%s", update_id, lang,
+             reply.answer.answered, reply.answer.evidence, (time.perf_counter() - started) * 1000,
              [c.doc_id for c in reply.answer.citations])
-    storage.record_question(text, reply.answer.answered)
+    storage.record_question(text, reply.answer.answered)  # masked by the storage
     markup = None
     if reply.answer.answered:
-        key = storage.put_button(buttons.ANSWER, buttons.answer_state(text, searched_in, lang, reply.answer))
+        key = storage.put_button(buttons.ANSWER, buttons.answer_state(text, searched_in, lang, reply.answer),
+                                 user_id=user.id if user else None)
         markup = answer_keyboard(key, len(reply.answer.citations), lang)
     await send(message, Rendered(html=reply.html, text=reply.text), markup)
 
@@ -235,6 +244,9 @@ def register(application: Application) -> Application:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("unsubscribe", subscriptions.unsubscribe))
     application.add_handler(CommandHandler("subscriptions", subscriptions.subscriptions))
     application.add_handler(CommandHandler("stats", stats.stats, filters=private))
+    application.add_handler(CommandHandler("privacy", privacy.privacy))
+    application.add_handler(CommandHandler("forget", privacy.forget, filters=private))
+    application.add_handler(CallbackQueryHandler(privacy.on_forget_press, pattern=privacy.FORGET_PATTERN))
     application.add_handler(CallbackQueryHandler(buttons.on_press))
     application.add_handler(InlineQueryHandler(inline.inline_query))
     application.add_handler(MessageHandler(private & message & filters.TEXT & ~filters.COMMAND, question))
