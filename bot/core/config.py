@@ -10,6 +10,7 @@ Usage::
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,14 @@ class TelegramConfig:
 
 
 @dataclass(frozen=True)
+class IngestConfig:
+    """New press releases arriving without a shell: the agency's channel, and the admins' uploads."""
+
+    channel: str | None = None  # "@username" or a numeric chat id ("-100…"); None: channel posts are ignored
+    max_upload_bytes: int = 2_000_000  # larger files sent to the bot are refused before download
+
+
+@dataclass(frozen=True)
 class Config:
     corpus: Path
     log_level: str = "INFO"
@@ -49,6 +58,7 @@ class Config:
     retrieval: Params = Params()
     answer: ComposerSettings = ComposerSettings()
     state: Path | None = None
+    ingest: IngestConfig = IngestConfig()
 
     @property
     def state_path(self) -> Path:
@@ -57,7 +67,7 @@ class Config:
 
 
 _SECTIONS: dict[str, type[Any]] = {"telegram": TelegramConfig, "retrieval": Params,
-                                   "answer": ComposerSettings}
+                                   "answer": ComposerSettings, "ingest": IngestConfig}
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -112,6 +122,16 @@ def parse_admins(value: Any, source: str) -> frozenset[int]:
     return frozenset(ids)
 
 
+def parse_channel(value: Any, source: str) -> str | None:
+    """A channel as ingest.channel names it: "@username" or a numeric chat id (YAML may give a number)."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    if isinstance(value, bool) or not re.fullmatch(r"@[A-Za-z][A-Za-z0-9_]{3,31}|-?[0-9]+", text):
+        raise ConfigError(f"{source}: ingest.channel must be @username or a numeric chat id, got {value!r}")
+    return text
+
+
 def _typed(cls: type[Any], values: dict[str, Any], source: str, section: str) -> Any:
     kwargs: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
@@ -121,6 +141,9 @@ def _typed(cls: type[Any], values: dict[str, Any], source: str, section: str) ->
         name = f"{section}.{f.name}"
         if f.name == "admins":
             kwargs[f.name] = parse_admins(value, source)
+            continue
+        if f.name == "channel":
+            kwargs[f.name] = parse_channel(value, source)
             continue
         default = f.default
         if isinstance(default, bool):
@@ -190,4 +213,4 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
                           "http:// or https://, "
                           f"got {telegram.api_base_url!r}")
     return Config(corpus=corpus_path, log_level=level, telegram=telegram, retrieval=sections["retrieval"],
-                  answer=sections["answer"], state=state_path)
+                  answer=sections["answer"], state=state_path, ingest=sections["ingest"])

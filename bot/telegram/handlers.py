@@ -8,7 +8,6 @@ Private chats: every text is a question, commands as in /help. Groups: only what
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 from dataclasses import replace
@@ -30,10 +29,11 @@ from telegram.ext import (
 from pressbot.bot.core.language import reply_language, user_language
 from pressbot.bot.core.logs import CURRENT_UPDATE
 from pressbot.bot.core.service import Rendered
-from pressbot.bot.telegram import buttons, inline, stats, subscriptions
+from pressbot.bot.telegram import buttons, channel, inline, stats, subscriptions, uploads
 from pressbot.bot.telegram.botdata import SERVICE, service_of, storage_of
 from pressbot.bot.telegram.groups import ADDRESSED_TO_BOT, without_mention
 from pressbot.bot.telegram.keyboards import answer_keyboard, latest_keyboard
+from pressbot.bot.telegram.reloading import reload_corpus
 from pressbot.bot.telegram.sending import NO_PREVIEW, reply_html
 from pressbot.responses.answering import render_answer
 
@@ -108,14 +108,8 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     log.info("%s: /reload by admin %s", log_id(update), user_id)
     await send(message, service.phrase(lang, "reload_started"))
-    before = frozenset(service.index.documents)
-    result = await asyncio.to_thread(service.reload)
+    result = await reload_corpus(context)
     await send(message, service.reload_text(result, lang))
-    new_ids = [doc_id for doc_id in service.index.documents if doc_id not in before]
-    if result.ok and new_ids:
-        context.application.create_task(
-            subscriptions.notify_subscribers(context.bot, service, storage_of(context), new_ids),
-            name="notify_subscribers")
 
 
 async def answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: str, user: User | None,
@@ -202,8 +196,15 @@ def register(application: Application) -> Application:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("unsubscribe", subscriptions.unsubscribe))
     application.add_handler(CommandHandler("subscriptions", subscriptions.subscriptions))
     application.add_handler(CommandHandler("stats", stats.stats, filters=private))
+    application.add_handler(CommandHandler("add", uploads.add_command, filters=private))
+    application.add_handler(CommandHandler("remove", uploads.remove_command, filters=private))
+    application.add_handler(CallbackQueryHandler(uploads.on_press, pattern=uploads.BUTTON_DATA))
     application.add_handler(CallbackQueryHandler(buttons.on_press))
     application.add_handler(InlineQueryHandler(inline.inline_query))
+    # An admin's file or forwarded post is a press release to add (bot/telegram/uploads.py), not a question.
+    uploaded = private & message & uploads.admin_filter(application) & (filters.Document.ALL | filters.FORWARDED)
+    application.add_handler(MessageHandler(uploaded, uploads.upload))
+    application.add_handler(MessageHandler(filters.UpdateType.CHANNEL_POSTS, channel.channel_post))
     application.add_handler(MessageHandler(private & message & filters.TEXT & ~filters.COMMAND, question))
     application.add_handler(MessageHandler(groups & message & filters.TEXT & ~filters.COMMAND & ADDRESSED_TO_BOT,
                                            group_question))
