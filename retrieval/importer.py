@@ -10,6 +10,7 @@ Usage::
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -19,8 +20,6 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from pressbot.retrieval.analyzer import detect_language
-from pressbot.retrieval.corpus import corpus_files, parse_document
 from pressbot.retrieval.document import Document
 
 # Lines that web pages wrap around a press release; they are not part of it.
@@ -29,11 +28,17 @@ _BOILERPLATE = (
     re.compile(r"^Latest news$", re.IGNORECASE),
     re.compile(r"^©\s*\d{4}\b.*State Migration Service\.?$", re.IGNORECASE),
     re.compile(r"^Terms for users\s*\|\s*Privacy Policy\s*\|\s*All rights reserved\.?$", re.IGNORECASE),
+    # Copyright footers in the three languages: "© 2026 … All rights reserved.", "Bütün hüquqlar qorunur",
+    # "Все права защищены" (a line that starts with © or ends with the reservation, not a sentence about them).
+    re.compile(r"^(?:©|\(c\)\s|copyright\b).{0,200}$", re.IGNORECASE),
+    re.compile(r"^.{0,150}\b(?:all rights reserved|bütün hüquqlar (?:qorunur|qorunub)|все права защищены)\.?$",
+               re.IGNORECASE),
 )
 # "Latest news" glued to the end of the last paragraph by the page capture.
 _TRAILING_LATEST = re.compile(r"\s*Latest news\s*$", re.IGNORECASE)
 _HOST_NAMES = {"migration.gov.az": "migration", "report.az": "report", "mfa.gov.az": "mfa"}
 _SLUG_CHARS = 48
+_SUFFIXES = (".txt", ".md", ".html", ".htm")
 # Azerbaijani letters without an ASCII base letter in Unicode, folded as the corpus's file names fold them.
 _NO_DECOMPOSITION = str.maketrans({"ə": "e", "Ə": "E", "ı": "i"})
 
@@ -44,6 +49,7 @@ class ImportReport:
 
     added: tuple[Path, ...] = ()
     messages: tuple[str, ...] = field(default=())
+    failed: tuple[str, ...] = ()  # "PATH: reason" for each input that is not a press release
 
 
 def clean_page_text(raw: str) -> tuple[str, str]:
@@ -80,14 +86,19 @@ def doc_id_for(url: str | None, lang: str, title: str) -> str:
     """A file name in the corpus's style: <site>-<lang>-<news id or slug>."""
     if url:
         parts = urlsplit(url)
-        host = parts.netloc.lower().removeprefix("www.")
-        site = _HOST_NAMES.get(host, host.split(".")[0] if host else "doc")
+        site = site_name(parts.netloc)
         segments = [s for s in parts.path.split("/") if s and s not in ("en", "az", "ru", "amp")]
-        last = segments[-1] if segments else ""
+        last = re.sub(r"\.(?:html?|php|aspx?)$", "", segments[-1]) if segments else ""
     else:
         site, last = "doc", ""
     slug = last if last.isdigit() else _slug(last or title)
     return f"{site}-{lang}-{slug or hashlib.sha1(title.encode()).hexdigest()[:10]}"
+
+
+def site_name(host: str) -> str:
+    """The short name of a web site in file names: the agency's own table, else the host's first label."""
+    host = host.lower().removeprefix("www.")
+    return _HOST_NAMES.get(host, host.split(".")[0] if host else "doc")
 
 
 def _slug(text: str) -> str:
@@ -118,6 +129,8 @@ def render_corpus_file(doc: Document) -> str:
         front["tags"] = list(doc.tags)
     if doc.excerpt:
         front["excerpt"] = True
+    if doc.translations:
+        front["translations"] = list(doc.translations)
     dumped = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{dumped}---\n{doc.text.rstrip()}\n"
 
@@ -132,55 +145,14 @@ def _load_sources(directory: Path) -> dict[str, dict[str, str]]:
     return {str(k): dict(v or {}) for k, v in data.items()}
 
 
-def _existing(corpus: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
-    """(url → file, text fingerprint → file, ids) of the documents already in the corpus."""
-    urls: dict[str, str] = {}
-    texts: dict[str, str] = {}
-    ids: set[str] = set()
-    for path in corpus_files(corpus) if corpus.is_dir() else []:
-        doc, _ = parse_document(path, path.read_bytes())
-        ids.add(path.stem)
-        if doc is None:
-            continue
-        if doc.url:
-            urls.setdefault(normalize_url(doc.url), str(path))
-        texts.setdefault(text_fingerprint(_without_title_line(doc)), str(path))
-    return urls, texts, ids
-
-
-def _without_title_line(doc: Document) -> str:
+def without_title_line(doc: Document) -> str:
     lines = doc.text.strip().split("\n")
     if lines and lines[0].strip().casefold() == doc.title.strip().casefold():
         lines = lines[1:]
     return "\n".join(lines)
 
 
-def read_input(path: Path, sources: dict[str, dict[str, str]]) -> Document | str:
-    """A Document from an input file (corpus Markdown or raw page text), or the reason it cannot be read."""
-    raw = path.read_bytes()
-    if _is_corpus_file(path):
-        doc, problems = parse_document(path, raw)
-        return doc if doc is not None else "; ".join(str(p) for p in problems)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return f"{path}: not UTF-8"
-    title, body = clean_page_text(text)
-    if not title or not body:
-        return f"{path}: no title line or no text after it"
-    meta = sources.get(path.name, {})
-    url = meta.get("url")
-    lang = _lang_of(url) or detect_language(f"{title}\n{body}")
-    return Document(id=doc_id_for(url, lang, title), title=title, text=body, lang=lang, url=url,
-                    source=meta.get("source"), date=meta.get("date"))
-
-
-def _is_corpus_file(path: Path) -> bool:
-    """Markdown with front matter is already a corpus file; anything else is raw page text."""
-    return path.suffix == ".md" and path.read_bytes()[:8].lstrip(b"\xef\xbb\xbf").startswith(b"---")
-
-
-def _lang_of(url: str | None) -> str | None:
+def lang_of_url(url: str | None) -> str | None:
     if not url:
         return None
     for segment in urlsplit(url).path.split("/"):
@@ -190,54 +162,62 @@ def _lang_of(url: str | None) -> str | None:
 
 
 def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
-    """Files to import: given files, and the .txt/.md files of given directories (SOURCES.yaml aside)."""
+    """Files to import: given files, and the page and corpus files of given directories (SOURCES.yaml aside)."""
     files: list[Path] = []
     for item in inputs:
         if item.is_dir():
-            files.extend(sorted(p for p in item.iterdir() if p.suffix in (".txt", ".md") and p.is_file()))
+            files.extend(sorted(p for p in item.iterdir() if p.suffix.lower() in _SUFFIXES and p.is_file()))
         else:
             files.append(item)
     return files
 
 
+def shown(path: Path) -> str:
+    """A path as printed: relative to the working directory when inside it, else absolute; normalized."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
+
+
 def import_files(inputs: Iterable[Path], corpus: Path, dry_run: bool = False) -> ImportReport:
-    """Add press releases to a corpus directory; skip (with a message) any already there by url or text."""
-    corpus.mkdir(parents=True, exist_ok=True)
-    urls, texts, ids = _existing(corpus)
-    added: list[Path] = []
-    messages: list[str] = []
+    """Add press releases to a corpus directory; skip (with a message) any already there by url or text.
+
+    All or nothing: when any input cannot be read as a press release, `failed` says why and nothing is
+    written, so the corpus stays exactly as it was."""
+    from pressbot.retrieval.drafts import CorpusSnapshot, Draft, DraftError, draft_of_file, write_release
+
+    snapshot = CorpusSnapshot.read(corpus)
+    lines: list[str | Draft] = []  # in input order; a Draft stands for its "added" line until written
+    failed: list[str] = []
     source_cache: dict[Path, dict[str, dict[str, str]]] = {}
     for path in expand_inputs(list(inputs)):
         if path.parent not in source_cache:
             source_cache[path.parent] = _load_sources(path.parent)
-        result = read_input(path, source_cache[path.parent])
-        if isinstance(result, str):
-            messages.append(f"skipped {path}: {result}")
+        meta = source_cache[path.parent].get(path.name, {})
+        try:
+            draft = draft_of_file(path.read_bytes(), path.name, snapshot, url=meta.get("url"),
+                                  date=meta.get("date"), source=meta.get("source"))
+        except (DraftError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            failed.append(f"{shown(path)}: {reason.removeprefix(f'{path.name}: ')}")
             continue
-        doc = result
-        url_key = normalize_url(doc.url) if doc.url else None
-        fingerprint = text_fingerprint(_without_title_line(doc))
-        if url_key and url_key in urls:
-            messages.append(f"skipped {path}: same url as {urls[url_key]}")
+        if same := snapshot.duplicate(draft.document):
+            other, what = same
+            lines.append(f"skipped {shown(path)}: same {what} as {shown(snapshot.path_of(other, corpus))}")
             continue
-        if fingerprint in texts:
-            messages.append(f"skipped {path}: same text as {texts[fingerprint]}")
+        snapshot.note(draft.document, draft.doc_id)
+        lines.append(draft)
+    if failed:
+        return ImportReport(messages=tuple(line for line in lines if isinstance(line, str)), failed=tuple(failed))
+    added: list[Path] = []
+    messages: list[str] = []
+    for line in lines:
+        if isinstance(line, str):
+            messages.append(line)
             continue
-        doc_id = doc.id
-        n = 2
-        while doc_id in ids:
-            doc_id = f"{doc.id}-{n}"
-            n += 1
-        target = corpus / f"{doc_id}.md"
-        if not dry_run:
-            if _is_corpus_file(path):
-                target.write_bytes(path.read_bytes())  # already in corpus form: copy it as published
-            else:
-                target.write_text(render_corpus_file(doc), encoding="utf-8")
-        ids.add(doc_id)
-        if url_key:
-            urls[url_key] = str(target)
-        texts[fingerprint] = str(target)
+        target = corpus / f"{line.doc_id}.md" if dry_run else write_release(line, corpus)
         added.append(target)
-        messages.append(f"added {target}")
+        messages.append(f"{'would add' if dry_run else 'added'} {shown(target)}")
     return ImportReport(added=tuple(added), messages=tuple(messages))

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from pressbot.retrieval.corpus import load_corpus
 from pressbot.retrieval.importer import clean_page_text, doc_id_for, import_files
 
@@ -149,15 +151,15 @@ def test_a_page_without_text_after_its_title_is_skipped(tmp_path: Path) -> None:
     seeds = seeds_dir(tmp_path, {"a.txt": f"newsPhoto\nOnly a title\n{FOOTER}"})
     report = import_files([seeds], tmp_path / "corpus")
     assert report.added == ()
-    assert report.messages[0].startswith(f"skipped {seeds / 'a.txt'}")
+    assert report.failed == (f"{seeds / 'a.txt'}: no text after the title line",)
 
 
 def test_a_dry_run_writes_nothing(tmp_path: Path) -> None:
     seeds = seeds_dir(tmp_path, {"a.txt": raw_page()})
     corpus = tmp_path / "corpus"
     report = import_files([seeds], corpus, dry_run=True)
-    assert len(report.added) == 1
-    assert list(corpus.iterdir()) == []
+    assert report.messages == (f"would add {corpus / 'doc-en-meeting-with-the-ambassador-of-mexico.md'}",)
+    assert not corpus.exists()
 
 
 def test_importing_the_seeds_into_the_shared_press_releases_adds_the_two_it_lacks(shared: Path,
@@ -210,3 +212,50 @@ def test_the_import_command_refuses_a_missing_input(tmp_path: Path) -> None:
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert str(tmp_path / "nope") in result.stderr
+
+
+@pytest.mark.parametrize("footer", ["© 2026 Report.az. All rights reserved.", "Bütün hüquqlar qorunur.",
+                                    "© 2026 Dövlət Miqrasiya Xidməti. Bütün hüquqlar qorunur",
+                                    "Все права защищены", "Copyright © 2026 Trend News Agency"])
+def test_copyright_footers_in_each_language_are_removed(footer: str) -> None:
+    assert clean_page_text(f"Title\n{BODY}\n{footer}\n") == ("Title", BODY)
+
+
+def test_a_sentence_about_rights_stays() -> None:
+    body = "The Service explained that all rights of migrants are protected by law."
+    assert clean_page_text(f"Title\n{body}\n")[1] == body
+
+
+def test_a_raw_page_with_a_date_under_its_title_is_imported_dated(tmp_path: Path) -> None:
+    seeds = seeds_dir(tmp_path, {"a.txt": f"Meeting in Geneva\n28 November 2026\n\n{BODY}\n\n{FOOTER}"})
+    corpus = tmp_path / "corpus"
+    import_files([seeds], corpus)
+    [doc], _ = load_corpus(corpus)
+    assert (doc.date, doc.text) == ("2026-11-28", BODY)
+
+
+def test_a_dry_run_of_the_command_says_would_add_and_writes_nothing(tmp_path: Path) -> None:
+    seeds_dir(tmp_path, {"a.txt": raw_page()})
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()  # a relative --corpus that does not exist would mean the bundled one
+    script = Path(sys.executable).with_name("pressbot")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "pressbot"]
+    result = subprocess.run([*command, "import", "--dry-run", "--corpus", "corpus", "seeds"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "would add corpus/doc-en-meeting-with-the-ambassador-of-mexico.md\n"
+    assert list(corpus.iterdir()) == []
+
+
+def test_one_bad_input_fails_the_import_and_writes_nothing(tmp_path: Path) -> None:
+    seeds = seeds_dir(tmp_path, {"a.txt": raw_page()})
+    (seeds / "photo.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    script = Path(sys.executable).with_name("pressbot")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "pressbot"]
+    result = subprocess.run([*command, "import", "--corpus", "corpus", "seeds"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == "pressbot import: seeds/photo.html: a binary file, not html text"
+    assert list(corpus.iterdir()) == []

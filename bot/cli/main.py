@@ -76,7 +76,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     report = import_files(args.inputs, config.corpus, dry_run=args.dry_run)
     for line in report.messages:
         print(line)
-    print(f"{len(report.added)} added, {len(report.messages) - len(report.added)} skipped", file=sys.stderr)
+    for line in report.failed:
+        print(f"pressbot import: {line}", file=sys.stderr)
+    if report.failed:
+        print(f"nothing written: {len(report.failed)} input(s) are not press releases", file=sys.stderr)
+        return EXIT_PROBLEMS
+    verb = "would be added" if args.dry_run else "added"
+    print(f"{len(report.added)} {verb}, {len(report.messages) - len(report.added)} skipped", file=sys.stderr)
     return EXIT_OK
 
 

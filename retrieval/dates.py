@@ -1,0 +1,97 @@
+"""Publication dates as press releases print them, in English, Azerbaijani and Russian, read to ISO.
+
+htmldate reads meta tags and JSON-LD well, but it returns YYYY-01-01 when it cannot read a month name
+and refuses dates after today; the visible dates of these sites ("20 noyabr 2026", "20 ноября 2026 г.")
+are read here, and the same reader serves raw text, where a date line near the top becomes `date:`.
+
+Usage::
+
+    parse_date("20 ноября 2026 г.")            # "2026-11-20"
+    find_dates("Published: Nov 20, 2026 10:35")  # ["2026-11-20"]
+    date_line_near_top("20.11.2026\\nThe Service ...")  # ("2026-11-20", "The Service ...")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate((
+        "january jan yanvar января январь янв",
+        "february feb fevral февраля февраль фев",
+        "march mar mart марта март",
+        "april apr aprel апреля апрель апр",
+        "may may мая май",
+        "june jun iyun июня июнь",
+        "july jul iyul июля июль",
+        "august aug avqust августа август авг",
+        "september sep sept sentyabr сентября сентябрь сен",
+        "october oct oktyabr октября октябрь окт",
+        "november nov noyabr ноября ноябрь ноя",
+        "december dec dekabr декабря декабрь дек"), start=1):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_MONTH = r"(?P<month>[A-Za-zА-Яа-яЁё]{3,9})\.?"
+_PATTERNS = (
+    re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})(?!\d)"),
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})[./](?P<mm>\d{1,2})[./](?P<year>\d{4})(?!\d)"),
+    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>\d{{4}})(?!\d)"),
+    re.compile(rf"(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})(?!\d)"),
+)
+# A line that is a date and little else: "20 November 2026", "Published: 20.11.2026, 10:35", "Bakı, 20 noyabr 2026".
+_DATE_LINE_CHARS = 48
+_TOP_LINES = 3
+
+
+def _to_iso(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    if groups.get("month") is not None:
+        month = _MONTHS.get(groups["month"].casefold())
+    else:
+        month = int(groups["mm"])
+    if month is None:
+        return None
+    try:
+        date = dt.date(int(groups["year"]), month, int(groups["day"]))
+    except ValueError:
+        return None
+    return date.isoformat() if 1990 <= date.year <= 2100 else None
+
+
+def find_dates(text: str) -> list[str]:
+    """Every date written in a text, as YYYY-MM-DD, in the order they appear."""
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            iso = _to_iso(match)
+            if iso:
+                found.append((match.start(), iso))
+                taken.append(match.span())
+    return [iso for _, iso in sorted(found)]
+
+
+def parse_date(text: str) -> str | None:
+    """The first date written in a text, as YYYY-MM-DD, or None."""
+    dates = find_dates(text)
+    return dates[0] if dates else None
+
+
+def date_line_near_top(body: str) -> tuple[str | None, str]:
+    """(date, body without that line) when one of the first lines is a date line, else (None, body)."""
+    lines = body.split("\n")
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _TOP_LINES:
+            break
+        if len(line.strip()) <= _DATE_LINE_CHARS and (date := parse_date(line)):
+            rest = lines[:i] + lines[i + 1:]
+            return date, "\n".join(rest).strip("\n").lstrip()
+    return None, body
