@@ -33,7 +33,7 @@ from telegram.error import BadRequest
 from telegram.ext import Application, ContextTypes, filters
 
 from pressbot.bot.core.language import user_language
-from pressbot.bot.core.service import Rendered, ReloadResult, Service
+from pressbot.bot.core.service import ReloadResult, Rendered, Service
 from pressbot.bot.telegram.botdata import SERVICE, service_of, storage_of
 from pressbot.bot.telegram.buttons import acknowledge, expired
 from pressbot.bot.telegram.keyboards import callback_data
@@ -78,7 +78,7 @@ def preview(text: str) -> str:
 def draft_state(draft: Draft) -> dict[str, Any]:
     """A draft as JSON for the button storage."""
     return {"doc_id": draft.doc_id, "origin": draft.origin, "warnings": list(draft.warnings),
-            "document": asdict(draft.document)}
+            "document": asdict(draft.document), "verbatim": draft.verbatim}
 
 
 def draft_of(state: dict[str, Any]) -> Draft:
@@ -87,7 +87,7 @@ def draft_of(state: dict[str, Any]) -> Draft:
     for key in ("tags", "translations"):
         fields[key] = tuple(fields.get(key) or ())
     return Draft(doc_id=state["doc_id"], document=Document(**fields), origin=state["origin"],
-                 warnings=tuple(state.get("warnings", ())))
+                 warnings=tuple(state.get("warnings", ())), verbatim=state.get("verbatim"))
 
 
 def keyboard(buttons: list[tuple[str, str]]) -> InlineKeyboardMarkup:
