@@ -112,9 +112,11 @@ def draft_from_bytes(data: bytes, name: str, corpus: Path, *, url: str | None = 
 
 
 def draft_of_file(data: bytes, name: str, snapshot: CorpusSnapshot, *, url: str | None = None,
-                  date: str | None = None, source: str | None = None) -> Draft:
-    """draft_from_bytes against a snapshot already read (a batch import reads the corpus once)."""
-    suffix = Path(name).suffix.lower()
+                  date: str | None = None, source: str | None = None, default_url: str | None = None,
+                  suffix: str | None = None) -> Draft:
+    """draft_from_bytes against a snapshot already read (a batch import reads the corpus once); a fetched
+    page passes the url it came from as default_url (its canonical link wins) and its content's suffix."""
+    suffix = (suffix or Path(name).suffix).lower()
     if suffix not in (".html", ".htm", ".txt", ".md"):
         raise DraftError(f"{name}: unsupported file type {suffix or '(none)'!r}: use .html, .htm, .txt or .md")
     if len(data) > MAX_BYTES:
@@ -130,7 +132,7 @@ def draft_of_file(data: bytes, name: str, snapshot: CorpusSnapshot, *, url: str 
             page = read_page(data, name)
         except PageError as exc:
             raise DraftError(str(exc)) from None
-        return _draft(page.text, snapshot, origin=name, title=page.title, url=url or page.url,
+        return _draft(page.text, snapshot, origin=name, title=page.title, url=url or page.url or default_url,
                       date=date or page.date, lang=page.lang, source=source or page.source)
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
@@ -142,7 +144,7 @@ def draft_of_file(data: bytes, name: str, snapshot: CorpusSnapshot, *, url: str 
             raise DraftError(f"{problems[0]}" + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
         doc_id = snapshot.free_id(doc.id)
         return Draft(doc_id, dataclasses.replace(doc, id=doc_id), name, _warnings(doc), verbatim=text)
-    return _draft(text, snapshot, origin=name, url=url, date=date, source=source)
+    return _draft(text, snapshot, origin=name, url=url or default_url, date=date, source=source)
 
 
 def draft_from_text(text: str, corpus: Path, *, origin: str, url: str | None = None, date: str | None = None,

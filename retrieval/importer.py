@@ -9,18 +9,25 @@ Usage::
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import yaml
 
 from pressbot.retrieval.document import Document
+from pressbot.retrieval.fetching import FetchLimits
+
+if TYPE_CHECKING:
+    from pressbot.retrieval.drafts import CorpusSnapshot, Draft
 
 # Lines that web pages wrap around a press release; they are not part of it.
 _BOILERPLATE = (
@@ -50,6 +57,7 @@ class ImportReport:
     added: tuple[Path, ...] = ()
     messages: tuple[str, ...] = field(default=())
     failed: tuple[str, ...] = ()  # "PATH: reason" for each input that is not a press release
+    known: int = 0  # feed entries left alone because their url is already in the corpus
 
 
 def clean_page_text(raw: str) -> tuple[str, str]:
@@ -186,38 +194,122 @@ def import_files(inputs: Iterable[Path], corpus: Path, dry_run: bool = False) ->
 
     All or nothing: when any input cannot be read as a press release, `failed` says why and nothing is
     written, so the corpus stays exactly as it was."""
-    from pressbot.retrieval.drafts import CorpusSnapshot, Draft, DraftError, draft_of_file, write_release
+    return import_inputs(list(inputs), corpus, dry_run=dry_run)
 
-    snapshot = CorpusSnapshot.read(corpus)
-    lines: list[str | Draft] = []  # in input order; a Draft stands for its "added" line until written
-    failed: list[str] = []
+
+def is_url(item: str | Path) -> bool:
+    return isinstance(item, str) and bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", item))
+
+
+def import_inputs(inputs: Sequence[str | Path], corpus: Path, *, limits: FetchLimits | None = None,
+                  dry_run: bool = False) -> ImportReport:
+    """import_files for files, directories and links (http/https urls, fetched within `limits`).
+    All or nothing, as import_files."""
+    from pressbot.retrieval.drafts import draft_of_file
+
+    batch = _Batch(corpus)
     source_cache: dict[Path, dict[str, dict[str, str]]] = {}
-    for path in expand_inputs(list(inputs)):
-        if path.parent not in source_cache:
-            source_cache[path.parent] = _load_sources(path.parent)
-        meta = source_cache[path.parent].get(path.name, {})
+    for item in inputs:
+        if is_url(item):
+            batch.offer(str(item), functools.partial(_draft_of_url, url=str(item), limits=limits))
+            continue
+        for path in expand_inputs([Path(item)]):
+            if path.parent not in source_cache:
+                source_cache[path.parent] = _load_sources(path.parent)
+            meta = source_cache[path.parent].get(path.name, {})
+
+            def read(snapshot: CorpusSnapshot, path: Path = path, meta: dict[str, str] = meta) -> Draft:
+                return draft_of_file(path.read_bytes(), path.name, snapshot, url=meta.get("url"),
+                                     date=meta.get("date"), source=meta.get("source"))
+
+            batch.offer(shown(path), read, name=path.name)
+    if batch.failed:
+        return batch.report(dry_run=True, write=False)
+    return batch.report(dry_run=dry_run)
+
+
+def sync_feeds(feeds: Sequence[str], corpus: Path, *, limits: FetchLimits | None = None,
+               dry_run: bool = False) -> ImportReport:
+    """Import the pages that RSS/Atom feeds or sitemaps list and the corpus lacks (by url, then by
+    text). A feed or page that cannot be read is reported in `failed` and left out; the rest is added."""
+    from pressbot.retrieval.feeds import FeedError, feed_entries
+    from pressbot.retrieval.fetching import FetchError, fetch
+
+    limits = limits or FetchLimits()
+    batch = _Batch(corpus)
+    for feed in feeds:
         try:
-            draft = draft_of_file(path.read_bytes(), path.name, snapshot, url=meta.get("url"),
-                                  date=meta.get("date"), source=meta.get("source"))
+            entries = feed_entries(fetch(feed, limits).data, feed)
+        except (FetchError, FeedError) as exc:
+            batch.failed.append(str(exc))
+            continue
+        for entry in entries:
+            if normalize_url(entry.url) in batch.snapshot.urls:
+                batch.known += 1
+                continue
+            batch.offer(entry.url, functools.partial(_draft_of_url, url=entry.url, limits=limits, date=entry.date))
+    return batch.report(dry_run=dry_run)
+
+
+def _draft_of_url(snapshot: CorpusSnapshot, *, url: str, limits: FetchLimits | None, date: str | None = None) -> Draft:
+    from pressbot.retrieval.drafts import DraftError, draft_of_file
+    from pressbot.retrieval.fetching import FetchError, fetch
+
+    try:
+        fetched = fetch(url, limits or FetchLimits())
+    except FetchError as exc:
+        raise DraftError(str(exc)) from None
+    if not fetched.suffix:
+        raise DraftError(f"{url}: not a web page (content type {fetched.content_type or 'none'!r})")
+    draft = draft_of_file(fetched.data, url, snapshot, default_url=fetched.url, suffix=fetched.suffix)
+    if date and not draft.document.date:
+        document = dataclasses.replace(draft.document, date=date)
+        draft = dataclasses.replace(draft, document=document,
+                                    warnings=tuple(w for w in draft.warnings if w != "no date found"))
+    return draft
+
+
+class _Batch:
+    """Drafts of one import, checked against the corpus and each other, written together at the end."""
+
+    def __init__(self, corpus: Path) -> None:
+        from pressbot.retrieval.drafts import CorpusSnapshot
+
+        self.corpus = corpus
+        self.snapshot = CorpusSnapshot.read(corpus)
+        self.lines: list[str | Draft] = []  # in input order; a Draft stands for its "added" line until written
+        self.failed: list[str] = []
+        self.known = 0  # feed entries whose url is already in the corpus
+
+    def offer(self, shown_input: str, make: Callable[[CorpusSnapshot], Draft], name: str | None = None) -> None:
+        from pressbot.retrieval.drafts import DraftError
+
+        try:
+            draft = make(self.snapshot)
         except (DraftError, OSError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            failed.append(f"{shown(path)}: {reason.removeprefix(f'{path.name}: ')}")
-            continue
-        if same := snapshot.duplicate(draft.document):
+            reason = reason.removeprefix(f"{name or shown_input}: ")
+            self.failed.append(f"{shown_input}: {reason}")
+            return
+        if same := self.snapshot.duplicate(draft.document):
             other, what = same
-            lines.append(f"skipped {shown(path)}: same {what} as {shown(snapshot.path_of(other, corpus))}")
-            continue
-        snapshot.note(draft.document, draft.doc_id)
-        lines.append(draft)
-    if failed:
-        return ImportReport(messages=tuple(line for line in lines if isinstance(line, str)), failed=tuple(failed))
-    added: list[Path] = []
-    messages: list[str] = []
-    for line in lines:
-        if isinstance(line, str):
-            messages.append(line)
-            continue
-        target = corpus / f"{line.doc_id}.md" if dry_run else write_release(line, corpus)
-        added.append(target)
-        messages.append(f"{'would add' if dry_run else 'added'} {shown(target)}")
-    return ImportReport(added=tuple(added), messages=tuple(messages))
+            corpus_file = shown(self.snapshot.path_of(other, self.corpus))
+            self.lines.append(f"skipped {shown_input}: same {what} as {corpus_file}")
+            return
+        self.snapshot.note(draft.document, draft.doc_id)
+        self.lines.append(draft)
+
+    def report(self, *, dry_run: bool, write: bool = True) -> ImportReport:
+        from pressbot.retrieval.drafts import write_release
+
+        added: list[Path] = []
+        messages: list[str] = []
+        for line in self.lines:
+            if isinstance(line, str):
+                messages.append(line)
+            elif write:
+                target = self.corpus / f"{line.doc_id}.md" if dry_run else write_release(line, self.corpus)
+                added.append(target)
+                messages.append(f"{'would add' if dry_run else 'added'} {shown(target)}")
+        return ImportReport(added=tuple(added), messages=tuple(messages), failed=tuple(self.failed),
+                            known=self.known)

@@ -15,10 +15,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pressbot.bot.core.config import LOG_LEVELS, Config, ConfigError, load_config
 from pressbot.bot.core.logs import configure_logging, redact
 from pressbot.retrieval.corpus import CorpusError, load_corpus
+
+if TYPE_CHECKING:
+    from pressbot.retrieval.importer import ImportReport
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -39,9 +43,12 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     ev.add_argument("--sweep", action="store_true", help="also tabulate answered/abstained per abstention threshold")
     sub.add_parser("check", parents=[common], help="validate a corpus: PATH:LINE: message per problem")
-    imp = sub.add_parser("import", parents=[common], help="add raw pages or corpus files to the corpus")
-    imp.add_argument("inputs", nargs="+", type=Path, help="files or directories (SOURCES.yaml gives urls)")
+    imp = sub.add_parser("import", parents=[common],
+                         help="add saved pages (.html), raw page text (.txt), corpus files (.md) or links")
+    imp.add_argument("inputs", nargs="+", help="files, directories (SOURCES.yaml gives urls) or http(s) urls")
     imp.add_argument("--dry-run", action="store_true", help="say what would be added, write nothing")
+    syn = sub.add_parser("sync", parents=[common], help="import what the configured feeds list and the corpus lacks")
+    syn.add_argument("--dry-run", action="store_true", help="say what would be added, write nothing")
     run = sub.add_parser("run", parents=[common], help="the Telegram bot (long polling)")
     run.add_argument("--webhook", metavar="URL", help="receive updates by webhook at this public URL")
     run.add_argument("--listen", default="0.0.0.0", help="webhook listen address (default 0.0.0.0)")
@@ -66,23 +73,43 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from pressbot.retrieval.importer import import_files
+    from pressbot.retrieval.importer import import_inputs, is_url
 
     config = _config(args)
-    missing = [str(p) for p in args.inputs if not p.exists()]
+    missing = [item for item in args.inputs if not is_url(item) and not Path(item).exists()]
     if missing:
         print(f"pressbot import: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
-    report = import_files(args.inputs, config.corpus, dry_run=args.dry_run)
-    for line in report.messages:
-        print(line)
-    for line in report.failed:
-        print(f"pressbot import: {line}", file=sys.stderr)
+    inputs = [item if is_url(item) else Path(item) for item in args.inputs]
+    report = import_inputs(inputs, config.corpus, limits=config.ingest.limits, dry_run=args.dry_run)
     if report.failed:
+        for line in report.failed:
+            print(f"pressbot import: {line}", file=sys.stderr)
         print(f"nothing written: {len(report.failed)} input(s) are not press releases", file=sys.stderr)
         return EXIT_PROBLEMS
-    verb = "would be added" if args.dry_run else "added"
-    print(f"{len(report.added)} {verb}, {len(report.messages) - len(report.added)} skipped", file=sys.stderr)
+    return _print_report(report, args.dry_run)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from pressbot.retrieval.importer import sync_feeds
+
+    config = _config(args)
+    if not config.ingest.feeds:
+        print("pressbot sync: no feeds configured (ingest.feeds in the configuration file)", file=sys.stderr)
+        return EXIT_USAGE
+    report = sync_feeds(config.ingest.feeds, config.corpus, limits=config.ingest.limits, dry_run=args.dry_run)
+    for line in report.failed:
+        print(f"pressbot sync: {line}", file=sys.stderr)
+    status = _print_report(report, args.dry_run)
+    return EXIT_PROBLEMS if report.failed else status
+
+
+def _print_report(report: ImportReport, dry_run: bool) -> int:
+    for line in report.messages:
+        print(line)
+    verb = "would be added" if dry_run else "added"
+    known = f", {report.known} already in the corpus" if report.known else ""
+    print(f"{len(report.added)} {verb}, {len(report.messages) - len(report.added)} skipped{known}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -154,7 +181,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"ask": cmd_ask, "chat": cmd_chat, "eval": cmd_eval, "check": cmd_check, "import": cmd_import,
-            "run": cmd_run}
+            "run": cmd_run, "sync": cmd_sync}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

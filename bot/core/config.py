@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from pressbot.responses.composer import ComposerSettings
+from pressbot.retrieval.fetching import FetchLimits
 from pressbot.retrieval.index import Params
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -44,10 +45,34 @@ class TelegramConfig:
 
 @dataclass(frozen=True)
 class IngestConfig:
-    """New press releases arriving without a shell: the agency's channel, and the admins' uploads."""
+    """Where new press releases come from without a shell: feeds read by `pressbot sync` and, every
+    sync_minutes (0: never), by the running bot; and the limits of every fetch. In Telegram: the agency's
+    channel, and the largest file an admin may send."""
 
+    feeds: tuple[str, ...] = ()
+    sync_minutes: float = 0.0
+    fetch_timeout: float = 10.0
+    max_page_bytes: int = 5_000_000
+    max_redirects: int = 5
     channel: str | None = None  # "@username" or a numeric chat id ("-100…"); None: channel posts are ignored
     max_upload_bytes: int = 2_000_000  # larger files sent to the bot are refused before download
+
+    @property
+    def limits(self) -> FetchLimits:
+        return FetchLimits(timeout=self.fetch_timeout, max_bytes=self.max_page_bytes,
+                           max_redirects=self.max_redirects)
+
+
+def parse_feeds(value: Any, source: str) -> tuple[str, ...]:
+    """Feed urls from a list; anything that is not an http(s) address is named as an error."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ConfigError(f"{source}: ingest.feeds must be a list of feed urls, got {value!r}")
+    for item in value:
+        if not isinstance(item, str) or not re.fullmatch(r"https?://[^\s/]+\S*", item.strip()):
+            raise ConfigError(f"{source}: ingest.feeds: {item!r} is not an http(s) url")
+    return tuple(item.strip() for item in value)
 
 
 @dataclass(frozen=True)
@@ -142,6 +167,9 @@ def _typed(cls: type[Any], values: dict[str, Any], source: str, section: str) ->
         if f.name == "admins":
             kwargs[f.name] = parse_admins(value, source)
             continue
+        if f.name == "feeds":
+            kwargs[f.name] = parse_feeds(value, source)
+            continue
         if f.name == "channel":
             kwargs[f.name] = parse_channel(value, source)
             continue
@@ -212,5 +240,8 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
         raise ConfigError(f"{origin.get('telegram.api_base_url', source)}: telegram.api_base_url must start with "
                           "http:// or https://, "
                           f"got {telegram.api_base_url!r}")
+    ingest: IngestConfig = sections["ingest"]
+    if ingest.max_page_bytes == 0 or ingest.fetch_timeout == 0:
+        raise ConfigError(f"{source}: ingest.max_page_bytes and ingest.fetch_timeout must be above 0")
     return Config(corpus=corpus_path, log_level=level, telegram=telegram, retrieval=sections["retrieval"],
-                  answer=sections["answer"], state=state_path, ingest=sections["ingest"])
+                  answer=sections["answer"], state=state_path, ingest=ingest)
