@@ -25,10 +25,11 @@ from telegram.ext import ContextTypes
 from pressbot.bot.core.service import Service
 from pressbot.bot.telegram.botdata import service_of
 from pressbot.bot.telegram.reloading import reload_corpus
-from pressbot.retrieval.drafts import Draft, DraftError, draft_from_text, duplicate_of, remove_release, write_release
+from pressbot.retrieval.drafts import CorpusSnapshot, Draft, DraftError, draft_of_file, remove_release, write_release
 
 log = logging.getLogger(__name__)
 ORIGIN = "Telegram channel post"
+AS_FILE = "channel-post.txt"  # a post's text is read as raw text is: first line the title, a date line, footers
 CHANNEL_ID_PREFIX = "-100"  # Bot API ids of channels; t.me/c/ links use the rest
 
 
@@ -55,20 +56,22 @@ def released_as(service: Service, url: str) -> str | None:
 
 def post_draft(post: Message, service: Service) -> Draft | None:
     """The release a post stands for, under the id of the release it edits if there is one; None (logged)
-    for a post with nothing to add."""
+    for a post with nothing to add. Reads the whole corpus once (ids, urls, texts): run it on a worker thread."""
     text = post.text or post.caption
     if not text or not text.strip():
         log.info("channel post %s has no text (a sticker, a photo …): ignored", post.message_id)
         return None
     url = post_url(post.chat, post.message_id)
-    draft = draft_from_text(text, service.config.corpus, origin=ORIGIN, url=url, date=post.date.date().isoformat())
-    draft = replace(draft, document=replace(draft.document, source=post.chat.title or draft.document.source))
+    snapshot = CorpusSnapshot.read(service.config.corpus)  # once for both the new id and the duplicate check
+    draft = draft_of_file(text.encode("utf-8"), AS_FILE, snapshot, url=url, date=post.date.date().isoformat(),
+                          source=post.chat.title)
+    draft = replace(draft, origin=ORIGIN)
     existing = released_as(service, url)
     if existing is not None:  # an edit: same file, new text
         return replace(draft, doc_id=existing, document=replace(draft.document, id=existing))
-    duplicate = duplicate_of(draft, service.config.corpus)
+    duplicate = snapshot.duplicate(draft.document)
     if duplicate is not None:
-        log.info("channel post %s repeats the release %s: not added", post.message_id, duplicate)
+        log.info("channel post %s repeats the release %s (same %s): not added", post.message_id, *duplicate)
         return None
     return draft
 
@@ -83,7 +86,7 @@ async def channel_post(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         log.info("post %s from channel %s, which is not ingest.channel: ignored", post.message_id, post.chat.id)
         return
     try:
-        draft = post_draft(post, service)
+        draft = await asyncio.to_thread(post_draft, post, service)
         if draft is None:
             return
         existing = draft.doc_id in service.index.documents

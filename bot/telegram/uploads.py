@@ -113,7 +113,7 @@ async def refuse(message: Message, service: Service, lang: str, key: str, **valu
 async def offer(message: Message, context: ContextTypes.DEFAULT_TYPE, draft: Draft, lang: str) -> None:
     """Show what was parsed with Add / Cancel, or refuse a duplicate naming the release it repeats."""
     service = service_of(context)
-    duplicate = duplicate_of(draft, service.config.corpus)
+    duplicate = await asyncio.to_thread(duplicate_of, draft, service.config.corpus)
     if duplicate is not None:
         await refuse(message, service, lang, "upload_duplicate", doc_id=duplicate, title=title_of(service, duplicate))
         return
@@ -145,7 +145,7 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     corpus = service.config.corpus
     try:
         if message.document is not None:
-            draft = await draft_of_file(message, service)
+            draft = await draft_of_document(message, service)
             if draft is None:
                 return
         else:
@@ -154,14 +154,14 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 await refuse(message, service, lang, "upload_no_text")
                 return
             url, date = forwarded_from(message)
-            draft = draft_from_text(text, corpus, origin=FORWARDED_POST, url=url, date=date)
+            draft = await asyncio.to_thread(draft_from_text, text, corpus, origin=FORWARDED_POST, url=url, date=date)
     except DraftError as exc:
         await refuse(message, service, lang, "upload_problem", reason=str(exc))
         return
     await offer(message, context, draft, lang)
 
 
-async def draft_of_file(message: Message, service: Service) -> Draft | None:
+async def draft_of_document(message: Message, service: Service) -> Draft | None:
     """The draft of a document; None after telling the admin why not (wrong kind, too large)."""
     document = message.document
     assert document is not None
@@ -179,7 +179,7 @@ async def draft_of_file(message: Message, service: Service) -> Draft | None:
     if len(data) > limit:  # Telegram did not say the size: checked after all
         await refuse(message, service, lang, "upload_too_large", size=len(data), limit=limit)
         return None
-    return draft_from_bytes(data, Path(name).name, service.config.corpus)
+    return await asyncio.to_thread(draft_from_bytes, data, Path(name).name, service.config.corpus)
 
 
 async def add_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -197,7 +197,7 @@ async def add_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await refuse(message, service, lang, "upload_usage")
         return
     try:
-        draft = draft_from_text(text, service.config.corpus, origin=TELEGRAM_MESSAGE)
+        draft = await asyncio.to_thread(draft_from_text, text, service.config.corpus, origin=TELEGRAM_MESSAGE)
     except DraftError as exc:
         await refuse(message, service, lang, "upload_problem", reason=str(exc))
         return
@@ -247,7 +247,7 @@ async def add(context: ContextTypes.DEFAULT_TYPE, draft: Draft, lang: str) -> tu
     """Write the draft into the corpus and reload; (the reply, whether it was added)."""
     service = service_of(context)
     corpus = service.config.corpus
-    duplicate = duplicate_of(draft, corpus)
+    duplicate = await asyncio.to_thread(duplicate_of, draft, corpus)
     if duplicate is not None:
         return service.phrase(lang, "upload_duplicate", doc_id=duplicate, title=title_of(service, duplicate)), False
     try:
