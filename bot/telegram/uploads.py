@@ -132,16 +132,26 @@ def title_of(service: Service, doc_id: str) -> str:
     return document.title if document else doc_id
 
 
-async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """An admin's file or forwarded post in a private chat: parse it and offer it for adding."""
+async def from_admin(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                     refusal: str) -> tuple[Message, Service, str] | None:
+    """(the message, the service, the reply language) if an admin sent it (checked on every call); else
+    None, after replying with the phrase `refusal`."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
-        return
+        return None
     service = service_of(context)
     lang = user_language(user)
-    if not service.is_admin(user.id):  # the handler's filter says so already; checked on every call
-        await refuse(message, service, lang, "non_text")
+    if not service.is_admin(user.id):
+        await refuse(message, service, lang, refusal)
+        return None
+    return message, service, lang
+
+
+async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An admin's file or forwarded post in a private chat: parse it and offer it for adding."""
+    if (sent := await from_admin(update, context, "non_text")) is None:  # the handler's filter says so already
         return
+    message, service, lang = sent
     corpus = service.config.corpus
     try:
         if message.document is not None:
@@ -184,14 +194,9 @@ async def draft_of_document(message: Message, service: Service) -> Draft | None:
 
 async def add_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/add TEXT (admins, private chat): the text after the command is a press release, first line the title."""
-    message, user = update.effective_message, update.effective_user
-    if message is None or user is None:
+    if (sent := await from_admin(update, context, "admin_only")) is None:
         return
-    service = service_of(context)
-    lang = user_language(user)
-    if not service.is_admin(user.id):
-        await refuse(message, service, lang, "admin_only")
-        return
+    message, service, lang = sent
     text = re.sub(r"^/\S*", "", message.text or "", count=1).strip()
     if not text:
         await refuse(message, service, lang, "upload_usage")
@@ -206,14 +211,9 @@ async def add_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def remove_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/remove ID (admins): take a release out of the corpus and reload."""
-    message, user = update.effective_message, update.effective_user
-    if message is None or user is None:
+    if (sent := await from_admin(update, context, "admin_only")) is None:
         return
-    service = service_of(context)
-    lang = user_language(user)
-    if not service.is_admin(user.id):
-        await refuse(message, service, lang, "admin_only")
-        return
+    message, service, lang = sent
     if not context.args:
         await refuse(message, service, lang, "remove_usage")
         return
