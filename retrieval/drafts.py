@@ -205,6 +205,12 @@ def duplicate_of(draft: Draft, corpus: Path) -> str | None:
     return found[0] if found else None
 
 
+def replacing(draft: Draft, doc_id: str) -> Draft:
+    """The draft under an existing release's id, to write with replace=True (an edited channel post)."""
+    release_path(doc_id, Path())
+    return dataclasses.replace(draft, doc_id=doc_id, document=dataclasses.replace(draft.document, id=doc_id))
+
+
 def corpus_text(draft: Draft) -> str:
     """The corpus file's content for a draft; retrieval/corpus.py parses it back to the same Document."""
     return draft.verbatim if draft.verbatim is not None else render_corpus_file(draft.document)

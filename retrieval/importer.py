@@ -1,10 +1,14 @@
-"""Bringing press releases into the corpus: raw page text becomes a corpus file; duplicates are skipped.
+"""Bringing press releases into the corpus: saved pages, raw page text, corpus files, links and feeds
+become corpus files (through retrieval/drafts.py); duplicates are skipped. Also the raw-text helpers
+the drafts build on: boilerplate removal, ids, url identity, text fingerprints, the corpus file format.
 
 Usage::
 
     report = import_files([Path("seeds/001.txt")], Path("corpus"))
     for line in report.messages:
         print(line)   # "added corpus/migration-en-9634.md" or "skipped seeds/001.txt: same url as ..."
+    import_inputs(["https://migration.gov.az/en/news_detail/21450"], Path("corpus"), dry_run=True)
+    sync_feeds(["https://migration.gov.az/en/rss"], Path("corpus"))
 """
 
 from __future__ import annotations
@@ -48,6 +52,12 @@ _SLUG_CHARS = 48
 _SUFFIXES = (".txt", ".md", ".html", ".htm")
 # Azerbaijani letters without an ASCII base letter in Unicode, folded as the corpus's file names fold them.
 _NO_DECOMPOSITION = str.maketrans({"ə": "e", "Ə": "E", "ı": "i"})
+# Russian letters in file names, transliterated (as in the urls of the agency's Russian pages).
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                     "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya".split(),
+                     strict=True))
+_TRANSLITERATE = str.maketrans({**{k: v.strip("-") for k, v in _CYRILLIC.items()},
+                                **{k.upper(): v.strip("-") for k, v in _CYRILLIC.items()}})
 
 
 @dataclass(frozen=True)
@@ -57,7 +67,8 @@ class ImportReport:
     added: tuple[Path, ...] = ()
     messages: tuple[str, ...] = field(default=())
     failed: tuple[str, ...] = ()  # "PATH: reason" for each input that is not a press release
-    known: int = 0  # feed entries left alone because their url is already in the corpus
+    known: int = 0  # feed entries left alone because they are already in the corpus
+    warnings: tuple[str, ...] = ()  # "PATH: no date found" for each release added with a doubt
 
 
 def clean_page_text(raw: str) -> tuple[str, str]:
@@ -110,7 +121,7 @@ def site_name(host: str) -> str:
 
 
 def _slug(text: str) -> str:
-    text = text.translate(_NO_DECOMPOSITION)  # NFKD below would drop ə and ı, not fold them
+    text = text.translate(_NO_DECOMPOSITION).translate(_TRANSLITERATE)  # NFKD below would drop ə, ı, Cyrillic
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     words = re.findall(r"[a-z0-9]+", ascii_text)
     slug = ""
@@ -148,9 +159,9 @@ def _load_sources(directory: Path) -> dict[str, dict[str, str]]:
     if not path.is_file():
         return {}
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping of file name to url/source")
-    return {str(k): dict(v or {}) for k, v in data.items()}
+    if not isinstance(data, dict) or not all(isinstance(v, dict | None) for v in data.values()):
+        raise ValueError("expected a mapping of file name to url/source/date")
+    return {str(k): {str(key): str(value) for key, value in (v or {}).items()} for k, v in data.items()}
 
 
 def without_title_line(doc: Document) -> str:
@@ -215,7 +226,11 @@ def import_inputs(inputs: Sequence[str | Path], corpus: Path, *, limits: FetchLi
             continue
         for path in expand_inputs([Path(item)]):
             if path.parent not in source_cache:
-                source_cache[path.parent] = _load_sources(path.parent)
+                try:
+                    source_cache[path.parent] = _load_sources(path.parent)
+                except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+                    source_cache[path.parent] = {}
+                    batch.failed.append(f"{shown(path.parent / 'SOURCES.yaml')}: {' '.join(str(exc).split())}")
             meta = source_cache[path.parent].get(path.name, {})
 
             def read(snapshot: CorpusSnapshot, path: Path = path, meta: dict[str, str] = meta) -> Draft:
@@ -247,7 +262,8 @@ def sync_feeds(feeds: Sequence[str], corpus: Path, *, limits: FetchLimits | None
             if normalize_url(entry.url) in batch.snapshot.urls:
                 batch.known += 1
                 continue
-            batch.offer(entry.url, functools.partial(_draft_of_url, url=entry.url, limits=limits, date=entry.date))
+            batch.offer(entry.url, functools.partial(_draft_of_url, url=entry.url, limits=limits, date=entry.date),
+                        quiet=True)
     return batch.report(dry_run=dry_run)
 
 
@@ -281,7 +297,9 @@ class _Batch:
         self.failed: list[str] = []
         self.known = 0  # feed entries whose url is already in the corpus
 
-    def offer(self, shown_input: str, make: Callable[[CorpusSnapshot], Draft], name: str | None = None) -> None:
+    def offer(self, shown_input: str, make: Callable[[CorpusSnapshot], Draft], name: str | None = None,
+              quiet: bool = False) -> None:
+        """Read one input into the batch; with quiet, a release already in the corpus is only counted."""
         from pressbot.retrieval.drafts import DraftError
 
         try:
@@ -293,6 +311,9 @@ class _Batch:
             return
         if same := self.snapshot.duplicate(draft.document):
             other, what = same
+            if quiet:
+                self.known += 1
+                return
             corpus_file = shown(self.snapshot.path_of(other, self.corpus))
             self.lines.append(f"skipped {shown_input}: same {what} as {corpus_file}")
             return
@@ -300,16 +321,22 @@ class _Batch:
         self.lines.append(draft)
 
     def report(self, *, dry_run: bool, write: bool = True) -> ImportReport:
-        from pressbot.retrieval.drafts import write_release
+        from pressbot.retrieval.drafts import DraftError, write_release
 
         added: list[Path] = []
         messages: list[str] = []
+        warnings: list[str] = []
         for line in self.lines:
             if isinstance(line, str):
                 messages.append(line)
             elif write:
-                target = self.corpus / f"{line.doc_id}.md" if dry_run else write_release(line, self.corpus)
+                try:
+                    target = self.corpus / f"{line.doc_id}.md" if dry_run else write_release(line, self.corpus)
+                except DraftError as exc:  # the id was taken meanwhile (an upload in Telegram): say so, go on
+                    self.failed.append(f"{line.origin}: {exc}")
+                    continue
                 added.append(target)
                 messages.append(f"{'would add' if dry_run else 'added'} {shown(target)}")
+                warnings.extend(f"{shown(target)}: {warning}" for warning in line.warnings)
         return ImportReport(added=tuple(added), messages=tuple(messages), failed=tuple(self.failed),
-                            known=self.known)
+                            known=self.known, warnings=tuple(warnings))

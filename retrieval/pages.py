@@ -17,6 +17,7 @@ Usage::
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,10 @@ from typing import Any
 from pressbot.retrieval.analyzer import detect_language
 from pressbot.retrieval.corpus import LANGS
 from pressbot.retrieval.dates import find_dates
+
+# trafilatura and htmldate log what they discard at WARNING; the importer reports its own reasons.
+for _noisy in ("trafilatura", "htmldate"):
+    logging.getLogger(_noisy).setLevel(logging.ERROR)
 
 # Less than this is not a press release but a page's leftovers (a caption, a menu, a cookie note).
 MIN_CHARS = 200

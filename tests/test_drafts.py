@@ -17,6 +17,7 @@ from pressbot.retrieval.drafts import (
     draft_from_text,
     duplicate_of,
     remove_release,
+    replacing,
     write_release,
 )
 
@@ -177,3 +178,17 @@ def test_remove_release_refuses_an_unknown_or_unsafe_id(tmp_path: Path, doc_id: 
     with pytest.raises(DraftError):
         remove_release(doc_id, corpus)
     assert [p.name for p in corpus.iterdir()] == ["b.md"]
+
+
+def test_an_edited_release_replaces_the_one_with_its_url(tmp_path: Path) -> None:
+    corpus = corpus_with(tmp_path)
+    url = "https://t.me/agency/15"
+    first = draft_from_text(RAW, corpus, origin="post", url=url)
+    write_release(first, corpus)
+    edited = draft_from_text(RAW.replace("Mexico.", "Mexico in Baku."), corpus, origin="edit", url=url)
+    assert edited.doc_id != first.doc_id  # a fresh id: its own is taken
+    same = duplicate_of(edited, corpus)
+    assert same == first.doc_id
+    write_release(replacing(edited, same), corpus, replace=True)
+    [doc] = load_corpus(corpus)[0]
+    assert (doc.id, doc.text.startswith(BODY.replace("Mexico.", "Mexico in Baku."))) == (first.doc_id, True)

@@ -85,6 +85,11 @@ def test_without_a_url_the_title_gives_the_slug_with_azerbaijani_letters_folded(
         "doc-az-dovlet-miqrasiya-xidmetinde-gorus-bakida")
 
 
+def test_without_a_url_a_russian_title_gives_a_transliterated_slug() -> None:
+    assert doc_id_for(None, "ru", "В октябре в Колл-центр 919 поступило более 41 тысячи звонков") == (
+        "doc-ru-v-oktyabre-v-koll-tsentr-919-postupilo-bolee-41")
+
+
 # --- importing --------------------------------------------------------------------------------------------
 
 def test_an_imported_page_becomes_a_valid_corpus_file_with_its_sources_url(tmp_path: Path) -> None:
@@ -259,3 +264,23 @@ def test_one_bad_input_fails_the_import_and_writes_nothing(tmp_path: Path) -> No
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == "pressbot import: seeds/photo.html: a binary file, not html text"
     assert list(corpus.iterdir()) == []
+
+
+@pytest.mark.parametrize("sources", ["002.txt: [unclosed\n", "- a list\n", "002.txt: just a url\n"])
+def test_a_broken_sources_file_fails_the_import_naming_it(tmp_path: Path, sources: str) -> None:
+    seeds = seeds_dir(tmp_path, {"002.txt": raw_page()}, sources)
+    report = import_files([seeds], tmp_path / "corpus")
+    assert report.added == ()
+    assert report.failed[0].startswith(f"{seeds / 'SOURCES.yaml'}: ")
+    assert not (tmp_path / "corpus").exists()
+
+
+def test_what_the_import_could_not_find_is_noted_on_stderr(tmp_path: Path) -> None:
+    seeds_dir(tmp_path, {"a.txt": raw_page()})
+    (tmp_path / "corpus").mkdir()
+    script = Path(sys.executable).with_name("pressbot")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "pressbot"]
+    result = subprocess.run([*command, "import", "--corpus", "corpus", "seeds"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    path = "corpus/doc-en-meeting-with-the-ambassador-of-mexico.md"
+    assert result.stderr.splitlines()[:2] == [f"note: {path}: no date found", f"note: {path}: no url"]

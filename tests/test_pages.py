@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from pressbot.retrieval.drafts import DraftError, draft_from_bytes
+from pressbot.retrieval.corpus import parse_document
+from pressbot.retrieval.drafts import DraftError, corpus_text, draft_from_bytes
 from pressbot.retrieval.pages import PageError, read_page
 
 PAGES = Path(__file__).resolve().parent / "data" / "pages"
@@ -97,3 +98,34 @@ def test_a_page_in_a_legacy_encoding_is_read(tmp_path: Path) -> None:
     data = html.encode("cp1251", errors="ignore")
     title = EXPECTED["report-ru-stay-extension.html"]["title"]
     assert draft_from_bytes(data, "p.html", tmp_path).document.title == title
+
+
+def article(date_html: str, head: str = "") -> bytes:
+    body = "<p>" + "The State Migration Service held a meeting with the delegation in Baku. " * 4 + "</p>"
+    return (f"<html lang='az'><head><title>Xəbər | Site</title>{head}</head><body><nav><a href='/'>Ana səhifə</a>"
+            f"</nav><h1>Xəbər</h1>{date_html}<div class='text'>{body}<p>The sides discussed cooperation.</p>"
+            f"</div></body></html>").encode()
+
+
+@pytest.mark.parametrize(("shown", "iso"), [
+    ("20 noyabr 2026", "2026-11-20"), ("12 ноября 2026 г.", "2026-11-12"), ("Nov 20, 2026", "2026-11-20"),
+    ("20.11.2026", "2026-11-20"), ("15 January 2027", "2027-01-15"),
+])
+def test_a_date_shown_only_on_the_page_is_read_even_after_today(shown: str, iso: str) -> None:
+    assert read_page(article(f"<span class='news-date'>{shown}</span>"), "p.html").date == iso
+
+
+def test_a_month_the_metadata_cannot_give_is_taken_from_the_shown_date() -> None:
+    head = "<meta property='article:published_time' content='2026-01-01'>"
+    assert read_page(article("<div class='date'>20 noyabr 2026</div>", head), "p.html").date == "2026-11-20"
+
+
+def test_a_page_without_any_date_has_none() -> None:
+    assert read_page(article(""), "p.html").date is None
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_each_imported_page_parses_back_to_the_same_document(tmp_path: Path, name: str) -> None:
+    draft = draft_from_bytes((PAGES / name).read_bytes(), name, tmp_path)
+    parsed, problems = parse_document(Path(f"{draft.doc_id}.md"), corpus_text(draft).encode("utf-8"))
+    assert problems == [] and parsed == draft.document

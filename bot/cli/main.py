@@ -107,6 +107,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def _print_report(report: ImportReport, dry_run: bool) -> int:
     for line in report.messages:
         print(line)
+    for line in report.warnings:
+        print(f"note: {line}", file=sys.stderr)
     verb = "would be added" if dry_run else "added"
     known = f", {report.known} already in the corpus" if report.known else ""
     print(f"{len(report.added)} {verb}, {len(report.messages) - len(report.added)} skipped{known}", file=sys.stderr)

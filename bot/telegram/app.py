@@ -25,6 +25,7 @@ from pressbot.bot.core.storage import Storage
 from pressbot.bot.telegram.botdata import SERVICE, STORAGE
 from pressbot.bot.telegram.handlers import register
 from pressbot.bot.telegram.pacing import ChatPacedRateLimiter, PerChatUpdateProcessor
+from pressbot.bot.telegram.sync import schedule_sync
 from pressbot.responses.render import locale
 from pressbot.retrieval.analyzer import LANGUAGES
 
@@ -102,7 +103,9 @@ def build_application(service: Service, request: BaseRequest | None = None,
     application = builder.build()
     application.bot_data[SERVICE] = service
     application.bot_data[STORAGE] = storage or Storage.open(service.config.state_path)
-    return register(application)
+    register(application)
+    schedule_sync(application)  # ingest.sync_minutes: feeds read by the JobQueue
+    return application
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,16 @@ from telegram.ext import ContextTypes
 
 from pressbot.bot.core.service import Service
 from pressbot.bot.telegram.botdata import service_of
-from pressbot.bot.telegram.reloading import reload_corpus
-from pressbot.retrieval.drafts import CorpusSnapshot, Draft, DraftError, draft_of_file, remove_release, write_release
+from pressbot.bot.telegram.reloading import reload_and_notify
+from pressbot.retrieval.drafts import (
+    CorpusSnapshot,
+    Draft,
+    DraftError,
+    draft_of_file,
+    remove_release,
+    replacing,
+    write_release,
+)
 
 log = logging.getLogger(__name__)
 ORIGIN = "Telegram channel post"
@@ -68,7 +76,7 @@ def post_draft(post: Message, service: Service) -> Draft | None:
     draft = replace(draft, origin=ORIGIN)
     existing = released_as(service, url)
     if existing is not None:  # an edit: same file, new text
-        return replace(draft, doc_id=existing, document=replace(draft.document, id=existing))
+        return replacing(draft, existing)
     duplicate = snapshot.duplicate(draft.document)
     if duplicate is not None:
         log.info("channel post %s repeats the release %s (same %s): not added", post.message_id, *duplicate)
@@ -95,7 +103,7 @@ async def channel_post(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         log.warning("channel post %s not added: %s", post.message_id, exc)
         return
     log.info("channel post %s %s as %s", post.message_id, "replaced" if existing else "added", path)
-    result = await reload_corpus(context)
+    result = await reload_and_notify(context.application)
     if not result.ok and not existing:  # never leave a file the index refuses; an edit keeps its file
         remove_release(draft.doc_id, service.config.corpus)
         log.warning("channel post %s broke the corpus and was taken out again: %s", post.message_id,

@@ -33,11 +33,11 @@ from pressbot.bot.telegram import buttons, channel, inline, stats, subscriptions
 from pressbot.bot.telegram.botdata import SERVICE, service_of, storage_of
 from pressbot.bot.telegram.groups import ADDRESSED_TO_BOT, without_mention
 from pressbot.bot.telegram.keyboards import answer_keyboard, latest_keyboard
-from pressbot.bot.telegram.reloading import reload_corpus
+from pressbot.bot.telegram.reloading import reload_and_notify
 from pressbot.bot.telegram.sending import NO_PREVIEW, reply_html
 from pressbot.responses.answering import render_answer
 
-__all__ = ["NO_PREVIEW", "SERVICE", "register", "send", "service_of"]
+__all__ = ["NO_PREVIEW", "SERVICE", "register", "reload_and_notify", "send", "service_of"]
 
 log = logging.getLogger(__name__)
 LOG_TEXT_CHARS = 200  # questions are logged at INFO, cut to this length
@@ -108,8 +108,8 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     log.info("%s: /reload by admin %s", log_id(update), user_id)
     await send(message, service.phrase(lang, "reload_started"))
-    result = await reload_corpus(context)
-    await send(message, service.reload_text(result, lang))
+    await reload_and_notify(context.application, lambda result: send(message, service.reload_text(result, lang)))
+
 
 
 async def answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: str, user: User | None,

@@ -37,7 +37,7 @@ from pressbot.bot.core.service import ReloadResult, Rendered, Service
 from pressbot.bot.telegram.botdata import SERVICE, service_of, storage_of
 from pressbot.bot.telegram.buttons import acknowledge, expired
 from pressbot.bot.telegram.keyboards import callback_data
-from pressbot.bot.telegram.reloading import reload_corpus
+from pressbot.bot.telegram.reloading import reload_and_notify
 from pressbot.bot.telegram.sending import reply_html, send_html
 from pressbot.responses.render import locale
 from pressbot.retrieval.document import Document
@@ -232,7 +232,7 @@ async def remove(context: ContextTypes.DEFAULT_TYPE, doc_id: str, lang: str) -> 
     except DraftError as exc:
         return service.phrase(lang, "upload_problem", reason=str(exc))
     log.info("removed %s (%s)", doc_id, path)
-    result = await reload_corpus(context)
+    result = await reload_and_notify(context.application)
     if not result.ok:
         return service.reload_text(result, lang)
     done = service.phrase(lang, "remove_done", doc_id=doc_id, title=document.title)
@@ -255,7 +255,7 @@ async def add(context: ContextTypes.DEFAULT_TYPE, draft: Draft, lang: str) -> tu
     except DraftError as exc:
         return service.phrase(lang, "upload_problem", reason=str(exc)), False
     log.info("added %s from %s", path, draft.origin)
-    result: ReloadResult = await reload_corpus(context)
+    result: ReloadResult = await reload_and_notify(context.application)
     if not result.ok:  # our file broke the corpus: take it out again, the old index kept serving
         remove_release(draft.doc_id, corpus)
         return service.reload_text(result, lang), False
