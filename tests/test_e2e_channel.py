@@ -109,7 +109,7 @@ async def test_a_post_of_another_channel_is_ignored(channel_bot: RunningBot) -> 
 
 
 async def test_a_sticker_only_post_is_ignored_with_a_log_line(channel_bot: RunningBot) -> None:
-    before = releases(channel_bot.corpus)
+    before, served = releases(channel_bot.corpus), channel_bot.service.served
     poster = channel(channel_bot)
     sticker = {"file_id": "CAADAgAD", "file_unique_id": "AgAD", "width": 512, "height": 512,
                "is_animated": False, "is_video": False, "type": "regular", "emoji": "🎉"}
@@ -117,6 +117,7 @@ async def test_a_sticker_only_post_is_ignored_with_a_log_line(channel_bot: Runni
     assert await poster.no_reply(1.0)
     assert "channel post 504 has no text (a sticker, a photo …): ignored" in channel_bot.caplog.text
     assert releases(channel_bot.corpus) == before
+    assert channel_bot.service.served is served
     channel_bot.assert_clean()
 
 

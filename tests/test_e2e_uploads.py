@@ -180,7 +180,7 @@ async def test_a_forwarded_channel_post_is_added_with_its_link_and_date(running_
 
 
 async def test_a_forwarded_photo_without_text_gets_a_one_line_reason(running_bot: RunningBot) -> None:
-    before = releases(running_bot.corpus)
+    before, served = releases(running_bot.corpus), running_bot.service.served
     admin = running_bot.admin()
     photo = [{"file_id": "AgADBAAD", "file_unique_id": "AQADBAAD", "width": 90, "height": 90}]
     await admin.forward(None, channel_origin(CHANNEL, 315), photo=photo)
@@ -188,6 +188,7 @@ async def test_a_forwarded_photo_without_text_gets_a_one_line_reason(running_bot
     assert visible(reply["text"]) == "Not added: this message has no text (only a photo, a sticker or the like)."
     assert "reply_markup" not in reply
     assert releases(running_bot.corpus) == before
+    assert running_bot.service.served is served
     running_bot.assert_clean()
 
 
@@ -280,13 +281,14 @@ async def test_a_file_over_the_size_limit_is_refused_before_download(running_bot
 ], ids=["binary named .html", "pdf", "title only"])
 async def test_a_bad_file_gets_a_one_line_reason(running_bot: RunningBot, name: str, data: bytes,
                                                  reason: str) -> None:
-    before = releases(running_bot.corpus)
+    before, served = releases(running_bot.corpus), running_bot.service.served
     admin = running_bot.admin()
     await admin.send_document(name, data)
     reply = (await admin.next_reply())["message"]
     assert visible(reply["text"]) == reason
     assert "reply_markup" not in reply
     assert releases(running_bot.corpus) == before
+    assert running_bot.service.served is served  # the index was not even rebuilt
     running_bot.assert_clean()
 
 
