@@ -129,15 +129,18 @@ class start_bot:  # lower case: reads as a function in `async with start_bot(...
 
     def __init__(self, emulator: EmulatorProcess, corpus: Path, caplog: pytest.LogCaptureFixture,
                  configure: Callable[[Application], None] | None = None,  # type: ignore[type-arg]
-                 requests: tuple[BaseRequest, BaseRequest] | None = None, token: str | None = None) -> None:
+                 requests: tuple[BaseRequest, BaseRequest] | None = None, token: str | None = None,
+                 config_file: Path | None = None) -> None:
         self.emulator, self.corpus, self.caplog, self.configure = emulator, corpus, caplog, configure
         self.requests, self.token = requests, token  # (request, get_updates_request), e.g. tests/faults.py
+        self.config_file = config_file  # a YAML configuration on top of the defaults (e.g. ingest.channel)
 
     async def __aenter__(self) -> RunningBot:
         self.caplog.set_level(logging.WARNING)
         token = self.token or f"{next(_tokens)}:TEST-{os.getpid()}"
-        config = load_config(None, {"TELEGRAM_BOT_TOKEN": token, "PRESSBOT_API_BASE_URL": self.emulator.api_url,
-                                    "PRESSBOT_ADMINS": str(ADMIN_ID)}, corpus=self.corpus)
+        environ = {"TELEGRAM_BOT_TOKEN": token, "PRESSBOT_API_BASE_URL": self.emulator.api_url,
+                   "PRESSBOT_ADMINS": str(ADMIN_ID)}
+        config = load_config(self.config_file, environ, corpus=self.corpus)
         service = Service.start(config)
         request, get_updates_request = self.requests or (EmulatorCompatRequest(), EmulatorCompatRequest())
         app = build_application(service, request=request, get_updates_request=get_updates_request)

@@ -13,8 +13,13 @@ does:
 - It records every Bot API call the bot makes (`EmulatorCompatRequest.calls`), because the emulator keeps
   nothing of the methods it lacks (setMyCommands, setMyDescription, answerInlineQuery …) or of
   answerCallbackQuery: tests read the parameters from there, as Telegram would have received them.
-- Update types the emulator cannot store (inline queries) travel inside an ordinary client message under
-  the key `__update__` and are unwrapped into the real update shape on the way back (`getUpdates`).
+- Update types the emulator cannot store (inline queries, channel posts and their edits) travel inside an
+  ordinary client message under the key `__update__` and are unwrapped into the real update shape on the
+  way back (`getUpdates`): see `EmulatorUser.send_update` and `EmulatorUser.post_in_channel`.
+- Files: the emulator has none (no getFile, no file downloads). `EmulatorUser.send_document` keeps the
+  bytes on the test side (`FILES`) and sends a message with a Bot API `document`; the adapter answers the
+  bot's getFile and its download from {api_url}/file/bot<token>/<file_path> from there, as Telegram's
+  file server would (404 for an unknown file).
 """
 
 from __future__ import annotations
@@ -37,6 +42,9 @@ from telegram.request import HTTPXRequest
 EMULATOR_DIR = Path(__file__).parent / "emulator"
 # What the emulator's getMe answers for every token.
 EMULATOR_BOT = {"id": 666, "is_bot": True, "first_name": "Test First name", "username": "TestNameBot"}
+# Telegram's file storage, played by the test side: file_id → the file's bytes (see EmulatorUser.send_document).
+FILES: dict[str, bytes] = {}
+FILE_PATH_PREFIX = "documents/"
 
 
 def emulator_available() -> str | None:
@@ -119,6 +127,8 @@ class EmulatorCompatRequest(HTTPXRequest):
         self.calls.append((endpoint, dict(request_data.parameters) if request_data is not None else {}))
         if endpoint in self.refusals:
             return 400, json.dumps({"ok": False, "error_code": 400, "description": self.refusals[endpoint]}).encode()
+        if endpoint == "getFile" or "/file/bot" in url:
+            return self._serve_file(url, endpoint, request_data)
         code, payload = await super().do_request(url, method, request_data, **kwargs)
         try:
             data = json.loads(payload)
@@ -145,6 +155,22 @@ class EmulatorCompatRequest(HTTPXRequest):
             self._fix_message(result)
         return code, json.dumps(data).encode()
 
+    @staticmethod
+    def _serve_file(url: str, endpoint: str, request_data: Any) -> tuple[int, bytes]:
+        """getFile and the file download, answered from FILES as the real Bot API would."""
+        if endpoint == "getFile":
+            file_id = str(request_data.parameters.get("file_id")) if request_data is not None else ""
+            if file_id not in FILES:
+                return 400, json.dumps({"ok": False, "error_code": 400,
+                                        "description": "Bad Request: invalid file_id"}).encode()
+            return 200, json.dumps({"ok": True, "result": {
+                "file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": len(FILES[file_id]),
+                "file_path": FILE_PATH_PREFIX + file_id}}).encode()
+        file_id = url.rsplit("/", 1)[-1]
+        if file_id not in FILES:
+            return 404, json.dumps({"ok": False, "error_code": 404, "description": "Not Found"}).encode()
+        return 200, FILES[file_id]
+
     def _fix_update(self, update: dict[str, Any]) -> None:
         smuggled = (update.get("message") or {}).get("__update__")
         if smuggled:  # see EmulatorUser.send_update
@@ -157,7 +183,7 @@ class EmulatorCompatRequest(HTTPXRequest):
             query.setdefault("chat_instance", str(chat.get("id", query["from"]["id"])))
             if query.get("message"):
                 self._fix_message(query["message"])
-        for key in ("message", "edited_message", "channel_post"):
+        for key in ("message", "edited_message", "channel_post", "edited_channel_post"):
             if update.get(key):
                 self._fix_message(update[key])
 
@@ -234,6 +260,40 @@ class EmulatorUser:
                                                  "offset": "", "chat_type": "sender"}})
         return query_id
 
+    async def send_document(self, name: str, data: bytes, file_size: int | None = -1,
+                            **fields: Any) -> str:
+        """A file sent to the bot (a Bot API `document`); the bytes stay on the test side (FILES) until the bot
+        downloads them. file_size: what Telegram declares (-1: the real size; None: not declared). Extra
+        fields (caption, forward_origin …) go into the message. Returns the file_id."""
+        file_id = f"doc-{self.user['id']}-{time.monotonic_ns()}"
+        FILES[file_id] = data
+        document: dict[str, Any] = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": name,
+                                    "mime_type": "text/html" if name.endswith((".html", ".htm")) else "text/plain"}
+        if file_size is not None:
+            document["file_size"] = len(data) if file_size == -1 else file_size
+        await self.send_raw({"document": document, **fields})
+        return file_id
+
+    async def forward(self, text: str | None, origin: dict[str, Any], **fields: Any) -> None:
+        """A message forwarded to the bot: `origin` is a Bot API MessageOrigin (see channel_origin)."""
+        message: dict[str, Any] = {"forward_origin": origin, **fields}
+        if text is not None:
+            message["text"] = text
+        await self.send_raw(message)
+
+    async def post_in_channel(self, message_id: int, text: str | None, edit_date: int | None = None,
+                              date: int | None = None, **fields: Any) -> None:
+        """This chat (a channel: {"id": -100…, "type": "channel", "title": …, "username": …}) posts or, with
+        edit_date, edits a post: Telegram sends its administrator bots a channel_post / edited_channel_post.
+        The emulator has neither, so the update is smuggled (send_update)."""
+        post: dict[str, Any] = {"message_id": message_id, "date": date or int(time.time()), "chat": self.chat,
+                                "sender_chat": self.chat, **fields}
+        if text is not None:
+            post["text"] = text
+        if edit_date is not None:
+            post["edit_date"] = edit_date
+        await self.send_update({"edited_channel_post" if edit_date is not None else "channel_post": post})
+
     async def send_command(self, text: str) -> None:
         message = self._message(text)
         message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split(" ", 1)[0])}]
@@ -271,6 +331,11 @@ class EmulatorUser:
         await asyncio.sleep(wait)
         self._pending += await self._post("/getUpdates", {"token": self.token, "chatId": self.chat["id"]})
         return not self._pending
+
+
+def channel_origin(channel: dict[str, Any], message_id: int, date: int | None = None) -> dict[str, Any]:
+    """The forward_origin of a post forwarded from a channel (Bot API MessageOriginChannel)."""
+    return {"type": "channel", "chat": channel, "message_id": message_id, "date": date or int(time.time())}
 
 
 def keyboard(record: dict[str, Any]) -> list[list[tuple[str, str]]]:

@@ -42,7 +42,8 @@ async def test_the_command_menu_is_published_in_each_language(running_bot: Runni
 async def test_reload_and_stats_are_in_the_menu_of_admins_only(running_bot: RunningBot) -> None:
     published = menus(running_bot)
     for lang in (None, "az", "ru"):
-        assert [c["command"] for c in published[(f"chat {ADMIN_ID}", lang)]] == [*USER_COMMANDS, "reload", "stats"]
+        admin_menu = [c["command"] for c in published[(f"chat {ADMIN_ID}", lang)]]
+        assert admin_menu == [*USER_COMMANDS, "reload", "stats", "add", "remove"]
         assert not {"reload", "stats"} & {c["command"] for c in published[("default", lang)]}
 
 

@@ -47,13 +47,16 @@ class TelegramConfig:
 @dataclass(frozen=True)
 class IngestConfig:
     """Where new press releases come from without a shell: feeds read by `pressbot sync` and, every
-    sync_minutes (0: never), by the running bot; and the limits of every fetch."""
+    sync_minutes (0: never), by the running bot; and the limits of every fetch. In Telegram: the agency's
+    channel, and the largest file an admin may send."""
 
     feeds: tuple[str, ...] = ()
     sync_minutes: float = 0.0
     fetch_timeout: float = 10.0
     max_page_bytes: int = 5_000_000
     max_redirects: int = 5
+    channel: str | None = None  # "@username" or a numeric chat id ("-100…"); None: channel posts are ignored
+    max_upload_bytes: int = 2_000_000  # larger files sent to the bot are refused before download
 
     @property
     def limits(self) -> FetchLimits:
@@ -152,6 +155,16 @@ def parse_admins(value: Any, source: str) -> frozenset[int]:
     return frozenset(ids)
 
 
+def parse_channel(value: Any, source: str) -> str | None:
+    """A channel as ingest.channel names it: "@username" or a numeric chat id (YAML may give a number)."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    if isinstance(value, bool) or not re.fullmatch(r"@[A-Za-z][A-Za-z0-9_]{3,31}|-?[0-9]+", text):
+        raise ConfigError(f"{source}: ingest.channel must be @username or a numeric chat id, got {value!r}")
+    return text
+
+
 def _typed(cls: type[Any], values: dict[str, Any], source: str, section: str) -> Any:
     kwargs: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
@@ -164,6 +177,9 @@ def _typed(cls: type[Any], values: dict[str, Any], source: str, section: str) ->
             continue
         if f.name == "feeds":
             kwargs[f.name] = parse_feeds(value, source)
+            continue
+        if f.name == "channel":
+            kwargs[f.name] = parse_channel(value, source)
             continue
         default = f.default
         if isinstance(default, bool):

@@ -8,11 +8,9 @@ Private chats: every text is a question, commands as in /help. Groups: only what
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
 from telegram import InlineKeyboardMarkup, Message, Update, User
@@ -32,16 +30,17 @@ from telegram.ext import (
 from pressbot.bot.core.language import DEFAULT as DEFAULT_LANGUAGE
 from pressbot.bot.core.language import reply_language, user_language
 from pressbot.bot.core.logs import CURRENT_UPDATE, mask_log_text
-from pressbot.bot.core.service import ReloadResult, Rendered
-from pressbot.bot.telegram import buttons, inline, privacy, stats, subscriptions
-from pressbot.bot.telegram.botdata import SERVICE, STORAGE, service_of, storage_of
+from pressbot.bot.core.service import Rendered
+from pressbot.bot.telegram import buttons, channel, inline, privacy, stats, subscriptions, uploads
+from pressbot.bot.telegram.botdata import SERVICE, service_of, storage_of
 from pressbot.bot.telegram.groups import ADDRESSED_TO_BOT, without_mention
 from pressbot.bot.telegram.keyboards import answer_keyboard, latest_keyboard
+from pressbot.bot.telegram.reloading import reload_and_notify
 from pressbot.bot.telegram.sending import NO_PREVIEW, reply_html
 from pressbot.responses.answering import render_answer
 from pressbot.responses.render import locale
 
-__all__ = ["NO_PREVIEW", "SERVICE", "register", "send", "service_of"]
+__all__ = ["NO_PREVIEW", "SERVICE", "register", "reload_and_notify", "send", "service_of"]
 
 log = logging.getLogger(__name__)
 LOG_TEXT_CHARS = 200  # at DEBUG, a question's masked text is logged cut to this length (never at INFO)
@@ -115,23 +114,6 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send(message, service.phrase(lang, "reload_started"))
     await reload_and_notify(context.application, lambda result: send(message, service.reload_text(result, lang)))
 
-
-async def reload_and_notify(application: Application,  # type: ignore[type-arg]
-                            report: Callable[[ReloadResult], Awaitable[object]] | None = None) -> ReloadResult:
-    """Rebuild the index on a worker thread (atomic: a broken corpus leaves the old one serving), let
-    `report` tell whoever asked, then tell subscribers about new press releases (in the background).
-    /reload, and every other way releases arrive (feed sync, uploads), go through here."""
-    service = application.bot_data[SERVICE]
-    before = frozenset(service.index.documents)
-    result: ReloadResult = await asyncio.to_thread(service.reload)
-    if report is not None:
-        await report(result)
-    new_ids = [doc_id for doc_id in service.index.documents if doc_id not in before]
-    if result.ok and new_ids:
-        application.create_task(
-            subscriptions.notify_subscribers(application.bot, service, application.bot_data[STORAGE], new_ids),
-            name="notify_subscribers")
-    return result
 
 
 async def answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: str, user: User | None,
@@ -247,8 +229,15 @@ def register(application: Application) -> Application:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("privacy", privacy.privacy))
     application.add_handler(CommandHandler("forget", privacy.forget, filters=private))
     application.add_handler(CallbackQueryHandler(privacy.on_forget_press, pattern=privacy.FORGET_PATTERN))
+    application.add_handler(CommandHandler("add", uploads.add_command, filters=private))
+    application.add_handler(CommandHandler("remove", uploads.remove_command, filters=private))
+    application.add_handler(CallbackQueryHandler(uploads.on_press, pattern=uploads.BUTTON_DATA))
     application.add_handler(CallbackQueryHandler(buttons.on_press))
     application.add_handler(InlineQueryHandler(inline.inline_query))
+    # An admin's file or forwarded post is a press release to add (bot/telegram/uploads.py), not a question.
+    uploaded = private & message & uploads.admin_filter(application) & (filters.Document.ALL | filters.FORWARDED)
+    application.add_handler(MessageHandler(uploaded, uploads.upload))
+    application.add_handler(MessageHandler(filters.UpdateType.CHANNEL_POSTS, channel.channel_post))
     application.add_handler(MessageHandler(private & message & filters.TEXT & ~filters.COMMAND, question))
     application.add_handler(MessageHandler(groups & message & filters.TEXT & ~filters.COMMAND & ADDRESSED_TO_BOT,
                                            group_question))
