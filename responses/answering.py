@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from pressbot.responses.composer import Answer, ComposerSettings, compose
+from pressbot.responses.conversation import Turn, has_content, recognize
 from pressbot.responses.render import Renderer
 from pressbot.retrieval import Index
-from pressbot.retrieval.analyzer import detect_language
+from pressbot.retrieval.analyzer import detect_language, question_terms
 
 HITS = 10  # INTERFACE.md: `hits` are the retriever's top 10 passages
 
@@ -26,16 +27,33 @@ class Reply:
     answer: Answer
     html: str
     text: str
+    # "corpus" (quotes, or the abstention) or "conversation" (a greeting, thanks, "more", no content word).
+    kind: str = "corpus"
+    # The language of the releases quoted when none in the question's language answered (cross-language).
+    found_in: str | None = None
 
 
 def answer_question(index: Index, question: str, renderer: Renderer,
                     settings: ComposerSettings = ComposerSettings(), lang: str | None = None) -> Reply:
-    """Search, compose and render: the one path every front end uses."""
+    """Search, compose and render: the one path every front end uses. Conversation words and messages with
+    no content word get a conversation reply (conversation.py), never quotes."""
+    turn = recognize(question)
+    if turn is None and not has_content(question_terms(question, lang or detect_language(question))):
+        turn = Turn("empty", None)
+    if turn is not None:
+        return conversation_reply(question, turn, renderer, turn.lang or lang or detect_language(question))
     lang = lang or detect_language(question)
     terms = index.query_terms(question, lang)
     hits = index.search(question, k=HITS, lang=lang)
     answer = compose(question, hits, index.term_weights(terms), lang, settings)
     return render_answer(answer, renderer)
+
+
+def conversation_reply(question: str, turn: Turn, renderer: Renderer, lang: str) -> Reply:
+    """A short reply in the message's language with example questions: not quotes, not the abstention."""
+    answer = Answer(query=question, lang=lang, answered=False)
+    return Reply(answer=answer, html=renderer.render("conversation", "html", lang, act=turn.act),
+                 text=renderer.render("conversation", "text", lang, act=turn.act), kind="conversation")
 
 
 def render_answer(answer: Answer, renderer: Renderer) -> Reply:
@@ -56,6 +74,8 @@ def reply_json(reply: Reply) -> dict[str, Any]:
     return {
         "query": answer.query,
         "answered": answer.answered,
+        "kind": reply.kind,
+        "found_in": reply.found_in,
         "lang": answer.lang,
         "text": reply.text,
         "html": reply.html,

@@ -110,7 +110,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     except QAFileError as exc:
         print(f"pressbot eval: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    report = evaluate(Service.start(_config(args)).ask, items)
+    service = Service.start(_config(args))
+    languages = {doc.url: doc.lang for doc in service.index.documents.values() if doc.url}
+    report = evaluate(service.ask, items, languages)
     print(json.dumps(report_json(report), ensure_ascii=False, indent=2) if args.json else format_report(report))
     if args.sweep:
         print("\n" + format_sweep(report.outcomes))
