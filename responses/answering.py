@@ -8,12 +8,12 @@ Usage::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pressbot.responses.composer import Answer, ComposerSettings, compose
 from pressbot.responses.conversation import Turn, has_content, recognize
-from pressbot.responses.render import Renderer
+from pressbot.responses.render import Renderer, locale
 from pressbot.retrieval import Index
 from pressbot.retrieval.analyzer import detect_language, question_terms
 
@@ -46,7 +46,46 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     terms = index.query_terms(question, lang)
     hits = index.search(question, k=HITS, lang=lang)
     answer = compose(question, hits, index.term_weights(terms), lang, settings)
-    return render_answer(answer, renderer)
+    if not answer.answered:
+        answer = across_languages(index, question, lang, settings) or answer
+    return framed(render_answer(answer, renderer), renderer)
+
+
+def across_languages(index: Index, question: str, lang: str, settings: ComposerSettings) -> Answer | None:
+    """When no release answers a question as asked, search each language of the corpus with more releases
+    than the question's (the most used first) with the vocabulary's names in that language: the first
+    answer found, quoted verbatim from its releases, or None. Never called when the question's own wording
+    found an answer."""
+    languages = index.languages
+    # Only towards languages with more releases: the larger collection may hold what the smaller lacks.
+    for target in languages[: languages.index(lang) if lang in languages else len(languages)]:
+        plan, translated = index.translate(question, lang, target)
+        if not translated:
+            continue
+        hits = index.search_in(plan, target, k=HITS)
+        answer = compose(question, hits, index.term_weights(plan.terms), lang, settings)
+        if answer.answered:
+            return answer
+    return None
+
+
+def found_in(answer: Answer) -> str | None:
+    """The language of the releases an answer quotes when none of them is in the question's language."""
+    langs = {h.doc_id: h.lang for h in answer.hits}
+    cited = {langs.get(c.doc_id, answer.lang) for c in answer.citations}
+    return next(iter(cited)) if answer.answered and answer.lang not in cited and len(cited) == 1 else None
+
+
+def framed(reply: Reply, renderer: Renderer) -> Reply:
+    """A reply quoting releases in another language says so first, in the question's language."""
+    other = found_in(reply.answer)
+    if other is None:
+        return reply
+    lang = reply.answer.lang
+    name = locale(lang)["language_names"].get(other, other)
+    html = renderer.phrase("html", lang, "found_in_language", language=name)
+    text = renderer.phrase("text", lang, "found_in_language", language=name)
+    return replace(reply, html=f"<i>{html}</i>\n\n{reply.html}", text=f"{text}\n\n{reply.text}", found_in=other)
 
 
 def conversation_reply(question: str, turn: Turn, renderer: Renderer, lang: str) -> Reply:

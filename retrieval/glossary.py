@@ -37,6 +37,7 @@ from pressbot.retrieval.analyzer import LANGUAGES, analyze
 from pressbot.retrieval.corpus import CorpusError, Problem
 
 FILE_NAME = "glossary.yaml"
+TOPIC_KEY = "topic"  # an entry's optional name, for people reading the file
 # A question naming several glossary entries is searched in at most this many wordings.
 MAX_VARIANTS = 16
 
@@ -132,6 +133,30 @@ class Glossary:
             raise CorpusError(problems)
         return cls.of(entries)
 
+    def translate(self, terms: Sequence[str], lang: str, target: str) -> tuple[Query, int]:
+        """A question's terms as they would be searched in `target`, and how many of its concepts the
+        vocabulary translated: each vocabulary name becomes a concept whose alternatives are its entry's
+        names in `target`; any other term (a number, a name, a word the vocabulary lacks) stays as said, so
+        that a release in `target` covers it only if it uses the same term."""
+        lang = lang if lang in LANGUAGES else "en"
+        forms = self._match.get(lang, [])
+        names = self._expand.get(target, [])
+        concepts: list[Concept] = []
+        translated = 0
+        i = 0
+        while i < len(terms):
+            found = next(((form, entry) for form, entry in forms if tuple(terms[i : i + len(form)]) == form), None)
+            if found is None or not names[found[1]]:
+                width = len(found[0]) if found else 1
+                concepts.extend(Concept(((t,),)) for t in terms[i : i + width])
+                i += width
+                continue
+            form, entry = found
+            concepts.append(Concept(names[entry]))
+            translated += 1
+            i += len(form)
+        return Query(tuple(concepts)), translated
+
     def expand(self, terms: Sequence[str], lang: str) -> Query:
         """Find glossary names in a question's terms (longest first); each becomes a concept whose
         alternatives are that entry's names in `lang`."""
@@ -168,17 +193,28 @@ def parse_entries(text: str, source: str) -> tuple[list[Entry], list[Problem]]:
     problems: list[Problem] = []
     for item, item_node in zip(data, node.value, strict=True):
         line = item_node.start_mark.line + 1
-        if not isinstance(item, dict) or not item:
+        if not isinstance(item, dict) or not item or not isinstance(item_node, yaml.MappingNode):
             problems.append(Problem(source, line, f"an entry maps languages to lists of names, got {item!r}"))
             continue
+        # Each key's own line, so that a problem points at the key, not at the entry's first line.
+        lines = {getattr(k, "value", None): k.start_mark.line + 1 for k, _ in item_node.value}
         names: list[tuple[str, str]] = []
         for lang, values in item.items():
-            if lang not in LANGUAGES:
-                problems.append(Problem(source, line, f"unknown language {lang!r} (use {', '.join(LANGUAGES)})"))
+            at = lines.get(lang, line)
+            if lang == TOPIC_KEY:
+                if not isinstance(values, str) or not values.strip():
+                    problems.append(Problem(source, at, f"{TOPIC_KEY}: must be a short text, got {values!r}"))
+            elif lang not in LANGUAGES:
+                problems.append(Problem(source, at, f"unknown language {lang!r} (use a language: "
+                                                    f"{', '.join(LANGUAGES)}, or {TOPIC_KEY})"))
             elif not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
-                problems.append(Problem(source, line, f"{lang}: names must be a list of text, got {values!r}"))
+                problems.append(Problem(source, at, f"{lang}: names must be a list of text, got {values!r}"))
             else:
                 names.extend((lang, v.strip()) for v in values)
+                empty = [v for v in values if not analyze(v, lang)]
+                if empty:
+                    problems.append(Problem(source, at, f"{lang}: {empty[0]!r} has no searchable word "
+                                                        "(only stopwords or symbols)"))
         if len(names) < 2:
             problems.append(Problem(source, line, "an entry needs at least two names that mean the same thing"))
             continue
@@ -196,3 +232,12 @@ def load_glossary(directory: Path) -> Glossary:
     except (OSError, UnicodeDecodeError) as exc:
         raise CorpusError([Problem(str(path), 1, f"cannot read the glossary: {exc}")]) from None
     return Glossary.parse(text, str(path))
+
+
+def vocabulary_problems(directory: Path) -> list[Problem]:
+    """The PATH:LINE problems of a corpus directory's glossary (none when it has no glossary file)."""
+    try:
+        load_glossary(directory)
+    except CorpusError as exc:
+        return list(exc.problems)
+    return []

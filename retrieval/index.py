@@ -129,6 +129,27 @@ class Index:
         boosted = prefer_recent(ranked, [fresh[self.passages[i].doc_id] for i, _ in ranked])[:k]
         return [self._hit(i, s, concepts) for i, s in boosted]
 
+    def translate(self, question: str, lang: str, target: str) -> tuple[Query, int]:
+        """A question in `lang` as it would be searched in `target` through the vocabulary's names in `target`,
+        and how many of its concepts the vocabulary translated (Glossary.translate)."""
+        return self.glossary.translate(question_terms(question, lang), lang, target)
+
+    def search_in(self, plan: Query, lang: str, k: int = 10) -> list[Hit]:
+        """The k best passages in one language for an analyzed question (e.g. a translated one), best first."""
+        if not plan.concepts:
+            return []
+        pool = self._ranked(plan, max(k, k * len(self.languages)))
+        return [self._hit(i, s, self.concept_weights(plan)) for i, s in pool
+                if self.passages[i].lang == lang][:k]
+
+    @functools.cached_property
+    def languages(self) -> tuple[str, ...]:
+        """The corpus's languages, the most passages first."""
+        counts: dict[str, int] = {}
+        for passage in self.passages:
+            counts[passage.lang] = counts.get(passage.lang, 0) + 1
+        return tuple(sorted(counts, key=lambda lang: (-counts[lang], lang)))
+
     @functools.cached_property
     def _freshness(self) -> dict[str, float]:
         return freshness({doc.id: doc.date for doc in self.documents.values()})

@@ -19,6 +19,7 @@ from pathlib import Path
 from pressbot.bot.core.config import LOG_LEVELS, Config, ConfigError, load_config
 from pressbot.bot.core.logs import configure_logging, redact
 from pressbot.retrieval.corpus import CorpusError, load_corpus
+from pressbot.retrieval.glossary import vocabulary_problems
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -56,6 +57,7 @@ def _config(args: argparse.Namespace) -> Config:
 def cmd_check(args: argparse.Namespace) -> int:
     config = _config(args)
     docs, problems = load_corpus(config.corpus)
+    problems = [*problems, *vocabulary_problems(config.corpus)]
     for problem in problems:
         print(problem)
     if problems:
