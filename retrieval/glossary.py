@@ -98,10 +98,20 @@ class Entry:
     names: tuple[tuple[str, str], ...]
 
 
-def _match_forms(entries: Sequence[Entry], lang: str) -> list[tuple[Terms, int]]:
-    """Every name of every entry analyzed as a question in `lang` would be, longest first."""
+def _match_forms(entries: Sequence[Entry], lang: str) -> dict[str, list[tuple[Terms, int]]]:
+    """Every name of every entry analyzed as a question in `lang` would be, by first term, longest first
+    (so that finding the names in a question costs a look-up per term, however large the vocabulary)."""
     forms = {(tuple(analyze(text, lang)), i) for i, entry in enumerate(entries) for _, text in entry.names}
-    return sorted((f for f in forms if f[0]), key=lambda f: (-len(f[0]), f[1], f[0]))
+    by_first: dict[str, list[tuple[Terms, int]]] = {}
+    for form in sorted((f for f in forms if f[0]), key=lambda f: (-len(f[0]), f[1], f[0])):
+        by_first.setdefault(form[0][0], []).append(form)
+    return by_first
+
+
+def _find(forms: dict[str, list[tuple[Terms, int]]], terms: Sequence[str], i: int) -> tuple[Terms, int] | None:
+    """The longest name starting at terms[i], with its entry, or None."""
+    return next(((form, entry) for form, entry in forms.get(terms[i], ()) if tuple(terms[i : i + len(form)]) == form),
+                None)
 
 
 def _expansion_forms(entries: Sequence[Entry], lang: str) -> list[tuple[Terms, ...]]:
@@ -116,7 +126,7 @@ class Glossary:
     """Entries plus their analyzed forms per question language (computed once, at load)."""
 
     entries: tuple[Entry, ...] = ()
-    _match: dict[str, list[tuple[Terms, int]]] = field(default_factory=dict, repr=False, compare=False)
+    _match: dict[str, dict[str, list[tuple[Terms, int]]]] = field(default_factory=dict, repr=False, compare=False)
     _expand: dict[str, list[tuple[Terms, ...]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -139,13 +149,13 @@ class Glossary:
         names in `target`; any other term (a number, a name, a word the vocabulary lacks) stays as said, so
         that a release in `target` covers it only if it uses the same term."""
         lang = lang if lang in LANGUAGES else "en"
-        forms = self._match.get(lang, [])
+        forms = self._match.get(lang, {})
         names = self._expand.get(target, [])
         concepts: list[Concept] = []
         translated = 0
         i = 0
         while i < len(terms):
-            found = next(((form, entry) for form, entry in forms if tuple(terms[i : i + len(form)]) == form), None)
+            found = _find(forms, terms, i)
             if found is None or not names[found[1]]:
                 width = len(found[0]) if found else 1
                 concepts.extend(Concept(((t,),)) for t in terms[i : i + width])
@@ -161,12 +171,12 @@ class Glossary:
         """Find glossary names in a question's terms (longest first); each becomes a concept whose
         alternatives are that entry's names in `lang`."""
         lang = lang if lang in LANGUAGES else "en"
-        forms = self._match.get(lang, [])
+        forms = self._match.get(lang, {})
         expansions = self._expand.get(lang, [])
         concepts: list[Concept] = []
         i = 0
         while i < len(terms):
-            found = next(((form, entry) for form, entry in forms if tuple(terms[i : i + len(form)]) == form), None)
+            found = _find(forms, terms, i)
             if found is None:
                 concepts.append(Concept(((terms[i],),)))
                 i += 1
