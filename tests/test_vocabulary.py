@@ -159,3 +159,17 @@ def test_a_question_the_vocabulary_cannot_translate_is_not_searched_in_other_lan
     reply = answer_question(build(ENGLISH, OTHER, Document(id="ru-x", title="Паром", lang="ru", text="Паром.")),
                             "где купить билет на паром", Renderer())
     assert not reply.answer.answered and reply.found_in is None
+
+
+def test_a_weak_answer_in_the_questions_language_gives_way_to_a_clearly_better_one_in_another() -> None:
+    weak = Document(id="ru-weak", title="Новости", lang="ru", text="В Баку вид на жительство выдается на пять лет.")
+    english = Document(id="en-baku", title="Permanent residence permit in Baku", lang="en",
+                       text="In Baku, the state duty for a permanent residence permit is 40 manats.")
+    index = build(english, OTHER, weak, Document(id="ru-x", title="Погода", lang="ru", text="Погода хорошая."))
+    question = "какая пошлина за вид на жительство в Баку"
+    own = answer_question(build(OTHER, weak, Document(id="ru-x", title="Погода", lang="ru", text="Погода хорошая.")),
+                          question, Renderer())
+    assert own.answer.answered and own.answer.evidence < 0.6  # what the question's own language has: weak
+    reply = answer_question(index, question, Renderer())
+    assert reply.answer.answered and reply.found_in == "en"
+    assert {c.doc_id for c in reply.answer.citations} == {"en-baku"}
