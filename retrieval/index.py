@@ -137,11 +137,11 @@ class Index:
         plan = self.query(query, lang)
         concepts = self.concept_weights(plan)
         if not wants_recent(query, lang):
-            return [self._hit(i, s, concepts) for i, s in self._ranked(plan, k)]
+            return self._hits(self._ranked(plan, k), concepts)
         ranked = self._ranked(plan, max(k, RECENCY_POOL))
         fresh = self._freshness
         boosted = prefer_recent(ranked, [fresh[self.passages[i].doc_id] for i, _ in ranked])[:k]
-        return [self._hit(i, s, concepts) for i, s in boosted]
+        return self._hits(boosted, concepts)
 
     def translate(self, question: str, lang: str, target: str) -> tuple[Query, int]:
         """A question in `lang` as it would be searched in `target` through the vocabulary's names in `target`,
@@ -153,8 +153,7 @@ class Index:
         if not plan.concepts:
             return []
         pool = self._ranked(plan, max(k, k * len(self.languages)))
-        return [self._hit(i, s, self.concept_weights(plan)) for i, s in pool
-                if self.passages[i].lang == lang][:k]
+        return self._hits([(i, s) for i, s in pool if self.passages[i].lang == lang][:k], self.concept_weights(plan))
 
     @functools.cached_property
     def languages(self) -> tuple[str, ...]:
@@ -253,11 +252,28 @@ class Index:
         """Idf of each distinct term; a term the corpus never uses weighs as much as the rarest possible."""
         return {t: self.postings.term_idf(t) for t in dict.fromkeys(terms)}
 
-    def _hit(self, i: int, score: float, concepts: list[tuple[Concept, float]]) -> Hit:
+    def _hits(self, ranked: Sequence[tuple[int, float]], concepts: list[tuple[Concept, float]]) -> list[Hit]:
+        """Hits for ranked passages, each with its coverage of the question's concepts (looked up for all the
+        passages at once: one binary search per term, not per term and passage)."""
+        if not ranked:
+            return []
+        ids = np.array([i for i, _ in ranked], dtype=np.int64)
+        has = {t: self.postings.impacts_in(t, ids) > 0 for c, _ in concepts for alt in c.alternatives for t in alt}
+        found = np.zeros(len(ids), dtype=np.float64)
+        total = 0.0
+        for concept, weight in concepts:
+            if weight <= 0:
+                continue
+            total += weight
+            covered = np.zeros(len(ids), dtype=bool)
+            for alt in concept.alternatives:
+                covered |= np.logical_and.reduce([has[t] for t in alt])
+            found += np.where(covered, weight, 0.0)
+        return [self._hit(i, s, float(found[n]) / total if total else 0.0) for n, (i, s) in enumerate(ranked)]
+
+    def _hit(self, i: int, score: float, coverage: float) -> Hit:
         passage = self.passages[i]
         doc = self.documents[passage.doc_id]
-        total = sum(w for _, w in concepts if w > 0)
-        found = sum(w for c, w in concepts if w > 0 and self.covers(c, i))
         return Hit(doc_id=doc.id, passage_id=passage.id, score=score, text=passage.text, title=doc.title,
                    lang=doc.lang, position=passage.position, url=doc.url, date=doc.date, source=doc.source,
-                   coverage=found / total if total else 0.0)
+                   coverage=coverage)
