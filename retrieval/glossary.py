@@ -1,11 +1,14 @@
-"""Names that mean the same thing (acronyms, full names, their Azerbaijani and Russian forms), expanded at
-query time: a question that says "IOM" also finds the release that only says "International Organization
-for Migration", and the passage counts as covering that part of the question.
+"""The vocabulary: words that mean the same thing (acronyms and full names, the official terms of the agency's
+topics and the words people use for them, in en / az / ru), expanded at query time: a question that says
+"IOM" also finds the release that only says "International Organization for Migration", "ВНЖ" the one
+saying "вид на жительство", and the passage counts as covering that part of the question. `translate`
+turns a question into another language's names, to search releases in that language.
 
 The glossary is a YAML list in the corpus directory (corpus/glossary.yaml, beside the press releases;
 the corpus loader reads only *.md, so it is never taken for one)::
 
-    - en: [IOM, International Organization for Migration]
+    - topic: the IOM            # optional: names the entry for people reading the file
+      en: [IOM, International Organization for Migration]
       az: [BMqT, Beynəlxalq Miqrasiya Təşkilatı]
       ru: [МОМ, Международная организация по миграции]
 
