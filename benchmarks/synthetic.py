@@ -176,3 +176,19 @@ def write_corpus(directory: Path, docs: Sequence[Document]) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     for doc in docs:
         (directory / f"{doc.id}.md").write_text(markdown(doc), encoding="utf-8")
+
+
+def synonyms(asks: Sequence[str], seed: int = 3) -> list[tuple[str, ...]]:
+    """Vocabulary entries for the questions, as the agency's vocabulary would expand them: in each question
+    one or two words get two or three names each (the word and its neighbours in frequency rank, so the
+    other names are about as common in the text), the way real questions name one or two topics with
+    several names (median 6 wordings on the two dev sets)."""
+    rng = np.random.default_rng(seed)
+    rank = {w: i for i, w in enumerate(_words().tolist())}
+    entries: list[tuple[str, ...]] = []
+    for ask in asks:
+        words = [w for w in ask.removeprefix("What about ").rstrip("?").split() if w in rank]
+        for w in rng.choice(words, size=min(len(words), int(rng.integers(1, 2, endpoint=True))), replace=False):
+            names = int(rng.integers(2, 3, endpoint=True))
+            entries.append(tuple(word(min(rank[str(w)] + i, VOCABULARY - 1)) for i in range(names)))
+    return entries

@@ -183,7 +183,11 @@ _AZ_LETTERS = re.compile("[əğışçöüƏĞİŞÇÖÜ]")  # no IGNORECASE: it 
 _AZ_CUES = frozenset(
     "ve ile ucun uzre nece necə hansi hansı harada kim ne niye nədir nedir olub olunub edib var yoxdur "
     "ilin ili ayi ayinda il bu bir mi mu mı mü ki da de hem amma ancaq ya yaxud azerbaycan azərbaycan "
-    "vetendasi vətəndaşı xidmet xidmət miqrasiya nefer nəfər zeng zəng".split()
+    "vetendasi vətəndaşı xidmet xidmət miqrasiya nefer nəfər zeng zəng "
+    # ... and in the agency's field, as typed without Azerbaijani letters
+    "lazimdi lazimdir lazimdir olar olur edir etmek almaq nedi neçe hara haqqinda yoxsa mecburi mecburidi "
+    "icaze icazesi icazəsi sened senedler senedleri qeydiyyat qeydiyyata konsulluq ucotu ucotuna sefirlik "
+    "sefirliyi vetendasliq vetendasligi vetendasligim qacqin yasamaq yasayiram yasayir muraciet ucun".split()
 )
 
 

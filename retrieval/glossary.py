@@ -1,11 +1,14 @@
-"""Names that mean the same thing (acronyms, full names, their Azerbaijani and Russian forms), expanded at
-query time: a question that says "IOM" also finds the release that only says "International Organization
-for Migration", and the passage counts as covering that part of the question.
+"""The vocabulary: words that mean the same thing (acronyms and full names, the official terms of the agency's
+topics and the words people use for them, in en / az / ru), expanded at query time: a question that says
+"IOM" also finds the release that only says "International Organization for Migration", "ВНЖ" the one
+saying "вид на жительство", and the passage counts as covering that part of the question. `translate`
+turns a question into another language's names, to search releases in that language.
 
 The glossary is a YAML list in the corpus directory (corpus/glossary.yaml, beside the press releases;
 the corpus loader reads only *.md, so it is never taken for one)::
 
-    - en: [IOM, International Organization for Migration]
+    - topic: the IOM            # optional: names the entry for people reading the file
+      en: [IOM, International Organization for Migration]
       az: [BMqT, Beynəlxalq Miqrasiya Təşkilatı]
       ru: [МОМ, Международная организация по миграции]
 
@@ -37,6 +40,7 @@ from pressbot.retrieval.analyzer import LANGUAGES, analyze
 from pressbot.retrieval.corpus import CorpusError, Problem
 
 FILE_NAME = "glossary.yaml"
+TOPIC_KEY = "topic"  # an entry's optional name, for people reading the file
 # A question naming several glossary entries is searched in at most this many wordings.
 MAX_VARIANTS = 16
 
@@ -97,10 +101,20 @@ class Entry:
     names: tuple[tuple[str, str], ...]
 
 
-def _match_forms(entries: Sequence[Entry], lang: str) -> list[tuple[Terms, int]]:
-    """Every name of every entry analyzed as a question in `lang` would be, longest first."""
+def _match_forms(entries: Sequence[Entry], lang: str) -> dict[str, list[tuple[Terms, int]]]:
+    """Every name of every entry analyzed as a question in `lang` would be, by first term, longest first
+    (so that finding the names in a question costs a look-up per term, however large the vocabulary)."""
     forms = {(tuple(analyze(text, lang)), i) for i, entry in enumerate(entries) for _, text in entry.names}
-    return sorted((f for f in forms if f[0]), key=lambda f: (-len(f[0]), f[1], f[0]))
+    by_first: dict[str, list[tuple[Terms, int]]] = {}
+    for form in sorted((f for f in forms if f[0]), key=lambda f: (-len(f[0]), f[1], f[0])):
+        by_first.setdefault(form[0][0], []).append(form)
+    return by_first
+
+
+def _find(forms: dict[str, list[tuple[Terms, int]]], terms: Sequence[str], i: int) -> tuple[Terms, int] | None:
+    """The longest name starting at terms[i], with its entry, or None."""
+    return next(((form, entry) for form, entry in forms.get(terms[i], ()) if tuple(terms[i : i + len(form)]) == form),
+                None)
 
 
 def _expansion_forms(entries: Sequence[Entry], lang: str) -> list[tuple[Terms, ...]]:
@@ -115,7 +129,7 @@ class Glossary:
     """Entries plus their analyzed forms per question language (computed once, at load)."""
 
     entries: tuple[Entry, ...] = ()
-    _match: dict[str, list[tuple[Terms, int]]] = field(default_factory=dict, repr=False, compare=False)
+    _match: dict[str, dict[str, list[tuple[Terms, int]]]] = field(default_factory=dict, repr=False, compare=False)
     _expand: dict[str, list[tuple[Terms, ...]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -132,16 +146,40 @@ class Glossary:
             raise CorpusError(problems)
         return cls.of(entries)
 
+    def translate(self, terms: Sequence[str], lang: str, target: str) -> tuple[Query, int]:
+        """A question's terms as they would be searched in `target`, and how many of its concepts the
+        vocabulary translated: each vocabulary name becomes a concept whose alternatives are its entry's
+        names in `target`; any other term (a number, a name, a word the vocabulary lacks) stays as said, so
+        that a release in `target` covers it only if it uses the same term."""
+        lang = lang if lang in LANGUAGES else "en"
+        forms = self._match.get(lang, {})
+        names = self._expand.get(target, [])
+        concepts: list[Concept] = []
+        translated = 0
+        i = 0
+        while i < len(terms):
+            found = _find(forms, terms, i)
+            if found is None or not names[found[1]]:
+                width = len(found[0]) if found else 1
+                concepts.extend(Concept(((t,),)) for t in terms[i : i + width])
+                i += width
+                continue
+            form, entry = found
+            concepts.append(Concept(names[entry]))
+            translated += 1
+            i += len(form)
+        return Query(tuple(concepts)), translated
+
     def expand(self, terms: Sequence[str], lang: str) -> Query:
         """Find glossary names in a question's terms (longest first); each becomes a concept whose
         alternatives are that entry's names in `lang`."""
         lang = lang if lang in LANGUAGES else "en"
-        forms = self._match.get(lang, [])
+        forms = self._match.get(lang, {})
         expansions = self._expand.get(lang, [])
         concepts: list[Concept] = []
         i = 0
         while i < len(terms):
-            found = next(((form, entry) for form, entry in forms if tuple(terms[i : i + len(form)]) == form), None)
+            found = _find(forms, terms, i)
             if found is None:
                 concepts.append(Concept(((terms[i],),)))
                 i += 1
@@ -168,17 +206,28 @@ def parse_entries(text: str, source: str) -> tuple[list[Entry], list[Problem]]:
     problems: list[Problem] = []
     for item, item_node in zip(data, node.value, strict=True):
         line = item_node.start_mark.line + 1
-        if not isinstance(item, dict) or not item:
+        if not isinstance(item, dict) or not item or not isinstance(item_node, yaml.MappingNode):
             problems.append(Problem(source, line, f"an entry maps languages to lists of names, got {item!r}"))
             continue
+        # Each key's own line, so that a problem points at the key, not at the entry's first line.
+        lines = {getattr(k, "value", None): k.start_mark.line + 1 for k, _ in item_node.value}
         names: list[tuple[str, str]] = []
         for lang, values in item.items():
-            if lang not in LANGUAGES:
-                problems.append(Problem(source, line, f"unknown language {lang!r} (use {', '.join(LANGUAGES)})"))
+            at = lines.get(lang, line)
+            if lang == TOPIC_KEY:
+                if not isinstance(values, str) or not values.strip():
+                    problems.append(Problem(source, at, f"{TOPIC_KEY}: must be a short text, got {values!r}"))
+            elif lang not in LANGUAGES:
+                problems.append(Problem(source, at, f"unknown language {lang!r} (use a language: "
+                                                    f"{', '.join(LANGUAGES)}, or {TOPIC_KEY})"))
             elif not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
-                problems.append(Problem(source, line, f"{lang}: names must be a list of text, got {values!r}"))
+                problems.append(Problem(source, at, f"{lang}: names must be a list of text, got {values!r}"))
             else:
                 names.extend((lang, v.strip()) for v in values)
+                empty = [v for v in values if not analyze(v, lang)]
+                if empty:
+                    problems.append(Problem(source, at, f"{lang}: {empty[0]!r} has no searchable word "
+                                                        "(only stopwords or symbols)"))
         if len(names) < 2:
             problems.append(Problem(source, line, "an entry needs at least two names that mean the same thing"))
             continue
@@ -196,3 +245,12 @@ def load_glossary(directory: Path) -> Glossary:
     except (OSError, UnicodeDecodeError) as exc:
         raise CorpusError([Problem(str(path), 1, f"cannot read the glossary: {exc}")]) from None
     return Glossary.parse(text, str(path))
+
+
+def vocabulary_problems(directory: Path) -> list[Problem]:
+    """The PATH:LINE problems of a corpus directory's glossary (none when it has no glossary file)."""
+    try:
+        load_glossary(directory)
+    except CorpusError as exc:
+        return list(exc.problems)
+    return []

@@ -18,7 +18,7 @@ Usage::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -161,13 +161,35 @@ class Postings:
         if self.size == 0 or k <= 0 or not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
         if any(self.idf[t] < 0 for t in counts):
-            return _best(np.arange(self.size, dtype=np.int64), self.scores(query), k)
-        slices = [_Slice(t, int(self.offsets[t]), int(self.offsets[t + 1]), c) for t, c in counts.items()]
+            return best(np.arange(self.size, dtype=np.int64), self.scores(query), k)
+        return self._top([_Slice(t, int(self.offsets[t]), int(self.offsets[t + 1]), c) for t, c in counts.items()], k)
+
+    def top_k_weighted(self, weights: Mapping[str, float], k: int) -> tuple[IntArray, FloatArray]:
+        """Like `top_k`, with each term's impacts multiplied by its (positive) weight instead of its count: the
+        scores of one wording of a question whose names are scaled (see Index._ranked). Every passage is
+        ranked when the idf floor is negative, as in `top_k`."""
+        known = {self.vocabulary[t]: w for t, w in weights.items() if t in self.vocabulary and w > 0}
+        if self.size == 0 or k <= 0 or not known:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+        slices = [_Slice(t, int(self.offsets[t]), int(self.offsets[t + 1]), w) for t, w in known.items()]
+        if any(self.idf[t] < 0 for t in known):
+            return best(np.arange(self.size, dtype=np.int64), self._accumulate(slices), k)
+        return self._top(slices, k)
+
+    def impacts_in(self, term: str, passages: IntArray) -> FloatArray:
+        """A term's impact in each of the given ascending passages (0 where it does not occur)."""
+        tid = self.vocabulary.get(term)
+        if tid is None:
+            return np.zeros(len(passages), dtype=np.float64)
+        return self._lookup(_Slice(tid, int(self.offsets[tid]), int(self.offsets[tid + 1]), 1), passages)
+
+    def _top(self, slices: Sequence[_Slice], k: int) -> tuple[IntArray, FloatArray]:
+        """The k best passages for the given terms: see `top_k`."""
         if len(slices) == 1:
             one = slices[0]
-            return _best(self.passages[one.lo : one.hi].astype(np.int64), self.impacts[one.lo : one.hi] * one.times, k)
+            return best(self.passages[one.lo : one.hi].astype(np.int64), self.impacts[one.lo : one.hi] * one.times, k)
         if sum(s.hi - s.lo for s in slices) * _SPARSE < self.size:
-            return _best(*self._sum_sorted(slices), k)
+            return best(*self._sum_sorted(slices), k)
         return self._best_pruned(slices, k) or self._best_dense(slices, k)
 
     def _sum_sorted(self, slices: Sequence[_Slice]) -> tuple[IntArray, FloatArray]:
@@ -222,7 +244,7 @@ class Postings:
             partial = acc[candidates]
         for s in lazy:
             partial += self._lookup(s, candidates)
-        return _best(candidates, partial, k)
+        return best(candidates, partial, k)
 
     def _lookup(self, s: _Slice, passages: IntArray) -> FloatArray:
         """One term's contribution to each of the given (ascending) passages: 0 where it does not occur."""
@@ -261,9 +283,9 @@ class Postings:
                 floor = sample[np.argpartition(-sample, k - 1)[k - 1]]
                 if floor > 0:  # so every candidate holds a query term
                     candidates = np.flatnonzero(acc >= floor)
-                    return _best(candidates, acc[candidates], k)
+                    return best(candidates, acc[candidates], k)
         candidates = np.unique(np.concatenate([self.passages[s.lo : s.hi] for s in slices])).astype(np.int64)
-        return _best(candidates, acc[candidates], k)
+        return best(candidates, acc[candidates], k)
 
     @cached_property
     def max_impacts(self) -> FloatArray:
@@ -279,15 +301,15 @@ class Postings:
 
 
 class _Slice(NamedTuple):
-    """One distinct query term: its postings [lo, hi) and how many times the query says it."""
+    """One distinct query term: its postings [lo, hi) and how many times the query says it (or its weight)."""
 
     term: int
     lo: int
     hi: int
-    times: int
+    times: float
 
 
-def _best(ids: IntArray, scores: FloatArray, k: int) -> tuple[IntArray, FloatArray]:
+def best(ids: IntArray, scores: FloatArray, k: int) -> tuple[IntArray, FloatArray]:
     """Top k of (ids, scores) by score descending, ties by ascending id, in O(n + k log k)."""
     if len(ids) > k:
         kth = scores[np.argpartition(-scores, k - 1)[k - 1]]

@@ -82,14 +82,17 @@ def test_a_question_of_no_known_words_abstains(index: Index) -> None:
     assert not ask(index, "Zzyzx qwertyuiop?").answer.answered
 
 
-def test_an_empty_question_abstains_without_error(index: Index) -> None:
+def test_an_empty_question_is_not_answered_and_asks_for_words(index: Index) -> None:
     reply = ask(index, "   ")
-    assert not reply.answer.answered and "919" in reply.text
+    assert not reply.answer.answered and reply.kind == "conversation"
+    assert locale("en")["conversation_empty"] in reply.text
 
 
-def test_the_json_object_has_exactly_the_documented_fields_and_types(index: Index) -> None:
+def test_the_json_object_has_the_documented_fields_and_types(index: Index) -> None:
     data = json.loads(json.dumps(reply_json(ask(index, GENEVA)), ensure_ascii=False))
-    assert set(data) == {"query", "answered", "lang", "text", "html", "citations", "hits"}
+    # INTERFACE.md: these names, exactly; added fields are allowed (kind, found_in).
+    assert {"query", "answered", "lang", "text", "html", "citations", "hits"} <= set(data)
+    assert (data["kind"], data["found_in"]) == ("corpus", None)
     assert (data["query"], data["answered"], data["lang"]) == (GENEVA, True, "en")
     assert isinstance(data["text"], str) and isinstance(data["html"], str)
     assert data["citations"]

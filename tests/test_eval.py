@@ -177,3 +177,39 @@ def test_conversation_inputs_do_not_count_as_out_of_scope_questions() -> None:
                 Outcome(item=stray, answered=False, rank=None, fact_found=False, answer_lang="en")]
     m = metrics(outcomes)
     assert (m.out_of_scope, m.abstained) == (1, 1.0)
+
+
+def talk(kind: str) -> Outcome:
+    item = QAItem(question="hi", lang="en", in_scope=False, conversation=True)
+    return Outcome(item=item, answered=False, rank=None, fact_found=False, answer_lang="en", kind=kind)
+
+
+def test_conversation_share_counts_inputs_answered_as_conversation() -> None:
+    m = metrics([talk("conversation"), talk("corpus"), outcome(1)])
+    assert (m.conversations, m.conversation) == (2, 0.5)
+
+
+def test_answered_but_wrong_counts_answered_in_scope_questions_without_the_fact() -> None:
+    m = metrics([outcome(1, fact=False), outcome(1), outcome(1, answered=False, fact=False), outcome(1)])
+    assert m.answered_wrong == 0.25
+
+
+def test_cross_language_answers_are_counted_with_those_whose_own_language_had_the_answer() -> None:
+    item = QAItem(question="q", lang="ru", in_scope=True, docs=("x",), fact="f")
+    crossed = [Outcome(item=item, answered=True, rank=1, fact_found=True, answer_lang="ru", found_in="en",
+                       own_language_doc=own) for own in (False, True)]
+    m = metrics([*crossed, outcome(1, lang="ru")])
+    assert (m.cross_language, m.cross_language_own) == (2, 1)
+
+
+def test_eval_json_reports_conversation_wrong_and_cross_language(tiny_corpus: Path, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    qa = tmp_path / "qa.yaml"
+    qa.write_text(QA + "conversation:\n- {q: \"thanks!\", lang: en}\n", encoding="utf-8")
+    assert main(["eval", "--qa", str(qa), "--corpus", str(tiny_corpus), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    overall = data["overall"]
+    assert (overall["conversations"], overall["conversation"]) == (1, 1.0)
+    assert overall["answered_wrong"] == pytest.approx(1 / 3)
+    assert (overall["cross_language"], overall["cross_language_own"]) == (0, 0)
+    assert data["questions"][-1]["kind"] == "conversation"

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from pressbot.responses.render import locale
 from pressbot.retrieval.agency import load_profile
 from tests.hostile_inputs import CATALOGUE, EVALUATED_MARKERS, Hostile
 from tests.html_checker import problems, visible_text
@@ -64,11 +65,14 @@ def test_the_answer_is_valid_telegram_html(hostile: Hostile, answers: dict[str, 
 
 
 @pytest.mark.parametrize("hostile", CATALOGUE, ids=lambda h: h.name)
-def test_the_answer_is_a_cited_quote_or_the_polite_abstention(hostile: Hostile,
-                                                             answers: dict[str, dict[str, Any]]) -> None:
+def test_the_answer_is_a_cited_quote_the_polite_abstention_or_a_request_for_words(
+        hostile: Hostile, answers: dict[str, dict[str, Any]]) -> None:
     answer = answers[hostile.name]
     if answer["answered"]:
         assert answer["citations"] and "[1]" in answer["text"]
+    elif answer["kind"] == "conversation":  # nothing to search in it: never quotes
+        assert answer["citations"] == [] and answer["hits"] == []
+        assert locale(answer["lang"])["start_examples_heading"] in answer["text"]
     else:
         assert answer["citations"] == []
         assert str(load_profile(ROOT / "corpus").text("contact", answer["lang"])) in answer["text"]

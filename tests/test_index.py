@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
 from pressbot.retrieval import Document, Hit, Index
+from pressbot.retrieval.glossary import Glossary
 
 # Words the English analyzer keeps exactly as written: lower case, no stopwords, and each one its own
 # Snowball stem ("geneva" → "geneva"; unlike "delegation" → "deleg"). With an empty title and a text of one
@@ -141,3 +143,27 @@ def test_scores_equal_rank_bm25s_even_when_the_floor_is_negative() -> None:
     assert set(found) == {"d1", "d2", "d4"}  # the documents holding a query term, none left out
     for i, score in enumerate(expected):
         assert found.get(f"d{i}", 0.0) == pytest.approx(score, rel=1e-12, abs=1e-12)
+
+
+def test_a_question_with_vocabulary_names_ranks_as_its_best_name_per_concept() -> None:
+    """The top-k path for expanded questions returns each passage's exact score (the best-scoring name of each
+    concept, scaled to the name the question used) and the same top passages as scoring every passage."""
+    rng = np.random.default_rng(5)
+    words = [f"w{i}" for i in range(400)]
+    p = 1 / np.arange(1, len(words) + 1)
+    docs = [Document(id=f"d{i}", title="", text=" ".join(rng.choice(words, size=20, p=p / p.sum()).tolist()))
+            for i in range(1500)]
+    glossary = Glossary.parse("- en: [w30, w31, w32]\n- en: [w120, w121 w122]\n")
+    index = Index.build(docs, glossary=glossary)
+    plan = index.query("w5 w30 w120 w200", "en")
+    postings = index.postings
+    scores = postings.scores([t for c in plan.concepts if len(c.alternatives) == 1 for t in c.said])
+    for concept in plan.concepts:
+        if len(concept.alternatives) > 1:
+            said = sum(postings.term_idf(t) for t in concept.said)
+            scores += np.max([postings.scores(alt) * said / sum(postings.term_idf(t) for t in alt)
+                              for alt in concept.alternatives], axis=0)
+    hits = index.search("w5 w30 w120 w200", k=10, lang="en")
+    ids = [int(h.passage_id.split("#")[0][1:]) for h in hits]  # one passage per document here
+    np.testing.assert_allclose([h.score for h in hits], scores[ids], rtol=1e-9)
+    np.testing.assert_allclose([h.score for h in hits], np.sort(scores)[::-1][:10], rtol=1e-9)

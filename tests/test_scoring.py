@@ -158,3 +158,28 @@ def test_postings_from_joined_bags_score_like_a_fresh_build() -> None:
     fresh = Postings.build([second[1], second[0], first[0], first[1]])
     np.testing.assert_array_equal(Postings.from_bags(joined).scores(["visa", "geneva"]),
                                   fresh.scores(["visa", "geneva"]))
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_weighted_top_k_ranks_by_the_weighted_sum_of_impacts(seed: int) -> None:
+    """Every way top_k ranks (sorted, pruned, dense), with each term's impacts scaled by a weight."""
+    rng = np.random.default_rng(seed)
+    vocabulary = [f"w{i}" for i in range(3000)]
+    p = 1 / np.arange(1, len(vocabulary) + 1)
+    tokens = rng.choice(vocabulary, size=60_000, p=p / p.sum()).tolist()
+    corpus = [tokens[i : i + 15] for i in range(0, len(tokens), 15)]
+    model = Postings.build(corpus)
+    for weights in ({"w2000": 0.5, "w2500": 2.0}, {"w0": 1.0, "w300": 0.7}, {"w1": 1.3, "w40": 1.0, "w3": 0.2},
+                    {"w1500": 3.0}, {"w0": 0.1, "w7": 1.0, "absent": 2.0}):
+        expected = sum(model.scores([t]) * w for t, w in weights.items())
+        ids, scores = model.top_k_weighted(weights, 10)
+        holding = np.flatnonzero(expected > 0)
+        np.testing.assert_allclose(scores, np.sort(expected[holding])[::-1][:10], rtol=1e-12)
+        np.testing.assert_allclose(scores, expected[ids], rtol=1e-12)
+
+
+def test_impacts_in_gives_a_terms_impact_per_passage_and_zero_elsewhere() -> None:
+    model = Postings.build([["iom", "geneva"], ["baku"], ["iom", "iom"], ["mexico"]])
+    found = model.impacts_in("iom", np.array([0, 1, 2], dtype=np.int64))
+    np.testing.assert_allclose(found, model.scores(["iom"])[[0, 1, 2]])
+    assert found[1] == 0.0 and model.impacts_in("absent", np.array([0], dtype=np.int64)).tolist() == [0.0]

@@ -14,7 +14,7 @@ Usage::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +34,10 @@ class Outcome:
     fact_found: bool
     answer_lang: str
     evidence: float = 0.0  # the composer's evidence, compared with answer.min_coverage
+    kind: str = "corpus"  # the reply's kind: "corpus" (quotes or abstention) or "conversation"
+    found_in: str | None = None  # the quoted releases' language, when not the question's (cross-language)
+    # Whether an expected document is in the question's own language (None: unknown, or out of scope).
+    own_language_doc: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,13 @@ class Metrics:
     answered: float | None
     abstained: float | None
     language: float | None = None  # share of replies in the question's language (all questions)
+    conversations: int = 0
+    conversation: float | None = None  # share of conversation inputs answered as conversation
+    # Share of in-scope questions answered without the expected fact: the confident wrong answers.
+    answered_wrong: float | None = None
+    cross_language: int = 0  # answers quoted from releases in another language than the question's
+    # ... of which an expected document was in the question's own language (should be 0).
+    cross_language_own: int = 0
 
 
 @dataclass(frozen=True)
@@ -86,13 +97,17 @@ def ranked_urls(reply: Reply) -> list[str | None]:
     return list(seen.values())
 
 
-def judge(item: QAItem, reply: Reply) -> Outcome:
-    """Score one reply against its QA entry."""
+def judge(item: QAItem, reply: Reply, languages: Mapping[str, str] | None = None) -> Outcome:
+    """Score one reply against its QA entry; `languages` (document url → language) tells whether an
+    expected document is in the question's language."""
     answered = reply.answer.answered
     rank = first_answering_rank(ranked_urls(reply), item.docs) if item.in_scope else None
     fact_found = answered and item.fact is not None and item.fact.casefold() in reply.text.casefold()
+    own = None
+    if item.in_scope and languages is not None:
+        own = any(lang == item.lang and any(url_matches(url, s) for s in item.docs) for url, lang in languages.items())
     return Outcome(item=item, answered=answered, rank=rank, fact_found=fact_found, answer_lang=reply.answer.lang,
-                   evidence=reply.answer.evidence)
+                   evidence=reply.answer.evidence, kind=reply.kind, found_in=reply.found_in, own_language_doc=own)
 
 
 def share(flags: Sequence[bool]) -> float | None:
@@ -103,6 +118,8 @@ def metrics(outcomes: Sequence[Outcome]) -> Metrics:
     """recall@1/@3, MRR@10, fact and answered shares over in-scope outcomes; abstained over out-of-scope."""
     inside = [o for o in outcomes if o.item.in_scope]
     outside = [o for o in outcomes if not o.item.in_scope and not o.item.conversation]
+    talk = [o for o in outcomes if o.item.conversation]
+    crossed = [o for o in outcomes if o.answered and o.found_in is not None]
     reciprocal = [1 / o.rank if o.rank is not None and o.rank <= MRR_DEPTH else 0.0 for o in inside]
     return Metrics(
         in_scope=len(inside),
@@ -114,22 +131,31 @@ def metrics(outcomes: Sequence[Outcome]) -> Metrics:
         answered=share([o.answered for o in inside]),
         abstained=share([not o.answered for o in outside]),
         language=share([o.answer_lang == o.item.lang for o in outcomes]),
+        conversations=len(talk),
+        conversation=share([o.kind == "conversation" for o in talk]),
+        answered_wrong=share([o.answered and not o.fact_found for o in inside]),
+        cross_language=len(crossed),
+        cross_language_own=sum(1 for o in crossed if o.own_language_doc),
     )
 
 
-def evaluate(ask: Callable[[str], Reply], items: Sequence[QAItem]) -> Report:
-    """Ask every question through `ask` (the bot's path, e.g. Service.ask) and score the replies."""
-    outcomes = tuple(judge(item, ask(item.question)) for item in items)
-    languages = sorted({o.item.lang for o in outcomes})
+def evaluate(ask: Callable[[str], Reply], items: Sequence[QAItem],
+             languages: Mapping[str, str] | None = None) -> Report:
+    """Ask every question through `ask` (the bot's path, e.g. Service.ask) and score the replies;
+    `languages` maps the corpus's document urls to their languages (for the cross-language check)."""
+    outcomes = tuple(judge(item, ask(item.question), languages) for item in items)
+    asked_in = sorted({o.item.lang for o in outcomes})
     return Report(overall=metrics(outcomes),
-                  by_language={lang: metrics([o for o in outcomes if o.item.lang == lang]) for lang in languages},
+                  by_language={lang: metrics([o for o in outcomes if o.item.lang == lang]) for lang in asked_in},
                   outcomes=outcomes)
 
 
 def metrics_json(m: Metrics) -> dict[str, Any]:
     return {"in_scope": m.in_scope, "out_of_scope": m.out_of_scope, "recall@1": m.recall_at_1,
             "recall@3": m.recall_at_3, "mrr@10": m.mrr_at_10, "fact": m.fact, "answered": m.answered,
-            "abstained": m.abstained, "language": m.language}
+            "abstained": m.abstained, "language": m.language, "conversations": m.conversations,
+            "conversation": m.conversation, "answered_wrong": m.answered_wrong, "cross_language": m.cross_language,
+            "cross_language_own": m.cross_language_own}
 
 
 def report_json(report: Report) -> dict[str, Any]:
@@ -140,14 +166,16 @@ def report_json(report: Report) -> dict[str, Any]:
         "questions": [
             {"q": o.item.question, "lang": o.item.lang, "in_scope": o.item.in_scope, "answered": o.answered,
              "answer_lang": o.answer_lang, "rank": o.rank, "fact_found": o.fact_found if o.item.in_scope else None,
-             "evidence": round(o.evidence, 4)}
+             "evidence": round(o.evidence, 4), "conversation": o.item.conversation, "kind": o.kind,
+             "found_in": o.found_in}
             for o in report.outcomes
         ],
     }
 
 
 _COLUMNS = (("R@1", "recall_at_1"), ("R@3", "recall_at_3"), ("MRR@10", "mrr_at_10"), ("fact", "fact"),
-            ("answered", "answered"), ("abstained", "abstained"), ("language", "language"))
+            ("answered", "answered"), ("abstained", "abstained"), ("language", "language"),
+            ("talk", "conversation"), ("wrong", "answered_wrong"))
 
 
 def cell(value: float | None) -> str:
@@ -156,11 +184,13 @@ def cell(value: float | None) -> str:
 
 def format_report(report: Report) -> str:
     """A plain-text table (overall and per language) followed by the questions that missed a target."""
-    header = f"{'':8} {'in':>3} {'out':>3} " + " ".join(f"{name:>9}" for name, _ in _COLUMNS)
+    header = (f"{'':8} {'in':>3} {'out':>3} {'cnv':>3} " + " ".join(f"{name:>9}" for name, _ in _COLUMNS)
+              + f" {'x-lang':>6} {'x-own':>5}")
     rows = [header]
     for label, m in [("all", report.overall), *report.by_language.items()]:
-        rows.append(f"{label:8} {m.in_scope:>3} {m.out_of_scope:>3} "
-                    + " ".join(f"{cell(getattr(m, attr)):>9}" for _, attr in _COLUMNS))
+        rows.append(f"{label:8} {m.in_scope:>3} {m.out_of_scope:>3} {m.conversations:>3} "
+                    + " ".join(f"{cell(getattr(m, attr)):>9}" for _, attr in _COLUMNS)
+                    + f" {m.cross_language:>6} {m.cross_language_own:>5}")
     misses = []
     for o in report.outcomes:
         if o.item.in_scope and (o.rank != 1 or not o.fact_found or not o.answered):
@@ -168,6 +198,8 @@ def format_report(report: Report) -> str:
             if not o.answered:
                 what.append("abstained")
             misses.append(f"  [{o.item.lang}] {o.item.question}  ({', '.join(what)})")
+        elif o.item.conversation and o.kind != "conversation":
+            misses.append(f"  [{o.item.lang}] {o.item.question}  (conversation, not handled as conversation)")
         elif not o.item.in_scope and o.answered:
             misses.append(f"  [{o.item.lang}] {o.item.question}  (out of scope, answered)")
     if misses:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from pressbot.bot.core.config import LOG_LEVELS, PROJECT_ROOT, Config, ConfigError, load_config
 from pressbot.bot.core.logs import configure_logging, redact
 from pressbot.retrieval.corpus import CorpusError, load_corpus
+from pressbot.retrieval.glossary import vocabulary_problems
 
 if TYPE_CHECKING:
     from pressbot.retrieval.importer import ImportReport
@@ -91,7 +92,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     config = _config(args)
     docs, problems = load_corpus(config.corpus)
-    problems = [*check_profile(config.corpus), *problems]  # the agency's profile (agency.yaml) as well
+    problems = [*check_profile(config.corpus), *problems, *vocabulary_problems(config.corpus)]
     for problem in problems:
         print(problem)
     if problems:
@@ -177,7 +178,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     except QAFileError as exc:
         print(f"pressbot eval: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    report = evaluate(Service.start(_config(args)).ask, items)
+    service = Service.start(_config(args))
+    languages = {doc.url: doc.lang for doc in service.index.documents.values() if doc.url}
+    report = evaluate(service.ask, items, languages)
     print(json.dumps(report_json(report), ensure_ascii=False, indent=2) if args.json else format_report(report))
     if args.sweep:
         print("\n" + format_sweep(report.outcomes))

@@ -1,0 +1,138 @@
+"""Conversation words: greetings, thanks, "ok", "more", "help", goodbyes — and messages with no content word.
+
+People talk to a chat bot as to a person. "salam", "спасибо" or "more" are not questions about the
+press releases: searching them quotes whatever release happens to say "thank" ("thanked the
+President"), and the abstention template echoes them back as unanswered questions. A message made
+only of such words gets a short friendly reply in its language with example questions instead; a
+message with no content word at all (only numbers, symbols or stopwords: "2020", "{{ 7*7 }}", "???")
+is never answered with quotes either.
+
+A message is conversation when its words, read left to right, are entirely conversation phrases
+(and a few fillers such as "please", "bot"), compared after the analyzer's normalization, so that
+Azerbaijani typed without its letters ("sag ol", "tesekkur") matches as written ("sağ ol",
+"təşəkkür").
+
+Usage::
+
+    turn = recognize("sag olun!")
+    turn.act, turn.lang      # ('thanks', 'az')
+    recognize("salam, pasport nece alinir?")   # None: a question follows the greeting
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pressbot.retrieval.analyzer import normalize, tokenize
+
+# Acts, most specific first: a message mixing two ("ok thanks", "hi, help") gets the first one's reply.
+ACTS = ("more", "help", "thanks", "bye", "greeting", "ack", "empty")
+
+# Phrases per act and language, as people type them (any case, with or without Azerbaijani letters:
+# both are normalized the same way before comparing).
+_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "greeting": {
+        "en": ("hi", "hello", "hey", "hiya", "hi there", "hello there", "good morning", "good afternoon",
+               "good evening", "greetings", "how are you", "good day"),
+        "az": ("salam", "salamlar", "salam aleykum", "salam əleyküm", "sabahınız xeyir", "sabahın xeyir",
+               "günortanız xeyir", "axşamınız xeyir", "necəsən", "necəsiniz", "necə sən", "xoş gördük"),
+        "ru": ("привет", "здравствуйте", "здравствуй", "здрасте", "добрый день", "доброе утро", "добрый вечер",
+               "приветствую", "как дела", "доброго дня"),
+    },
+    "thanks": {
+        "en": ("thanks", "thank you", "thanks a lot", "many thanks", "thank you very much", "thank you so much",
+               "thx", "ty", "cheers", "thanks a lot for your help", "thank you for your help"),
+        "az": ("sağ ol", "sağ olun", "sağol", "sağolun", "çox sağ ol", "çox sağ olun", "təşəkkür", "təşəkkürlər",
+               "təşəkkür edirəm", "çox təşəkkür", "çox təşəkkürlər", "çox təşəkkür edirəm", "minnətdaram"),
+        "ru": ("спасибо", "спасибо большое", "большое спасибо", "благодарю", "спс", "огромное спасибо"),
+    },
+    "ack": {
+        "en": ("ok", "okay", "k", "fine", "great", "good", "cool", "got it", "i see", "alright", "all right",
+               "yes", "no", "nice"),
+        "az": ("ok", "oldu", "yaxşı", "əla", "aydındır", "anladım", "hə", "bəli", "yox", "super"),
+        "ru": ("ок", "окей", "хорошо", "понятно", "ясно", "ладно", "отлично", "да", "нет", "супер"),
+    },
+    "more": {
+        "en": ("more", "next", "show more", "more please", "continue", "tell me more"),
+        "az": ("daha", "daha çox", "davam", "davam et", "növbəti", "başqa"),
+        "ru": ("ещё", "еще", "дальше", "больше", "следующий", "продолжи", "продолжай", "ещё есть"),
+    },
+    "help": {
+        "en": ("help", "help me", "menu", "what can you do", "how does it work", "what do you do"),
+        "az": ("kömək", "kömək et", "kömək edin", "köməklik", "menyu", "nə edə bilərsən"),
+        "ru": ("помощь", "помоги", "помогите", "справка", "меню", "что ты умеешь", "что вы умеете"),
+    },
+    "bye": {
+        "en": ("bye", "goodbye", "bye bye", "see you", "good night", "see you later"),
+        "az": ("hələlik", "görüşənədək", "xudahafiz", "sağlıqla qalın", "gecəniz xeyrə qalsın"),
+        "ru": ("пока", "до свидания", "всего доброго", "спокойной ночи", "до встречи"),
+    },
+}
+# Words that may surround conversation phrases without making a question ("thanks bot", "ok please").
+_FILLERS: dict[str, tuple[str, ...]] = {
+    "en": ("please", "pls", "bot", "dear", "so", "very", "much", "again", "and", "oh", "well"),
+    "az": ("zəhmət olmasa", "bot", "əziz", "və", "çox"),
+    "ru": ("пожалуйста", "бот", "очень", "и", "ну", "вам", "тебе"),
+}
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A message that is conversation, not a question: what it does and the language it shows (None when
+    its words belong to several languages, like "ok")."""
+
+    act: str
+    lang: str | None
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(tokenize(normalize(text, "az")))
+
+
+def _table() -> dict[tuple[str, ...], tuple[str | None, set[str]]]:
+    """Normalized phrase → (act, languages); fillers have no act."""
+    table: dict[tuple[str, ...], tuple[str | None, set[str]]] = {}
+    for act, by_lang in _PHRASES.items():
+        for lang, phrases in by_lang.items():
+            for phrase in phrases:
+                table.setdefault(_key(phrase), (act, set()))[1].add(lang)
+    for lang, words in _FILLERS.items():
+        for word in words:
+            table.setdefault(_key(word), (None, set()))[1].add(lang)
+    return table
+
+
+_TABLE = _table()
+_LONGEST = max(len(k) for k in _TABLE)
+
+
+def recognize(text: str) -> Turn | None:
+    """The conversation act of a message made only of conversation words, or None for anything else."""
+    words = _key(text)
+    if not words or len(words) > 3 * _LONGEST:
+        return None
+    acts: set[str] = set()
+    votes: dict[str, int] = {}
+    i = 0
+    while i < len(words):
+        for n in range(min(_LONGEST, len(words) - i), 0, -1):
+            found = _TABLE.get(words[i : i + n])
+            if found is not None:
+                break
+        else:
+            return None
+        act, langs = found
+        if act is not None:
+            acts.add(act)
+        if len(langs) == 1:
+            lang = next(iter(langs))
+            votes[lang] = votes.get(lang, 0) + 1
+        i += n
+    if not acts:
+        return None
+    return Turn(next(a for a in ACTS if a in acts), max(votes, key=lambda k: votes[k]) if votes else None)
+
+
+def has_content(terms: list[str]) -> bool:
+    """Whether a question's analyzed terms hold a word (not only numbers): something the releases can answer."""
+    return any(any(ch.isalpha() for ch in term) for term in terms)

@@ -1,0 +1,95 @@
+"""Conversation words and messages with no content word: a short reply in the message's language with example
+questions, through the one question path, never quotes and never the abstention template."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pressbot.responses.answering import Reply, answer_question, reply_json
+from pressbot.responses.conversation import recognize
+from pressbot.responses.render import Renderer, locale
+from pressbot.retrieval import Index
+from pressbot.retrieval.corpus import require_corpus
+
+
+@pytest.fixture
+def index(small_corpus: Path) -> Index:
+    return Index.build(require_corpus(small_corpus))
+
+
+def ask(index: Index, text: str) -> Reply:
+    return answer_question(index, text, Renderer())
+
+
+@pytest.mark.parametrize(("text", "act", "lang"), [
+    ("hi", "greeting", "en"), ("Hello!", "greeting", "en"), ("thanks!", "thanks", "en"),
+    ("thank you very much", "thanks", "en"), ("more", "more", "en"), ("help", "help", "en"),
+    ("bye", "bye", "en"), ("salam", "greeting", "az"), ("Salam əleyküm", "greeting", "az"),
+    ("sag ol", "thanks", "az"), ("çox sağ olun", "thanks", "az"), ("tesekkur edirem", "thanks", "az"),
+    ("daha çox", "more", "az"), ("kömək", "help", "az"), ("привет", "greeting", "ru"),
+    ("Спасибо большое!", "thanks", "ru"), ("ещё", "more", "ru"), ("помогите", "help", "ru"),
+    ("до свидания", "bye", "ru"),
+])
+def test_conversation_words_are_recognized_with_their_act_and_language(text: str, act: str, lang: str) -> None:
+    turn = recognize(text)
+    assert turn is not None and (turn.act, turn.lang) == (act, lang)
+
+
+def test_a_word_shared_by_two_languages_leaves_the_language_open() -> None:
+    turn = recognize("ok")
+    assert turn is not None and turn.act == "ack" and turn.lang is None
+
+
+def test_two_acts_in_one_message_get_the_more_specific_reply() -> None:
+    turn = recognize("ok thanks")
+    assert turn is not None and turn.act == "thanks"
+
+
+@pytest.mark.parametrize("text", ["salam, pasport nece alinir?", "thanks for the visa information",
+                                  "спасибо, а сколько стоит паспорт", "help with residence permit"])
+def test_a_greeting_or_thanks_followed_by_a_question_is_a_question(text: str) -> None:
+    assert recognize(text) is None
+
+
+@pytest.mark.parametrize(("text", "lang", "phrase"), [
+    ("hi", "en", "Hello!"), ("salam", "az", "Salam!"), ("sag olun", "az", "Dəyməz"), ("спасибо", "ru", "Пожалуйста!"),
+])
+def test_a_conversation_word_gets_a_friendly_reply_in_its_language_with_examples(
+        index: Index, text: str, lang: str, phrase: str) -> None:
+    reply = ask(index, text)
+    assert reply.kind == "conversation" and not reply.answer.answered and reply.answer.lang == lang
+    assert phrase in reply.text
+    examples = locale(lang)["start_examples"]
+    assert sum(example in reply.text for example in examples) >= 2
+    assert locale(lang)["no_answer"] not in reply.text and "[1]" not in reply.text
+
+
+@pytest.mark.parametrize(("text", "lang"), [("more", "en"), ("daha çox", "az"), ("ещё", "ru")])
+def test_more_explains_the_more_button(index: Index, text: str, lang: str) -> None:
+    reply = ask(index, text)
+    assert locale(lang)["button_more"] in reply.text
+    assert reply.kind == "conversation"
+
+
+@pytest.mark.parametrize("text", ["2020", "{{ 7*7 }}", "???", "what is it?", "12 345", "..."])
+def test_a_message_with_no_content_word_is_never_answered_with_quotes(index: Index, text: str) -> None:
+    reply = ask(index, text)
+    assert not reply.answer.answered and not reply.answer.quotes
+    assert reply.kind == "conversation"
+    assert "49" not in reply.text  # the template is never rendered from the user's text
+
+
+def test_a_question_with_content_words_is_searched_as_before(index: Index) -> None:
+    reply = ask(index, "Who met the IOM Director General in Geneva?")
+    assert reply.kind == "corpus" and reply.answer.answered
+
+
+def test_the_json_reply_says_its_kind_and_keeps_the_interface_fields(index: Index) -> None:
+    data = json.loads(json.dumps(reply_json(ask(index, "salam"))))
+    assert data["kind"] == "conversation" and data["answered"] is False and data["lang"] == "az"
+    assert {"query", "answered", "lang", "text", "html", "citations", "hits"} <= set(data)
+    assert data["citations"] == [] and data["hits"] == []
+
