@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from pressbot.bot.core.service import profile_renderer
 from pressbot.responses.answering import Reply, answer_question, reply_json
 from pressbot.responses.conversation import recognize
 from pressbot.responses.render import Renderer, locale
 from pressbot.retrieval import Index
+from pressbot.retrieval.agency import load_profile
 from pressbot.retrieval.corpus import require_corpus
 
 
@@ -20,8 +22,12 @@ def index(small_corpus: Path) -> Index:
     return Index.build(require_corpus(small_corpus))
 
 
+# The examples come from the agency's profile (the bundled corpus's agency.yaml), as in the bot.
+RENDERER = profile_renderer(Renderer(), load_profile(Path(__file__).parent.parent / "corpus"))
+
+
 def ask(index: Index, text: str) -> Reply:
-    return answer_question(index, text, Renderer())
+    return answer_question(index, text, RENDERER)
 
 
 @pytest.mark.parametrize(("text", "act", "lang"), [
@@ -62,7 +68,7 @@ def test_a_conversation_word_gets_a_friendly_reply_in_its_language_with_examples
     reply = ask(index, text)
     assert reply.kind == "conversation" and not reply.answer.answered and reply.answer.lang == lang
     assert phrase in reply.text
-    examples = locale(lang)["start_examples"]
+    examples = RENDERER.texts(lang)["start_examples"]
     assert sum(example in reply.text for example in examples) >= 2
     assert locale(lang)["no_answer"] not in reply.text and "[1]" not in reply.text
 

@@ -133,9 +133,9 @@ async def answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: str
     searched_in = reply.answer.lang
     if searched_in != lang and reply.kind != "conversation":  # the question did not show its language
         reply = render_answer(replace(reply.answer, lang=lang), service.renderer)
-    log.info("u%s: question lang=%s answered=%s evidence=%.2f latency_ms=%.0f citations=%s", update_id, lang,
-             reply.answer.answered, reply.answer.evidence, (time.perf_counter() - started) * 1000,
-             [c.doc_id for c in reply.answer.citations])
+    log.info("u%s: question lang=%s answered=%s evidence=%.2f latency_ms=%.0f citations=%s kind=%s", update_id,
+             lang, reply.answer.answered, reply.answer.evidence, (time.perf_counter() - started) * 1000,
+             [c.doc_id for c in reply.answer.citations], reply.kind)
     if reply.kind != "conversation":  # "thanks" is not an unanswered question for /stats
         storage.record_question(text, reply.answer.answered)  # masked by the storage
     markup = None
