@@ -11,7 +11,7 @@ import pytest
 from pressbot.bot.cli.main import main
 from pressbot.bot.core.config import load_config
 from pressbot.bot.core.service import Service
-from pressbot.responses.answering import answer_question
+from pressbot.responses.answering import WEAK, answer_question
 from pressbot.responses.render import Renderer
 from pressbot.retrieval import Document, Index
 from pressbot.retrieval.analyzer import analyze, question_terms
@@ -37,7 +37,7 @@ VOCABULARY = """
 ENGLISH = Document(id="en-prp", title="Permanent residence permit", lang="en",
                    text="A permanent residence permit is issued for five years. The state duty is 40 manats.")
 RUSSIAN = Document(id="ru-prp", title="Вид на жительство", lang="ru",
-                   text="Вид на жительство выдается на пять лет. Пошлина составляет 40 манатов.")
+                   text="Вид на жительство выдается на пять лет. Пошлина за вид на жительство составляет 40 манатов.")
 OTHER = Document(id="en-ferry", title="Ferry timetable", lang="en", text="The ferry leaves the harbour at nine.")
 
 
@@ -162,14 +162,15 @@ def test_a_question_the_vocabulary_cannot_translate_is_not_searched_in_other_lan
 
 
 def test_a_weak_answer_in_the_questions_language_gives_way_to_a_clearly_better_one_in_another() -> None:
-    weak = Document(id="ru-weak", title="Новости", lang="ru", text="В Баку вид на жительство выдается на пять лет.")
+    weak = Document(id="ru-weak", title="Новости", lang="ru",
+                    text="В Баку пошлина за вид на работу составляет 40 манатов.")
     english = Document(id="en-baku", title="Permanent residence permit in Baku", lang="en",
                        text="In Baku, the state duty for a permanent residence permit is 40 manats.")
     index = build(english, OTHER, weak, Document(id="ru-x", title="Погода", lang="ru", text="Погода хорошая."))
     question = "какая пошлина за вид на жительство в Баку"
     own = answer_question(build(OTHER, weak, Document(id="ru-x", title="Погода", lang="ru", text="Погода хорошая.")),
                           question, Renderer())
-    assert own.answer.answered and own.answer.evidence < 0.6  # what the question's own language has: weak
+    assert own.answer.answered and own.answer.evidence < WEAK  # what the question's own language has: weak
     reply = answer_question(index, question, Renderer())
     assert reply.answer.answered and reply.found_in == "en"
     assert {c.doc_id for c in reply.answer.citations} == {"en-baku"}
