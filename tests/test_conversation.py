@@ -8,11 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from pressbot.bot.core.service import profile_renderer
 from pressbot.responses.answering import Reply, answer_question, reply_json
 from pressbot.responses.conversation import recognize
 from pressbot.responses.render import Renderer, locale
 from pressbot.retrieval import Index
+from pressbot.retrieval.agency import load_profile
 from pressbot.retrieval.corpus import require_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -59,10 +63,12 @@ def test_a_greeting_or_thanks_followed_by_a_question_is_a_question(text: str) ->
 ])
 def test_a_conversation_word_gets_a_friendly_reply_in_its_language_with_examples(
         index: Index, text: str, lang: str, phrase: str) -> None:
-    reply = ask(index, text)
+    # The example questions are the agency's (its profile, corpus/agency.yaml), not the locale's.
+    renderer = profile_renderer(Renderer(), load_profile(ROOT / "corpus"))
+    reply = answer_question(index, text, renderer)
     assert reply.kind == "conversation" and not reply.answer.answered and reply.answer.lang == lang
     assert phrase in reply.text
-    examples = locale(lang)["start_examples"]
+    examples = renderer.texts(lang)["start_examples"]
     assert sum(example in reply.text for example in examples) >= 2
     assert locale(lang)["no_answer"] not in reply.text and "[1]" not in reply.text
 
