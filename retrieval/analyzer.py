@@ -19,7 +19,7 @@ import Stemmer
 from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "5"
+ANALYZER_VERSION = "6"
 
 LANGUAGES = ("en", "az", "ru")
 
@@ -70,6 +70,7 @@ _AZ_SUFFIXES = tuple(
         reverse=True,
     )
 )
+_AZ_NUMBER_SUFFIX = re.compile(r"(\d+)(?:[a-z]{1,4})")
 _AZ_SINGLE_VOWELS = ("i", "u", "a", "e")
 _AZ_MIN_STEM = 4
 # The plural is stripped from short roots too (gün-lər, dil-lər, iş-lər: "days", "languages"), down to this.
@@ -119,6 +120,9 @@ def stem_az(token: str) -> str:
     """Strip common Azerbaijani inflections from a folded token, never below a 4-letter stem."""
     if token.isdigit():
         return token
+    number = _AZ_NUMBER_SUFFIX.fullmatch(token)
+    if number:  # a case ending glued to a number ("919a", "2019da"): the number
+        return number.group(1)
     # Strip to a fixpoint, so that "miqrasiya" and "miqrasiyasına" reach the same stem.
     while True:
         for suffix in _AZ_SUFFIXES:

@@ -131,3 +131,7 @@ def test_azerbaijani_plural_is_stripped_from_a_short_root() -> None:
 
 def test_azerbaijani_first_person_copula_is_stripped() -> None:
     assert analyze("evliyəm", "az") == analyze("evli", "az")
+
+
+def test_an_azerbaijani_case_ending_glued_to_a_number_leaves_the_number() -> None:
+    assert analyze("919a zəng", "az") == analyze("919 zəng", "az")
