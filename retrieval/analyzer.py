@@ -19,7 +19,7 @@ import Stemmer
 from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "4"
+ANALYZER_VERSION = "6"
 
 LANGUAGES = ("en", "az", "ru")
 
@@ -62,14 +62,20 @@ _AZ_SUFFIXES = tuple(
             # relative "-dakı/-dəki" (Batumidəki), privative "-sız/-siz" (ödənişsiz), glued question
             # particle "-mı/-mi" (alınırmı)
             "daki", "deki", "taki", "teki", "siz", "suz", "mi", "mu",
+            # first person of the copula after a vowel (evliyəm "I am married", xəstəyəm)
+            "yam", "yem",
             # ordinal/number endings after digits are separate tokens ("2019-cu"): handled as stopwords
         },
         key=len,
         reverse=True,
     )
 )
+_AZ_NUMBER_SUFFIX = re.compile(r"(\d+)(?:[a-z]{1,4})")
 _AZ_SINGLE_VOWELS = ("i", "u", "a", "e")
 _AZ_MIN_STEM = 4
+# The plural is stripped from short roots too (gün-lər, dil-lər, iş-lər: "days", "languages"), down to this.
+_AZ_PLURALS = ("lar", "ler")
+_AZ_MIN_PLURAL_STEM = 3
 
 
 def casefold(text: str, lang: str) -> str:
@@ -114,16 +120,24 @@ def stem_az(token: str) -> str:
     """Strip common Azerbaijani inflections from a folded token, never below a 4-letter stem."""
     if token.isdigit():
         return token
+    number = _AZ_NUMBER_SUFFIX.fullmatch(token)
+    if number:  # a case ending glued to a number ("919a", "2019da"): the number
+        return number.group(1)
     # Strip to a fixpoint, so that "miqrasiya" and "miqrasiyasına" reach the same stem.
     while True:
         for suffix in _AZ_SUFFIXES:
-            if token.endswith(suffix) and len(token) - len(suffix) >= _AZ_MIN_STEM:
+            least = _AZ_MIN_PLURAL_STEM if suffix in _AZ_PLURALS else _AZ_MIN_STEM
+            if token.endswith(suffix) and len(token) - len(suffix) >= least:
                 token = token[: -len(suffix)]
                 break
         else:
             if token.endswith(_AZ_SINGLE_VOWELS) and len(token) - 1 >= _AZ_MIN_STEM:
                 token = token[:-1]
                 continue
+            # A final q or k turns into ğ (folded g) or y before a vowel: vətəndaşlıq / vətəndaşlığı, uşaq /
+            # uşağa, illik / illiyi. One stem for both.
+            if token.endswith("g") and len(token) > _AZ_MIN_PLURAL_STEM:
+                return token[:-1] + "q"
             return token
 
 

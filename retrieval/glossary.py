@@ -104,11 +104,18 @@ class Entry:
 def _match_forms(entries: Sequence[Entry], lang: str) -> dict[str, list[tuple[Terms, int]]]:
     """Every name of every entry analyzed as a question in `lang` would be, by first term, longest first
     (so that finding the names in a question costs a look-up per term, however large the vocabulary)."""
-    forms = {(tuple(analyze(text, lang)), i) for i, entry in enumerate(entries) for _, text in entry.names}
+    forms = {(tuple(analyze(written, lang)), i) for i, entry in enumerate(entries) for _, text in entry.names
+             for written in _spellings(text)}
     by_first: dict[str, list[tuple[Terms, int]]] = {}
     for form in sorted((f for f in forms if f[0]), key=lambda f: (-len(f[0]), f[1], f[0])):
         by_first.setdefault(form[0][0], []).append(form)
     return by_first
+
+
+def _spellings(name: str) -> tuple[str, ...]:
+    """A name as written, and a hyphenated one also as people type it run together ("e-viza" as "evize",
+    "колл-центр" as "коллцентр")."""
+    return (name, name.replace("-", "")) if "-" in name else (name,)
 
 
 def _find(forms: dict[str, list[tuple[Terms, int]]], terms: Sequence[str], i: int) -> tuple[Terms, int] | None:

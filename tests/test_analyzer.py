@@ -117,3 +117,21 @@ def test_a_russian_question_drops_its_date_phrasing() -> None:
 
 def test_question_phrasing_is_kept_in_ordinary_analysis() -> None:
     assert "long" in analyze("How long does it take", "en")
+
+
+def test_azerbaijani_final_q_and_its_soft_form_before_a_vowel_reach_one_stem() -> None:
+    assert analyze("vətəndaşlığı", "az") == analyze("vətəndaşlıq", "az")
+    assert analyze("uşağa", "az") == analyze("usaq", "az")
+
+
+def test_azerbaijani_plural_is_stripped_from_a_short_root() -> None:
+    assert analyze("dillərdə", "az") == analyze("dil", "az")
+    assert analyze("günlər", "az") == analyze("gün", "az")
+
+
+def test_azerbaijani_first_person_copula_is_stripped() -> None:
+    assert analyze("evliyəm", "az") == analyze("evli", "az")
+
+
+def test_an_azerbaijani_case_ending_glued_to_a_number_leaves_the_number() -> None:
+    assert analyze("919a zəng", "az") == analyze("919 zəng", "az")

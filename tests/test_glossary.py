@@ -113,3 +113,16 @@ def test_changing_the_glossary_changes_the_corpus_fingerprint(small_corpus: Path
     before = corpus_fingerprint(small_corpus)
     (small_corpus / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
     assert corpus_fingerprint(small_corpus) != before
+
+
+def test_a_hyphenated_name_typed_run_together_is_the_same_concept() -> None:
+    glossary = Glossary.parse("- en: [e-visa, electronic visa]\n  az: [e-viza, elektron viza]\n")
+    query = glossary.expand(analyze("evize nece gune cixir", "az"), "az")
+    assert ("elektron", "viza") in query.concepts[0].alternatives
+
+
+def test_the_bundled_vocabulary_translates_month_names() -> None:
+    glossary = load_glossary(ROOT / "corpus")
+    plan, translated = glossary.translate(analyze("2019 aprelde", "az"), "az", "en")
+    assert translated == 1
+    assert plan.concepts[-1].alternatives == (tuple(analyze("April", "en")),)
