@@ -93,3 +93,11 @@ def test_an_empty_secret_redacts_nothing() -> None:
 def test_the_formatter_alone_redacts_records_from_any_logger() -> None:
     record = logging.LogRecord("httpx", logging.DEBUG, __file__, 1, "GET %s", (f"/bot{TOKEN}/getMe",), None)
     assert RedactingFormatter([TOKEN]).format(record).endswith(f"GET /bot{REDACTED}/getMe")
+
+
+def test_only_the_handled_updates_id_is_kept_and_an_id_shaped_identifier_a_person_typed_is_masked() -> None:
+    record = logging.LogRecord("pressbot", logging.DEBUG, __file__, 1, "u42: text 'my id u074407'", None, None)
+    record.update = "u42"
+    line = RedactingFormatter([]).format(record)
+    assert "[u42]" in line and "u42: text" in line
+    assert "u074407" not in line

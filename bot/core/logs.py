@@ -48,10 +48,14 @@ def redact(text: str, secrets: Iterable[str]) -> str:
     return _TOKEN_SHAPE.sub(REDACTED, text)
 
 
-def mask_log_text(text: str, secrets: Iterable[str] = ()) -> str:
-    """Secrets redacted first (a masked token would leave its secret half), then identifiers masked; the
-    update ids ("u123456789") that let one follow a question are kept."""
-    parts = _UPDATE_ID.split(redact(text, secrets))
+def mask_log_text(text: str, secrets: Iterable[str] = (), keep: str | None = None) -> str:
+    """Secrets redacted first (a masked token would leave its secret half), then identifiers masked; the id
+    of the update being handled (`keep`, "u123456789"), which lets one follow a question, is kept — only that
+    one: anything else shaped like it may be what a person typed ("u074407" is a FIN code)."""
+    text = redact(text, secrets)
+    if not keep or not _UPDATE_ID.fullmatch(keep):
+        return mask(text)
+    parts = re.split(rf"((?<![\w.+-]){re.escape(keep)}(?![\w@]))", text)
     return "".join(part if i % 2 else mask(part) for i, part in enumerate(parts))
 
 
@@ -66,16 +70,17 @@ class RedactingFormatter(logging.Formatter):
         """A copy of the record (other handlers see the original) with its message, traceback and stack
         already formatted, redacted and masked."""
         copy = logging.makeLogRecord(record.__dict__)
-        copy.msg, copy.args = mask_log_text(record.getMessage(), self._secrets), None
+        if not hasattr(copy, "update"):
+            copy.update = CURRENT_UPDATE.get()
+        keep = str(getattr(copy, "update", ""))
+        copy.msg, copy.args = mask_log_text(record.getMessage(), self._secrets, keep), None
         if record.exc_info and not record.exc_text:
             copy.exc_text = self.formatException(record.exc_info)
         if copy.exc_text:
-            copy.exc_text = mask_log_text(copy.exc_text, self._secrets)
+            copy.exc_text = mask_log_text(copy.exc_text, self._secrets, keep)
         copy.exc_info = None
         if record.stack_info:
-            copy.stack_info = mask_log_text(record.stack_info, self._secrets)
-        if not hasattr(copy, "update"):
-            copy.update = CURRENT_UPDATE.get()
+            copy.stack_info = mask_log_text(record.stack_info, self._secrets, keep)
         return copy
 
     def format(self, record: logging.LogRecord) -> str:
