@@ -73,7 +73,6 @@ def measure(passages: int, queries: int, naive_queries: int) -> dict[str, Any]:
     all_passages, bags, postings = build(entries, Params())
     build_s = time.perf_counter() - started
     index = Index(docs, all_passages, postings)
-    del all_passages  # the index keeps its passages as columns (retrieval/passage_table.py)
     assert len(index) == passages, (len(index), passages)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "index.zip"
@@ -94,7 +93,7 @@ def measure(passages: int, queries: int, naive_queries: int) -> dict[str, Any]:
     answer_s = [seconds for seconds, _ in replies]
     answered_s = [seconds for seconds, reply in replies if reply.answer.answered]
     # The same questions with vocabulary names (one or two words, two or three names each), same run.
-    expanded = Index(docs, index.passages, postings,
+    expanded = Index(docs, all_passages, postings,
                      glossary=Glossary.of([Names(tuple(("en", w) for w in names)) for names in synonyms(asks)]))
     expanded_search_s = [timed(expanded.search, q, 10)[0] for q in asks]
     expanded_answer_s = [timed(answer_question, expanded, q, renderer)[0] for q in asks]
@@ -123,7 +122,7 @@ def measure(passages: int, queries: int, naive_queries: int) -> dict[str, Any]:
         "vocabulary": len(postings.vocabulary), "rss_start_mib": rss_start, "rss_documents_mib": rss_docs,
         "split_s": split_s, "build_s": build_s, "save_s": save_s, "postings_bytes": postings_bytes,
         "bags_bytes": bags_bytes, "disk_bytes": disk, "peak_rss_mib": peak,
-        "rss_serving_mib": rss_serving, "passage_table_bytes": index.passages.nbytes(),
+        "rss_serving_mib": rss_serving,
         "top_k_ms": [ms(top_k_s, q) for q in (50, 95, 99)], "search_ms": [ms(search_s, q) for q in (50, 95, 99)],
         "answer_ms": [ms(answer_s, q) for q in (50, 95, 99)], "answered_ms": [ms(answered_s, q) for q in (50, 95, 99)],
         "answered": len(answered_s), "queries": len(asks),
@@ -180,7 +179,6 @@ def report(results: Sequence[dict[str, Any]], where: str) -> str:
         row("saved index on disk, with documents (MiB)", [f"{r['disk_bytes'] / 2**20:.1f}" for r in results]),
         row("save (s)", [f"{r['save_s']:.1f}" for r in results]),
         row("RSS with the documents loaded (MiB)", [f"{r['rss_documents_mib']:.0f}" for r in results]),
-        row("passage table: texts and columns (MiB)", [f"{r['passage_table_bytes'] / 2**20:.1f}" for r in results]),
         row("RSS while serving: documents, index, and the bags kept for the baseline (MiB)",
             [f"{r['rss_serving_mib']:.0f}" for r in results]),
         row("**peak RSS, whole process (MiB)**", [f"**{r['peak_rss_mib']:.0f}**" for r in results]),

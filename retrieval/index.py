@@ -19,7 +19,6 @@ import numpy as np
 from pressbot.retrieval.analyzer import analyze, detect_language, question_terms
 from pressbot.retrieval.document import Document, Passage
 from pressbot.retrieval.glossary import Concept, Glossary, Query, Terms
-from pressbot.retrieval.passage_table import PassageTable
 from pressbot.retrieval.passages import split_document
 from pressbot.retrieval.recency import POOL as RECENCY_POOL
 from pressbot.retrieval.recency import freshness, prefer_recent, wants_recent
@@ -84,8 +83,7 @@ class Index:
     def __init__(self, documents: Sequence[Document], passages: Sequence[Passage], postings: Postings,
                  title_weight: int = DEFAULT_TITLE_WEIGHT, glossary: Glossary | None = None) -> None:
         self.documents: dict[str, Document] = {doc.id: doc for doc in documents}
-        # Columns, not objects: a million Passage objects would cost ~250 MiB while serving (passage_table.py).
-        self.passages = passages if isinstance(passages, PassageTable) else PassageTable.of(passages)
+        self.passages: tuple[Passage, ...] = tuple(passages)
         self.postings = postings
         self.title_weight = title_weight
         self.glossary = glossary or Glossary()
@@ -160,7 +158,9 @@ class Index:
     @functools.cached_property
     def languages(self) -> tuple[str, ...]:
         """The corpus's languages, the most passages first."""
-        counts = self.passages.language_counts()
+        counts: dict[str, int] = {}
+        for passage in self.passages:
+            counts[passage.lang] = counts.get(passage.lang, 0) + 1
         return tuple(sorted(counts, key=lambda lang: (-counts[lang], lang)))
 
     @functools.cached_property
