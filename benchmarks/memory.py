@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -75,49 +75,47 @@ def measure(passages: int, queries: int) -> dict[str, Any]:
     return {"size": passages, "first": first, "restart": restart}
 
 
-def report(results: Sequence[dict[str, Any]], where: str) -> str:
-    def row(label: str, cells: Sequence[str]) -> str:
-        return f"| {label} | " + " | ".join(cells) + " |"
+# The table's rows: a label and the figure of one size's results.
+ROWS: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
+    ("passages indexed", lambda r: f"{r['restart']['passages']:,}"),
+    ("first start (s)", lambda r: f"{r['first']['seconds']:.1f}"),
+    ("first start: peak RSS", lambda r: f"{r['first']['peak_mib']:.0f}"),
+    ("first start: RSS once started", lambda r: f"{r['first']['rss_mib']:.0f}"),
+    ("restart from the saved index (s)", lambda r: f"{r['restart']['seconds']:.2f}"),
+    ("restart: peak RSS (start-up and answering)", lambda r: f"{r['restart']['peak_mib']:.0f}"),
+    ("restart: RSS while serving", lambda r: f"{r['restart']['rss_serving_mib']:.0f}"),
+    ("whole answer p50 / p95 (ms)", lambda r: " / ".join(f"{v:.3g}" for v in r["restart"]["answer_ms"])),
+)
 
-    lines = [
-        "# Memory by stage", "", f"Measured {where}.", "",
-        "Synthetic corpora (`benchmarks/synthetic.py`) written as corpus files; `python -m benchmarks.memory`. "
-        "First start: `Service.start` with no saved index (read, split, analyze, index, save) in a fresh "
-        "process; restart: `Service.start` in another fresh process, loading the saved index, then "
-        f"{QUERIES} questions through `Service.ask` (whole answer). RSS in MiB.", "",
-        row("passages (requested)", [f"{r['size']:,}" for r in results]),
-        "|" + "---|" * (len(results) + 1),
-        row("passages indexed", [f"{r['restart']['passages']:,}" for r in results]),
-        row("first start (s)", [f"{r['first']['seconds']:.1f}" for r in results]),
-        row("first start: peak RSS", [f"{r['first']['peak_mib']:.0f}" for r in results]),
-        row("first start: RSS once started", [f"{r['first']['rss_mib']:.0f}" for r in results]),
-        row("restart from the saved index (s)", [f"{r['restart']['seconds']:.2f}" for r in results]),
-        row("restart: peak RSS (start-up and answering)", [f"{r['restart']['peak_mib']:.0f}" for r in results]),
-        row("restart: RSS while serving", [f"{r['restart']['rss_serving_mib']:.0f}" for r in results]),
-        row("whole answer p50 / p95 (ms)", [" / ".join(f"{v:.3g}" for v in r["restart"]["answer_ms"])
-                                            for r in results]),
-        "",
-    ]
-    return "\n".join(lines)
+
+def report(results: Sequence[dict[str, Any]], where: str) -> str:
+    """The results as Markdown: one column per corpus size."""
+    table = [["passages (requested)", *(f"{r['size']:,}" for r in results)], ["---"] * (len(results) + 1)]
+    table += [[label, *(cell(r) for r in results)] for label, cell in ROWS]
+    intro = ("Synthetic corpora (`benchmarks/synthetic.py`) written as corpus files; `python -m benchmarks.memory`. "
+             "First start: `Service.start` with no saved index (read, split, analyze, index, save) in a fresh "
+             "process; restart: `Service.start` in another fresh process, loading the saved index, then "
+             f"{QUERIES} questions through `Service.ask` (whole answer). RSS in MiB.")
+    return "\n".join(["# Memory by stage", "", f"Measured {where}.", "", intro, "",
+                      *("| " + " | ".join(cells) + " |" for cells in table), ""])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
-    parser.add_argument("--queries", type=int, default=QUERIES)
-    parser.add_argument("--stage", type=Path, help=argparse.SUPPRESS)  # one fresh process
-    parser.add_argument("--no-write", action="store_true")
-    args = parser.parse_args(argv)
-    if args.stage:
+    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    options.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="passages per corpus")
+    options.add_argument("--queries", type=int, default=QUERIES, help="questions asked after the restart")
+    options.add_argument("--stage", type=Path, help=argparse.SUPPRESS)  # one start, in a fresh process
+    options.add_argument("--no-write", action="store_true", help="print only")
+    args = options.parse_args(argv)
+    if args.stage is not None:
         print(json.dumps(stage(args.stage, args.queries)))
         return 0
-    results = [measure(size, args.queries) for size in args.sizes]
-    text = report(results, machine())
-    print(text)
+    text = report([measure(size, args.queries) for size in args.sizes], machine())
+    sys.stdout.write(text + "\n")
     if not args.no_write:
-        print(f"written to {write_result('memory', text)}", file=sys.stderr)
+        sys.stderr.write(f"written to {write_result('memory', text)}\n")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main())
