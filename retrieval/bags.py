@@ -23,10 +23,8 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 Int32Array = npt.NDArray[np.int32]
 
-# Impacts are computed this many postings (passage numbers: _ROWS passages) at a time, so the
-# temporaries stay small at a million passages.
-_CHUNK = 1 << 22
-_ROWS = 1 << 16
+# Postings are placed _ROWS passages at a time, so the temporaries stay small at a million passages.
+_ROWS = 1 << 14
 # Term ids counted in Python lists are moved to int32 arrays every _FLUSH entries (~40 bytes each in a list).
 _FLUSH = 1 << 20
 @dataclass(frozen=True)
@@ -122,30 +120,27 @@ class Bags:
         return np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.offsets))
 
 
-def term_major(bags: Bags) -> Iterator[tuple[IntArray, IntArray, IntArray]]:
-    """The bags' (term, passage, count) entries sorted by term, then passage, a chunk at a time.
+def term_major(bags: Bags) -> Iterator[tuple[IntArray, IntArray, IntArray, IntArray]]:
+    """The bags' (term, passage, count) entries with each one's place in term-major order (by term, then
+    passage), a block of passages at a time.
 
-    Packed into one int64 key each and sorted in place: several times faster than a stable argsort,
-    and 8 bytes an entry is the only full-size temporary.
+    Each term's next free place is kept in a cursor; a block's entries are sorted by term (stably: passage
+    order is kept) and placed after their terms' cursors. So the caller scatters into its final arrays, and
+    the only temporaries are a block's: no full-size sort key (330 MiB at a million passages).
     """
-    size, base = max(len(bags), 1), int(bags.counts.max(initial=0)) + 1
-    if len(bags.vocabulary) * size * base >= 2**63:
-        order = np.argsort(bags.terms, kind="stable")
-        rows = bags.rows()
-        for lo in range(0, len(order), _CHUNK):
-            part = order[lo : lo + _CHUNK]
-            yield bags.terms[part].astype(np.int64), rows[part], bags.counts[part].astype(np.int64)
-        return
-    key = bags.terms.astype(np.int64)
-    key *= size
+    cursor = np.zeros(len(bags.vocabulary), dtype=np.int64)
+    np.cumsum(np.bincount(bags.terms, minlength=len(bags.vocabulary))[:-1], out=cursor[1:])
     for first in range(0, len(bags), _ROWS):  # passage numbers, a block of passages at a time
         last = min(first + _ROWS, len(bags))
         lo, hi = int(bags.offsets[first]), int(bags.offsets[last])
-        key[lo:hi] += np.repeat(np.arange(first, last, dtype=np.int64), np.diff(bags.offsets[first : last + 1]))
-    key *= base
-    key += bags.counts
-    key.sort()
-    for lo in range(0, len(key), _CHUNK):
-        rest, counts = np.divmod(key[lo : lo + _CHUNK], base)
-        terms, rows = np.divmod(rest, size)
-        yield terms, rows, counts
+        if lo == hi:
+            continue
+        order = np.argsort(bags.terms[lo:hi], kind="stable")
+        terms = bags.terms[lo:hi][order].astype(np.int64)
+        rows = np.repeat(np.arange(first, last, dtype=np.int64), np.diff(bags.offsets[first : last + 1]))[order]
+        counts = bags.counts[lo:hi][order].astype(np.int64)
+        starts = np.flatnonzero(np.concatenate(([True], terms[1:] != terms[:-1])))
+        sizes = np.diff(np.append(starts, len(terms)))
+        places = cursor[terms] + np.arange(len(terms), dtype=np.int64) - np.repeat(starts, sizes)
+        cursor[terms[starts]] += sizes
+        yield terms, rows, counts, places

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One press release as the corpus holds it; `id` is its file name without the extension.
 
@@ -27,7 +27,7 @@ class Document:
     translations: tuple[str, ...] = field(default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """A run of whole sentences from one document; the title travels with it for scoring."""
 

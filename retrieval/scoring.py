@@ -99,15 +99,12 @@ class Postings:
         size = len(bags)
         passages = np.empty(len(bags.terms), dtype=np.int32)
         impacts = np.empty(len(bags.terms), dtype=np.float64)
-        lo = 0
-        for terms, rows, counts in term_major(bags):  # a chunk at a time: temporaries stay small
-            hi = lo + len(terms)
-            passages[lo:hi] = rows
+        for terms, rows, counts, places in term_major(bags):  # a block at a time: temporaries stay small
+            passages[places] = rows
             tf = counts.astype(np.float64)
             # The same expression, in the same order of operations, as BM25Okapi.get_scores.
             norm = tf + k1 * (1 - b + b * doc_len[rows] / avgdl)
-            impacts[lo:hi] = idf[terms] * (tf * (k1 + 1) / norm)
-            lo = hi
+            impacts[places] = idf[terms] * (tf * (k1 + 1) / norm)
         offsets = np.zeros(len(idf) + 1, dtype=np.int64)
         np.cumsum(np.bincount(bags.terms, minlength=len(idf)), out=offsets[1:])
         return cls(vocabulary=dict(zip(bags.vocabulary, range(len(idf)), strict=True)), offsets=offsets,

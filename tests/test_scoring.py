@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
-from pressbot.retrieval.bags import Bags
+from pressbot.retrieval.bags import _ROWS, Bags
 from pressbot.retrieval.scoring import Postings
 
 TERMS = [f"t{i}" for i in range(8)]
@@ -183,3 +183,20 @@ def test_impacts_in_gives_a_terms_impact_per_passage_and_zero_elsewhere() -> Non
     found = model.impacts_in("iom", np.array([0, 1, 2], dtype=np.int64))
     np.testing.assert_allclose(found, model.scores(["iom"])[[0, 1, 2]])
     assert found[1] == 0.0 and model.impacts_in("absent", np.array([0], dtype=np.int64)).tolist() == [0.0]
+
+
+def test_postings_placed_block_by_block_equal_rank_bm25_across_many_blocks() -> None:
+    """More passages than three blocks of term_major (bags._ROWS): every term's postings are in passage order and
+    each passage's dense score equals rank-bm25's, wherever the blocks cut."""
+    rng = np.random.default_rng(7)
+    passages = 3 * _ROWS + 123
+    lengths = rng.integers(0, 6, size=passages)
+    tokens = [f"w{i}" for i in rng.zipf(1.3, size=int(lengths.sum())) % 400]
+    corpus = [tokens[end - n : end] for n, end in zip(lengths.tolist(), np.cumsum(lengths).tolist(), strict=True)]
+    model = Postings.build(corpus)
+    for t in range(len(model.vocabulary)):
+        assert np.all(np.diff(model.passages[model.offsets[t] : model.offsets[t + 1]]) > 0)
+    okapi = BM25Okapi(corpus)
+    for query in (["w1"], ["w2", "w17", "w2"], ["w399", "w5", "w1"]):
+        expected = okapi.get_scores(query)
+        np.testing.assert_allclose(model.scores(query), expected, rtol=1e-12, atol=1e-12)
