@@ -1,13 +1,18 @@
-"""The whole question → reply path, shared by the bot, the console chat, `pressbot ask` and `pressbot eval`.
+"""The one question → reply path, shared by every front end: the Telegram reply, its More button and inline
+mode, the console chat, `pressbot ask` and `pressbot eval`. A question is analyzed once (`analyze`: its
+language, terms, search plan and term weights); the hits, the answer and its rendering all come from that one
+analysis, so that a change to answering is made here once.
 
 Usage::
 
     reply = answer_question(index, "Who met the IOM Director General?", Renderer())
     print(reply.text)
+    more = further(index, analyze(index, "Who met the IOM Director General?"), settings, shown={"doc-1"})
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -16,6 +21,7 @@ from pressbot.responses.conversation import Turn, has_content, recognize
 from pressbot.responses.render import Renderer, locale
 from pressbot.retrieval import Index
 from pressbot.retrieval.analyzer import detect_language, question_terms
+from pressbot.retrieval.glossary import Query
 
 HITS = 10  # INTERFACE.md: `hits` are the retriever's top 10 passages
 # An answer from the question's own wording whose evidence is below WEAK gives way to one found through the
@@ -24,39 +30,95 @@ HITS = 10  # INTERFACE.md: `hits` are the retriever's top 10 passages
 # sweep's best without a loss on either set; qa-dev unchanged).
 WEAK = 0.7
 CLEARER = 0.1
+POOL = 30  # passages searched for further results (More, inline mode): several per press release
 
 
 @dataclass(frozen=True)
-class Reply:
+class Rendered:
+    """A reply in Telegram HTML and in plain text: what every front end sends or prints."""
+
+    html: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A question analyzed once, in one language: its terms as asked, the search plan (the vocabulary's other
+    names expanded) and the idf weight of each term; the hits and the answer are both computed from it."""
+
+    question: str
+    lang: str
+    terms: list[str]
+    plan: Query
+    weights: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Reply(Rendered):
     """An answer with its two renderings."""
 
     answer: Answer
-    html: str
-    text: str
     # "corpus" (quotes, or the abstention) or "conversation" (a greeting, thanks, "more", no content word).
     kind: str = "corpus"
     # The language of the releases quoted when none in the question's language answered (cross-language).
     found_in: str | None = None
 
 
+def analyze(index: Index, question: str, lang: str | None = None) -> Analysis:
+    """The question analyzed once, in `lang` or the language it shows (what `Index.query` and
+    `Index.term_weights` would give, computed a single time)."""
+    lang = lang or detect_language(question)
+    terms = question_terms(question, lang)
+    plan = index.glossary.expand(terms, lang)  # Index.query's plan, from the terms already analyzed
+    return Analysis(question=question, lang=lang, terms=terms, plan=plan, weights=index.term_weights(plan.said))
+
+
 def answer_question(index: Index, question: str, renderer: Renderer,
-                    settings: ComposerSettings = ComposerSettings(), lang: str | None = None) -> Reply:
+                    settings: ComposerSettings = ComposerSettings(), lang: str | None = None,
+                    ui: str | None = None) -> Reply:
     """Search, compose and render: the one path every front end uses. Conversation words and messages with
-    no content word get a conversation reply (conversation.py), never quotes."""
+    no content word get a conversation reply (conversation.py), never quotes. `ui`: the language to reply
+    in when the person's differs from the question's (e.g. a name typed by someone whose Telegram speaks
+    Azerbaijani); the search keeps the question's."""
     turn = recognize(question)
-    if turn is None and not has_content(question_terms(question, lang or detect_language(question))):
+    asked = analyze(index, question, lang)
+    if turn is None and not has_content(asked.terms):
         turn = Turn("empty", None)
     if turn is not None:
-        return conversation_reply(question, turn, renderer, turn.lang or lang or detect_language(question))
-    lang = lang or detect_language(question)
-    terms = index.query_terms(question, lang)
-    hits = index.search(question, k=HITS, lang=lang)
-    answer = compose(question, hits, index.term_weights(terms), lang, settings)
+        return conversation_reply(question, turn, renderer, turn.lang or asked.lang)
+    lang = asked.lang
+    hits = index.search(question, k=HITS, lang=lang, plan=asked.plan)
+    answer = compose(question, hits, asked.weights, lang, settings)
     if not answer.answered or answer.evidence < WEAK:
         other = across_languages(index, question, lang, settings)
         if other is not None and (not answer.answered or other.evidence >= answer.evidence + CLEARER):
             answer = other
+    if ui is not None and ui != lang:  # the question did not show the person's language: reply in theirs
+        return render_answer(replace(answer, lang=ui), renderer)
     return framed(render_answer(answer, renderer), renderer)
+
+
+def further(index: Index, asked: Analysis, settings: ComposerSettings, shown: Collection[str] = (),
+            limit: int | None = None, sentences: int | None = None, min_coverage: float | None = None) -> Answer:
+    """Results beyond the answer (the More button, inline mode): up to `limit` press releases not in `shown`,
+    each quoted exactly as answers quote; answered=False when none covers enough.
+
+    Every source must cover `settings.source_coverage` of the question, as a second source of an answer
+    must (the first one `min_coverage`, by default the same); unlike in an answer, it need not score near
+    the best one, which was already shown.
+    """
+    hits = [h for h in index.search(asked.question, k=POOL, lang=asked.lang, plan=asked.plan) if h.doc_id not in shown]
+    relaxed = replace(settings, max_sources=limit or settings.max_sources, relative_score=0.0,
+                      min_coverage=settings.source_coverage if min_coverage is None else min_coverage,
+                      sentences_per_source=sentences or settings.sentences_per_source)
+    return compose(asked.question, hits, asked.weights, asked.lang, relaxed)
+
+
+def render_more(answer: Answer, renderer: Renderer, ui: str) -> Rendered:
+    """Both renderings of further results (the More button, the console's /more)."""
+    context: dict[str, Any] = {"quotes": answer.quotes, "citations": answer.citations, "query": answer.query}
+    return Rendered(html=renderer.render("more", "html", ui, **context),
+                    text=renderer.render("more", "text", ui, **context))
 
 
 def across_languages(index: Index, question: str, lang: str, settings: ComposerSettings) -> Answer | None:

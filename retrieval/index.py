@@ -128,13 +128,14 @@ class Index:
         """The question's own terms (the glossary's other names for them are in `query`)."""
         return list(self.query(query, lang).said)
 
-    def search(self, query: str, k: int = 10, lang: str | None = None) -> list[Hit]:
+    def search(self, query: str, k: int = 10, lang: str | None = None, plan: Query | None = None) -> list[Hit]:
         """The k best passages for a question, best first; passages sharing no term with it are left out.
 
         A question asking for the latest news prefers newer releases among comparable matches (recency.py).
+        `plan`: the question already analyzed in `lang` (`query`), so that it is not analyzed again.
         """
         lang = lang or detect_language(query)
-        plan = self.query(query, lang)
+        plan = self.query(query, lang) if plan is None else plan
         concepts = self.concept_weights(plan)
         if not wants_recent(query, lang):
             return self._hits(self._ranked(plan, k), concepts)

@@ -10,6 +10,7 @@ import pytest
 
 from pressbot.bot.core.config import load_config
 from pressbot.bot.core.service import Service
+from pressbot.bot.core.texts import Texts
 from pressbot.retrieval.agency import FILE_NAME, load_profile, parse_profile
 from pressbot.retrieval.corpus import CorpusError
 
@@ -80,10 +81,10 @@ def test_a_corpus_without_a_profile_serves_agency_neutral_wording(tmp_path: Path
 
 
 def test_the_example_agency_is_named_with_its_contact_and_never_the_bundled_one(example_corpus: Path) -> None:
-    service = service_for(example_corpus)
+    texts = Texts(service_for(example_corpus))
     for lang in ("en", "az", "ru"):
-        replies = [service.start_text("Ann", lang), service.help_text(lang, admin=True), service.sources_text(lang),
-                   service.latest_text("", lang)]
+        replies = [texts.start_text("Ann", lang), texts.help_text(lang, admin=True), texts.sources_text(lang),
+                   texts.latest_text("", lang)]
         assert "Nordlandi" in replies[0].text or "Нордланди" in replies[0].text  # `about`, or its English fallback
         assert "1414" in replies[1].text and "https://registry.nordlandia.example" in replies[2].text
         for reply in replies:
@@ -97,7 +98,7 @@ def test_reload_swaps_the_profile_with_the_index(example_corpus: Path) -> None:
                                                              "I now answer questions about the Civil Registry"),
                     encoding="utf-8")
     assert service.reload().changed
-    assert "I now answer questions" in service.start_text("Ann", "en").text
+    assert "I now answer questions" in Texts(service).start_text("Ann", "en").text
 
 
 def test_a_broken_profile_on_reload_keeps_the_old_profile_and_index_serving(example_corpus: Path) -> None:
@@ -125,11 +126,11 @@ def test_profile_texts_are_escaped_in_html_and_never_run_as_templates(example_co
         'name: {en: "<b>Registry</b>"}\nabout: {en: "{{ 6 * 7 }} <a href=x>hi</a>"}\n'
         'contact: {en: "{name} {0.__class__} <script>"}\n', encoding="utf-8")
     service = service_for(example_corpus)
-    start = service.start_text("Ann", "en").html
+    start = Texts(service).start_text("Ann", "en").html
     assert "{{ 6 * 7 }} &lt;a href=x&gt;hi&lt;/a&gt;" in start and "42" not in start
     abstention = service.ask("What is the plov recipe with saffron?").html
     assert "{name} {0.__class__} &lt;script&gt;" in abstention
-    assert "&lt;b&gt;Registry&lt;/b&gt;" in service.help_text("en", admin=False).html
+    assert "&lt;b&gt;Registry&lt;/b&gt;" in Texts(service).help_text("en", admin=False).html
 
 
 # Today's replies, as they were when the agency's texts were in the locale files: unchanged, byte for byte.
@@ -154,8 +155,8 @@ def bundled() -> Service:
 
 
 def test_the_bundled_start_is_unchanged_byte_for_byte(bundled: Service) -> None:
-    assert bundled.start_text("Alice", "en").text == START_EN
-    assert bundled.start_text("Alice", "az").html == START_AZ_HTML
+    assert Texts(bundled).start_text("Alice", "en").text == START_EN
+    assert Texts(bundled).start_text("Alice", "az").html == START_AZ_HTML
 
 
 def test_the_bundled_abstention_is_unchanged_byte_for_byte(bundled: Service) -> None:

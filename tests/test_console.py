@@ -14,6 +14,7 @@ import pytest
 from pressbot.bot.cli.console import Conversation, chat, respond
 from pressbot.bot.core.config import load_config
 from pressbot.bot.core.service import Service
+from pressbot.bot.core.texts import Texts
 from tests.conftest import write_doc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,7 +157,7 @@ def test_more_after_latest_shows_the_next_page(small_corpus: Path) -> None:
     service, talk = console(small_corpus)
     respond(service, "/latest", "en", talk)
     reply = respond(service, "/more", "en", talk)
-    assert reply is not None and reply == service.latest_text("", "en", offset=5)
+    assert reply is not None and reply == Texts(service).latest_text("", "en", offset=5)
     assert re.search(r"^6\. ", reply.text, re.MULTILINE)
     last = respond(service, "/more", "en", talk)
     assert last is not None and last.text == "There are no more press releases in this list."
@@ -173,7 +174,7 @@ def test_telegram_only_commands_say_where_they_work(small_corpus: Path, command:
 def test_replies_to_commands_follow_the_language_of_the_last_question(small_corpus: Path) -> None:
     service, talk = console(small_corpus)
     respond(service, "Кто встречался с генеральным директором МОМ?", "en", talk)
-    assert respond(service, "/subscribe", "en", talk) == service.phrase("ru", "console_telegram_only",
+    assert respond(service, "/subscribe", "en", talk) == Texts(service).phrase("ru", "console_telegram_only",
                                                                        command="/subscribe")
     unknown = respond(service, "/foo", "en", talk)
     assert unknown is not None and unknown.text == "Неизвестная команда. /help — список того, что я умею."

@@ -102,7 +102,7 @@ async def test_feedback_is_thanked_and_one_vote_per_person_is_counted(running_bo
     await user.press_button(answer, down[1])
     calls = await _answered(running_bot, 2)
     assert [c["text"] for c in calls] == ["Thank you! Glad it helped.", "Thank you: this shows us what is missing."]
-    stats = running_bot.app.bot_data["storage"].stats()
+    stats = running_bot.app.bot_data.storage.stats()
     assert (stats.thumbs_up, stats.thumbs_down) == (0, 1)
     running_bot.assert_clean()
 

@@ -58,7 +58,7 @@ async def test_a_mention_in_the_middle_of_a_question_is_taken_out(running_bot: R
     text = f"Please {BOT}, {QUESTION}"
     await person.send_text(text, entities=[{"type": "mention", "offset": 7, "length": len(BOT)}])
     assert "Vitorino" in (await person.next_reply())["message"]["text"]
-    assert running_bot.app.bot_data["storage"].stats().answered_total == 1
+    assert running_bot.app.bot_data.storage.stats().answered_total == 1
     running_bot.assert_clean()
 
 
@@ -96,5 +96,5 @@ async def test_subscriptions_in_a_group_point_to_a_private_chat(running_bot: Run
     person = member(running_bot)
     await person.send_command(f"/subscribe{BOT} consular")
     assert "private chat" in visible((await person.next_reply())["message"]["text"])
-    assert running_bot.app.bot_data["storage"].subscriptions() == []
+    assert running_bot.app.bot_data.storage.subscriptions() == []
     running_bot.assert_clean()

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from pressbot.bot.telegram.health import HEALTH_ADDRESS, start_health_server
+from pressbot.bot.telegram.health import start_health_server
 from tests.conftest import start_bot
 from tests.telegram_emulator import EmulatorProcess
 
@@ -27,7 +27,7 @@ async def test_healthz_reports_the_served_index_while_the_bot_runs_and_is_gone_a
     port = free_port()
     url = f"http://127.0.0.1:{port}/healthz"
     async with start_bot(emulator, small_corpus, caplog,
-                         configure=lambda app: app.bot_data.update({HEALTH_ADDRESS: ("127.0.0.1", port)})) as bot:
+                         configure=lambda app: setattr(app.bot_data, "health_address", ("127.0.0.1", port))) as bot:
         async with httpx.AsyncClient(timeout=5) as http:
             response = await http.get(url)
             assert (await http.get(f"http://127.0.0.1:{port}/other")).status_code == 404

@@ -51,7 +51,7 @@ async def test_subscribing_twice_to_a_topic_is_noticed(running_bot: RunningBot) 
 async def test_unsubscribe_one_topic_then_all(running_bot: RunningBot) -> None:
     user = running_bot.user()
     for topic in ("visa", "consular", "passports"):
-        running_bot.app.bot_data["storage"].subscribe(user.chat["id"], topic, "en")
+        running_bot.app.bot_data.storage.subscribe(user.chat["id"], topic, "en")
     assert await say(user, "/unsubscribe Visa") == "You no longer follow “Visa”."
     assert await say(user, "/unsubscribe visa") == "You do not follow “visa”. /subscriptions lists your topics."
     assert await say(user, "/unsubscribe") == "You no longer follow any topic (2 removed)."
@@ -132,7 +132,7 @@ async def test_two_notices_to_one_chat_are_paced_by_the_rate_limiter(running_bot
 
 async def test_a_subscription_limit_keeps_topics_in_check(running_bot: RunningBot) -> None:
     user = running_bot.user()
-    storage = running_bot.app.bot_data["storage"]
+    storage = running_bot.app.bot_data.storage
     for i in range(10):
         storage.subscribe(user.chat["id"], f"topic {i}", "en", now=time.time())
     assert (await say(user, "/subscribe one more")).startswith("You already follow 10 topics")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pressbot.bot.core.config import load_config
 from pressbot.bot.core.service import Service
+from pressbot.bot.core.texts import Texts
 from pressbot.retrieval import Document, Index
 from pressbot.retrieval.latest import latest, latest_entries, newest_first, numbering_sites, ordered, sequence_number
 from tests.conftest import write_doc
@@ -130,7 +131,7 @@ def test_a_topic_keeps_its_sites_numbering_found_in_the_whole_corpus() -> None:
 
 def listing(service: Service, offset: int = 0) -> list[str]:
     """The plain-text /latest page as its lines that are not urls."""
-    text = service.latest_text("", "en", offset=offset).text
+    text = Texts(service).latest_text("", "en", offset=offset).text
     return [line for line in text.splitlines() if line.strip() and not line.startswith("   http")]
 
 
@@ -159,7 +160,7 @@ def test_a_page_without_dated_releases_is_not_headed_newest(tmp_path: Path) -> N
 
 
 def test_the_html_page_names_the_parts_in_the_persons_language(tmp_path: Path) -> None:
-    html = numbered_corpus(tmp_path).latest_text("", "az").html
+    html = Texts(numbered_corpus(tmp_path)).latest_text("", "az").html
     assert re.findall(r"<i>(.+?)</i>", html) == ["Tarixsiz xəbərlər, saytın öz nömrələnməsi ilə (ən böyük nömrə əvvəl)"]
     assert html.count("— tarix göstərilməyib") == 2
 
@@ -170,7 +171,7 @@ def test_on_the_bundled_corpus_every_item_listed_as_newest_is_dated() -> None:
     for topic in ("", "consular", "visa"):
         offset = 0
         while latest(service.index, topic, limit=1, offset=offset):
-            lines = service.latest_text(topic, "en", offset=offset).text.splitlines()
+            lines = Texts(service).latest_text(topic, "en", offset=offset).text.splitlines()
             part = lines[0]
             for line in lines[1:]:
                 if line and not line[0].isdigit() and not line.startswith(" "):

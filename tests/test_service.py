@@ -13,6 +13,7 @@ import pytest
 import pressbot.retrieval.corpus
 from pressbot.bot.core.config import load_config
 from pressbot.bot.core.service import Service
+from pressbot.bot.core.texts import Texts
 from pressbot.retrieval.corpus import CorpusError
 from tests.conftest import SMALL_CORPUS_FILES, write_doc
 
@@ -103,7 +104,7 @@ def test_reload_of_a_broken_corpus_keeps_the_old_index_and_lists_path_line_probl
     assert lines[1].startswith(f"{small_corpus / 'broken.md'}:4: unknown key 'foo'")
     assert_still_serving(service, old)
     assert "zanzibar" not in service.index.documents  # the valid new file waits for a valid corpus
-    report = service.reload_text(result, "en").text
+    report = Texts(service).reload_text(result, "en").text
     assert all(line in report for line in lines)
 
 

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from pressbot.bot.core.language import text_language
-from pressbot.bot.core.results import next_results
-from pressbot.bot.core.service import LATEST_PAGE, Rendered, Service
+from pressbot.bot.core.service import Service
+from pressbot.bot.core.texts import LATEST_PAGE, Texts
+from pressbot.responses.answering import Rendered, render_more
 from pressbot.retrieval.analyzer import detect_language
 from pressbot.retrieval.latest import latest
 
@@ -51,22 +52,23 @@ def respond(service: Service, line: str, lang: str, conversation: Conversation |
     command, _, rest = text.partition(" ")
     command = command.split("@", 1)[0].lower()
     ui = talk.ui
+    texts = Texts(service)
     if command == "/start":
-        return service.start_text("there", ui)
+        return texts.start_text("there", ui)
     if command == "/help":
-        return service.help_text(ui, admin=True)
+        return texts.help_text(ui, admin=True)
     if command == "/sources":
-        return service.sources_text(ui)
+        return texts.sources_text(ui)
     if command == "/latest":
         talk.question, talk.latest_topic, talk.latest_offset = None, rest, 0
-        return service.latest_text(rest, detect_language(rest) if rest.strip() else ui)
+        return texts.latest_text(rest, detect_language(rest) if rest.strip() else ui)
     if command == "/more":
         return _more(service, talk)
     if command == "/reload":
-        return service.reload_text(service.reload(), ui)
+        return texts.reload_text(service.reload(), ui)
     if command in TELEGRAM_ONLY:
-        return service.phrase(ui, "console_telegram_only", command=command)
-    return service.phrase(ui, "unknown_command")
+        return texts.phrase(ui, "console_telegram_only", command=command)
+    return texts.phrase(ui, "unknown_command")
 
 
 def _ask(service: Service, text: str, talk: Conversation) -> Rendered:
@@ -75,35 +77,35 @@ def _ask(service: Service, text: str, talk: Conversation) -> Rendered:
     talk.latest_topic = None
     talk.question, talk.searched_in = text, reply.answer.lang
     talk.shown = [c.doc_id for c in reply.answer.citations] if reply.answer.answered else []
-    return Rendered(html=reply.html, text=reply.text)
+    return reply
 
 
 def _more(service: Service, talk: Conversation) -> Rendered:
     """What the More button under the last answer (or /latest page) would show."""
+    texts = Texts(service)
     if talk.latest_topic is not None:
         offset = talk.latest_offset + LATEST_PAGE
         topic = talk.latest_topic
         if not latest(service.index, topic, limit=1, offset=offset):
-            return service.phrase(talk.ui, "latest_more_none")
+            return texts.phrase(talk.ui, "latest_more_none")
         talk.latest_offset = offset
-        return service.latest_text(topic, detect_language(topic) if topic.strip() else talk.ui, offset=offset)
+        return texts.latest_text(topic, detect_language(topic) if topic.strip() else talk.ui, offset=offset)
     if talk.question is None:
-        return service.phrase(talk.ui, "console_more_first")
-    answer = next_results(service.index, talk.question, talk.searched_in, service.config.answer, shown=talk.shown)
+        return texts.phrase(talk.ui, "console_more_first")
+    answer = service.further(talk.question, talk.searched_in, shown=talk.shown)
     if not answer.answered:
-        return service.phrase(talk.ui, "more_none")
+        return texts.phrase(talk.ui, "more_none")
     talk.shown += [c.doc_id for c in answer.citations if c.doc_id not in talk.shown]
-    context = {"quotes": answer.quotes, "citations": answer.citations, "query": talk.question}
-    return Rendered(html=service.renderer.render("more", "html", talk.ui, **context),
-                    text=service.renderer.render("more", "text", talk.ui, **context))
+    return render_more(answer, service.renderer, talk.ui)
 
 
 def chat(service: Service, stdin: TextIO, stdout: TextIO, lang: str = "en") -> int:
     """Read questions until end of input or /quit; print each answer as plain text."""
     interactive = stdin.isatty()
     conversation = Conversation(ui=lang)
-    stdout.write(service.start_text("there", lang).text + "\n\n")
-    stdout.write(service.phrase(lang, "console_commands").text + "\n")
+    texts = Texts(service)
+    stdout.write(texts.start_text("there", lang).text + "\n\n")
+    stdout.write(texts.phrase(lang, "console_commands").text + "\n")
     while True:
         if interactive:
             stdout.write(PROMPT)

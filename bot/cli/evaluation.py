@@ -7,7 +7,7 @@ the first k (success@k: one answering document is enough); MRR@10 averages 1/ran
 Usage::
 
     items = load_qa(Path("../shared/qa-dev.yaml"))      # qa_file.py
-    report = evaluate(service, items)
+    report = evaluate(service.ask, items)           # Service.ask: the one question path every front end uses
     print(format_report(report))
 """
 

@@ -1,6 +1,7 @@
-"""What the bot knows and says, independent of Telegram: the served index, its atomic reload, and every
-reply (answers and command texts) in both renderings. The Telegram handlers and the console chat are
-thin layers over this.
+"""What the bot serves, independent of Telegram: the index and the agency's profile, their atomic reload,
+and answers to questions through the one question path (responses/answering.py). Command texts (/start,
+/help, /latest …) are rendered by bot/core/texts.py. The Telegram handlers and the console chat are thin
+layers over these.
 
 Usage::
 
@@ -15,12 +16,13 @@ import hashlib
 import logging
 import threading
 import time
-from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressbot.bot.core.config import Config
-from pressbot.responses.answering import Reply, answer_question
+from pressbot.responses.answering import Reply, analyze, answer_question, further
+from pressbot.responses.composer import Answer
 from pressbot.responses.render import Renderer, locale
 from pressbot.retrieval import Index
 from pressbot.retrieval.agency import FILE_NAME as AGENCY_FILE
@@ -29,20 +31,9 @@ from pressbot.retrieval.analyzer import LANGUAGES
 from pressbot.retrieval.corpus import CorpusError, Problem, corpus_files
 from pressbot.retrieval.glossary import FILE_NAME as GLOSSARY_FILE
 from pressbot.retrieval.glossary import load_glossary
-from pressbot.retrieval.latest import latest_entries
 from pressbot.retrieval.store import load_or_build
 
 log = logging.getLogger(__name__)
-LATEST_PAGE = 5
-RELOAD_PROBLEMS_SHOWN = 20
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """A reply in Telegram HTML and in plain text."""
-
-    html: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -180,49 +171,20 @@ class Service:
         """Admins come from the configuration only; checked on every call."""
         return user_id is not None and user_id in self.config.telegram.admins
 
-    # --- replies -------------------------------------------------------------------------------
-    def ask(self, question: str, lang: str | None = None) -> Reply:
+    # --- the question path ----------------------------------------------------------------------
+    def ask(self, question: str, lang: str | None = None, ui: str | None = None) -> Reply:
+        """The reply to a question (in `ui` when given and the question does not show that language).
+        CPU-bound: the Telegram handlers call it on a worker thread."""
         served = self._served  # one read: a reload swapping meanwhile does not mix two indexes or profiles
-        return answer_question(served.index, question, self._renderer_of(served), self.config.answer, lang=lang)
+        return answer_question(served.index, question, self._renderer_of(served), self.config.answer, lang=lang,
+                               ui=ui)
 
-    def _both(self, template: str, lang: str, **context: object) -> Rendered:
-        renderer = self.renderer  # one read: both renderings speak for the same agency across a reload
-        return Rendered(html=renderer.render(template, "html", lang, **context),
-                        text=renderer.render(template, "text", lang, **context))
-
-    def start_text(self, name: str, lang: str) -> Rendered:
-        return self._both("start", lang, name=name)
-
-    def help_text(self, lang: str, admin: bool) -> Rendered:
-        return self._both("help", lang, admin=admin)
-
-    def sources_text(self, lang: str) -> Rendered:
+    def further(self, question: str, lang: str, shown: Collection[str] = (), limit: int | None = None,
+                sentences: int | None = None, min_coverage: float | None = None) -> Answer:
+        """The press releases after those in `shown` for a question searched in `lang` (More, inline mode)."""
         index = self._served.index
-        docs = list(index.documents.values())
-        dates = sorted(d.date for d in docs if d.date)
-        publishers = Counter(d.source or "—" for d in docs).most_common()
-        languages = [f"{lang_}: {n}" for lang_, n in sorted(Counter(d.lang for d in docs).items())]
-        return self._both("sources", lang, documents=len(docs), passages=len(index), languages=languages,
-                          first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
-                          publishers=publishers)
-
-    def latest_text(self, topic: str, lang: str, offset: int = 0) -> Rendered:
-        entries = latest_entries(self._served.index, topic, limit=LATEST_PAGE, offset=offset)
-        return self._both("latest", lang, entries=entries, topic=topic.strip(), offset=offset)
-
-    def phrase(self, lang: str, key: str, **values: object) -> Rendered:
-        renderer = self.renderer
-        return Rendered(html=renderer.phrase("html", lang, key, **values),
-                        text=renderer.phrase("text", lang, key, **values))
-
-    def reload_text(self, result: ReloadResult, lang: str) -> Rendered:
-        if not result.ok:
-            return self._both("reload_failed", lang, problems=[str(p) for p in result.problems],
-                              limit=RELOAD_PROBLEMS_SHOWN)
-        if not result.changed:
-            return self.phrase(lang, "reload_unchanged", documents=result.documents)
-        return self.phrase(lang, "reload_done", documents=result.documents, passages=result.passages,
-                           old_documents=result.old_documents, seconds=f"{result.seconds:.2f}")
+        return further(index, analyze(index, question, lang), self.config.answer, shown, limit=limit,
+                       sentences=sentences, min_coverage=min_coverage)
 
     # --- reload --------------------------------------------------------------------------------
     def reload(self, force: bool = False) -> ReloadResult:

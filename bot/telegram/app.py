@@ -19,15 +19,15 @@ from urllib.parse import urlsplit
 
 from telegram import Bot, BotCommand, BotCommandScopeChat, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import Application, ApplicationBuilder
+from telegram.ext import ApplicationBuilder
 from telegram.request import BaseRequest
 
 from pressbot.bot.core.config import TelegramConfig
 from pressbot.bot.core.service import Service
 from pressbot.bot.core.storage import Storage
-from pressbot.bot.telegram.botdata import SERVICE, STORAGE
+from pressbot.bot.telegram.botdata import CONTEXT_TYPES, BotApplication, app_service, app_storage
 from pressbot.bot.telegram.handlers import register
-from pressbot.bot.telegram.health import HEALTH_ADDRESS, HEALTH_SERVER, start_health_server
+from pressbot.bot.telegram.health import start_health_server
 from pressbot.bot.telegram.pacing import ChatPacedRateLimiter, PerChatUpdateProcessor
 from pressbot.bot.telegram.privacy import schedule_retention
 from pressbot.bot.telegram.sync import schedule_sync
@@ -47,11 +47,11 @@ def bot_commands(lang: str, admin: bool) -> list[BotCommand]:
     return commands
 
 
-async def publish_profile(application: Application) -> None:  # type: ignore[type-arg]
+async def publish_profile(application: BotApplication) -> None:
     """Command menus and descriptions in every language (English also for every other language), and the
     admin menu in each admin's own chat (BotCommandScopeChat). The descriptions come from the served
     corpus's agency profile, so a changed agency.yaml reaches Telegram on the next start."""
-    service: Service = application.bot_data[SERVICE]
+    service = app_service(application)
     bot = application.bot
     for lang in LANGUAGES:
         code = None if lang == DEFAULT_LANGUAGE else lang
@@ -64,30 +64,30 @@ async def publish_profile(application: Application) -> None:  # type: ignore[typ
                                       language_code=code)
 
 
-async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+async def post_init(application: BotApplication) -> None:
     """Publish the bot's profile (a failure here is not fatal), delete what is past privacy.retention_days,
     and schedule that deletion daily (bot/telegram/privacy.py)."""
     schedule_retention(application)
-    if HEALTH_ADDRESS in application.bot_data:  # webhook mode: GET /healthz for the load balancer
-        listen, port = application.bot_data[HEALTH_ADDRESS]
-        application.bot_data[HEALTH_SERVER] = start_health_server(lambda: application.bot_data.get(SERVICE),
-                                                                  listen, port)
+    data = application.bot_data
+    if data.health_address is not None:  # webhook mode: GET /healthz for the load balancer
+        listen, port = data.health_address
+        data.health_server = start_health_server(lambda: data.service, listen, port)
     try:
         await publish_profile(application)
     except TelegramError as exc:
         log.warning("could not publish the command menu and descriptions: %s", exc)
 
 
-async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
-    storage: Storage = application.bot_data[STORAGE]
-    storage.close()
-    if HEALTH_SERVER in application.bot_data:
-        application.bot_data.pop(HEALTH_SERVER).stop()
+async def post_shutdown(application: BotApplication) -> None:
+    app_storage(application).close()
+    server, application.bot_data.health_server = application.bot_data.health_server, None
+    if server is not None:
+        server.stop()
 
 
 def build_application(service: Service, request: BaseRequest | None = None,
                       get_updates_request: BaseRequest | None = None,
-                      rate_limit: bool = True, storage: Storage | None = None) -> Application:  # type: ignore[type-arg]
+                      rate_limit: bool = True, storage: Storage | None = None) -> BotApplication:
     """An Application for the service's configuration: token, Bot API root, handlers, rate limiter, state."""
     tg = service.config.telegram
     if not tg.token:
@@ -95,6 +95,7 @@ def build_application(service: Service, request: BaseRequest | None = None,
     root = tg.api_base_url.rstrip("/")
     builder = (
         ApplicationBuilder()
+        .context_types(CONTEXT_TYPES)  # bot_data is a BotData (bot/telegram/botdata.py), not a dict
         .token(tg.token)
         .base_url(f"{root}/bot")  # PTB appends "<token>/<method>"
         .base_file_url(f"{root}/file/bot")
@@ -110,8 +111,7 @@ def build_application(service: Service, request: BaseRequest | None = None,
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
     application = builder.build()
-    application.bot_data[SERVICE] = service
-    application.bot_data[STORAGE] = storage or Storage.open(service.config.state_path)
+    application.bot_data.serve(service, storage or Storage.open(service.config.state_path))
     register(application)
     schedule_sync(application)  # ingest.sync_minutes: feeds read by the JobQueue
     return application
@@ -144,7 +144,7 @@ def run_bot(service: Service, webhook_url: str | None = None, listen: str = "0.0
     on health_port, by default the webhook's port + 1)."""
     application = build_application(service)
     if webhook_url:
-        application.bot_data[HEALTH_ADDRESS] = (listen, health_port or port + 1)
+        application.bot_data.health_address = (listen, health_port or port + 1)
     tg = service.config.telegram
     log.info("pressbot starting: %d documents, %d passages, admins: %d", len(service.index.documents),
              len(service.index), len(tg.admins))

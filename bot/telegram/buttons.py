@@ -8,6 +8,7 @@ friendly notice instead of an error.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Sequence
 from typing import Any
@@ -15,13 +16,11 @@ from typing import Any
 from telegram import CallbackQuery, Update
 from telegram.constants import ChatAction
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
 from pressbot.bot.core.language import user_language
-from pressbot.bot.core.results import next_results
-from pressbot.bot.core.service import LATEST_PAGE
 from pressbot.bot.core.storage import retention_start
-from pressbot.bot.telegram.botdata import service_of, storage_of
+from pressbot.bot.core.texts import LATEST_PAGE
+from pressbot.bot.telegram.botdata import Context, service_of, storage_of, texts_of
 from pressbot.bot.telegram.keyboards import (
     DOWN,
     LATEST_MORE,
@@ -34,6 +33,7 @@ from pressbot.bot.telegram.keyboards import (
     parse_press,
 )
 from pressbot.bot.telegram.sending import send_html
+from pressbot.responses.answering import render_more
 from pressbot.responses.composer import Answer
 from pressbot.retrieval.latest import latest
 
@@ -57,19 +57,20 @@ def latest_state(topic: str, ui: str, offset: int) -> dict[str, Any]:
     return {"topic": topic, "ui": ui, "offset": offset}
 
 
-def has_more_latest(context: ContextTypes.DEFAULT_TYPE, topic: str, offset: int) -> bool:
+def has_more_latest(context: Context, topic: str, offset: int) -> bool:
     """Whether a /latest page starting at `offset` is followed by another one."""
     return len(latest(service_of(context).index, topic, limit=LATEST_PAGE + 1, offset=offset)) > LATEST_PAGE
 
 
-async def on_press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_press(update: Update, context: Context) -> None:
     """Any button press: decode it, find its state, act; always answer the callback query exactly once."""
     query = update.callback_query
     if query is None:
         return
     press = parse_press(query.data)
     days = service_of(context).config.privacy.retention_days
-    button = storage_of(context).button(press.key, newer_than=retention_start(days)) if press else None
+    storage = storage_of(context)
+    button = await asyncio.to_thread(storage.button, press.key, retention_start(days)) if press else None
     kind = LATEST if press and press.action == LATEST_MORE else ANSWER
     if press is None or button is None or button.kind != kind or update.effective_chat is None:
         log.info("u%s: press on an unknown or expired button %r", update.update_id, query.data)
@@ -82,9 +83,9 @@ async def on_press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await show_more(query, context, payload, update.effective_chat.id)
     elif press.action in (UP, DOWN):
         user_id = query.from_user.id
-        storage_of(context).vote(press.key, user_id, +1 if press.action == UP else -1)
+        await asyncio.to_thread(storage.vote, press.key, user_id, +1 if press.action == UP else -1)
         key = "feedback_thanks_up" if press.action == UP else "feedback_thanks_down"
-        await acknowledge(query, service_of(context).phrase(str(payload.get("ui", "en")), key).text)
+        await acknowledge(query, texts_of(context).phrase(str(payload.get("ui", "en")), key).text)
     else:
         await show_latest_page(query, context, payload, update.effective_chat.id)
 
@@ -98,8 +99,8 @@ async def acknowledge(query: CallbackQuery, text: str | None = None, alert: bool
         log.info("could not answer callback query %s: %s", query.id, exc)
 
 
-async def expired(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE) -> None:
-    text = service_of(context).phrase(user_language(query.from_user), "button_expired").text
+async def expired(query: CallbackQuery, context: Context) -> None:
+    text = texts_of(context).phrase(user_language(query.from_user), "button_expired").text
     await acknowledge(query, text, alert=True)
 
 
@@ -107,7 +108,7 @@ def _reply_to(query: CallbackQuery) -> int | None:
     return query.message.message_id if query.message else None
 
 
-async def show_source(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, payload: dict[str, Any],
+async def show_source(query: CallbackQuery, context: Context, payload: dict[str, Any],
                       press: Press) -> None:
     """Source N: the cited passage as an expandable blockquote, with the title, date and link."""
     citation = next((c for c in payload.get("citations", []) if c.get("n") == press.n), None)
@@ -119,38 +120,36 @@ async def show_source(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, 
     await send_html(context.bot, query.message.chat.id, html, reply_to=_reply_to(query))
 
 
-async def show_more(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, payload: dict[str, Any],
+async def show_more(query: CallbackQuery, context: Context, payload: dict[str, Any],
                     chat_id: int) -> None:
     """More: the next press releases for the same question, quoted, with buttons of their own."""
     service = service_of(context)
     ui = payload["ui"]
     await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
-    answer = next_results(service.index, payload["question"], payload["lang"], service.config.answer,
-                          shown=payload["shown"])
+    answer = await asyncio.to_thread(service.further, payload["question"], payload["lang"], payload["shown"])
     if not answer.answered:
-        await acknowledge(query, service.phrase(ui, "more_none").text)
+        await acknowledge(query, texts_of(context).phrase(ui, "more_none").text)
         return
     await acknowledge(query)
-    key = storage_of(context).put_button(ANSWER, answer_state(payload["question"], payload["lang"], ui, answer,
-                                                              payload["shown"]), user_id=query.from_user.id)
-    html = service.renderer.render("more", "html", ui, quotes=answer.quotes, citations=answer.citations,
-                                   query=payload["question"])
+    state = answer_state(payload["question"], payload["lang"], ui, answer, payload["shown"])
+    key = await asyncio.to_thread(storage_of(context).put_button, ANSWER, state, user_id=query.from_user.id)
+    html = render_more(answer, service.renderer, ui).html
     await send_html(context.bot, chat_id, html, answer_keyboard(key, len(answer.citations), ui),
                     reply_to=_reply_to(query))
 
 
-async def show_latest_page(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, payload: dict[str, Any],
+async def show_latest_page(query: CallbackQuery, context: Context, payload: dict[str, Any],
                            chat_id: int) -> None:
     """More under /latest: the next page of the same list."""
     service = service_of(context)
     ui, topic = payload["ui"], payload["topic"]
     offset = int(payload["offset"]) + LATEST_PAGE
     if not latest(service.index, topic, limit=1, offset=offset):
-        await acknowledge(query, service.phrase(ui, "latest_more_none").text)
+        await acknowledge(query, texts_of(context).phrase(ui, "latest_more_none").text)
         return
     await acknowledge(query)
     markup = None
     if has_more_latest(context, topic, offset):
         key = storage_of(context).put_button(LATEST, latest_state(topic, ui, offset), user_id=query.from_user.id)
         markup = latest_keyboard(key, ui)
-    await send_html(context.bot, chat_id, service.latest_text(topic, ui, offset=offset).html, markup)
+    await send_html(context.bot, chat_id, texts_of(context).latest_text(topic, ui, offset=offset).html, markup)

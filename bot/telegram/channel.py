@@ -20,10 +20,9 @@ import logging
 from dataclasses import replace
 
 from telegram import Chat, Message, Update
-from telegram.ext import ContextTypes
 
 from pressbot.bot.core.service import Service
-from pressbot.bot.telegram.botdata import service_of
+from pressbot.bot.telegram.botdata import Context, service_of
 from pressbot.bot.telegram.reloading import reload_and_notify
 from pressbot.retrieval.corpus import corpus_files
 from pressbot.retrieval.drafts import (
@@ -39,9 +38,6 @@ from pressbot.retrieval.drafts import (
 log = logging.getLogger(__name__)
 ORIGIN = "Telegram channel post"
 AS_FILE = "channel-post.txt"  # a post's text is read as raw text is: first line the title, a date line, footers
-# bot_data key: (the served index's fingerprint, the corpus snapshot that matches it), kept from one post to the
-# next, so that a stream of posts does not re-read the whole corpus each time (10,000 releases: ~10 s a read).
-SNAPSHOT = "channel_snapshot"
 CHANNEL_ID_PREFIX = "-100"  # Bot API ids of channels; t.me/c/ links use the rest
 
 
@@ -96,7 +92,7 @@ def post_draft(post: Message, service: Service, snapshot: CorpusSnapshot) -> Dra
     return draft
 
 
-async def channel_post(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def channel_post(update: Update, context: Context) -> None:
     """A post or an edited post in a channel: from the configured channel, write it and reload."""
     post = update.channel_post or update.edited_channel_post
     if post is None:
@@ -106,7 +102,7 @@ async def channel_post(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         log.info("post %s from channel %s, which is not ingest.channel: ignored", post.message_id, post.chat.id)
         return
     try:
-        snapshot = await asyncio.to_thread(corpus_snapshot, service, context.bot_data.get(SNAPSHOT))
+        snapshot = await asyncio.to_thread(corpus_snapshot, service, context.bot_data.channel_snapshot)
         draft = await asyncio.to_thread(post_draft, post, service, snapshot)
         if draft is None:
             return
@@ -119,7 +115,7 @@ async def channel_post(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     result = await reload_and_notify(context.application)
     if result.ok:
         snapshot.note(draft.document, draft.doc_id)
-        context.bot_data[SNAPSHOT] = (service.served.fingerprint, snapshot)
+        context.bot_data.channel_snapshot = (service.served.fingerprint, snapshot)
     if not result.ok and not existing:  # never leave a file the index refuses; an edit keeps its file
         remove_release(draft.doc_id, service.config.corpus)
         log.warning("channel post %s broke the corpus and was taken out again: %s", post.message_id,

@@ -8,19 +8,17 @@ Private chats: every text is a question, commands as in /help. Groups: only what
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import time
-from dataclasses import replace
 
 from telegram import InlineKeyboardMarkup, Message, Update, User
 from telegram.constants import ChatAction
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import (
-    Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     InlineQueryHandler,
     MessageHandler,
     TypeHandler,
@@ -30,17 +28,17 @@ from telegram.ext import (
 from pressbot.bot.core.language import DEFAULT as DEFAULT_LANGUAGE
 from pressbot.bot.core.language import reply_language, user_language
 from pressbot.bot.core.logs import CURRENT_UPDATE, mask_log_text
-from pressbot.bot.core.service import Rendered
 from pressbot.bot.telegram import buttons, channel, inline, privacy, stats, subscriptions, uploads
-from pressbot.bot.telegram.botdata import SERVICE, service_of, storage_of
+from pressbot.bot.telegram.botdata import BotApplication, Context, service_of, storage_of, texts_of
 from pressbot.bot.telegram.groups import ADDRESSED_TO_BOT, without_mention
 from pressbot.bot.telegram.keyboards import answer_keyboard, latest_keyboard
 from pressbot.bot.telegram.reloading import reload_and_notify
 from pressbot.bot.telegram.sending import NO_PREVIEW, reply_html
-from pressbot.responses.answering import render_answer
+from pressbot.responses.answering import Rendered
 from pressbot.responses.render import locale
+from pressbot.retrieval.analyzer import detect_language
 
-__all__ = ["NO_PREVIEW", "SERVICE", "register", "reload_and_notify", "send", "service_of"]
+__all__ = ["NO_PREVIEW", "register", "reload_and_notify", "send", "service_of"]
 
 log = logging.getLogger(__name__)
 LOG_TEXT_CHARS = 200  # at DEBUG, a question's masked text is logged cut to this length (never at INFO)
@@ -61,29 +59,29 @@ async def send(message: Message, rendered: Rendered, markup: InlineKeyboardMarku
     await reply_html(message, rendered.html, markup)
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: Context) -> None:
     if update.effective_message is None:
         return
     user = update.effective_user
     name = user.first_name if user and user.first_name else "there"
-    await send(update.effective_message, service_of(context).start_text(name, user_lang(update)))
+    await send(update.effective_message, texts_of(context).start_text(name, user_lang(update)))
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: Context) -> None:
     if update.effective_message is None:
         return
     service = service_of(context)
     admin = service.is_admin(update.effective_user.id if update.effective_user else None)
-    await send(update.effective_message, service.help_text(user_lang(update), admin))
+    await send(update.effective_message, texts_of(context).help_text(user_lang(update), admin))
 
 
-async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def sources(update: Update, context: Context) -> None:
     if update.effective_message is None:
         return
-    await send(update.effective_message, service_of(context).sources_text(user_lang(update)))
+    await send(update.effective_message, texts_of(context).sources_text(user_lang(update)))
 
 
-async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def latest(update: Update, context: Context) -> None:
     """The newest press releases (on a topic if given), with a More button when there are more."""
     if update.effective_message is None:
         return
@@ -94,10 +92,10 @@ async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         key = storage_of(context).put_button(buttons.LATEST, buttons.latest_state(topic, lang, 0),
                                              user_id=update.effective_user.id if update.effective_user else None)
         markup = latest_keyboard(key, lang)
-    await send(update.effective_message, service_of(context).latest_text(topic, lang), markup)
+    await send(update.effective_message, texts_of(context).latest_text(topic, lang), markup)
 
 
-async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reload(update: Update, context: Context) -> None:
     """Admins only (checked on every call): rebuild the index on a worker thread, report, then tell
     subscribers about new press releases on their topics (in the background)."""
     message = update.effective_message
@@ -108,19 +106,21 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user_id = update.effective_user.id if update.effective_user else None
     if not service.is_admin(user_id):
         log.warning("%s: /reload refused for user %s", log_id(update), user_id)
-        await send(message, service.phrase(lang, "reload_refused"))
+        await send(message, texts_of(context).phrase(lang, "reload_refused"))
         return
     log.info("%s: /reload by admin %s", log_id(update), user_id)
-    await send(message, service.phrase(lang, "reload_started"))
-    await reload_and_notify(context.application, lambda result: send(message, service.reload_text(result, lang)))
+    await send(message, texts_of(context).phrase(lang, "reload_started"))
+    texts = texts_of(context)
+    await reload_and_notify(context.application, lambda result: send(message, texts.reload_text(result, lang)))
 
 
 
-async def answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: str, user: User | None,
+async def answer(message: Message, context: Context, text: str, user: User | None,
                  update_id: int) -> None:
     """Answer a question in the reply language, with Source/More/👍/👎 buttons, and count it for /stats.
     The text as typed is used for answering only: what is stored or logged is masked (bot/core/masking.py),
-    and INFO lines carry no text at all."""
+    and INFO lines carry no text at all. Answering and the SQLite writes run on worker threads, so that one
+    question never holds up the other chats (the event loop only sends and receives)."""
     started = time.perf_counter()
     service, storage = service_of(context), storage_of(context)
     if log.isEnabledFor(logging.DEBUG):  # the token redacted before masking, or its secret half would stay
@@ -129,24 +129,23 @@ async def answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: str
     with contextlib.suppress(TelegramError):  # "typing…" is cosmetic: its failure must not cost the answer
         await message.reply_chat_action(ChatAction.TYPING)
     lang = reply_language(text, user)
-    reply = service.ask(text)
-    searched_in = reply.answer.lang
-    if searched_in != lang and reply.kind != "conversation":  # the question did not show its language
-        reply = render_answer(replace(reply.answer, lang=lang), service.renderer)
+    searched_in = detect_language(text)  # what Service.ask searches in; the reply is in `lang`
+    reply = await asyncio.to_thread(service.ask, text, searched_in, lang)
     log.info("u%s: question lang=%s answered=%s evidence=%.2f latency_ms=%.0f citations=%s kind=%s", update_id,
              lang, reply.answer.answered, reply.answer.evidence, (time.perf_counter() - started) * 1000,
              [c.doc_id for c in reply.answer.citations], reply.kind)
     if reply.kind != "conversation":  # "thanks" is not an unanswered question for /stats
-        storage.record_question(text, reply.answer.answered)  # masked by the storage
+        await asyncio.to_thread(storage.record_question, text, reply.answer.answered)  # masked by the storage
     markup = None
     if reply.answer.answered:
-        key = storage.put_button(buttons.ANSWER, buttons.answer_state(text, searched_in, lang, reply.answer),
-                                 user_id=user.id if user else None)
+        key = await asyncio.to_thread(storage.put_button, buttons.ANSWER,
+                                      buttons.answer_state(text, searched_in, lang, reply.answer),
+                                      user_id=user.id if user else None)
         markup = answer_keyboard(key, len(reply.answer.citations), lang)
-    await send(message, Rendered(html=reply.html, text=reply.text), markup)
+    await send(message, reply, markup)
 
 
-async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def question(update: Update, context: Context) -> None:
     """Any text that is not a command, in a private chat, is a question."""
     message = update.effective_message
     if message is None or not message.text:
@@ -154,7 +153,7 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer(message, context, message.text, update.effective_user, update.update_id)
 
 
-async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def group_question(update: Update, context: Context) -> None:
     """A group message addressed to the bot: the question is its text without the @mention."""
     message = update.effective_message
     if message is None:
@@ -166,11 +165,11 @@ async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await answer(message, context, text, update.effective_user, update.update_id)
 
 
-async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def not_text(update: Update, context: Context) -> None:
     """Stickers, photos, voice and the like: say what the bot reads."""
     if update.effective_message is None:
         return
-    await send(update.effective_message, service_of(context).phrase(user_lang(update), "non_text"))
+    await send(update.effective_message, texts_of(context).phrase(user_lang(update), "non_text"))
 
 
 def known_commands() -> frozenset[str]:
@@ -179,7 +178,7 @@ def known_commands() -> frozenset[str]:
     return frozenset([*t["help_commands"], *t["help_admin_commands"]])
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: Context) -> None:
     """A command no handler took: "unknown command, see /help" in the person's language. One of ours that
     arrives here (e.g. /stats@thebot in a group, where it does not work) gets the help."""
     message = update.effective_message
@@ -189,10 +188,10 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if name in known_commands():
         await help_command(update, context)
         return
-    await send(message, service_of(context).phrase(user_lang(update), "unknown_command"))
+    await send(message, texts_of(context).phrase(user_lang(update), "unknown_command"))
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: Context) -> None:
     """Log the error (the formatter redacts the token) and tell the user once; never raise."""
     error = context.error
     where = log_id(update) if isinstance(update, Update) else "-"
@@ -203,17 +202,17 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not isinstance(update, Update) or update.effective_message is None:
         return
     try:
-        await send(update.effective_message, service_of(context).phrase(user_lang(update), "error"))
+        await send(update.effective_message, texts_of(context).phrase(user_lang(update), "error"))
     except TelegramError:
         log.warning("%s: could not send the error notice either", where)
 
 
-async def mark_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def mark_update(update: Update, context: Context) -> None:
     """Every log line written while this update is handled names it (bot/logs.py)."""
     CURRENT_UPDATE.set(log_id(update))
 
 
-def register(application: Application) -> Application:  # type: ignore[type-arg]
+def register(application: BotApplication) -> BotApplication:
     """Add pressbot's handlers to an Application (its bot_data must hold the Service and the Storage)."""
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS

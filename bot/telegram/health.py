@@ -8,7 +8,7 @@ neither see nor change an update.
 
 Usage::
 
-    application.bot_data[HEALTH_ADDRESS] = ("0.0.0.0", 8444)    # before run_webhook; post_init starts it
+    application.bot_data.health_address = ("0.0.0.0", 8444)    # before run_webhook; post_init starts it
     server = start_health_server(lambda: service, "127.0.0.1", 8444)     # or directly, on a running loop
 """
 
@@ -26,8 +26,6 @@ import tornado.web
 from pressbot.bot.core.service import Service
 
 log = logging.getLogger(__name__)
-HEALTH_ADDRESS = "health_address"  # bot_data key: (listen, port) of the health server, set in webhook mode
-HEALTH_SERVER = "health_server"  # bot_data key: the running server, for post_shutdown
 PATH = "/healthz"
 
 

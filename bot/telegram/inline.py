@@ -7,15 +7,14 @@ are no results, only a button that opens a private chat with the bot.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 
 from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
 from telegram.constants import ParseMode
-from telegram.ext import ContextTypes
 
 from pressbot.bot.core.language import reply_language
-from pressbot.bot.core.results import next_results
-from pressbot.bot.telegram.botdata import service_of
+from pressbot.bot.telegram.botdata import Context, service_of, texts_of
 from pressbot.bot.telegram.sending import NO_PREVIEW
 from pressbot.responses.composer import Answer
 from pressbot.responses.render import Renderer
@@ -50,7 +49,7 @@ def articles(answer: Answer, renderer: Renderer, lang: str) -> list[InlineQueryR
     return results
 
 
-async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def inline_query(update: Update, context: Context) -> None:
     query = update.inline_query
     if query is None:
         return
@@ -59,11 +58,10 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     lang = reply_language(text, query.from_user)
     results: list[InlineQueryResultArticle] = []
     if text:
-        settings = service.config.answer
-        answer = next_results(service.index, text, detect_language(text), settings, limit=RESULTS, sentences=1,
-                              min_coverage=settings.min_coverage)
+        answer = await asyncio.to_thread(service.further, text, detect_language(text), limit=RESULTS, sentences=1,
+                                         min_coverage=service.config.answer.min_coverage)
         if answer.answered:
             results = articles(answer, service.renderer, lang)
     button = None if results or not text else InlineQueryResultsButton(
-        text=service.phrase(lang, "inline_no_results").text, start_parameter="inline")
+        text=texts_of(context).phrase(lang, "inline_no_results").text, start_parameter="inline")
     await query.answer(results, cache_time=CACHE_SECONDS, button=button)

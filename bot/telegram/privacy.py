@@ -18,11 +18,18 @@ from __future__ import annotations
 import logging
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, ContextTypes
 
 from pressbot.bot.core.language import user_language
 from pressbot.bot.core.storage import Storage, retention_start
-from pressbot.bot.telegram.botdata import SERVICE, STORAGE, service_of, storage_of
+from pressbot.bot.telegram.botdata import (
+    BotApplication,
+    Context,
+    app_service,
+    app_storage,
+    service_of,
+    storage_of,
+    texts_of,
+)
 from pressbot.bot.telegram.buttons import acknowledge
 from pressbot.bot.telegram.sending import reply_html
 from pressbot.responses.render import locale
@@ -43,19 +50,19 @@ def purge_expired(storage: Storage, days: int, now: float | None = None) -> int:
     return total
 
 
-async def retention_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def retention_job(context: Context) -> None:
     """The JobQueue callback: one purge, with the configured retention."""
     purge_expired(storage_of(context), service_of(context).config.privacy.retention_days)
 
 
-def retention_days_of(application: Application) -> int:  # type: ignore[type-arg]
-    days: int = application.bot_data[SERVICE].config.privacy.retention_days
+def retention_days_of(application: BotApplication) -> int:
+    days: int = app_service(application).config.privacy.retention_days
     return days
 
 
-def schedule_retention(application: Application) -> None:  # type: ignore[type-arg]
+def schedule_retention(application: BotApplication) -> None:
     """Purge now, then every day while the bot runs (PTB's JobQueue)."""
-    storage: Storage = application.bot_data[STORAGE]
+    storage = app_storage(application)
     purge_expired(storage, retention_days_of(application))
     if application.job_queue is None:  # python-telegram-bot without its job-queue extra
         log.warning("no JobQueue: stored data is purged at start-up only")
@@ -65,7 +72,7 @@ def schedule_retention(application: Application) -> None:  # type: ignore[type-a
     application.job_queue.run_repeating(retention_job, interval=DAY_SECONDS, first=DAY_SECONDS, name=RETENTION_JOB)
 
 
-async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def privacy(update: Update, context: Context) -> None:
     """/privacy: what is kept, for how long, who sees it, how to delete it, in the person's language."""
     if update.effective_message is None:
         return
@@ -81,28 +88,27 @@ def forget_keyboard(lang: str) -> InlineKeyboardMarkup:
                                   InlineKeyboardButton(t["forget_no"], callback_data=FORGET_NO)]])
 
 
-async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def forget(update: Update, context: Context) -> None:
     """/forget: ask first; the button deletes."""
     if update.effective_message is None:
         return
     lang = user_language(update.effective_user)
-    await reply_html(update.effective_message, service_of(context).phrase(lang, "forget_confirm").html,
+    await reply_html(update.effective_message, texts_of(context).phrase(lang, "forget_confirm").html,
                      forget_keyboard(lang))
 
 
-async def on_forget_press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_forget_press(update: Update, context: Context) -> None:
     """Yes: delete everything stored about the person who pressed (never anyone else); No: nothing."""
     query = update.callback_query
     if query is None:
         return
     lang = user_language(query.from_user)
-    service = service_of(context)
     if query.data == FORGET_YES:
         deleted = storage_of(context).forget_user(query.from_user.id)
         log.info("u%s: /forget deleted %s", update.update_id, deleted)
-        text = service.phrase(lang, "forget_done", count=sum(deleted.values())).text
+        text = texts_of(context).phrase(lang, "forget_done", count=sum(deleted.values())).text
     else:
-        text = service.phrase(lang, "forget_cancelled").text
+        text = texts_of(context).phrase(lang, "forget_cancelled").text
     await acknowledge(query, text, alert=True)
     if query.message is not None:
         await context.bot.send_message(query.message.chat.id, text)

@@ -6,11 +6,10 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from pressbot.bot.core.language import user_language
 from pressbot.bot.core.storage import Stats
-from pressbot.bot.telegram.botdata import service_of, storage_of
+from pressbot.bot.telegram.botdata import Context, service_of, storage_of, texts_of
 from pressbot.bot.telegram.sending import reply_html
 
 log = logging.getLogger(__name__)
@@ -20,7 +19,7 @@ def answered_share(stats: Stats) -> str:
     return f"{stats.answered_total / stats.questions_total:.0%}" if stats.questions_total else "—"
 
 
-async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stats(update: Update, context: Context) -> None:
     """Admins only, checked on every call."""
     message = update.effective_message
     if message is None:
@@ -30,7 +29,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user_id = update.effective_user.id if update.effective_user else None
     if not service.is_admin(user_id):
         log.warning("u%s: /stats refused for user %s", update.update_id, user_id)
-        await reply_html(message, service.phrase(lang, "admin_only").html)
+        await reply_html(message, texts_of(context).phrase(lang, "admin_only").html)
         return
     figures = storage_of(context).stats()
     await reply_html(message, service.renderer.render("stats", "html", lang, stats=figures,

@@ -14,12 +14,11 @@ from collections.abc import Collection
 from telegram import Bot, Update
 from telegram.constants import ChatType
 from telegram.error import Forbidden, TelegramError
-from telegram.ext import ContextTypes
 
 from pressbot.bot.core.language import reply_language, user_language
 from pressbot.bot.core.service import Service
 from pressbot.bot.core.storage import Storage, topic_key
-from pressbot.bot.telegram.botdata import service_of, storage_of
+from pressbot.bot.telegram.botdata import Context, service_of, storage_of, texts_of
 from pressbot.bot.telegram.sending import reply_html, send_html
 from pressbot.retrieval.document import Document
 from pressbot.retrieval.latest import latest
@@ -30,11 +29,11 @@ TOPIC_CHARS = 100
 NOTICE_DOCUMENTS = 10  # press releases listed in one notice at most
 
 
-async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def subscribe(update: Update, context: Context) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
-    service, storage = service_of(context), storage_of(context)
+    storage = storage_of(context)
     topic = " ".join(context.args or [])
     lang = reply_language(topic, update.effective_user)
     values: dict[str, object] = {}
@@ -51,10 +50,10 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         key, values = "subscribe_done", {"topic": topic}
     else:
         key, values = "subscribe_exists", {"topic": topic}
-    await reply_html(message, service.phrase(lang, key, **values).html)
+    await reply_html(message, texts_of(context).phrase(lang, key, **values).html)
 
 
-async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unsubscribe(update: Update, context: Context) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
@@ -62,17 +61,17 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     topic = " ".join(context.args or [])
     lang = reply_language(topic, update.effective_user)
     if chat.type != ChatType.PRIVATE:
-        rendered = service_of(context).phrase(lang, "subscriptions_private")
+        rendered = texts_of(context).phrase(lang, "subscriptions_private")
     elif not topic:
-        rendered = service_of(context).phrase(lang, "unsubscribe_all", count=storage.unsubscribe(chat.id))
+        rendered = texts_of(context).phrase(lang, "unsubscribe_all", count=storage.unsubscribe(chat.id))
     elif storage.unsubscribe(chat.id, topic):
-        rendered = service_of(context).phrase(lang, "unsubscribe_done", topic=topic)
+        rendered = texts_of(context).phrase(lang, "unsubscribe_done", topic=topic)
     else:
-        rendered = service_of(context).phrase(lang, "unsubscribe_unknown", topic=topic)
+        rendered = texts_of(context).phrase(lang, "unsubscribe_unknown", topic=topic)
     await reply_html(message, rendered.html)
 
 
-async def subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def subscriptions(update: Update, context: Context) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
@@ -80,9 +79,9 @@ async def subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     lang = user_language(update.effective_user)
     topics = storage_of(context).subscriptions(chat.id)
     if chat.type != ChatType.PRIVATE:
-        html = service.phrase(lang, "subscriptions_private").html
+        html = texts_of(context).phrase(lang, "subscriptions_private").html
     elif not topics:
-        html = service.phrase(lang, "subscriptions_empty").html
+        html = texts_of(context).phrase(lang, "subscriptions_empty").html
     else:
         html = service.renderer.render("subscriptions", "html", lang, subscriptions=topics)
     await reply_html(message, html)

@@ -13,10 +13,8 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram.ext import Application, ContextTypes
-
 from pressbot.bot.core.config import IngestConfig
-from pressbot.bot.telegram.botdata import SERVICE, service_of
+from pressbot.bot.telegram.botdata import BotApplication, Context, app_service, service_of
 from pressbot.bot.telegram.handlers import reload_and_notify
 from pressbot.retrieval.importer import sync_feeds
 
@@ -25,9 +23,9 @@ JOB_NAME = "ingest_sync"
 FIRST_SYNC_SECONDS = 60.0  # after start-up: the bot answers first, then looks for news
 
 
-def schedule_sync(application: Application, ingest: IngestConfig | None = None) -> None:  # type: ignore[type-arg]
+def schedule_sync(application: BotApplication, ingest: IngestConfig | None = None) -> None:
     """Run sync_job every ingest.sync_minutes (the service's configuration unless given); one run at a time."""
-    ingest = ingest or application.bot_data[SERVICE].config.ingest
+    ingest = ingest or app_service(application).config.ingest
     if not ingest.sync_minutes or not ingest.feeds:
         return
     if application.job_queue is None:
@@ -40,7 +38,7 @@ def schedule_sync(application: Application, ingest: IngestConfig | None = None) 
     log.info("syncing %d feed(s) every %g minute(s)", len(ingest.feeds), ingest.sync_minutes)
 
 
-async def sync_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def sync_job(context: Context) -> None:
     """Import what the feeds list and the corpus lacks (on a worker thread); reload when anything came."""
     ingest = context.job.data if context.job is not None else None
     if not isinstance(ingest, IngestConfig):

@@ -30,15 +30,17 @@ from typing import Any
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageOriginChannel, Update
 from telegram.error import BadRequest
-from telegram.ext import Application, ContextTypes, filters
+from telegram.ext import filters
 
 from pressbot.bot.core.language import user_language
-from pressbot.bot.core.service import ReloadResult, Rendered, Service
-from pressbot.bot.telegram.botdata import SERVICE, service_of, storage_of
+from pressbot.bot.core.service import ReloadResult, Service
+from pressbot.bot.core.texts import Texts
+from pressbot.bot.telegram.botdata import BotApplication, Context, app_service, service_of, storage_of, texts_of
 from pressbot.bot.telegram.buttons import acknowledge, expired
 from pressbot.bot.telegram.keyboards import callback_data
 from pressbot.bot.telegram.reloading import reload_and_notify
 from pressbot.bot.telegram.sending import reply_html, send_html
+from pressbot.responses.answering import Rendered
 from pressbot.responses.render import locale
 from pressbot.retrieval.document import Document
 from pressbot.retrieval.drafts import (
@@ -62,9 +64,9 @@ TELEGRAM_MESSAGE = "Telegram message"
 FORWARDED_POST = "forwarded Telegram post"
 
 
-def admin_filter(application: Application) -> filters.BaseFilter:  # type: ignore[type-arg]
+def admin_filter(application: BotApplication) -> filters.BaseFilter:
     """Messages from the configured admins (the configuration is fixed while the bot runs)."""
-    service: Service = application.bot_data[SERVICE]
+    service = app_service(application)
     return filters.User(user_id=service.config.telegram.admins, allow_empty=False)
 
 
@@ -107,10 +109,10 @@ def forwarded_from(message: Message) -> tuple[str | None, str | None]:
 
 async def refuse(message: Message, service: Service, lang: str, key: str, **values: object) -> None:
     log.info("upload refused: %s %s", key, values)
-    await reply_html(message, service.phrase(lang, key, **values).html)
+    await reply_html(message, Texts(service).phrase(lang, key, **values).html)
 
 
-async def offer(message: Message, context: ContextTypes.DEFAULT_TYPE, draft: Draft, lang: str) -> None:
+async def offer(message: Message, context: Context, draft: Draft, lang: str) -> None:
     """Show what was parsed with Add / Cancel, or refuse a duplicate naming the release it repeats."""
     service = service_of(context)
     duplicate = await asyncio.to_thread(duplicate_of, draft, service.config.corpus)
@@ -132,7 +134,7 @@ def title_of(service: Service, doc_id: str) -> str:
     return document.title if document else doc_id
 
 
-async def from_admin(update: Update, context: ContextTypes.DEFAULT_TYPE,
+async def from_admin(update: Update, context: Context,
                      refusal: str) -> tuple[Message, Service, str] | None:
     """(the message, the service, the reply language) if an admin sent it (checked on every call); else
     None, after replying with the phrase `refusal`."""
@@ -147,7 +149,7 @@ async def from_admin(update: Update, context: ContextTypes.DEFAULT_TYPE,
     return message, service, lang
 
 
-async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def upload(update: Update, context: Context) -> None:
     """An admin's file or forwarded post in a private chat: parse it and offer it for adding."""
     if (sent := await from_admin(update, context, "non_text")) is None:  # the handler's filter says so already
         return
@@ -192,7 +194,7 @@ async def draft_of_document(message: Message, service: Service) -> Draft | None:
     return await asyncio.to_thread(draft_from_bytes, data, Path(name).name, service.config.corpus)
 
 
-async def add_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def add_command(update: Update, context: Context) -> None:
     """/add TEXT (admins, private chat): the text after the command is a press release, first line the title."""
     if (sent := await from_admin(update, context, "admin_only")) is None:
         return
@@ -209,7 +211,7 @@ async def add_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await offer(message, context, draft, lang)
 
 
-async def remove_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def remove_command(update: Update, context: Context) -> None:
     """/remove ID (admins): take a release out of the corpus and reload."""
     if (sent := await from_admin(update, context, "admin_only")) is None:
         return
@@ -220,50 +222,51 @@ async def remove_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await reply_html(message, (await remove(context, context.args[0], lang)).html)
 
 
-async def remove(context: ContextTypes.DEFAULT_TYPE, doc_id: str, lang: str) -> Rendered:
+async def remove(context: Context, doc_id: str, lang: str) -> Rendered:
     """Remove a served release (only ids the index knows: nothing else in the folder is touched) and reload;
     the reply. A reload that fails puts the file back, so the corpus stays as it was."""
     service = service_of(context)
     document = service.index.documents.get(doc_id)
     if document is None:
-        return service.phrase(lang, "remove_unknown", doc_id=doc_id)
+        return texts_of(context).phrase(lang, "remove_unknown", doc_id=doc_id)
     try:
         path = remove_release(doc_id, service.config.corpus)
     except DraftError as exc:
-        return service.phrase(lang, "upload_problem", reason=str(exc))
+        return texts_of(context).phrase(lang, "upload_problem", reason=str(exc))
     log.info("removed %s (%s)", doc_id, path)
     result = await reload_and_notify(context.application)
     if not result.ok:
-        return service.reload_text(result, lang)
-    done = service.phrase(lang, "remove_done", doc_id=doc_id, title=document.title)
-    return joined(done, service.reload_text(result, lang))
+        return texts_of(context).reload_text(result, lang)
+    done = texts_of(context).phrase(lang, "remove_done", doc_id=doc_id, title=document.title)
+    return joined(done, texts_of(context).reload_text(result, lang))
 
 
 def joined(*parts: Rendered) -> Rendered:
     return Rendered(html="\n".join(p.html for p in parts), text="\n".join(p.text for p in parts))
 
 
-async def add(context: ContextTypes.DEFAULT_TYPE, draft: Draft, lang: str) -> tuple[Rendered, bool]:
+async def add(context: Context, draft: Draft, lang: str) -> tuple[Rendered, bool]:
     """Write the draft into the corpus and reload; (the reply, whether it was added)."""
     service = service_of(context)
     corpus = service.config.corpus
     duplicate = await asyncio.to_thread(duplicate_of, draft, corpus)
     if duplicate is not None:
-        return service.phrase(lang, "upload_duplicate", doc_id=duplicate, title=title_of(service, duplicate)), False
+        title = title_of(service, duplicate)
+        return texts_of(context).phrase(lang, "upload_duplicate", doc_id=duplicate, title=title), False
     try:
         path = await asyncio.to_thread(write_release, draft, corpus)
     except DraftError as exc:
-        return service.phrase(lang, "upload_problem", reason=str(exc)), False
+        return texts_of(context).phrase(lang, "upload_problem", reason=str(exc)), False
     log.info("added %s from %s", path, draft.origin)
     result: ReloadResult = await reload_and_notify(context.application)
     if not result.ok:  # our file broke the corpus: take it out again, the old index kept serving
         remove_release(draft.doc_id, corpus)
-        return service.reload_text(result, lang), False
-    done = service.phrase(lang, "upload_added", doc_id=draft.doc_id, title=draft.document.title)
-    return joined(done, service.reload_text(result, lang)), True
+        return texts_of(context).reload_text(result, lang), False
+    done = texts_of(context).phrase(lang, "upload_added", doc_id=draft.doc_id, title=draft.document.title)
+    return joined(done, texts_of(context).reload_text(result, lang)), True
 
 
-async def on_press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_press(update: Update, context: Context) -> None:
     """Add, Cancel or Remove: admins only, checked on every press."""
     query = update.callback_query
     if query is None or query.message is None:
@@ -277,7 +280,7 @@ async def on_press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await expired(query, context)
         return
     if not service.is_admin(query.from_user.id):
-        await acknowledge(query, service.phrase(lang, "admin_only").text, alert=True)
+        await acknowledge(query, texts_of(context).phrase(lang, "admin_only").text, alert=True)
         return
     await acknowledge(query)
     chat_id = query.message.chat.id
@@ -287,7 +290,7 @@ async def on_press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await drop_keyboard(query)
     if action == CANCEL:
-        await send_html(context.bot, chat_id, service.phrase(lang, "upload_cancelled").html)
+        await send_html(context.bot, chat_id, texts_of(context).phrase(lang, "upload_cancelled").html)
         return
     draft = draft_of(button.payload)
     reply, added = await add(context, draft, lang)
