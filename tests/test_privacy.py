@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from pressbot.bot.core.config import ConfigError, load_config
-from pressbot.bot.core.logs import configure_logging
+from pressbot.bot.core.logs import CURRENT_UPDATE, configure_logging
 from pressbot.bot.core.storage import BackupError, Storage, backup, retention_start
 from tests.conftest import ROOT
 
@@ -234,11 +234,15 @@ def test_a_malformed_privacy_section_stops_pressbot_with_one_line(tmp_path: Path
 def test_debug_lines_from_any_logger_are_masked_and_the_update_id_kept(restore_logging: None) -> None:
     stream = io.StringIO()
     configure_logging("DEBUG", [], stream=stream)
-    logging.getLogger("httpx").debug("request body %s", {"chat_id": 1, "text": TYPED})
-    logging.getLogger("pressbot").debug("u987654321: question %r", TYPED)
+    handling = CURRENT_UPDATE.set("u987654321")  # as the bot's first handler sets it for each update
+    try:
+        logging.getLogger("httpx").debug("request body %s", {"chat_id": 1, "text": TYPED})
+        logging.getLogger("pressbot").debug("u987654321: question %r", TYPED)
+    finally:
+        CURRENT_UPDATE.reset(handling)
     output = stream.getvalue()
     assert all(identifier not in output for identifier in IDENTIFIERS)
-    assert "u987654321: question" in output and "[passport]" in output
+    assert "[u987654321] pressbot: u987654321: question" in output and "[passport]" in output
 
 
 def test_a_traceback_is_masked(restore_logging: None) -> None:
