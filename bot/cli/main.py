@@ -246,7 +246,6 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from pressbot.bot.core.storage import Storage
-    from pressbot.bot.telegram.stats import answered_share
     from pressbot.responses.render import Renderer
 
     config = _config(args)
@@ -255,7 +254,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     with Storage.open(config.state_path) as storage:
         figures = storage.stats()
-    print(Renderer().render("stats", "text", args.lang, stats=figures, share=answered_share(figures)))
+    print(Renderer().render("stats", "text", args.lang, stats=figures, share=figures.answered_share))
     return EXIT_OK
 
 

@@ -84,6 +84,11 @@ class Stats:
     subscriptions: int
     subscribers: int
 
+    @property
+    def answered_share(self) -> str:
+        """The share of questions answered, as shown ("87%"; "—" before the first question)."""
+        return f"{self.answered_total / self.questions_total:.0%}" if self.questions_total else "—"
+
 
 def topic_key(topic: str) -> str:
     """Topics are the same whatever their case and spacing."""

@@ -8,15 +8,10 @@ import logging
 from telegram import Update
 
 from pressbot.bot.core.language import user_language
-from pressbot.bot.core.storage import Stats
 from pressbot.bot.telegram.botdata import Context, service_of, storage_of, texts_of
 from pressbot.bot.telegram.sending import reply_html
 
 log = logging.getLogger(__name__)
-
-
-def answered_share(stats: Stats) -> str:
-    return f"{stats.answered_total / stats.questions_total:.0%}" if stats.questions_total else "—"
 
 
 async def stats(update: Update, context: Context) -> None:
@@ -33,4 +28,4 @@ async def stats(update: Update, context: Context) -> None:
         return
     figures = storage_of(context).stats()
     await reply_html(message, service.renderer.render("stats", "html", lang, stats=figures,
-                                                      share=answered_share(figures)))
+                                                      share=figures.answered_share))
