@@ -19,7 +19,7 @@ import Stemmer
 from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "6"
+ANALYZER_VERSION = "7"
 
 LANGUAGES = ("en", "az", "ru")
 
@@ -48,8 +48,10 @@ _AZ_SUFFIXES = tuple(
         {
             # plural
             "lar", "ler",
-            # case endings: locative, ablative, dative, genitive, accusative, instrumental
-            "da", "de", "ta", "te", "dan", "den", "tan", "ten",
+            # case endings: locative, ablative, dative, genitive, accusative, instrumental. Azerbaijani writes
+            # the locative and ablative with d after every consonant (müraciətdə, not Turkish -te): a final
+            # "ta"/"tə" is a t-final stem's dative (müraciət-ə, qeydiyyat-a), left to the single vowel below.
+            "da", "de", "dan", "den",
             "ya", "ye", "na", "ne",
             "nin", "nun", "in", "un",
             "ni", "nu", "yi", "yu",
@@ -57,11 +59,13 @@ _AZ_SUFFIXES = tuple(
             # possessives
             "im", "um", "imiz", "umuz", "iniz", "unuz", "si", "su", "lari", "leri",
             # copula / predicative and common verb endings
-            "dir", "dur", "tir", "tur", "dik", "duk", "mis", "mus", "ib", "ub", "maq", "mek",
+            "dir", "dur", "dik", "duk", "mis", "mus", "ib", "ub", "maq", "mek",
+            # the copula as people type it in a chat (lazımdı = lazımdır, "needed")
+            "di", "du",
             "miz", "niz",
             # relative "-dakı/-dəki" (Batumidəki), privative "-sız/-siz" (ödənişsiz), glued question
             # particle "-mı/-mi" (alınırmı)
-            "daki", "deki", "taki", "teki", "siz", "suz", "mi", "mu",
+            "daki", "deki", "siz", "suz", "mi", "mu",
             # first person of the copula after a vowel (evliyəm "I am married", xəstəyəm)
             "yam", "yem",
             # ordinal/number endings after digits are separate tokens ("2019-cu"): handled as stopwords
@@ -75,6 +79,8 @@ _AZ_SINGLE_VOWELS = ("i", "u", "a", "e")
 _AZ_MIN_STEM = 4
 # The plural is stripped from short roots too (gün-lər, dil-lər, iş-lər: "days", "languages"), down to this.
 _AZ_PLURALS = ("lar", "ler")
+_AZ_N_DATIVES = ("na", "ne")
+_AZ_POSSESSIVE_VOWELS = ("i", "u")
 _AZ_MIN_PLURAL_STEM = 3
 
 
@@ -116,6 +122,12 @@ def _stemmer(lang: str) -> Stemmer.Stemmer | None:
     return cache[name]
 
 
+def _strips(token: str, suffix: str) -> bool:
+    """Whether a matching suffix is an ending here: the dative -na/-nə follows only a possessive's vowel
+    (xidməti-nə, miqrasiyası-na), so vətənə is vətən-ə, not vətə-nə."""
+    return suffix not in _AZ_N_DATIVES or token[-len(suffix) - 1] in _AZ_POSSESSIVE_VOWELS
+
+
 def stem_az(token: str) -> str:
     """Strip common Azerbaijani inflections from a folded token, never below a 4-letter stem."""
     if token.isdigit():
@@ -127,7 +139,7 @@ def stem_az(token: str) -> str:
     while True:
         for suffix in _AZ_SUFFIXES:
             least = _AZ_MIN_PLURAL_STEM if suffix in _AZ_PLURALS else _AZ_MIN_STEM
-            if token.endswith(suffix) and len(token) - len(suffix) >= least:
+            if token.endswith(suffix) and len(token) - len(suffix) >= least and _strips(token, suffix):
                 token = token[: -len(suffix)]
                 break
         else:
@@ -144,7 +156,8 @@ def stem_az(token: str) -> str:
 def stem(tokens: list[str], lang: str) -> list[str]:
     """Reduce tokens to stems in the given language; numbers and unknown languages pass through."""
     if lang == "az":
-        return [stem_az(t) for t in tokens]
+        # A function word with a chat copula glued on ("qədərdi", "nədi") is still a function word.
+        return [s for s in (stem_az(t) for t in tokens) if s not in STOPWORDS["az"]]
     stemmer = _stemmer(lang)
     if stemmer is None:
         return tokens

@@ -135,3 +135,21 @@ def test_azerbaijani_first_person_copula_is_stripped() -> None:
 
 def test_an_azerbaijani_case_ending_glued_to_a_number_leaves_the_number() -> None:
     assert analyze("919a zəng", "az") == analyze("919 zəng", "az")
+
+
+def test_azerbaijani_dative_of_a_t_final_word_keeps_the_words_stem() -> None:
+    # Azerbaijani has no Turkish -ta/-tan locative: qeydiyyata is qeydiyyat + a.
+    assert analyze("qeydiyyata müraciətə dövlətə", "az") == analyze("qeydiyyat müraciət dövlət", "az")
+
+
+def test_azerbaijani_n_dative_is_stripped_only_after_a_possessive() -> None:
+    assert analyze("vətənə", "az") == analyze("vətən", "az")
+    assert analyze("xidmətinə", "az") == analyze("xidmət", "az")
+
+
+def test_azerbaijani_chat_copula_is_stripped() -> None:
+    assert analyze("lazımdı", "az") == analyze("lazımdır", "az")
+
+
+def test_an_azerbaijani_function_word_with_a_copula_is_still_a_function_word() -> None:
+    assert analyze("nə qədərdi", "az") == []

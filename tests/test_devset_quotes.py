@@ -18,7 +18,8 @@ from pressbot.bot.core.service import Service
 from pressbot.retrieval.corpus import require_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = [ROOT / "benchmarks" / "data" / "citizen-dev.yaml", ROOT.parent / "shared" / "qa-dev.yaml"]
+SETS = [ROOT / "benchmarks" / "data" / "citizen-dev.yaml", ROOT.parent / "shared" / "qa-dev.yaml",
+        ROOT / "benchmarks" / "data" / "xling-dev.yaml"]
 
 
 def squash(text: str) -> str:

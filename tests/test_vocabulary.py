@@ -174,3 +174,24 @@ def test_a_weak_answer_in_the_questions_language_gives_way_to_a_clearly_better_o
     reply = answer_question(index, question, Renderer())
     assert reply.answer.answered and reply.found_in == "en"
     assert {c.doc_id for c in reply.answer.citations} == {"en-baku"}
+
+
+# --- the releases' own vocabulary (the bundled glossary) ------------------------------------------------
+
+@pytest.mark.parametrize(("said", "lang", "english"), [
+    ("yeni binası", "az", "building"), ("ailələrə", "az", "families"), ("Xaçmazda", "az", "Khachmaz"),
+    ("hansı tədris ili", "az", "academic year"), ("за последнюю неделю", "ru", "week"),
+    ("малоимущим", "ru", "low-income"), ("в Мингячевире", "ru", "Mingachevir"), ("открыли", "ru", "opened"),
+])
+def test_the_bundled_vocabulary_translates_the_releases_everyday_words(said: str, lang: str, english: str) -> None:
+    glossary = load_glossary(ROOT / "corpus")
+    query, translated = glossary.translate(question_terms(said, lang), lang, "en")
+    assert translated >= 1
+    assert any(tuple(analyze(english, "en")) in c.alternatives for c in query.concepts)
+
+
+def test_an_azerbaijani_question_about_an_english_only_release_is_answered_from_it() -> None:
+    service = Service.start(load_config(None, {}, corpus=ROOT / "corpus"))
+    reply = service.ask("xaçmazda regional miqrasiya idarəsinin binasının açılışı nə vaxt olub")
+    assert reply.answer.answered and reply.found_in == "en"
+    assert "June 11, 2010" in reply.text
