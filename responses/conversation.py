@@ -26,31 +26,42 @@ from dataclasses import dataclass
 from pressbot.retrieval.analyzer import normalize, tokenize
 
 # Acts, most specific first: a message mixing two ("ok thanks", "hi, help") gets the first one's reply.
-ACTS = ("more", "help", "thanks", "bye", "greeting", "ack", "empty")
+ACTS = ("more", "help", "about", "thanks", "bye", "greeting", "ack", "empty")
 
 # Phrases per act and language, as people type them (any case, with or without Azerbaijani letters:
 # both are normalized the same way before comparing).
 _PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "greeting": {
         "en": ("hi", "hello", "hey", "hiya", "hi there", "hello there", "good morning", "good afternoon",
-               "good evening", "greetings", "how are you", "good day"),
+               "good evening", "greetings", "how are you", "good day", "hey there", "hi all", "hello everyone",
+               "yo", "howdy", "morning", "hi hi"),
         "az": ("salam", "salamlar", "salam aleykum", "salam əleyküm", "sabahınız xeyir", "sabahın xeyir",
                "günortanız xeyir", "axşamınız xeyir", "necəsən", "necəsiniz", "necə sən", "xoş gördük"),
         "ru": ("привет", "здравствуйте", "здравствуй", "здрасте", "добрый день", "доброе утро", "добрый вечер",
-               "приветствую", "как дела", "доброго дня"),
+               "приветствую", "как дела", "доброго дня", "салам", "салют", "хай", "здрасьте", "доброй ночи",
+               "всем привет", "privet"),
     },
     "thanks": {
         "en": ("thanks", "thank you", "thanks a lot", "many thanks", "thank you very much", "thank you so much",
-               "thx", "ty", "cheers", "thanks a lot for your help", "thank you for your help"),
+               "thx", "ty", "cheers", "thanks a lot for your help", "thank you for your help", "thx a lot",
+               "thanks so much", "tysm", "thanx", "tnx", "much appreciated", "appreciate it", "thanks for help",
+               "thank u"),
         "az": ("sağ ol", "sağ olun", "sağol", "sağolun", "çox sağ ol", "çox sağ olun", "təşəkkür", "təşəkkürlər",
-               "təşəkkür edirəm", "çox təşəkkür", "çox təşəkkürlər", "çox təşəkkür edirəm", "minnətdaram"),
-        "ru": ("спасибо", "спасибо большое", "большое спасибо", "благодарю", "спс", "огромное спасибо"),
+               "təşəkkür edirəm", "çox təşəkkür", "çox təşəkkürlər", "çox təşəkkür edirəm", "minnətdaram",
+               "təşəkkür edirik", "kömək etdiniz", "köməyinizə görə təşəkkür", "allah razı olsun", "çox sağ olasız",
+               "sağ olasız", "çox minnətdaram"),
+        "ru": ("спасибо", "спасибо большое", "большое спасибо", "благодарю", "спс", "огромное спасибо", "благодарю вас",
+               "спасибо за помощь", "пасиб", "пасибо", "спасибки", "сенкс", "мерси", "вы помогли",
+               "спасибо вам большое", "spasibo", "spasibo bolshoe"),
     },
     "ack": {
         "en": ("ok", "okay", "k", "fine", "great", "good", "cool", "got it", "i see", "alright", "all right",
-               "yes", "no", "nice"),
-        "az": ("ok", "oldu", "yaxşı", "əla", "aydındır", "anladım", "hə", "bəli", "yox", "super"),
-        "ru": ("ок", "окей", "хорошо", "понятно", "ясно", "ладно", "отлично", "да", "нет", "супер"),
+               "yes", "no", "nice", "okey", "oki", "okie", "understood", "clear", "perfect", "noted", "sure",
+               "ok ok", "i understand", "makes sense"),
+        "az": ("ok", "oldu", "yaxşı", "əla", "aydındır", "anladım", "hə", "bəli", "yox", "super", "okey", "başa düşdüm",
+               "aydın oldu", "anlaşıldı", "çox yaxşı", "oldu sağ ol"),
+        "ru": ("ок", "окей", "хорошо", "понятно", "ясно", "ладно", "отлично", "да", "нет", "супер", "понял", "поняла",
+               "поняли", "понятненько", "угу", "ага", "договорились", "принято", "хорошо понял"),
     },
     "more": {
         "en": ("more", "next", "show more", "more please", "continue", "tell me more"),
@@ -62,6 +73,14 @@ _PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "az": ("kömək", "kömək et", "kömək edin", "köməklik", "menyu", "nə edə bilərsən"),
         "ru": ("помощь", "помоги", "помогите", "справка", "меню", "что ты умеешь", "что вы умеете"),
     },
+    "about": {  # questions about the bot itself, not about the releases
+        "en": ("are you a bot", "are you a robot", "are you human", "are you a person", "are you real",
+               "who are you", "what are you", "is this a bot", "am i talking to a bot", "are you ai"),
+        "az": ("sən botsan", "siz botsunuz", "sən robotsan", "siz robotsunuz", "sən kimsən", "siz kimsiniz",
+               "bu botdur", "sən insansan", "siz insansınız"),
+        "ru": ("ты бот", "вы бот", "ты робот", "вы робот", "кто ты", "кто вы", "ты человек", "вы человек",
+               "это бот", "ты живой", "вы живой человек"),
+    },
     "bye": {
         "en": ("bye", "goodbye", "bye bye", "see you", "good night", "see you later"),
         "az": ("hələlik", "görüşənədək", "xudahafiz", "sağlıqla qalın", "gecəniz xeyrə qalsın"),
@@ -72,8 +91,11 @@ _PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
 _FILLERS: dict[str, tuple[str, ...]] = {
     "en": ("please", "pls", "bot", "dear", "so", "very", "much", "again", "and", "oh", "well"),
     "az": ("zəhmət olmasa", "bot", "əziz", "və", "çox"),
-    "ru": ("пожалуйста", "бот", "очень", "и", "ну", "вам", "тебе"),
+    "ru": ("пожалуйста", "бот", "очень", "и", "ну", "вам", "тебе", "а", "ок"),
 }
+# A typed word matches a phrase's word one edit away ("thnaks", "spasibo" for "спасибо" is a phrase of its own)
+# only when both are at least this long: shorter words are too close to other words ("more" / "move").
+_FUZZY_LENGTH = 5
 
 
 @dataclass(frozen=True)
@@ -106,6 +128,28 @@ _TABLE = _table()
 _LONGEST = max(len(k) for k in _TABLE)
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _near(words: tuple[str, ...]) -> tuple[str | None, set[str]] | None:
+    """A phrase of the same length whose long words are each at most one edit from the typed ones (typos)."""
+    for key, found in _TABLE.items():
+        if len(key) == len(words) and any(k != w for k, w in zip(key, words, strict=True)) and all(
+                k == w or (min(len(k), len(w)) >= _FUZZY_LENGTH and _one_edit(k, w))
+                for k, w in zip(key, words, strict=True)):
+            return found
+    return None
+
+
 def recognize(text: str) -> Turn | None:
     """The conversation act of a message made only of conversation words, or None for anything else."""
     words = _key(text)
@@ -116,7 +160,7 @@ def recognize(text: str) -> Turn | None:
     i = 0
     while i < len(words):
         for n in range(min(_LONGEST, len(words) - i), 0, -1):
-            found = _TABLE.get(words[i : i + n])
+            found = _TABLE.get(words[i : i + n]) or _near(words[i : i + n])
             if found is not None:
                 break
         else:

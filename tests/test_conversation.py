@@ -99,3 +99,32 @@ def test_the_json_reply_says_its_kind_and_keeps_the_interface_fields(index: Inde
     assert {"query", "answered", "lang", "text", "html", "citations", "hits"} <= set(data)
     assert data["citations"] == [] and data["hits"] == []
 
+
+
+@pytest.mark.parametrize(("text", "act", "lang"), [
+    ("hey there", "greeting", "en"), ("thx a lot!!", "thanks", "en"), ("ok got it", "ack", "en"),
+    ("окей понял", "ack", "ru"), ("спасибо за помощь", "thanks", "ru"), ("spasibo", "thanks", "ru"),
+    ("başa düşdüm", "ack", "az"), ("allah razı olsun", "thanks", "az"), ("а ещё?", "more", "ru"),
+])
+def test_everyday_variants_of_conversation_words_are_recognized(text: str, act: str, lang: str) -> None:
+    turn = recognize(text)
+    assert turn is not None and (turn.act, turn.lang) == (act, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [("are you a bot?", "en"), ("who are you", "en"),
+                                            ("sen robotsan?", "az"), ("ты бот?", "ru"), ("кто вы", "ru")])
+def test_a_question_about_the_bot_itself_is_answered_as_conversation(index: Index, text: str, lang: str) -> None:
+    reply = ask(index, text)
+    assert reply.kind == "conversation" and reply.answer.lang == lang
+    assert locale(lang)["conversation_about"] in reply.text and "[1]" not in reply.text
+
+
+@pytest.mark.parametrize(("text", "act"), [("thnaks", "thanks"), ("привт", "greeting"), ("tesekur edirem", "thanks")])
+def test_a_conversation_word_typed_one_letter_off_is_still_recognized(text: str, act: str) -> None:
+    turn = recognize(text)
+    assert turn is not None and turn.act == act
+
+
+@pytest.mark.parametrize("text", ["move", "more visa", "passport", "helo visa", "visa fee", "hotel"])
+def test_a_word_near_a_conversation_word_but_short_or_with_content_is_not_conversation(text: str) -> None:
+    assert recognize(text) is None
