@@ -41,8 +41,9 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "en": [
         (HOURS, re.compile(r"\b(what time|(which|what) (hours|days)|(opening|working|office|reception) (hours|days)"
                            r"|open (at night|on weekends?|on (saturday|sunday)s?)|(at|during the) night|weekends?)\b")),
-        (MONEY, re.compile(r"\b(fees?|price|prices|costs?|charged?|paid|free|state duty|tariff|pay|payment|"
-                           r"how much money)\b")),
+        # "a paid job", "paid work" and "visa-free travel" ask about work and visas, not about money.
+        (MONEY, re.compile(r"\b(fees?|price|prices|costs?|charged?|paid(?! (jobs?|work|employment|positions?|labou?r))"
+                           r"|(?<!visa.)free|state duty|tariff|pay|payment|how much money)\b")),
         (CONTACT, re.compile(r"\b((tele)?phone|e-?mail address|website|web site|contact (details|number|info\w*)|"
                              r"hotline number|number to call|how (can|do) i (contact|reach|call))\b")),
         (LIST, re.compile(r"\b((what|which) (documents|docs|papers)|documents? (are |is )?(needed|required|necessary)"
@@ -182,8 +183,9 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
     if kind == DATE:  # a date, or a time of day for "when does it leave"
         return (bool(_YEAR_OR_DATE.search(text)) or bool(words & _MONTHS) or bool(_HOLDS[HOURS].search(text))
                 or bool(_CLOCK.search(text)))
-    if kind == DURATION:
-        return bool(_QUANTITY.search(text) or _PERIOD.search(text))
+    if kind == DURATION:  # "12.09.2012-ci il tarixli", "in 2019 year": a date, not how long
+        counted = _CALENDAR.sub(" ", text)
+        return bool(_QUANTITY.search(counted) or _PERIOD.search(counted))
     if kind == PLACE and _PLACE_NAME.search(sentence):
         return True
     if kind in _HOLDS:

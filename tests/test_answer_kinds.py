@@ -136,3 +136,27 @@ HOURS_PAGE = Document(id="hours", title="Contacts and reception days", url="http
 def test_a_question_made_only_of_the_words_asking_for_the_kind_is_answered_when_a_source_holds_it() -> None:
     reply = answer_question(Index.build([HOURS_PAGE, *FILLER]), "reception days", Renderer(), lang="en")
     assert reply.answer.answered and "10:00–13:00" in reply.text
+
+
+def test_a_paid_job_asks_about_work_not_about_money() -> None:
+    assert expected_kind("Do I still need a work permit to take a paid job?", "en") is None
+    assert expected_kind("Is the work permit paid?", "en") == MONEY
+
+
+def test_visa_free_travel_asks_no_money() -> None:
+    assert expected_kind("is visa-free travel allowed", "en") is None
+    assert expected_kind("is the appointment free", "en") == MONEY
+
+
+@pytest.mark.parametrize(("dated", "lang"), [("The procedure is set by the Decision dated 12.09.2012.", "en"),
+                                             ("Qaydalar 12.09.2012-ci il tarixli Qərarla müəyyən edilib.", "az"),
+                                             ("Порядок утверждён в 2012 году.", "ru")])
+def test_a_date_is_not_a_duration(dated: str, lang: str) -> None:
+    assert not holds(DURATION, dated, lang)
+
+
+@pytest.mark.parametrize(("period", "lang"), [("The permit is issued for 5 years.", "en"),
+                                              ("İcazə 5 il müddətinə verilir.", "az"),
+                                              ("Разрешение выдаётся на 5 лет.", "ru")])
+def test_a_number_of_years_is_a_duration(period: str, lang: str) -> None:
+    assert holds(DURATION, period, lang)
