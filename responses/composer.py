@@ -207,6 +207,23 @@ def evidence(hits: Sequence[Hit], weights: Mapping[str, float]) -> float:
     return max(top.coverage, sum(weights[t] for t in _matched(weights, terms)) / total)
 
 
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def on_years(hits: Sequence[Hit], question: str) -> tuple[Hit, ...]:
+    """The hits whose release speaks of a year the question names (in its retrieved passages, its title or its
+    date), all of them when the question names none: "how many … in 2018" is not answered by 2022's figures."""
+    years = set(_YEAR.findall(question))
+    if not years:
+        return tuple(hits)
+    spoken: dict[str, bool] = {}
+    for hit in hits:
+        if hit.doc_id not in spoken:
+            text = " ".join([hit.title, hit.date or "", *(h.text for h in hits if h.doc_id == hit.doc_id)])
+            spoken[hit.doc_id] = bool(years.intersection(_YEAR.findall(text)))
+    return tuple(h for h in hits if spoken[h.doc_id])
+
+
 def _passages(hit: Hit, hits: Sequence[Hit]) -> list[str]:
     """The retrieved passages of a hit's document, in document order."""
     return [text for _, text in sorted({h.position: h.text for h in hits if h.doc_id == hit.doc_id}.items())]
@@ -237,11 +254,12 @@ def _units(lines: Sequence[str]) -> list[_Unit]:
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,
             settings: ComposerSettings = ComposerSettings()) -> Answer:
     """Quote the best sentences of the best hits, one numbered citation per source document."""
-    hits = tuple(hits)
+    all_hits = hits = tuple(hits)
     weights = positive(weights)
+    hits = on_years(hits, question)
     strength = evidence(hits, weights)
     if not hits or strength < settings.min_coverage:
-        return Answer(query=question, lang=lang, answered=False, hits=hits, evidence=strength)
+        return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength)
     top = hits[0]
     kind, cue_words = asked(question, lang) or (None, "")
     cue = frozenset(analyze(cue_words, lang))
@@ -281,9 +299,9 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
             stated = stated or _answers(kind, unit.text, hit.lang, _matched(weights, _terms(unit.text, hit.lang)),
                                         cue, given)
     if not quotes:
-        return Answer(query=question, lang=lang, answered=False, hits=hits, evidence=strength)
+        return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength)
     if not stated:  # loosely related quotes are not an answer: say the releases do not state it
-        return Answer(query=question, lang=lang, answered=False, hits=hits, evidence=strength, missing=kind,
+        return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength, missing=kind,
                       related=citations[0])
     return Answer(query=question, lang=lang, answered=True, quotes=tuple(quotes), citations=tuple(citations),
-                  hits=hits, evidence=strength)
+                  hits=all_hits, evidence=strength)
