@@ -128,7 +128,8 @@ _CLOCK = re.compile(r"\b(at|by|until|from) (\d{1,2}|one|two|three|four|five|six|
                     r"noon|midnight)\b")
 # What a sentence must hold for each of the kinds added to number, duration and date (normalized text).
 _HOLDS: dict[str, re.Pattern[str]] = {
-    MONEY: re.compile(r"\d[\d\s.,]*\s*(manat|azn|usd|eur|euro|dollar|lari|gel|rubl|руб|манат|доллар|евро)|"
+    MONEY: re.compile(r"\d[\d\s.,]*\s*(us\s+|u\.s\.\s+)?"
+                      r"(manat|azn|usd|eur|euro|dollar|lari|gel|rubl|руб|манат|доллар|евро)|"
                       r"[$€₼]\s*\d|\bfree\b|free of charge|no (fee|charge)|without (fee|charge)|pulsuz|odenissiz|"
                       r"rusumsuz|бесплатн|безвозмездн|без оплаты"),
     PLACE: re.compile(r"\b(street|str\.|avenue|ave\.|road|building|floor|office|centre|center|district|city|region|"

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pressbot.responses.answer_types import NUMBER, asked, holds
+from pressbot.responses.answer_types import LIST, NUMBER, asked, holds
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
 from pressbot.retrieval.sentences import split_paragraphs, split_sentences
@@ -134,7 +134,23 @@ def _answers(kind: str | None, text: str, lang: str, matched: set[str], cue: fro
     the question gives itself ("migration school 6") is not the number it asks for."""
     if given:
         text = re.sub(r"(?<!\d)(" + "|".join(sorted(given, key=len, reverse=True)) + r")(?!\d)", " ", text)
-    return bool(matched - cue) and holds(kind, text, lang)
+    if not (matched - cue and holds(kind, text, lang)):
+        return False
+    if kind == LIST or "\n" not in text:
+        return True
+    return any(_held_on_topic(kind, text.split("\n"), at, lang, matched - cue) for at in range(len(text.split("\n"))))
+
+
+def _held_on_topic(kind: str | None, lines: Sequence[str], at: int, lang: str, content: set[str]) -> bool:
+    """Whether line `at` of a quoted unit (an introducing line with what it introduces) states the kind asked for
+    about what the question asks: the line itself, or the nearest line above it that introduces it (a lead-in
+    ending in ":", else the unit's first line), names something of the question beyond its cue words. A fee in
+    the list under "Documents for a return certificate:" does not answer "is the e-queue paid", even when a line
+    further up names the e-queue."""
+    if not holds(kind, lines[at], lang):
+        return False
+    intro = next((j for j in range(at - 1, -1, -1) if lines[j].rstrip().endswith(":")), 0)
+    return any(content & _matched(dict.fromkeys(content, 1.0), _terms(lines[j], lang)) for j in {at, intro})
 
 
 def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit: int,

@@ -160,3 +160,22 @@ def test_a_date_is_not_a_duration(dated: str, lang: str) -> None:
                                               ("Разрешение выдаётся на 5 лет.", "ru")])
 def test_a_number_of_years_is_a_duration(period: str, lang: str) -> None:
     assert holds(DURATION, period, lang)
+
+
+RETURN = Document(id="return", title="Return certificate", url="https://example.org/return",
+                  text=("Electronic queue portal - https://queue.example.org\n"
+                        "Citizens whose passports were lost may obtain a return certificate on presenting the "
+                        "following documents:\n"
+                        "- the original of the expired passport;\n"
+                        "- 2 photographs;\n"
+                        "- a receipt for the state fee of 10 US dollars."))
+
+
+def test_a_fee_in_a_list_answers_only_what_the_list_s_lead_in_names() -> None:
+    reply = answer_question(Index.build([RETURN, *FILLER]), "is the electronic queue paid", Renderer(), lang="en")
+    assert not reply.answer.answered and reply.answer.missing == MONEY
+
+
+def test_a_fee_in_a_list_answers_the_question_about_what_its_lead_in_names() -> None:
+    reply = answer_question(Index.build([RETURN, *FILLER]), "is the return certificate paid", Renderer(), lang="en")
+    assert reply.answer.answered and "10 US dollars" in reply.text
