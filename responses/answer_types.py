@@ -117,6 +117,9 @@ _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _CALENDAR = re.compile(rf"\b(1[89]\d\d|20\d\d)(-ci|-cu|-cü|-ci il\w*)?\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|"
                        rf"\b\d{{1,2}}(\s*[-–]\s*\d{{1,2}})?\s+({_MONTH_NAMES})\b|\b({_MONTH_NAMES})\s+\d{{1,2}}\b")
 
+# "six-month", "3-day": a figure joined to a unit of time describes a span, not a count.
+_SPAN = re.compile(r"\b(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+                   + r")-(day|week|month|year|hour)s?\b")
 # "within a month", "в течение месяца": a period without a figure.
 _PERIOD = re.compile(r"\b(within|in|during|for|after) (a|an|one) (day|week|month|year|hour)|"
                      r"в течение (\w+ )?(дн|недел|месяц|год|час|сут)")
@@ -192,5 +195,6 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
     if kind in _HOLDS:
         return bool(_HOLDS[kind].search(text))
     counted = _CALENDAR.sub(" ", text)  # "On December 31, 2020" states a date, not how many
+    counted = _SPAN.sub(" ", counted)  # "the six-month programme" says how long, not how many
     number_words = _NUMBER_WORDS_OF.get(lang, _NUMBER_WORDS)
     return bool(_DIGITS.search(counted)) or bool(set(_WORD.findall(counted)) & number_words)

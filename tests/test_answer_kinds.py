@@ -6,7 +6,18 @@ from dataclasses import replace
 
 import pytest
 
-from pressbot.responses.answer_types import CONTACT, DURATION, HOURS, LIST, MONEY, PERSON, PLACE, expected_kind, holds
+from pressbot.responses.answer_types import (
+    CONTACT,
+    DURATION,
+    HOURS,
+    LIST,
+    MONEY,
+    NUMBER,
+    PERSON,
+    PLACE,
+    expected_kind,
+    holds,
+)
 from pressbot.responses.answering import answer_question, render_answer
 from pressbot.responses.composer import ComposerSettings
 from pressbot.responses.render import Renderer, locale
@@ -179,3 +190,12 @@ def test_a_fee_in_a_list_answers_only_what_the_list_s_lead_in_names() -> None:
 def test_a_fee_in_a_list_answers_the_question_about_what_its_lead_in_names() -> None:
     reply = answer_question(Index.build([RETURN, *FILLER]), "is the return certificate paid", Renderer(), lang="en")
     assert reply.answer.answered and "10 US dollars" in reply.text
+
+
+@pytest.mark.parametrize("span", ["The six-month training programme starts in May.", "A 3-day visit took place."])
+def test_a_figure_joined_to_a_unit_of_time_is_not_a_count(span: str) -> None:
+    assert not holds(NUMBER, span, "en")
+
+
+def test_a_count_beside_a_span_is_still_a_count() -> None:
+    assert holds(NUMBER, "The six-month programme welcomed 20 participants.", "en")
