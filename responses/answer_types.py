@@ -65,7 +65,9 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (PLACE, re.compile(r"\b(harada|hara|haraya|unvan\w*|yerlesir)\b")),
         (PERSON, re.compile(r"\b(kim|kime|kimdir|kimler\w*|kimin)\b")),
         (DATE, re.compile(r"\b(ne vaxt|hacan|hansi (il|tarix|gun|ay)\w*|nececi il\w*)\b")),
-        (DURATION, re.compile(r"\b(ne qeder (muddet|vaxt)|nece vaxta?|nece (gun|hefte|ay|il|saat)\w*)\b")),
+        # "nə qədər çəkir / baxılır / gözləmək": how long something takes, not how much of it.
+        (DURATION, re.compile(r"\b(ne qeder (muddet|vaxt)|nece vaxta?|nece (gun|hefte|ay|il|saat)\w*|"
+                              r"ne qeder (\w+ )?(ceker|cekir|baxil\w*|gozle\w*|davam ed\w*|qal(ir|maq)\w*))\b")),
         (NUMBER, re.compile(r"\b(nece|ne qeder|nece\w+)\b")),
     ],
     "ru": [

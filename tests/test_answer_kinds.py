@@ -199,3 +199,12 @@ def test_a_figure_joined_to_a_unit_of_time_is_not_a_count(span: str) -> None:
 
 def test_a_count_beside_a_span_is_still_a_count() -> None:
     assert holds(NUMBER, "The six-month programme welcomed 20 participants.", "en")
+
+
+@pytest.mark.parametrize("question", ["qaçqın statusu ərizəsinə nə qədər baxılır", "evize almaq ne qeder cekir"])
+def test_how_long_something_takes_asks_for_a_duration_in_azerbaijani(question: str) -> None:
+    assert expected_kind(question, "az") == DURATION
+
+
+def test_how_much_of_something_still_asks_for_a_number_in_azerbaijani() -> None:
+    assert expected_kind("nə qədər zəng daxil olub", "az") == NUMBER
