@@ -36,8 +36,8 @@ class ComposerSettings:
 
     max_sources: int = 3
     sentences_per_source: int = 3
-    # Abstain unless the evidence (see `evidence`) reaches this share of the question's idf mass: the middle
-    # of the band of thresholds meeting both targets on qa-dev (benchmarks/results/quality.md).
+    # Abstain unless the evidence (see `evidence`) reaches this share of the question's idf mass: chosen from
+    # `pressbot eval --sweep` on qa-dev and citizen-dev (benchmarks/results/quality.md).
     min_coverage: float = 0.41
     # Cite a further source only if its best passage scores at least this fraction of the best hit ...
     relative_score: float = 0.5
