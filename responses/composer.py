@@ -154,7 +154,8 @@ def _held_on_topic(kind: str | None, lines: Sequence[str], at: int, lang: str, c
 
 
 def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit: int,
-          kind: str | None, cue: frozenset[str] = frozenset(), given: frozenset[str] = frozenset()) -> list[_Unit]:
+          kind: str | None, cue: frozenset[str] = frozenset(), given: frozenset[str] = frozenset(),
+          lines: Sequence[str] | None = None) -> list[_Unit]:
     """Up to `limit` units chosen greedily for the question terms they add (the answer's kind counting as
     one more term, as heavy as the question's heaviest; terms already quoted at half weight), in document
     order; none that adds too little, none inside a unit already chosen."""
@@ -191,11 +192,45 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
     if not answer_covered:  # the kind asked for may be in a unit that adds few question terms: quote the best one
         best = max((sum(weights[t] for t in matches[i]), -i) for i in range(len(units))
                    if typed[i] and i not in chosen) if any(typed) else None
+        if best is None and lines is not None:  # or stated right after the sentence that names its topic
+            paired = _paired(units, lines, matches, kind, lang, cue, weights)
+            if paired is not None:  # in document order: in the place of its first sentence
+                at, pair = paired
+                units = [*units[:at], pair, *units[at:]]
+                chosen = [i + 1 if i >= at else i for i in chosen]
+                best = (0.0, -at)
         if best is not None:
             chosen = [*chosen[:limit - 1], -best[1]]  # within the limit: it takes the place of the last chosen
-    # A unit that the structure of a later-chosen one already quotes is dropped.
+    # A unit that the structure of a later-chosen one already quotes is dropped, and so is a sentence that a
+    # chosen pair of sentences holds.
     kept = [i for i in chosen if not any(units[i].line in units[j].covers for j in chosen)]
+    kept = [i for i in kept if not any(j != i and units[i].text in units[j].text for j in kept)]
     return [units[i] for i in sorted(kept)]
+
+
+def _paired(units: Sequence[_Unit], lines: Sequence[str], matches: Sequence[set[str]], kind: str | None, lang: str,
+            cue: frozenset[str], weights: Mapping[str, float]) -> tuple[int, _Unit] | None:
+    """A sentence stating the kind asked for but naming nothing of the question ("Пошлина составляет 40
+    манатов."), quoted together with the sentence right before it in its paragraph when that one names what
+    the question asks about and states no such kind itself ("Вид на жительство выдается на пять лет."): the
+    two as written, one quote. The best such pair by the question terms the first sentence matches (with the
+    index of its first sentence), or None."""
+    best: tuple[float, int, _Unit] | None = None
+    for i in range(1, len(units)):
+        first, second = units[i - 1], units[i]
+        if first.line != second.line or first.covers or second.covers or matches[i] - cue:
+            continue
+        if not matches[i - 1] - cue or holds(kind, first.text, lang) or not holds(kind, second.text, lang):
+            continue
+        line = lines[first.line]
+        start = line.find(first.text)
+        end = line.find(second.text, start + len(first.text))
+        if start < 0 or end < 0:
+            continue
+        gain = sum(weights[t] for t in matches[i - 1])
+        if best is None or gain > best[0]:
+            best = (gain, i - 1, _Unit(text=line[start:end + len(second.text)], line=first.line))
+    return (best[1], best[2]) if best else None
 
 
 def positive(weights: Mapping[str, float]) -> dict[str, float]:
@@ -298,8 +333,9 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     stated = kind is None
     for hit in chosen:
         passages = _passages(hit, hits)
-        candidates = [u for u in _units(_lines(passages)) if _key(u.text) not in seen]
-        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given)
+        lines = _lines(passages)
+        candidates = [u for u in _units(lines) if _key(u.text) not in seen]
+        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given, lines)
         if not picked:
             continue
         n = len(citations) + 1

@@ -208,3 +208,24 @@ def test_how_long_something_takes_asks_for_a_duration_in_azerbaijani(question: s
 
 def test_how_much_of_something_still_asks_for_a_number_in_azerbaijani() -> None:
     assert expected_kind("nə qədər zəng daxil olub", "az") == NUMBER
+
+
+RESIDENCE = Document(id="vnj", title="Разъяснение службы", url="https://example.org/vnj", lang="ru",
+                     text=("Вид на жительство выдается на пять лет. Пошлина составляет 40 манатов. "
+                           "Заявление подается лично.\nВиза оформляется в посольстве. Сбор составляет 20 манатов."))
+SEMINARS = [Document(id=f"s{i}", title=f"Семинар {i}", lang="ru", text=f"Семинар о {topic} прошел в столице.")
+            for i, topic in enumerate(["музеях", "архивах", "библиотеках", "театрах"])]
+
+
+def test_a_fee_stated_right_after_the_sentence_naming_its_topic_is_quoted_with_it() -> None:
+    reply = answer_question(Index.build([RESIDENCE, *SEMINARS]), "сколько стоит вид на жительство", Renderer(),
+                            lang="ru")
+    assert reply.answer.answered
+    assert [q.text for q in reply.answer.quotes] == ["Вид на жительство выдается на пять лет. Пошлина составляет "
+                                                     "40 манатов."]
+
+
+def test_a_fee_stated_before_the_sentence_naming_the_topic_does_not_answer_it() -> None:
+    reply = answer_question(Index.build([RESIDENCE, *SEMINARS]), "сколько стоит подать заявление лично", Renderer(),
+                            lang="ru")
+    assert not reply.answer.answered and reply.answer.missing == MONEY
