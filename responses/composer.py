@@ -258,7 +258,9 @@ def evidence(hits: Sequence[Hit], weights: Mapping[str, float]) -> float:
     return max(top.coverage, sum(weights[t] for t in _matched(weights, terms)) / total)
 
 
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+# A year: 1800-2099 standing alone, not an amount ("2000 manat", "1900 долларов").
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)"
+                   r"(?![\s.,]*(manat|azn|usd|eur|euro|dollar|\$|€|₼|манат|доллар|евро|руб))", re.IGNORECASE)
 
 
 def on_years(hits: Sequence[Hit], question: str) -> tuple[Hit, ...]:

@@ -200,3 +200,9 @@ def test_a_year_no_release_speaks_of_is_declined() -> None:
     result = answer("how many applications on citizenship in the first half of 2015", STATISTICS)
     assert not result.answered
     assert {h.doc_id for h in result.hits} >= {"y2022", "y2018"}  # the hits stay reported for evaluation
+
+
+def test_an_amount_is_not_a_year_the_release_must_speak_of() -> None:
+    fees = [Document(id="fee", title="State fee", url="https://example.org/fee",
+                     text="The state fee for the permit is 20 manat."), *FILLER]
+    assert answer("is the state fee for the permit 2000 manat", fees).answered
