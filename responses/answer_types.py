@@ -41,8 +41,9 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "en": [
         (HOURS, re.compile(r"\b(what time|(which|what) (hours|days)|(opening|working|office|reception) (hours|days)"
                            r"|open (at night|on weekends?|on (saturday|sunday)s?)|(at|during the) night|weekends?)\b")),
-        (MONEY, re.compile(r"\b(fees?|price|prices|costs?|charged?|paid|free|state duty|tariff|pay|payment|"
-                           r"how much money)\b")),
+        # "a paid job", "paid work" and "visa-free travel" ask about work and visas, not about money.
+        (MONEY, re.compile(r"\b(fees?|price|prices|costs?|charged?|paid(?! (jobs?|work|employment|positions?|labou?r))"
+                           r"|(?<!visa.)free|state duty|tariff|pay|payment|how much money)\b")),
         (CONTACT, re.compile(r"\b((tele)?phone|e-?mail address|website|web site|contact (details|number|info\w*)|"
                              r"hotline number|number to call|how (can|do) i (contact|reach|call))\b")),
         (LIST, re.compile(r"\b((what|which) (documents|docs|papers)|documents? (are |is )?(needed|required|necessary)"
@@ -64,7 +65,9 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (PLACE, re.compile(r"\b(harada|hara|haraya|unvan\w*|yerlesir)\b")),
         (PERSON, re.compile(r"\b(kim|kime|kimdir|kimler\w*|kimin)\b")),
         (DATE, re.compile(r"\b(ne vaxt|hacan|hansi (il|tarix|gun|ay)\w*|nececi il\w*)\b")),
-        (DURATION, re.compile(r"\b(ne qeder (muddet|vaxt)|nece vaxta?|nece (gun|hefte|ay|il|saat)\w*)\b")),
+        # "nə qədər çəkir / baxılır / gözləmək": how long something takes, not how much of it.
+        (DURATION, re.compile(r"\b(ne qeder (muddet|vaxt)|nece vaxta?|nece (gun|hefte|ay|il|saat)\w*|"
+                              r"ne qeder (\w+ )?(ceker|cekir|baxil\w*|gozle\w*|davam ed\w*|qal(ir|maq)\w*))\b")),
         (NUMBER, re.compile(r"\b(nece|ne qeder|nece\w+)\b")),
     ],
     "ru": [
@@ -116,6 +119,9 @@ _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _CALENDAR = re.compile(rf"\b(1[89]\d\d|20\d\d)(-ci|-cu|-cü|-ci il\w*)?\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|"
                        rf"\b\d{{1,2}}(\s*[-–]\s*\d{{1,2}})?\s+({_MONTH_NAMES})\b|\b({_MONTH_NAMES})\s+\d{{1,2}}\b")
 
+# "six-month", "3-day": a figure joined to a unit of time describes a span, not a count.
+_SPAN = re.compile(r"\b(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+                   + r")-(day|week|month|year|hour)s?\b")
 # "within a month", "в течение месяца": a period without a figure.
 _PERIOD = re.compile(r"\b(within|in|during|for|after) (a|an|one) (day|week|month|year|hour)|"
                      r"в течение (\w+ )?(дн|недел|месяц|год|час|сут)")
@@ -127,7 +133,8 @@ _CLOCK = re.compile(r"\b(at|by|until|from) (\d{1,2}|one|two|three|four|five|six|
                     r"noon|midnight)\b")
 # What a sentence must hold for each of the kinds added to number, duration and date (normalized text).
 _HOLDS: dict[str, re.Pattern[str]] = {
-    MONEY: re.compile(r"\d[\d\s.,]*\s*(manat|azn|usd|eur|euro|dollar|lari|gel|rubl|руб|манат|доллар|евро)|"
+    MONEY: re.compile(r"\d[\d\s.,]*\s*(us\s+|u\.s\.\s+)?"
+                      r"(manat|azn|usd|eur|euro|dollar|lari|gel|rubl|руб|манат|доллар|евро)|"
                       r"[$€₼]\s*\d|\bfree\b|free of charge|no (fee|charge)|without (fee|charge)|pulsuz|odenissiz|"
                       r"rusumsuz|бесплатн|безвозмездн|без оплаты"),
     PLACE: re.compile(r"\b(street|str\.|avenue|ave\.|road|building|floor|office|centre|center|district|city|region|"
@@ -182,12 +189,14 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
     if kind == DATE:  # a date, or a time of day for "when does it leave"
         return (bool(_YEAR_OR_DATE.search(text)) or bool(words & _MONTHS) or bool(_HOLDS[HOURS].search(text))
                 or bool(_CLOCK.search(text)))
-    if kind == DURATION:
-        return bool(_QUANTITY.search(text) or _PERIOD.search(text))
+    if kind == DURATION:  # "12.09.2012-ci il tarixli", "in 2019 year": a date, not how long
+        counted = _CALENDAR.sub(" ", text)
+        return bool(_QUANTITY.search(counted) or _PERIOD.search(counted))
     if kind == PLACE and _PLACE_NAME.search(sentence):
         return True
     if kind in _HOLDS:
         return bool(_HOLDS[kind].search(text))
     counted = _CALENDAR.sub(" ", text)  # "On December 31, 2020" states a date, not how many
+    counted = _SPAN.sub(" ", counted)  # "the six-month programme" says how long, not how many
     number_words = _NUMBER_WORDS_OF.get(lang, _NUMBER_WORDS)
     return bool(_DIGITS.search(counted)) or bool(set(_WORD.findall(counted)) & number_words)

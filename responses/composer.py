@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pressbot.responses.answer_types import NUMBER, asked, holds
+from pressbot.responses.answer_types import LIST, NUMBER, asked, holds
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
 from pressbot.retrieval.sentences import split_paragraphs, split_sentences
@@ -36,8 +36,8 @@ class ComposerSettings:
 
     max_sources: int = 3
     sentences_per_source: int = 3
-    # Abstain unless the evidence (see `evidence`) reaches this share of the question's idf mass: the middle
-    # of the band of thresholds meeting both targets on qa-dev (benchmarks/results/quality.md).
+    # Abstain unless the evidence (see `evidence`) reaches this share of the question's idf mass: chosen from
+    # `pressbot eval --sweep` on qa-dev and citizen-dev (benchmarks/results/quality.md).
     min_coverage: float = 0.41
     # Cite a further source only if its best passage scores at least this fraction of the best hit ...
     relative_score: float = 0.5
@@ -134,11 +134,28 @@ def _answers(kind: str | None, text: str, lang: str, matched: set[str], cue: fro
     the question gives itself ("migration school 6") is not the number it asks for."""
     if given:
         text = re.sub(r"(?<!\d)(" + "|".join(sorted(given, key=len, reverse=True)) + r")(?!\d)", " ", text)
-    return bool(matched - cue) and holds(kind, text, lang)
+    if not (matched - cue and holds(kind, text, lang)):
+        return False
+    if kind == LIST or "\n" not in text:
+        return True
+    return any(_held_on_topic(kind, text.split("\n"), at, lang, matched - cue) for at in range(len(text.split("\n"))))
+
+
+def _held_on_topic(kind: str | None, lines: Sequence[str], at: int, lang: str, content: set[str]) -> bool:
+    """Whether line `at` of a quoted unit (an introducing line with what it introduces) states the kind asked for
+    about what the question asks: the line itself, or the nearest line above it that introduces it (a lead-in
+    ending in ":", else the unit's first line), names something of the question beyond its cue words. A fee in
+    the list under "Documents for a return certificate:" does not answer "is the e-queue paid", even when a line
+    further up names the e-queue."""
+    if not holds(kind, lines[at], lang):
+        return False
+    intro = next((j for j in range(at - 1, -1, -1) if lines[j].rstrip().endswith(":")), 0)
+    return any(content & _matched(dict.fromkeys(content, 1.0), _terms(lines[j], lang)) for j in {at, intro})
 
 
 def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit: int,
-          kind: str | None, cue: frozenset[str] = frozenset(), given: frozenset[str] = frozenset()) -> list[_Unit]:
+          kind: str | None, cue: frozenset[str] = frozenset(), given: frozenset[str] = frozenset(),
+          lines: Sequence[str] | None = None) -> list[_Unit]:
     """Up to `limit` units chosen greedily for the question terms they add (the answer's kind counting as
     one more term, as heavy as the question's heaviest; terms already quoted at half weight), in document
     order; none that adds too little, none inside a unit already chosen."""
@@ -175,11 +192,45 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
     if not answer_covered:  # the kind asked for may be in a unit that adds few question terms: quote the best one
         best = max((sum(weights[t] for t in matches[i]), -i) for i in range(len(units))
                    if typed[i] and i not in chosen) if any(typed) else None
+        if best is None and lines is not None:  # or stated right after the sentence that names its topic
+            paired = _paired(units, lines, matches, kind, lang, cue, weights)
+            if paired is not None:  # in document order: in the place of its first sentence
+                at, pair = paired
+                units = [*units[:at], pair, *units[at:]]
+                chosen = [i + 1 if i >= at else i for i in chosen]
+                best = (0.0, -at)
         if best is not None:
             chosen = [*chosen[:limit - 1], -best[1]]  # within the limit: it takes the place of the last chosen
-    # A unit that the structure of a later-chosen one already quotes is dropped.
+    # A unit that the structure of a later-chosen one already quotes is dropped, and so is a sentence that a
+    # chosen pair of sentences holds.
     kept = [i for i in chosen if not any(units[i].line in units[j].covers for j in chosen)]
+    kept = [i for i in kept if not any(j != i and units[i].text in units[j].text for j in kept)]
     return [units[i] for i in sorted(kept)]
+
+
+def _paired(units: Sequence[_Unit], lines: Sequence[str], matches: Sequence[set[str]], kind: str | None, lang: str,
+            cue: frozenset[str], weights: Mapping[str, float]) -> tuple[int, _Unit] | None:
+    """A sentence stating the kind asked for but naming nothing of the question ("Пошлина составляет 40
+    манатов."), quoted together with the sentence right before it in its paragraph when that one names what
+    the question asks about and states no such kind itself ("Вид на жительство выдается на пять лет."): the
+    two as written, one quote. The best such pair by the question terms the first sentence matches (with the
+    index of its first sentence), or None."""
+    best: tuple[float, int, _Unit] | None = None
+    for i in range(1, len(units)):
+        first, second = units[i - 1], units[i]
+        if first.line != second.line or first.covers or second.covers or matches[i] - cue:
+            continue
+        if not matches[i - 1] - cue or holds(kind, first.text, lang) or not holds(kind, second.text, lang):
+            continue
+        line = lines[first.line]
+        start = line.find(first.text)
+        end = line.find(second.text, start + len(first.text))
+        if start < 0 or end < 0:
+            continue
+        gain = sum(weights[t] for t in matches[i - 1])
+        if best is None or gain > best[0]:
+            best = (gain, i - 1, _Unit(text=line[start:end + len(second.text)], line=first.line))
+    return (best[1], best[2]) if best else None
 
 
 def positive(weights: Mapping[str, float]) -> dict[str, float]:
@@ -205,6 +256,25 @@ def evidence(hits: Sequence[Hit], weights: Mapping[str, float]) -> float:
         return top.coverage
     terms = _terms(top.title, top.lang).union(*(_terms(h.text, h.lang) for h in hits if h.doc_id == top.doc_id))
     return max(top.coverage, sum(weights[t] for t in _matched(weights, terms)) / total)
+
+
+# A year: 1800-2099 standing alone, not an amount ("2000 manat", "1900 долларов").
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)"
+                   r"(?![\s.,]*(manat|azn|usd|eur|euro|dollar|\$|€|₼|манат|доллар|евро|руб))", re.IGNORECASE)
+
+
+def on_years(hits: Sequence[Hit], question: str) -> tuple[Hit, ...]:
+    """The hits whose release speaks of a year the question names (in its retrieved passages, its title or its
+    date), all of them when the question names none: "how many … in 2018" is not answered by 2022's figures."""
+    years = set(_YEAR.findall(question))
+    if not years:
+        return tuple(hits)
+    spoken: dict[str, bool] = {}
+    for hit in hits:
+        if hit.doc_id not in spoken:
+            text = " ".join([hit.title, hit.date or "", *(h.text for h in hits if h.doc_id == hit.doc_id)])
+            spoken[hit.doc_id] = bool(years.intersection(_YEAR.findall(text)))
+    return tuple(h for h in hits if spoken[h.doc_id])
 
 
 def _passages(hit: Hit, hits: Sequence[Hit]) -> list[str]:
@@ -237,11 +307,12 @@ def _units(lines: Sequence[str]) -> list[_Unit]:
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,
             settings: ComposerSettings = ComposerSettings()) -> Answer:
     """Quote the best sentences of the best hits, one numbered citation per source document."""
-    hits = tuple(hits)
+    all_hits = hits = tuple(hits)
     weights = positive(weights)
+    hits = on_years(hits, question)
     strength = evidence(hits, weights)
     if not hits or strength < settings.min_coverage:
-        return Answer(query=question, lang=lang, answered=False, hits=hits, evidence=strength)
+        return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength)
     top = hits[0]
     kind, cue_words = asked(question, lang) or (None, "")
     cue = frozenset(analyze(cue_words, lang))
@@ -264,8 +335,9 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     stated = kind is None
     for hit in chosen:
         passages = _passages(hit, hits)
-        candidates = [u for u in _units(_lines(passages)) if _key(u.text) not in seen]
-        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given)
+        lines = _lines(passages)
+        candidates = [u for u in _units(lines) if _key(u.text) not in seen]
+        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given, lines)
         if not picked:
             continue
         n = len(citations) + 1
@@ -281,9 +353,9 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
             stated = stated or _answers(kind, unit.text, hit.lang, _matched(weights, _terms(unit.text, hit.lang)),
                                         cue, given)
     if not quotes:
-        return Answer(query=question, lang=lang, answered=False, hits=hits, evidence=strength)
+        return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength)
     if not stated:  # loosely related quotes are not an answer: say the releases do not state it
-        return Answer(query=question, lang=lang, answered=False, hits=hits, evidence=strength, missing=kind,
+        return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength, missing=kind,
                       related=citations[0])
     return Answer(query=question, lang=lang, answered=True, quotes=tuple(quotes), citations=tuple(citations),
-                  hits=hits, evidence=strength)
+                  hits=all_hits, evidence=strength)

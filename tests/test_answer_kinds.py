@@ -6,7 +6,18 @@ from dataclasses import replace
 
 import pytest
 
-from pressbot.responses.answer_types import CONTACT, DURATION, HOURS, LIST, MONEY, PERSON, PLACE, expected_kind, holds
+from pressbot.responses.answer_types import (
+    CONTACT,
+    DURATION,
+    HOURS,
+    LIST,
+    MONEY,
+    NUMBER,
+    PERSON,
+    PLACE,
+    expected_kind,
+    holds,
+)
 from pressbot.responses.answering import answer_question, render_answer
 from pressbot.responses.composer import ComposerSettings
 from pressbot.responses.render import Renderer, locale
@@ -136,3 +147,85 @@ HOURS_PAGE = Document(id="hours", title="Contacts and reception days", url="http
 def test_a_question_made_only_of_the_words_asking_for_the_kind_is_answered_when_a_source_holds_it() -> None:
     reply = answer_question(Index.build([HOURS_PAGE, *FILLER]), "reception days", Renderer(), lang="en")
     assert reply.answer.answered and "10:00–13:00" in reply.text
+
+
+def test_a_paid_job_asks_about_work_not_about_money() -> None:
+    assert expected_kind("Do I still need a work permit to take a paid job?", "en") is None
+    assert expected_kind("Is the work permit paid?", "en") == MONEY
+
+
+def test_visa_free_travel_asks_no_money() -> None:
+    assert expected_kind("is visa-free travel allowed", "en") is None
+    assert expected_kind("is the appointment free", "en") == MONEY
+
+
+@pytest.mark.parametrize(("dated", "lang"), [("The procedure is set by the Decision dated 12.09.2012.", "en"),
+                                             ("Qaydalar 12.09.2012-ci il tarixli Qərarla müəyyən edilib.", "az"),
+                                             ("Порядок утверждён в 2012 году.", "ru")])
+def test_a_date_is_not_a_duration(dated: str, lang: str) -> None:
+    assert not holds(DURATION, dated, lang)
+
+
+@pytest.mark.parametrize(("period", "lang"), [("The permit is issued for 5 years.", "en"),
+                                              ("İcazə 5 il müddətinə verilir.", "az"),
+                                              ("Разрешение выдаётся на 5 лет.", "ru")])
+def test_a_number_of_years_is_a_duration(period: str, lang: str) -> None:
+    assert holds(DURATION, period, lang)
+
+
+RETURN = Document(id="return", title="Return certificate", url="https://example.org/return",
+                  text=("Electronic queue portal - https://queue.example.org\n"
+                        "Citizens whose passports were lost may obtain a return certificate on presenting the "
+                        "following documents:\n"
+                        "- the original of the expired passport;\n"
+                        "- 2 photographs;\n"
+                        "- a receipt for the state fee of 10 US dollars."))
+
+
+def test_a_fee_in_a_list_answers_only_what_the_list_s_lead_in_names() -> None:
+    reply = answer_question(Index.build([RETURN, *FILLER]), "is the electronic queue paid", Renderer(), lang="en")
+    assert not reply.answer.answered and reply.answer.missing == MONEY
+
+
+def test_a_fee_in_a_list_answers_the_question_about_what_its_lead_in_names() -> None:
+    reply = answer_question(Index.build([RETURN, *FILLER]), "is the return certificate paid", Renderer(), lang="en")
+    assert reply.answer.answered and "10 US dollars" in reply.text
+
+
+@pytest.mark.parametrize("span", ["The six-month training programme starts in May.", "A 3-day visit took place."])
+def test_a_figure_joined_to_a_unit_of_time_is_not_a_count(span: str) -> None:
+    assert not holds(NUMBER, span, "en")
+
+
+def test_a_count_beside_a_span_is_still_a_count() -> None:
+    assert holds(NUMBER, "The six-month programme welcomed 20 participants.", "en")
+
+
+@pytest.mark.parametrize("question", ["qaçqın statusu ərizəsinə nə qədər baxılır", "evize almaq ne qeder cekir"])
+def test_how_long_something_takes_asks_for_a_duration_in_azerbaijani(question: str) -> None:
+    assert expected_kind(question, "az") == DURATION
+
+
+def test_how_much_of_something_still_asks_for_a_number_in_azerbaijani() -> None:
+    assert expected_kind("nə qədər zəng daxil olub", "az") == NUMBER
+
+
+RESIDENCE = Document(id="vnj", title="Разъяснение службы", url="https://example.org/vnj", lang="ru",
+                     text=("Вид на жительство выдается на пять лет. Пошлина составляет 40 манатов. "
+                           "Заявление подается лично.\nВиза оформляется в посольстве. Сбор составляет 20 манатов."))
+SEMINARS = [Document(id=f"s{i}", title=f"Семинар {i}", lang="ru", text=f"Семинар о {topic} прошел в столице.")
+            for i, topic in enumerate(["музеях", "архивах", "библиотеках", "театрах"])]
+
+
+def test_a_fee_stated_right_after_the_sentence_naming_its_topic_is_quoted_with_it() -> None:
+    reply = answer_question(Index.build([RESIDENCE, *SEMINARS]), "сколько стоит вид на жительство", Renderer(),
+                            lang="ru")
+    assert reply.answer.answered
+    assert [q.text for q in reply.answer.quotes] == ["Вид на жительство выдается на пять лет. Пошлина составляет "
+                                                     "40 манатов."]
+
+
+def test_a_fee_stated_before_the_sentence_naming_the_topic_does_not_answer_it() -> None:
+    reply = answer_question(Index.build([RESIDENCE, *SEMINARS]), "сколько стоит подать заявление лично", Renderer(),
+                            lang="ru")
+    assert not reply.answer.answered and reply.answer.missing == MONEY

@@ -180,3 +180,29 @@ def test_a_lead_in_quoted_with_its_list_leaves_the_other_sentences_of_its_paragr
                            "By subject the calls were:\nPermits – 693 calls\nCitizenship – 969 calls"))
     result = answer("How many calls were answered in Russian?", docs=[calls, *FILLER])
     assert any("739 were answered in Russian" in q.text for q in result.quotes)
+
+
+STATISTICS = [
+    Document(id="y2022", title="Applications in the first half of 2022", url="https://example.org/2022",
+             text="During the first half of 2022, 57851 applications on citizenship were received."),
+    Document(id="y2018", title="Migration statistics", url="https://example.org/2018",
+             text="In the first half of 2018, citizenship was granted to 58 persons."),
+    *FILLER,
+]
+
+
+def test_a_year_the_question_names_is_answered_only_from_a_release_that_speaks_of_it() -> None:
+    result = answer("how many applications on citizenship in the first half of 2018", STATISTICS)
+    assert [c.doc_id for c in result.citations] == ["y2018"]
+
+
+def test_a_year_no_release_speaks_of_is_declined() -> None:
+    result = answer("how many applications on citizenship in the first half of 2015", STATISTICS)
+    assert not result.answered
+    assert {h.doc_id for h in result.hits} >= {"y2022", "y2018"}  # the hits stay reported for evaluation
+
+
+def test_an_amount_is_not_a_year_the_release_must_speak_of() -> None:
+    fees = [Document(id="fee", title="State fee", url="https://example.org/fee",
+                     text="The state fee for the permit is 20 manat."), *FILLER]
+    assert answer("is the state fee for the permit 2000 manat", fees).answered

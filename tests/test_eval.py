@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pressbot.bot.cli.evaluation import Outcome, evaluate, first_answering_rank, metrics, url_matches
+from pressbot.bot.cli.evaluation import Metrics, Outcome, evaluate, first_answering_rank, metrics, url_matches
 from pressbot.bot.cli.main import main
 from pressbot.bot.cli.qa_file import QAFileError, QAItem, parse_qa
-from pressbot.bot.cli.sweep import safe_band, shares_at
+from pressbot.bot.cli.sweep import Row, safe_band, service_at, sweep
 from pressbot.bot.core.config import load_config
 from pressbot.bot.core.service import Service
 from tests.conftest import write_doc
@@ -121,30 +121,43 @@ def test_eval_command_names_a_missing_qa_file(tmp_path: Path, capsys: pytest.Cap
     assert "none.yaml" in capsys.readouterr().err
 
 
-def scored(evidence: float, in_scope: bool) -> Outcome:
-    item = QAItem(question="q", lang="en", in_scope=in_scope, docs=("x",) if in_scope else ())
-    return Outcome(item=item, answered=True, rank=1, fact_found=True, answer_lang="en", evidence=evidence)
+def row(threshold: float, answered: float, abstained: float, wrong: float = 0.0) -> Row:
+    m = Metrics(in_scope=20, out_of_scope=20, recall_at_1=None, recall_at_3=None, mrr_at_10=None, fact=None,
+                answered=answered, abstained=abstained, answered_wrong=wrong)
+    return Row(threshold=threshold, metrics=m)
 
 
-def test_shares_at_a_threshold_answer_exactly_the_questions_with_enough_evidence() -> None:
-    outcomes = [scored(0.2, True), scored(0.6, True), scored(0.1, False), scored(0.5, False)]
-    assert shares_at(outcomes, 0.5) == (0.5, 0.5)
-
-
-def test_the_safe_band_lies_between_the_last_tolerated_out_of_scope_and_in_scope_evidence() -> None:
-    inside = [scored(0.3 + i / 100, True) for i in range(20)]  # 0.30 .. 0.49; one may abstain at 95%
-    outside = [scored(e, False) for e in (0.05, 0.1, 0.1, 0.12, 0.15, 0.2, 0.2, 0.22, 0.25, 0.4)]  # one may answer
-    band = safe_band(inside + outside)
+def test_the_safe_band_is_the_widest_run_of_thresholds_meeting_both_targets() -> None:
+    rows = [row(0.3, 1.0, 0.8), row(0.35, 1.0, 0.95), row(0.4, 0.9, 1.0), row(0.45, 1.0, 1.0),
+            row(0.5, 0.95, 1.0), row(0.55, 0.95, 1.0), row(0.6, 0.8, 1.0)]
+    band = safe_band(rows)
     assert band is not None
-    assert band.lo == 0.25
-    assert band.hi == pytest.approx(0.31)
-    assert band.middle == pytest.approx(0.28)
+    assert (band.lo, band.hi) == (0.45, 0.55)
+    assert band.middle == pytest.approx(0.5)
 
 
-def test_no_safe_band_when_the_evidence_of_both_kinds_overlaps_too_much() -> None:
-    inside = [scored(0.1, True)] * 10
-    outside = [scored(0.9, False)] * 10
-    assert safe_band(inside + outside) is None
+def test_no_safe_band_when_no_threshold_meets_both_targets() -> None:
+    assert safe_band([row(0.3, 1.0, 0.5), row(0.5, 0.5, 1.0)]) is None
+
+
+def test_the_answered_but_wrong_target_narrows_the_band() -> None:
+    rows = [row(0.4, 1.0, 1.0, wrong=0.1), row(0.45, 1.0, 1.0, wrong=0.05), row(0.5, 1.0, 1.0, wrong=0.0)]
+    band = safe_band(rows, wrong=0.05)
+    assert band is not None and (band.lo, band.hi) == (0.45, 0.5)
+
+
+def test_the_sweep_answers_every_question_again_at_each_threshold(tiny_corpus: Path) -> None:
+    service = Service.start(load_config(None, {}, corpus=tiny_corpus))
+    rows = sweep(lambda t: service_at(service, t).ask, parse_qa(QA), thresholds=(0.0, 1.01))
+    assert [r.metrics.answered for r in rows] == [1.0, 0.0]
+
+
+def test_the_sweep_counts_a_fee_the_releases_do_not_state_as_declined_at_every_threshold(tiny_corpus: Path) -> None:
+    service = Service.start(load_config(None, {}, corpus=tiny_corpus))
+    fee = parse_qa('in_scope:\n- {q: "How much is the fee at the Zanzibar ferry office?", lang: en, docs: [news/1], '
+                   'fact: "nine"}\n')
+    rows = sweep(lambda t: service_at(service, t).ask, fee, thresholds=(0.0, 0.3, 0.6))
+    assert [r.metrics.answered for r in rows] == [0.0, 0.0, 0.0]
 
 
 def test_eval_command_prints_the_threshold_sweep(tiny_corpus: Path, tmp_path: Path,

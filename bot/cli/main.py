@@ -170,7 +170,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from pressbot.bot.cli.evaluation import evaluate, format_report, report_json
     from pressbot.bot.cli.qa_file import QAFileError, load_qa
-    from pressbot.bot.cli.sweep import format_sweep
+    from pressbot.bot.cli.sweep import format_sweep, service_at, sweep
     from pressbot.bot.core.service import Service
 
     try:
@@ -182,8 +182,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     languages = {doc.url: doc.lang for doc in service.index.documents.values() if doc.url}
     report = evaluate(service.ask, items, languages)
     print(json.dumps(report_json(report), ensure_ascii=False, indent=2) if args.json else format_report(report))
-    if args.sweep:
-        print("\n" + format_sweep(report.outcomes))
+    if args.sweep:  # every question again at each threshold, through the same decision path
+        print("\n" + format_sweep(sweep(lambda t: service_at(service, t).ask, items)))
     return EXIT_OK
 
 

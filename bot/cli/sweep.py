@@ -1,26 +1,46 @@
-"""Choosing the abstention threshold: answered / abstained shares per threshold, and the safe band.
+"""Choosing the abstention threshold: every question asked again at each threshold, through the bot's own
+decision path, and the band of thresholds that meets the targets.
 
-`pressbot eval --sweep` prints the table; `answer.min_coverage` is set to the band's middle.
+A threshold does not only decide which answers are kept: the kind decisions ("the releases do not state the
+fee") and the cross-language fallback (a weak own-language answer giving way to another language's) depend
+on what was answered before them, so the shares at a threshold are measured by answering with it, not
+estimated from each question's evidence at the configured one. `pressbot eval --sweep` prints the table;
+`answer.min_coverage` is set to the middle of the band that both dev sets share.
 
 Usage::
 
-    print(format_sweep(evaluate(service.ask, load_qa(path)).outcomes))
+    rows = sweep(lambda t: service_at(service, t).ask, load_qa(path))
+    print(format_sweep(rows))
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
-from pressbot.bot.cli.evaluation import Outcome, cell, share
+from pressbot.bot.cli.evaluation import Metrics, cell, evaluate
+from pressbot.bot.cli.qa_file import QAItem
+from pressbot.bot.core.service import Service
+from pressbot.responses.answering import Reply
 
 ANSWERED_TARGET = 0.95
-ABSTAINED_TARGET = 0.90
+ABSTAINED_TARGET = 0.95
+WRONG_TARGET = 0.05  # answered-but-wrong: in-scope answers without the expected fact, at most this share
+# The thresholds tried: 0.25 .. 0.70 by 0.025 (the evidence of the dev sets' questions lies between 0.2 and 1).
+THRESHOLDS = tuple(round(0.25 + i * 0.025, 3) for i in range(19))
+
+
+@dataclass(frozen=True)
+class Row:
+    """The metrics of a QA file answered with one abstention threshold."""
+
+    threshold: float
+    metrics: Metrics
 
 
 @dataclass(frozen=True)
 class Band:
-    """Thresholds t with lo < t <= hi meet both targets; `middle` is the one to configure."""
+    """The sampled thresholds lo <= t <= hi all meet the targets; `middle` is the one to configure."""
 
     lo: float
     hi: float
@@ -34,41 +54,54 @@ class Band:
         return self.hi - self.lo
 
 
-def shares_at(outcomes: Sequence[Outcome], threshold: float) -> tuple[float | None, float | None]:
-    """(in-scope answered, out-of-scope abstained) had the bot answered exactly when evidence >= threshold."""
-    inside = [o.evidence >= threshold for o in outcomes if o.item.in_scope]
-    outside = [o.evidence < threshold for o in outcomes if not o.item.in_scope and not o.item.conversation]
-    return share(inside), share(outside)
+def sweep(ask_at: Callable[[float], Callable[[str], Reply]], items: Sequence[QAItem],
+          thresholds: Sequence[float] = THRESHOLDS) -> list[Row]:
+    """The QA file's metrics at each threshold; `ask_at(t)` is the bot's question path answering with
+    min_coverage t (e.g. a Service whose configuration says t)."""
+    return [Row(threshold=t, metrics=evaluate(ask_at(t), items).overall) for t in thresholds]
 
 
-def safe_band(outcomes: Sequence[Outcome], answered: float = ANSWERED_TARGET,
-              abstained: float = ABSTAINED_TARGET) -> Band | None:
-    """The thresholds at which in-scope answered >= `answered` and out-of-scope abstained >= `abstained`.
-
-    Both shares move monotonically with the threshold, so the safe thresholds form one interval: above the
-    evidence of the out-of-scope question that would be one answer too many, up to the evidence of the
-    in-scope question that would be one abstention too many. None when the two overlap.
-    """
-    inside = sorted(o.evidence for o in outcomes if o.item.in_scope)
-    outside = sorted((o.evidence for o in outcomes if not o.item.in_scope and not o.item.conversation), reverse=True)
-    if not inside or not outside:
-        return None
-    may_abstain = int(len(inside) * (1 - answered) + 1e-9)  # in-scope questions allowed below the threshold
-    may_answer = int(len(outside) * (1 - abstained) + 1e-9)  # out-of-scope ones allowed at or above it
-    lo = outside[may_answer] if may_answer < len(outside) else 0.0
-    hi = inside[may_abstain] if may_abstain < len(inside) else 1.0
-    return Band(lo, hi) if lo < hi else None
+def service_at(service: Service, threshold: float) -> Service:
+    """The same served index and configuration, answering with min_coverage `threshold`."""
+    config = replace(service.config, answer=replace(service.config.answer, min_coverage=threshold))
+    return Service(config, service.served)
 
 
-def format_sweep(outcomes: Sequence[Outcome], step: float = 0.05) -> str:
-    """A table of both shares per threshold, then the safe band and its middle."""
-    rows = [f"{'threshold':>9} {'answered':>9} {'abstained':>9}"]
-    steps = round(1 / step)
-    for i in range(steps + 1):
-        inside, outside = shares_at(outcomes, i * step)
-        rows.append(f"{i * step:>9.2f} {cell(inside):>9} {cell(outside):>9}")
-    band = safe_band(outcomes)
-    rows.append("")
-    rows.append(f"safe band (answered >= {ANSWERED_TARGET}, abstained >= {ABSTAINED_TARGET}): "
-                + (f"{band.lo:.3f} < t <= {band.hi:.3f}, middle {band.middle:.3f}" if band else "none"))
-    return "\n".join(rows)
+def meets(m: Metrics, answered: float = ANSWERED_TARGET, abstained: float = ABSTAINED_TARGET,
+          wrong: float | None = None) -> bool:
+    """Whether one row meets the targets (a share the file cannot measure counts as met)."""
+    return ((m.answered is None or m.answered >= answered) and (m.abstained is None or m.abstained >= abstained)
+            and (wrong is None or m.answered_wrong is None or m.answered_wrong <= wrong))
+
+
+def safe_band(rows: Sequence[Row], answered: float = ANSWERED_TARGET, abstained: float = ABSTAINED_TARGET,
+              wrong: float | None = None) -> Band | None:
+    """The widest run of consecutive thresholds that all meet the targets, or None when no threshold does.
+    (Measured through the whole decision path the shares need not move monotonically, so the run is looked
+    for rather than assumed.)"""
+    best: Band | None = None
+    start: float | None = None
+    for row in rows:
+        if meets(row.metrics, answered, abstained, wrong):
+            start = row.threshold if start is None else start
+            band = Band(start, row.threshold)
+            if best is None or band.width > best.width:
+                best = band
+        else:
+            start = None
+    return best
+
+
+def format_sweep(rows: Sequence[Row]) -> str:
+    """A table of the shares per threshold (answered, abstained, fact, answered-but-wrong), then the bands."""
+    lines = [f"{'threshold':>9} {'answered':>9} {'abstained':>9} {'fact':>9} {'wrong':>9}"]
+    for row in rows:
+        m = row.metrics
+        lines.append(f"{row.threshold:>9.3f} {cell(m.answered):>9} {cell(m.abstained):>9} {cell(m.fact):>9} "
+                     f"{cell(m.answered_wrong):>9}")
+    lines.append("")
+    for label, wrong in (("", None), (f", wrong <= {WRONG_TARGET}", WRONG_TARGET)):
+        band = safe_band(rows, wrong=wrong)
+        lines.append(f"safe band (answered >= {ANSWERED_TARGET}, abstained >= {ABSTAINED_TARGET}{label}): "
+                     + (f"{band.lo:.3f} <= t <= {band.hi:.3f}, middle {band.middle:.3f}" if band else "none"))
+    return "\n".join(lines)
