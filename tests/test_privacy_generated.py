@@ -213,5 +213,9 @@ def test_no_identifier_as_typed_is_left_in_the_state_or_the_logs(bot: Bot) -> No
     assert stored == corpus_kind and corpus_kind >= EXAMPLES * 0.8
     assert "DEBUG" in log and "telegram.ext.ExtBot" in log
     identifiers = {found for _, found_ in bot.asked for found in found_}
-    leaked = sorted(i for i in identifiers if re.search(rf"(?<!\d){re.escape(i)}(?!\d)", dump + "\n" + log))
+    stored_and_logged = dump + "\n" + log
+    # `in` first (a fast substring search), the digit-bounded regex only on what it finds: the same verdict as
+    # the regex alone, without ~1,500 regex scans of a log of megabytes
+    leaked = sorted(i for i in identifiers if i in stored_and_logged
+                    and re.search(rf"(?<!\d){re.escape(i)}(?!\d)", stored_and_logged))
     assert leaked == [], f"{len(leaked)} of {len(identifiers)} identifiers left: {leaked[:10]}"
