@@ -11,4 +11,5 @@ if [ ! -d tests/emulator/node_modules/telegram-test-api ]; then
 fi
 echo "== ruff" && .venv/bin/ruff check .
 echo "== mypy" && .venv/bin/mypy
-echo "== pytest" && exec .venv/bin/python -m pytest "$@"
+# Two workers (pytest-xdist; PYTEST_WORKERS=0 runs in one process): most e2e time is waiting on the emulator.
+echo "== pytest" && exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" "$@"

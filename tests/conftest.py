@@ -1,4 +1,24 @@
-"""Shared fixtures: small real corpora, the project's bundled corpus, and a running bot on the emulator."""
+"""Shared fixtures: small real corpora, the project's bundled corpus, and a running bot on the emulator.
+
+What a test can ask for (cheapest first):
+- `shared`: ../shared beside the project (the test skips without it).
+- `small_corpus`: a writable copy of a few bundled press releases (SMALL_CORPUS_FILES) and agency.yaml, per test.
+- `restore_logging`: for tests that call configure_logging: the root handlers and levels come back afterwards.
+- `emulator` (session): one telegram-test-api process per test process, on a free port (port 0), so each
+  pytest-xdist worker has its own; tests keep apart by token (`start_bot` takes a fresh one each time).
+- `running_bot`: pressbot polling the emulator on `small_corpus`, fresh token and state, per test; for another
+  corpus, configuration or request class use `async with start_bot(emulator, corpus, caplog, ...)`.
+
+./test.sh runs the suite on two pytest-xdist workers: tests of one file may run in different processes, so no
+test may rely on another having run first (a module-scoped fixture may be built once per worker).
+
+Usage::
+
+    async def test_start_greets(running_bot: RunningBot) -> None:
+        user = running_bot.user()
+        await user.send_command("/start")
+        assert (await user.next_reply())["message"]["text"]
+"""
 
 from __future__ import annotations
 
