@@ -1,8 +1,10 @@
 """The console chat: the Telegram conversation on standard input and output, for trying the bot
 without a token. The person at the console is the operator, so admin commands work. What Telegram offers
 as buttons the console offers as a command: /more shows the next press releases for the last question (or
-the next page of the last /latest), as the More button does. Subscriptions and /stats belong to Telegram
-users and say so.
+the next page of the last /latest), as the More button does. /remove ID takes a release out and reloads,
+as in Telegram; a release is added at the terminal with `pressbot import` (a console line cannot hold a
+title and paragraphs), which /help and /add say. Subscriptions, /stats, /privacy and /forget belong to
+Telegram users and say so. /help lists only what the console does.
 
 Usage::
 
@@ -21,10 +23,12 @@ from pressbot.bot.core.service import Service
 from pressbot.bot.core.texts import LATEST_PAGE, Texts
 from pressbot.responses.answering import Rendered, render_more
 from pressbot.retrieval.analyzer import detect_language
+from pressbot.retrieval.drafts import DraftError, remove_release
 from pressbot.retrieval.latest import latest
 
 PROMPT = "> "
-TELEGRAM_ONLY = frozenset({"/subscribe", "/unsubscribe", "/subscriptions", "/stats"})
+TELEGRAM_ONLY = frozenset({"/subscribe", "/unsubscribe", "/subscriptions", "/stats", "/privacy", "/forget"})
+CONSOLE_COMMANDS = frozenset({"start", "help", "latest", "sources", "reload", "remove"})  # what /help lists here
 
 
 @dataclass
@@ -56,7 +60,8 @@ def respond(service: Service, line: str, lang: str, conversation: Conversation |
     if command == "/start":
         return texts.start_text("there", ui)
     if command == "/help":
-        return texts.help_text(ui, admin=True)
+        return _joined(texts.help_text(ui, admin=True, only=CONSOLE_COMMANDS), texts.phrase(ui, "console_commands"),
+                       texts.phrase(ui, "console_add"), separator="\n\n")
     if command == "/sources":
         return texts.sources_text(ui)
     if command == "/latest":
@@ -66,6 +71,10 @@ def respond(service: Service, line: str, lang: str, conversation: Conversation |
         return _more(service, talk)
     if command == "/reload":
         return texts.reload_text(service.reload(), ui)
+    if command == "/remove":
+        return _remove(service, rest.strip(), ui)
+    if command == "/add":
+        return texts.phrase(ui, "console_add")
     if command in TELEGRAM_ONLY:
         return texts.phrase(ui, "console_telegram_only", command=command)
     return texts.phrase(ui, "unknown_command")
@@ -78,6 +87,28 @@ def _ask(service: Service, text: str, talk: Conversation) -> Rendered:
     talk.question, talk.searched_in = text, reply.answer.lang
     talk.shown = [c.doc_id for c in reply.answer.citations] if reply.answer.answered else []
     return reply
+
+
+def _remove(service: Service, doc_id: str, ui: str) -> Rendered:
+    """/remove ID as in Telegram: only a release the index serves; the file goes atomically, then a reload."""
+    texts = Texts(service)
+    if not doc_id:
+        return texts.phrase(ui, "remove_usage")
+    document = service.index.documents.get(doc_id)
+    if document is None:
+        return texts.phrase(ui, "remove_unknown", doc_id=doc_id)
+    try:
+        remove_release(doc_id, service.config.corpus)
+    except DraftError as exc:
+        return texts.phrase(ui, "upload_problem", reason=str(exc))
+    result = service.reload()
+    if not result.ok:
+        return texts.reload_text(result, ui)
+    return _joined(texts.phrase(ui, "remove_done", doc_id=doc_id, title=document.title), texts.reload_text(result, ui))
+
+
+def _joined(*parts: Rendered, separator: str = "\n") -> Rendered:
+    return Rendered(html=separator.join(p.html for p in parts), text=separator.join(p.text for p in parts))
 
 
 def _more(service: Service, talk: Conversation) -> Rendered:
