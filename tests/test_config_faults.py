@@ -167,3 +167,37 @@ async def test_a_404_names_the_api_root_and_both_hints() -> None:
     assert failed.value.status == 2
     assert failed.value.problem == f"the Bot API at {root} does not know the token (TELEGRAM_BOT_TOKEN): Not Found"
     assert "@BotFather" in failed.value.hint and "PRESSBOT_API_BASE_URL" in failed.value.hint
+
+
+async def start_error_from(status: str, content_type: str, body: bytes) -> StartError:
+    """The StartError of get_me against a local server answering every request with `body`."""
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(f"HTTP/1.1 {status}\r\ncontent-type: {content_type}\r\ncontent-length: {len(body)}\r\n"
+                     "connection: close\r\n\r\n".encode() + body)
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(answer, "127.0.0.1", 0)
+    root = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}"
+    try:
+        with pytest.raises(StartError) as failed:
+            await get_me(TelegramConfig(token=TOKEN, api_base_url=root))
+    finally:
+        server.close()
+        await server.wait_closed()
+    return failed.value
+
+
+async def test_a_server_whose_get_me_lacks_is_bot_is_one_line_naming_it_not_a_traceback() -> None:
+    # telegram-test-api answers getMe so: PTB cannot build its User and raised a TypeError through `run`.
+    me = b'{"ok": true, "result": {"id": 666, "username": "TestNameBot", "first_name": "Test"}}'
+    failed = await start_error_from("200 OK", "application/json", me)
+    assert failed.status == 1 and "PRESSBOT_API_BASE_URL" in failed.hint
+    assert failed.problem.startswith("the server at http://127.0.0.1:")
+    assert failed.problem.endswith("is not a Bot API server: its answer to getMe could not be read (TypeError)")
+
+
+async def test_a_web_page_instead_of_the_bot_api_is_one_line_naming_the_server() -> None:
+    failed = await start_error_from("200 OK", "text/html", b"<html><body>Welcome to nginx!</body></html>")
+    assert failed.status == 1 and "is not a Bot API server" in failed.problem
