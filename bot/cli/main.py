@@ -1,5 +1,5 @@
-"""The `pressbot` command: ask, chat, check, eval, import, run, and for operators stats, forget, backup (see
-INTERFACE.md for the contract).
+"""The `pressbot` command: ask, chat, check, eval, import, sync, init, run, and for operators stats, forget,
+backup (INTERFACE.md is the contract; docs/commands.md documents the rest).
 
 Usage::
 
@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="say what would be added, write nothing")
     syn = sub.add_parser("sync", parents=[common], help="import what the configured feeds list and the corpus lacks")
     syn.add_argument("--dry-run", action="store_true", help="say what would be added, write nothing")
-    run = sub.add_parser("run", parents=[common], help="the Telegram bot (long polling)")
+    run = sub.add_parser("run", parents=[common], help="the Telegram bot (long polling, or --webhook URL)")
     run.add_argument("--webhook", metavar="URL", help="receive updates by webhook at this public URL")
     run.add_argument("--listen", default="0.0.0.0", help="webhook listen address (default 0.0.0.0)")
     run.add_argument("--port", type=int, default=8443, help="webhook port (default 8443)")
