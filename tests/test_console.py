@@ -243,3 +243,35 @@ def test_remove_of_an_id_the_corpus_lacks_says_so_and_leaves_the_corpus_as_it_wa
 def test_remove_without_an_id_says_how_to_use_it(small_corpus: Path) -> None:
     service, talk = console(small_corpus)
     assert respond(service, "/remove", "en", talk) == Texts(service).phrase("en", "remove_usage")
+
+
+# --- the console's More in words, and /latest in the person's language ------------------------------------
+def test_typing_more_after_a_question_shows_what_slash_more_shows(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    respond(service, BROAD_QUESTION, "en", talk)
+    typed = respond(service, "more", "en", talk)
+    _, again = console(small_corpus)
+    respond(service, BROAD_QUESTION, "en", again)
+    assert typed is not None and typed == respond(service, "/more", "en", again)
+    assert typed.text.startswith(f"More on “{BROAD_QUESTION}”")
+
+
+def test_typing_more_before_any_question_asks_for_one(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    assert respond(service, "ещё", "en", talk) == Texts(service).phrase("ru", "console_more_first")
+
+
+def test_latest_on_a_topic_typed_without_azerbaijani_letters_answers_in_the_persons_language(
+        small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    respond(service, "Səyyar xidmət harada göstərilib?", "en", talk)
+    assert respond(service, "/latest seyyar", "en", talk) == Texts(service).latest_text("seyyar", "az")
+
+
+def test_the_next_latest_pages_speak_the_persons_language(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    respond(service, "Кто встречался с генеральным директором МОМ?", "en", talk)
+    first = respond(service, "/latest IOM", "en", talk)
+    assert first == Texts(service).latest_text("IOM", "ru")
+    replies = [respond(service, "/more", "en", talk) for _ in range(3)]
+    assert Texts(service).phrase("ru", "latest_more_none") in replies

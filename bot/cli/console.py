@@ -1,7 +1,7 @@
 """The console chat: the Telegram conversation on standard input and output, for trying the bot
 without a token. The person at the console is the operator, so admin commands work. What Telegram offers
 as buttons the console offers as a command: /more shows the next press releases for the last question (or
-the next page of the last /latest), as the More button does. /remove ID takes a release out and reloads,
+the next page of the last /latest), as the More button does; so does typing "more" ("ещё", "daha çox"). /remove ID takes a release out and reloads,
 as in Telegram; a release is added at the terminal with `pressbot import` (a console line cannot hold a
 title and paragraphs), which /help and /add say. Subscriptions, /stats, /privacy and /forget belong to
 Telegram users and say so. /help lists only what the console does.
@@ -22,7 +22,7 @@ from pressbot.bot.core.language import text_language
 from pressbot.bot.core.service import Service
 from pressbot.bot.core.texts import LATEST_PAGE, Texts
 from pressbot.responses.answering import Rendered, render_more
-from pressbot.retrieval.analyzer import detect_language
+from pressbot.responses.conversation import recognize
 from pressbot.retrieval.drafts import DraftError, remove_release
 from pressbot.retrieval.latest import latest
 
@@ -43,6 +43,7 @@ class Conversation:
     shown: list[str] = field(default_factory=list)
     latest_topic: str | None = None
     latest_offset: int = 0
+    latest_lang: str = "en"  # the language of the /latest page, kept for its next pages (as the button keeps it)
 
 
 def respond(service: Service, line: str, lang: str, conversation: Conversation | None = None) -> Rendered | None:
@@ -64,9 +65,10 @@ def respond(service: Service, line: str, lang: str, conversation: Conversation |
                        texts.phrase(ui, "console_add"), separator="\n\n")
     if command == "/sources":
         return texts.sources_text(ui)
-    if command == "/latest":
+    if command == "/latest":  # the topic's language if it shows one, as in Telegram (reply_language)
         talk.question, talk.latest_topic, talk.latest_offset = None, rest, 0
-        return texts.latest_text(rest, detect_language(rest) if rest.strip() else ui)
+        talk.latest_lang = text_language(rest) or ui
+        return texts.latest_text(rest, talk.latest_lang)
     if command == "/more":
         return _more(service, talk)
     if command == "/reload":
@@ -81,6 +83,10 @@ def respond(service: Service, line: str, lang: str, conversation: Conversation |
 
 
 def _ask(service: Service, text: str, talk: Conversation) -> Rendered:
+    turn = recognize(text)
+    if turn is not None and turn.act == "more":  # "more", "ещё", "daha çox": here /more, there being no button
+        talk.ui = turn.lang or talk.ui
+        return _more(service, talk)
     reply = service.ask(text)
     talk.ui = text_language(text) or talk.ui
     talk.latest_topic = None
@@ -118,9 +124,9 @@ def _more(service: Service, talk: Conversation) -> Rendered:
         offset = talk.latest_offset + LATEST_PAGE
         topic = talk.latest_topic
         if not latest(service.index, topic, limit=1, offset=offset):
-            return texts.phrase(talk.ui, "latest_more_none")
+            return texts.phrase(talk.latest_lang, "latest_more_none")
         talk.latest_offset = offset
-        return texts.latest_text(topic, detect_language(topic) if topic.strip() else talk.ui, offset=offset)
+        return texts.latest_text(topic, talk.latest_lang, offset=offset)
     if talk.question is None:
         return texts.phrase(talk.ui, "console_more_first")
     answer = service.further(talk.question, talk.searched_in, shown=talk.shown)
