@@ -261,6 +261,13 @@ def remove_release(doc_id: str, corpus: Path) -> Path:
     return target
 
 
+def read_release(doc_id: str, corpus: Path) -> str:
+    """A release file's text exactly as stored (line ends kept): what to write back (as a draft's verbatim
+    text) when taking it out must be undone."""
+    with release_path(doc_id, corpus).open(encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
 def _sync_directory(directory: Path) -> None:
     """Make a rename or unlink durable (POSIX); a no-op where directories cannot be opened."""
     try:

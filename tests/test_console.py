@@ -275,3 +275,14 @@ def test_the_next_latest_pages_speak_the_persons_language(small_corpus: Path) ->
     assert first == Texts(service).latest_text("IOM", "ru")
     replies = [respond(service, "/more", "en", talk) for _ in range(3)]
     assert Texts(service).phrase("ru", "latest_more_none") in replies
+
+
+def test_removing_the_last_release_is_refused_by_the_reload_and_puts_the_file_back(tmp_path: Path) -> None:
+    write_doc(tmp_path, "only.md", "Visa rules explained", "Electronic visas are issued online.", date="2019-03-01")
+    stored = (tmp_path / "only.md").read_bytes()
+    service, talk = console(tmp_path)
+    reply = respond(service, "/remove only", "en", talk)
+    assert reply is not None
+    assert reply.text.startswith("The new corpus has problems, so the current press releases keep being served:")
+    assert (tmp_path / "only.md").read_bytes() == stored
+    assert "only" in service.index.documents

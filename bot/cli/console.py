@@ -1,10 +1,11 @@
 """The console chat: the Telegram conversation on standard input and output, for trying the bot
 without a token. The person at the console is the operator, so admin commands work. What Telegram offers
 as buttons the console offers as a command: /more shows the next press releases for the last question (or
-the next page of the last /latest), as the More button does; so does typing "more" ("ещё", "daha çox"). /remove ID takes a release out and reloads,
-as in Telegram; a release is added at the terminal with `pressbot import` (a console line cannot hold a
-title and paragraphs), which /help and /add say. Subscriptions, /stats, /privacy and /forget belong to
-Telegram users and say so. /help lists only what the console does.
+the next page of the last /latest), as the More button does; so does typing "more" ("ещё", "daha çox").
+/remove ID takes a release out and reloads, as in Telegram (and puts it back if the reload is refused); a
+release is added at the terminal with `pressbot import` (a console line cannot hold a title and
+paragraphs), which /help and /add say. Subscriptions, /stats, /privacy and /forget belong to Telegram
+users and say so. /help lists only what the console does.
 
 Usage::
 
@@ -23,7 +24,7 @@ from pressbot.bot.core.service import Service
 from pressbot.bot.core.texts import LATEST_PAGE, Texts
 from pressbot.responses.answering import Rendered, render_more
 from pressbot.responses.conversation import recognize
-from pressbot.retrieval.drafts import DraftError, remove_release
+from pressbot.retrieval.drafts import Draft, DraftError, read_release, remove_release, write_release
 from pressbot.retrieval.latest import latest
 
 PROMPT = "> "
@@ -104,11 +105,13 @@ def _remove(service: Service, doc_id: str, ui: str) -> Rendered:
     if document is None:
         return texts.phrase(ui, "remove_unknown", doc_id=doc_id)
     try:
+        text = read_release(doc_id, service.config.corpus)
         remove_release(doc_id, service.config.corpus)
-    except DraftError as exc:
+    except (DraftError, OSError, UnicodeDecodeError) as exc:
         return texts.phrase(ui, "upload_problem", reason=str(exc))
     result = service.reload()
-    if not result.ok:
+    if not result.ok:  # e.g. the corpus would be empty: the release goes back, as it was
+        write_release(Draft(doc_id=doc_id, document=document, origin="restored", verbatim=text), service.config.corpus)
         return texts.reload_text(result, ui)
     return _joined(texts.phrase(ui, "remove_done", doc_id=doc_id, title=document.title), texts.reload_text(result, ui))
 

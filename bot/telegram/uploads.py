@@ -51,6 +51,7 @@ from pressbot.retrieval.drafts import (
     draft_from_bytes,
     draft_from_text,
     duplicate_of,
+    read_release,
     remove_release,
     write_release,
 )
@@ -233,12 +234,16 @@ async def remove(context: Context, doc_id: str, lang: str) -> Rendered:
     if document is None:
         return texts_of(context).phrase(lang, "remove_unknown", doc_id=doc_id)
     try:
+        text = read_release(doc_id, service.config.corpus)
         path = remove_release(doc_id, service.config.corpus)
-    except DraftError as exc:
+    except (DraftError, OSError, UnicodeDecodeError) as exc:
         return texts_of(context).phrase(lang, "upload_problem", reason=str(exc))
     log.info("removed %s (%s)", doc_id, path)
     result = await reload_and_notify(context.application)
-    if not result.ok:
+    if not result.ok:  # e.g. the corpus would be empty: the release goes back, as it was
+        restored = Draft(doc_id=doc_id, document=document, origin="restored", verbatim=text)
+        await asyncio.to_thread(write_release, restored, service.config.corpus)
+        log.info("reload refused after removing %s: put back", doc_id)
         return texts_of(context).reload_text(result, lang)
     done = texts_of(context).phrase(lang, "remove_done", doc_id=doc_id, title=document.title)
     return joined(done, texts_of(context).reload_text(result, lang))
