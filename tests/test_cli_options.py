@@ -77,3 +77,12 @@ def test_a_bad_config_fails_before_or_after_the_command(where: str, tmp_path: Pa
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith("pressbot: configuration error: ") and "no_such_key" in err
+
+
+def test_version_prints_the_installed_version_and_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == f"pressbot {version('pressbot')}\n"

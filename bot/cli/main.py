@@ -46,6 +46,7 @@ def _common_options(default: object) -> argparse.ArgumentParser:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pressbot", description="Answers questions from press releases, "
                                      "citing each source.", parents=[_common_options(None)])
+    parser.add_argument("--version", action="version", version=f"pressbot {_version()}")
     common = _common_options(argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True)
     ask = sub.add_parser("ask", parents=[common], help="answer one question (or one per stdin line)")
@@ -80,6 +81,16 @@ def _parser() -> argparse.ArgumentParser:
     bk = sub.add_parser("backup", parents=[common], help="copy the state file, consistently, while the bot runs")
     bk.add_argument("file", type=Path, help="where to write the copy (an SQLite file)")
     return parser
+
+
+def _version() -> str:
+    """The installed distribution's version (operators quote it in reports)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pressbot")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
 
 
 def _config(args: argparse.Namespace) -> Config:
