@@ -148,25 +148,12 @@ async def test_a_bot_api_that_knows_the_token_lets_the_bot_start() -> None:
 
 
 async def test_a_404_names_the_api_root_and_both_hints() -> None:
-    async def not_found(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        await reader.readuntil(b"\r\n\r\n")
-        body = b'{"ok": false, "error_code": 404, "description": "Not Found"}'
-        writer.write(b"HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\ncontent-length: "
-                     + str(len(body)).encode() + b"\r\nconnection: close\r\n\r\n" + body)
-        await writer.drain()
-        writer.close()
-
-    server = await asyncio.start_server(not_found, "127.0.0.1", 0)
-    root = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}"
-    try:
-        with pytest.raises(StartError) as failed:
-            await get_me(TelegramConfig(token=TOKEN, api_base_url=root))
-    finally:
-        server.close()
-        await server.wait_closed()
-    assert failed.value.status == 2
-    assert failed.value.problem == f"the Bot API at {root} does not know the token (TELEGRAM_BOT_TOKEN): Not Found"
-    assert "@BotFather" in failed.value.hint and "PRESSBOT_API_BASE_URL" in failed.value.hint
+    body = b'{"ok": false, "error_code": 404, "description": "Not Found"}'
+    failed = await start_error_from("404 Not Found", "application/json", body)
+    assert failed.status == 2
+    assert failed.problem.startswith("the Bot API at http://127.0.0.1:")
+    assert failed.problem.endswith(" does not know the token (TELEGRAM_BOT_TOKEN): Not Found")
+    assert "@BotFather" in failed.hint and "PRESSBOT_API_BASE_URL" in failed.hint
 
 
 async def start_error_from(status: str, content_type: str, body: bytes) -> StartError:
