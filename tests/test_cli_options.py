@@ -86,3 +86,13 @@ def test_version_prints_the_installed_version_and_exits_zero(capsys: pytest.Capt
         main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out == f"pressbot {version('pressbot')}\n"
+
+
+@pytest.mark.parametrize("command", ["ask", "chat", "eval", "check", "import", "sync", "run", "init", "stats",
+                                     "forget", "backup"])
+def test_each_commands_help_says_what_it_does(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    usage, description = capsys.readouterr().out.split("\n\n")[:2]
+    assert usage.startswith(f"usage: pressbot {command}")
+    assert description[:1].isupper() and description.rstrip().endswith(".")

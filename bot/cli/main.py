@@ -80,6 +80,11 @@ def _parser() -> argparse.ArgumentParser:
     fg.add_argument("--user", type=int, required=True, metavar="ID", help="the person's Telegram user id")
     bk = sub.add_parser("backup", parents=[common], help="copy the state file, consistently, while the bot runs")
     bk.add_argument("file", type=Path, help="where to write the copy (an SQLite file)")
+    for choice in sub._choices_actions:  # `pressbot COMMAND --help` opens with what the command does
+        sub.choices[choice.dest].description = f"{choice.help[:1].upper()}{choice.help[1:]}." if choice.help else None
+    sub.choices["chat"].description = ("Console chat over the corpus: type a question per line; /help lists the "
+                                       "commands (/latest, /sources, /more, /reload, /remove ID); /quit or "
+                                       "Ctrl-D leaves.")
     return parser
 
 
