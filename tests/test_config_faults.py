@@ -188,3 +188,10 @@ async def test_a_server_whose_get_me_lacks_is_bot_is_one_line_naming_it_not_a_tr
 async def test_a_web_page_instead_of_the_bot_api_is_one_line_naming_the_server() -> None:
     failed = await start_error_from("200 OK", "text/html", b"<html><body>Welcome to nginx!</body></html>")
     assert failed.status == 1 and "is not a Bot API server" in failed.problem
+
+
+def test_run_without_a_token_points_to_botfather_and_to_the_console_chat() -> None:
+    done = start({"PRESSBOT_API_BASE_URL": f"http://127.0.0.1:{_closed_port()}"})
+    assert done.returncode == 2
+    [line] = done.stderr.splitlines()
+    assert "TELEGRAM_BOT_TOKEN is not set" in line and "@BotFather" in line and "`pressbot chat`" in line

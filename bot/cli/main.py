@@ -219,7 +219,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     config = _config(args)
     if not config.telegram.token:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set (nor telegram.token in the configuration): "
-                          "`pressbot run` needs the bot's token")
+                          "`pressbot run` needs the bot's token (from @BotFather); without one, `pressbot chat` "
+                          "holds the same conversation in this terminal")
     shape_problem = token_shape_problem(config.telegram.token)
     if shape_problem:
         raise ConfigError(shape_problem)
