@@ -96,3 +96,16 @@ def test_each_commands_help_says_what_it_does(command: str, capsys: pytest.Captu
     usage, description = capsys.readouterr().out.split("\n\n")[:2]
     assert usage.startswith(f"usage: pressbot {command}")
     assert description[:1].isupper() and description.rstrip().endswith(".")
+
+
+def test_an_import_that_fails_says_nothing_was_written_without_calling_the_input_a_non_release(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.faults import _closed_port
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    status = main(["import", "--corpus", str(corpus), f"http://127.0.0.1:{_closed_port()}/news/1"])
+    assert status == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "nothing written: 1 input(s) could not be imported (the corpus is unchanged)")
+    assert list(corpus.iterdir()) == []

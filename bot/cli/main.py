@@ -134,7 +134,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if report.failed:
         for line in report.failed:
             print(f"pressbot import: {line}", file=sys.stderr)
-        print(f"nothing written: {len(report.failed)} input(s) are not press releases", file=sys.stderr)
+        print(f"nothing written: {len(report.failed)} input(s) could not be imported (the corpus is unchanged)",
+              file=sys.stderr)
         return EXIT_PROBLEMS
     return _print_report(report, args.dry_run)
 
