@@ -263,8 +263,11 @@ def remove_release(doc_id: str, corpus: Path) -> Path:
 
 def read_release(doc_id: str, corpus: Path) -> str:
     """A release file's text exactly as stored (line ends kept): what to write back (as a draft's verbatim
-    text) when taking it out must be undone."""
-    with release_path(doc_id, corpus).open(encoding="utf-8", newline="") as handle:
+    text) when taking it out must be undone. DraftError if there is no such file, as remove_release."""
+    target = release_path(doc_id, corpus)
+    if not target.is_file():
+        raise DraftError(f"no release {doc_id!r} in {corpus}")
+    with target.open(encoding="utf-8", newline="") as handle:
         return handle.read()
 
 

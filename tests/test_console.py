@@ -286,3 +286,11 @@ def test_removing_the_last_release_is_refused_by_the_reload_and_puts_the_file_ba
     assert reply.text.startswith("The new corpus has problems, so the current press releases keep being served:")
     assert (tmp_path / "only.md").read_bytes() == stored
     assert "only" in service.index.documents
+
+
+def test_remove_of_a_served_release_whose_file_is_gone_says_so_in_one_line(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    doc_id = sorted(service.index.documents)[0]
+    (small_corpus / f"{doc_id}.md").unlink()
+    reply = respond(service, f"/remove {doc_id}", "en", talk)
+    assert reply is not None and reply.text == f"Not removed: no release '{doc_id}' in {small_corpus}."

@@ -108,7 +108,7 @@ def _remove(service: Service, doc_id: str, ui: str) -> Rendered:
         text = read_release(doc_id, service.config.corpus)
         remove_release(doc_id, service.config.corpus)
     except (DraftError, OSError, UnicodeDecodeError) as exc:
-        return texts.phrase(ui, "upload_problem", reason=str(exc))
+        return texts.phrase(ui, "remove_problem", reason=str(exc))
     result = service.reload()
     if not result.ok:  # e.g. the corpus would be empty: the release goes back, as it was
         write_release(Draft(doc_id=doc_id, document=document, origin="restored", verbatim=text), service.config.corpus)

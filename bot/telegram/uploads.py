@@ -237,7 +237,7 @@ async def remove(context: Context, doc_id: str, lang: str) -> Rendered:
         text = read_release(doc_id, service.config.corpus)
         path = remove_release(doc_id, service.config.corpus)
     except (DraftError, OSError, UnicodeDecodeError) as exc:
-        return texts_of(context).phrase(lang, "upload_problem", reason=str(exc))
+        return texts_of(context).phrase(lang, "remove_problem", reason=str(exc))
     log.info("removed %s (%s)", doc_id, path)
     result = await reload_and_notify(context.application)
     if not result.ok:  # e.g. the corpus would be empty: the release goes back, as it was
