@@ -13,6 +13,8 @@ validated like the corpus (PATH:LINE problems naming the key and the bad value) 
     short_description: {en: "..."}    # optional: its short description (120 characters at most)
     sources:                          # optional: hosts → short name (in file names) and publisher
       registry.example.org: {name: registry, publisher: "Civil Registry Office"}
+    time_zone: Europe/Berlin          # optional: the press office's IANA time zone (default UTC), for the
+                                      # dates of channel posts and forwarded posts
 
 `en` is required for each text; a language left out falls back to English. A corpus without the file has
 no profile (the replies then use the locale's agency-neutral wording).
@@ -22,6 +24,7 @@ Usage::
     profile = load_profile(Path("corpus"))          # None without agency.yaml; CorpusError when malformed
     profile.text("contact", "az")                   # the Azerbaijani contact line, else the English one
     site_name("www.report.az", profile.sources)     # "report": the profile's short name, else the host's first label
+    profile.zone                                    # ZoneInfo("Asia/Baku"), or UTC without time_zone
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
@@ -40,7 +44,8 @@ from pressbot.retrieval.corpus import CorpusError, Problem
 FILE_NAME = "agency.yaml"
 TEXT_KEYS = ("name", "about", "contact", "description", "short_description")
 REQUIRED = ("name", "about", "contact")
-KNOWN_KEYS = (*TEXT_KEYS, "website", "examples", "sources")
+KNOWN_KEYS = (*TEXT_KEYS, "website", "examples", "sources", "time_zone")
+DEFAULT_TIME_ZONE = "UTC"
 SOURCE_KEYS = ("name", "publisher")
 # Telegram's limits for setMyDescription and setMyShortDescription.
 MAX_CHARS = {"description": 512, "short_description": 120}
@@ -63,6 +68,12 @@ class Profile:
     website: str | None = None
     examples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)
+    time_zone: str = DEFAULT_TIME_ZONE  # an IANA name, checked when the profile is read
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The press office's time zone: dates of posts are given in it."""
+        return ZoneInfo(self.time_zone)
 
     def text(self, key: str, lang: str) -> str | None:
         """The text in `lang`, else in English; None for an optional text the profile leaves out."""
@@ -136,6 +147,7 @@ def parse_profile(text: str, source: str = FILE_NAME) -> tuple[Profile | None, l
     website: str | None = None
     examples: dict[str, tuple[str, ...]] = {}
     sources: dict[str, Source] = {}
+    time_zone = DEFAULT_TIME_ZONE
     seen: set[str] = set()
     for key_node, value_node in node.value:
         key = str(key_node.value)
@@ -148,6 +160,8 @@ def parse_profile(text: str, source: str = FILE_NAME) -> tuple[Profile | None, l
             examples = reader.examples(value_node)
         elif key == "sources":
             sources = reader.sources(value_node)
+        elif key == "time_zone":
+            time_zone = reader.time_zone(value_node)
         else:
             reader.problem(key_node, f"unknown key {key!r} (known: {', '.join(KNOWN_KEYS)})")
     for key in REQUIRED:
@@ -155,7 +169,7 @@ def parse_profile(text: str, source: str = FILE_NAME) -> tuple[Profile | None, l
             reader.problem(node, f"missing key {key!r}: {{en: \"...\"}} at least")
     if reader.problems:
         return None, reader.problems
-    return Profile(texts=texts, website=website, examples=examples, sources=sources), []
+    return Profile(texts=texts, website=website, examples=examples, sources=sources, time_zone=time_zone), []
 
 
 class _Reader:
@@ -205,6 +219,14 @@ class _Reader:
             return None
         return str(value)
 
+    def time_zone(self, node: yaml.Node) -> str:
+        value = _value(node)
+        if isinstance(value, str) and _is_zone(value.strip()):
+            return value.strip()
+        self.problem(node, f"time_zone: expected an IANA time zone such as Asia/Baku, Europe/Berlin or UTC, "
+                           f"got {value!r}")
+        return DEFAULT_TIME_ZONE
+
     def examples(self, node: yaml.Node) -> dict[str, tuple[str, ...]]:
         out: dict[str, tuple[str, ...]] = {}
         for lang, value in self._by_language("examples", node):
@@ -246,6 +268,15 @@ class _Reader:
             else:
                 out[host] = Source(name=name.lower(), publisher=publisher.strip() if publisher else None)
         return out
+
+
+def _is_zone(name: str) -> bool:
+    """Whether `name` is a time zone the system's (or tzdata's) database knows."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # unknown, malformed ("../x"), a folder ("Asia")
+        return False
+    return True
 
 
 def _value(node: yaml.Node) -> Any:

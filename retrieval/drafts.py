@@ -261,6 +261,16 @@ def remove_release(doc_id: str, corpus: Path) -> Path:
     return target
 
 
+def read_release(doc_id: str, corpus: Path) -> str:
+    """A release file's text exactly as stored (line ends kept): what to write back (as a draft's verbatim
+    text) when taking it out must be undone. DraftError if there is no such file, as remove_release."""
+    target = release_path(doc_id, corpus)
+    if not target.is_file():
+        raise DraftError(f"no release {doc_id!r} in {corpus}")
+    with target.open(encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
 def _sync_directory(directory: Path) -> None:
     """Make a rename or unlink durable (POSIX); a no-op where directories cannot be opened."""
     try:

@@ -77,3 +77,35 @@ def test_a_bad_config_fails_before_or_after_the_command(where: str, tmp_path: Pa
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith("pressbot: configuration error: ") and "no_such_key" in err
+
+
+def test_version_prints_the_installed_version_and_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == f"pressbot {version('pressbot')}\n"
+
+
+@pytest.mark.parametrize("command", ["ask", "chat", "eval", "check", "import", "sync", "run", "init", "stats",
+                                     "forget", "backup"])
+def test_each_commands_help_says_what_it_does(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    usage, description = capsys.readouterr().out.split("\n\n")[:2]
+    assert usage.startswith(f"usage: pressbot {command}")
+    assert description[:1].isupper() and description.rstrip().endswith(".")
+
+
+def test_an_import_that_fails_says_nothing_was_written_without_calling_the_input_a_non_release(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.faults import _closed_port
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    status = main(["import", "--corpus", str(corpus), f"http://127.0.0.1:{_closed_port()}/news/1"])
+    assert status == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "nothing written: 1 input(s) could not be imported (the corpus is unchanged)")
+    assert list(corpus.iterdir()) == []

@@ -148,15 +148,24 @@ async def test_a_bot_api_that_knows_the_token_lets_the_bot_start() -> None:
 
 
 async def test_a_404_names_the_api_root_and_both_hints() -> None:
-    async def not_found(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    body = b'{"ok": false, "error_code": 404, "description": "Not Found"}'
+    failed = await start_error_from("404 Not Found", "application/json", body)
+    assert failed.status == 2
+    assert failed.problem.startswith("the Bot API at http://127.0.0.1:")
+    assert failed.problem.endswith(" does not know the token (TELEGRAM_BOT_TOKEN): Not Found")
+    assert "@BotFather" in failed.hint and "PRESSBOT_API_BASE_URL" in failed.hint
+
+
+async def start_error_from(status: str, content_type: str, body: bytes) -> StartError:
+    """The StartError of get_me against a local server answering every request with `body`."""
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await reader.readuntil(b"\r\n\r\n")
-        body = b'{"ok": false, "error_code": 404, "description": "Not Found"}'
-        writer.write(b"HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\ncontent-length: "
-                     + str(len(body)).encode() + b"\r\nconnection: close\r\n\r\n" + body)
+        writer.write(f"HTTP/1.1 {status}\r\ncontent-type: {content_type}\r\ncontent-length: {len(body)}\r\n"
+                     "connection: close\r\n\r\n".encode() + body)
         await writer.drain()
         writer.close()
 
-    server = await asyncio.start_server(not_found, "127.0.0.1", 0)
+    server = await asyncio.start_server(answer, "127.0.0.1", 0)
     root = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}"
     try:
         with pytest.raises(StartError) as failed:
@@ -164,6 +173,25 @@ async def test_a_404_names_the_api_root_and_both_hints() -> None:
     finally:
         server.close()
         await server.wait_closed()
-    assert failed.value.status == 2
-    assert failed.value.problem == f"the Bot API at {root} does not know the token (TELEGRAM_BOT_TOKEN): Not Found"
-    assert "@BotFather" in failed.value.hint and "PRESSBOT_API_BASE_URL" in failed.value.hint
+    return failed.value
+
+
+async def test_a_server_whose_get_me_lacks_is_bot_is_one_line_naming_it_not_a_traceback() -> None:
+    # telegram-test-api answers getMe so: PTB cannot build its User and raised a TypeError through `run`.
+    me = b'{"ok": true, "result": {"id": 666, "username": "TestNameBot", "first_name": "Test"}}'
+    failed = await start_error_from("200 OK", "application/json", me)
+    assert failed.status == 1 and "PRESSBOT_API_BASE_URL" in failed.hint
+    assert failed.problem.startswith("the server at http://127.0.0.1:")
+    assert failed.problem.endswith("is not a Bot API server: its answer to getMe could not be read (TypeError)")
+
+
+async def test_a_web_page_instead_of_the_bot_api_is_one_line_naming_the_server() -> None:
+    failed = await start_error_from("200 OK", "text/html", b"<html><body>Welcome to nginx!</body></html>")
+    assert failed.status == 1 and "is not a Bot API server" in failed.problem
+
+
+def test_run_without_a_token_points_to_botfather_and_to_the_console_chat() -> None:
+    done = start({"PRESSBOT_API_BASE_URL": f"http://127.0.0.1:{_closed_port()}"})
+    assert done.returncode == 2
+    [line] = done.stderr.splitlines()
+    assert "TELEGRAM_BOT_TOKEN is not set" in line and "@BotFather" in line and "`pressbot chat`" in line

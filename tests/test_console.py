@@ -163,7 +163,8 @@ def test_more_after_latest_shows_the_next_page(small_corpus: Path) -> None:
     assert last is not None and last.text == "There are no more press releases in this list."
 
 
-@pytest.mark.parametrize("command", ["/subscribe consular", "/unsubscribe", "/subscriptions", "/stats"])
+@pytest.mark.parametrize("command", ["/subscribe consular", "/unsubscribe", "/subscriptions", "/stats", "/privacy",
+                                     "/forget"])
 def test_telegram_only_commands_say_where_they_work(small_corpus: Path, command: str) -> None:
     service, talk = console(small_corpus)
     reply = respond(service, command, "en", talk)
@@ -185,3 +186,111 @@ def test_the_chat_tells_how_to_get_more(small_corpus: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "/more for more press releases" in result.stdout
     assert f"More on “{BROAD_QUESTION}”" in result.stdout
+
+
+# --- /help lists what the console does; the admin's corpus commands ---------------------------------------
+def listed_commands(help_text: str) -> set[str]:
+    return set(re.findall(r"^\s+/(\w+) — ", help_text, re.MULTILINE))
+
+
+def test_help_in_the_console_lists_only_the_commands_the_console_handles(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    reply = respond(service, "/help", "en", talk)
+    assert reply is not None
+    assert listed_commands(reply.text) == {"start", "help", "latest", "sources", "reload", "remove"}
+    for command in listed_commands(reply.text):
+        answer = respond(service, f"/{command}", "en", talk)
+        assert answer is not None
+        assert "Unknown command" not in answer.text and "works in the Telegram" not in answer.text
+
+
+def test_help_in_the_console_tells_how_to_add_a_press_release_and_get_more(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    reply = respond(service, "/help", "en", talk)
+    assert reply is not None
+    assert "pressbot import FILE_OR_URL" in reply.text and "/more for more press releases" in reply.text
+
+
+def test_add_in_the_console_points_to_pressbot_import_and_writes_nothing(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    before = sorted(p.name for p in small_corpus.iterdir())
+    reply = respond(service, "/add Mobile service in Zanzibar", "en", talk)
+    assert reply == Texts(service).phrase("en", "console_add")
+    assert sorted(p.name for p in small_corpus.iterdir()) == before
+
+
+def test_remove_in_the_console_takes_the_release_out_and_reloads(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    doc_id = sorted(service.index.documents)[0]
+    title = service.index.documents[doc_id].title
+    count = len(service.index.documents)
+    reply = respond(service, f"/remove {doc_id}", "en", talk)
+    assert reply is not None
+    assert reply.text.startswith(f"Removed {doc_id}: “{title}”.\nReloaded: {count - 1} press releases")
+    assert not (small_corpus / f"{doc_id}.md").exists()
+    assert doc_id not in service.index.documents
+
+
+def test_remove_of_an_id_the_corpus_lacks_says_so_and_leaves_the_corpus_as_it_was(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    (small_corpus / "notes.txt").write_text("not a release", encoding="utf-8")
+    before = sorted(p.name for p in small_corpus.iterdir())
+    reply = respond(service, "/remove notes", "en", talk)
+    assert reply is not None and reply.text == "There is no press release “notes” in the corpus."
+    assert sorted(p.name for p in small_corpus.iterdir()) == before
+
+
+def test_remove_without_an_id_says_how_to_use_it(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    assert respond(service, "/remove", "en", talk) == Texts(service).phrase("en", "remove_usage")
+
+
+# --- the console's More in words, and /latest in the person's language ------------------------------------
+def test_typing_more_after_a_question_shows_what_slash_more_shows(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    respond(service, BROAD_QUESTION, "en", talk)
+    typed = respond(service, "more", "en", talk)
+    _, again = console(small_corpus)
+    respond(service, BROAD_QUESTION, "en", again)
+    assert typed is not None and typed == respond(service, "/more", "en", again)
+    assert typed.text.startswith(f"More on “{BROAD_QUESTION}”")
+
+
+def test_typing_more_before_any_question_asks_for_one(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    assert respond(service, "ещё", "en", talk) == Texts(service).phrase("ru", "console_more_first")
+
+
+def test_latest_on_a_topic_typed_without_azerbaijani_letters_answers_in_the_persons_language(
+        small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    respond(service, "Səyyar xidmət harada göstərilib?", "en", talk)
+    assert respond(service, "/latest seyyar", "en", talk) == Texts(service).latest_text("seyyar", "az")
+
+
+def test_the_next_latest_pages_speak_the_persons_language(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    respond(service, "Кто встречался с генеральным директором МОМ?", "en", talk)
+    first = respond(service, "/latest IOM", "en", talk)
+    assert first == Texts(service).latest_text("IOM", "ru")
+    replies = [respond(service, "/more", "en", talk) for _ in range(3)]
+    assert Texts(service).phrase("ru", "latest_more_none") in replies
+
+
+def test_removing_the_last_release_is_refused_by_the_reload_and_puts_the_file_back(tmp_path: Path) -> None:
+    write_doc(tmp_path, "only.md", "Visa rules explained", "Electronic visas are issued online.", date="2019-03-01")
+    stored = (tmp_path / "only.md").read_bytes()
+    service, talk = console(tmp_path)
+    reply = respond(service, "/remove only", "en", talk)
+    assert reply is not None
+    assert reply.text.startswith("The new corpus has problems, so the current press releases keep being served:")
+    assert (tmp_path / "only.md").read_bytes() == stored
+    assert "only" in service.index.documents
+
+
+def test_remove_of_a_served_release_whose_file_is_gone_says_so_in_one_line(small_corpus: Path) -> None:
+    service, talk = console(small_corpus)
+    doc_id = sorted(service.index.documents)[0]
+    (small_corpus / f"{doc_id}.md").unlink()
+    reply = respond(service, f"/remove {doc_id}", "en", talk)
+    assert reply is not None and reply.text == f"Not removed: no release '{doc_id}' in {small_corpus}."

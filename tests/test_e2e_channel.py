@@ -82,6 +82,14 @@ async def test_a_channel_post_becomes_an_answerable_release(channel_bot: Running
     channel_bot.assert_clean()
 
 
+async def test_a_post_late_in_the_evening_utc_is_dated_by_the_press_offices_calendar(channel_bot: RunningBot) -> None:
+    late = 1_777_761_000  # 2026-05-02 22:30 UTC, 02:30 on 3 May in Baku (the bundled profile's time_zone)
+    await channel(channel_bot).post_in_channel(506, POST, date=late)
+    await served(channel_bot.service, lambda s: "t-en-506" in s.index.documents)
+    assert channel_bot.service.index.documents["t-en-506"].date == "2026-05-03"
+    channel_bot.assert_clean()
+
+
 async def test_an_edited_post_replaces_its_release(channel_bot: RunningBot) -> None:
     poster = channel(channel_bot)
     await poster.post_in_channel(502, POST, date=POSTED_AT)

@@ -9,6 +9,7 @@ so the bot's own filter is what keeps it quiet.
 from __future__ import annotations
 
 import json
+import re
 
 from tests.conftest import RunningBot
 from tests.telegram_emulator import EMULATOR_BOT, EmulatorUser, visible
@@ -97,4 +98,13 @@ async def test_subscriptions_in_a_group_point_to_a_private_chat(running_bot: Run
     await person.send_command(f"/subscribe{BOT} consular")
     assert "private chat" in visible((await person.next_reply())["message"]["text"])
     assert running_bot.app.bot_data.storage.subscriptions() == []
+    running_bot.assert_clean()
+
+
+async def test_help_in_a_group_lists_only_the_commands_that_work_there(running_bot: RunningBot) -> None:
+    person = member(running_bot)
+    await person.send_command("/help@" + BOT.removeprefix("@"))
+    shown = visible((await person.next_reply())["message"]["text"])
+    listed = set(re.findall(r"^/(\w+) — ", shown, re.MULTILINE))
+    assert listed == {"start", "help", "latest", "sources", "privacy"}
     running_bot.assert_clean()

@@ -137,3 +137,13 @@ async def test_a_subscription_limit_keeps_topics_in_check(running_bot: RunningBo
         storage.subscribe(user.chat["id"], f"topic {i}", "en", now=time.time())
     assert (await say(user, "/subscribe one more")).startswith("You already follow 10 topics")
     running_bot.assert_clean()
+
+
+async def test_subscription_commands_in_a_group_point_to_a_private_chat_and_store_nothing(
+        running_bot: RunningBot) -> None:
+    group = {"id": -1001234567, "type": "supergroup", "title": "Compatriots in Tanzania"}
+    member = EmulatorUser(running_bot.http, running_bot.api_url, running_bot.token, 2001, "Rauf", "en", chat=group)
+    for command in ("/subscribe mobile consular", "/unsubscribe", "/subscriptions"):
+        assert await say(member, command) == "Subscriptions work in a private chat with me."
+    assert running_bot.app.bot_data.storage.subscriptions() == []
+    running_bot.assert_clean()

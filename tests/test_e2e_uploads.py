@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from pressbot.bot.telegram.uploads import ADD, CANCEL, REMOVE
-from tests.conftest import BUNDLED_CORPUS, RunningBot
+from tests.conftest import BUNDLED_CORPUS, RunningBot, start_bot
 from tests.html_checker import problems
-from tests.telegram_emulator import EmulatorUser, channel_origin, keyboard, recorder, visible
+from tests.telegram_emulator import EmulatorProcess, EmulatorUser, channel_origin, keyboard, recorder, visible
 
 pytestmark = pytest.mark.e2e
 PAGES = Path(__file__).parent / "data" / "pages"
@@ -128,6 +128,22 @@ async def test_remove_of_an_unknown_id_touches_nothing(running_bot: RunningBot) 
         "There is no press release “../../etc/passwd” in the corpus.")
     assert releases(running_bot.corpus) == before
     running_bot.assert_clean()
+
+
+async def test_removing_the_last_release_is_refused_by_the_reload_and_puts_the_file_back(
+        emulator: EmulatorProcess, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    only = BUNDLED_CORPUS / "migration-en-9634.md"
+    (corpus / only.name).write_bytes(only.read_bytes())
+    async with start_bot(emulator, corpus, caplog) as bot:
+        admin = bot.admin()
+        await admin.send_command("/remove migration-en-9634")
+        reply = visible((await admin.next_reply(20))["message"]["text"])
+        assert reply.startswith("The new corpus has problems, so the current press releases keep being served:")
+        assert (corpus / only.name).read_bytes() == only.read_bytes()
+        assert "migration-en-9634" in bot.service.index.documents
+        bot.assert_clean()
 
 
 async def test_a_txt_file_is_added(running_bot: RunningBot) -> None:

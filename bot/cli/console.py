@@ -1,8 +1,11 @@
 """The console chat: the Telegram conversation on standard input and output, for trying the bot
 without a token. The person at the console is the operator, so admin commands work. What Telegram offers
 as buttons the console offers as a command: /more shows the next press releases for the last question (or
-the next page of the last /latest), as the More button does. Subscriptions and /stats belong to Telegram
-users and say so.
+the next page of the last /latest), as the More button does; so does typing "more" ("ещё", "daha çox").
+/remove ID takes a release out and reloads, as in Telegram (and puts it back if the reload is refused); a
+release is added at the terminal with `pressbot import` (a console line cannot hold a title and
+paragraphs), which /help and /add say. Subscriptions, /stats, /privacy and /forget belong to Telegram
+users and say so. /help lists only what the console does.
 
 Usage::
 
@@ -20,11 +23,13 @@ from pressbot.bot.core.language import text_language
 from pressbot.bot.core.service import Service
 from pressbot.bot.core.texts import LATEST_PAGE, Texts
 from pressbot.responses.answering import Rendered, render_more
-from pressbot.retrieval.analyzer import detect_language
+from pressbot.responses.conversation import recognize
+from pressbot.retrieval.drafts import Draft, DraftError, read_release, remove_release, write_release
 from pressbot.retrieval.latest import latest
 
 PROMPT = "> "
-TELEGRAM_ONLY = frozenset({"/subscribe", "/unsubscribe", "/subscriptions", "/stats"})
+TELEGRAM_ONLY = frozenset({"/subscribe", "/unsubscribe", "/subscriptions", "/stats", "/privacy", "/forget"})
+CONSOLE_COMMANDS = frozenset({"start", "help", "latest", "sources", "reload", "remove"})  # what /help lists here
 
 
 @dataclass
@@ -39,6 +44,7 @@ class Conversation:
     shown: list[str] = field(default_factory=list)
     latest_topic: str | None = None
     latest_offset: int = 0
+    latest_lang: str = "en"  # the language of the /latest page, kept for its next pages (as the button keeps it)
 
 
 def respond(service: Service, line: str, lang: str, conversation: Conversation | None = None) -> Rendered | None:
@@ -56,28 +62,62 @@ def respond(service: Service, line: str, lang: str, conversation: Conversation |
     if command == "/start":
         return texts.start_text("there", ui)
     if command == "/help":
-        return texts.help_text(ui, admin=True)
+        return _joined(texts.help_text(ui, admin=True, only=CONSOLE_COMMANDS), texts.phrase(ui, "console_commands"),
+                       texts.phrase(ui, "console_add"), separator="\n\n")
     if command == "/sources":
         return texts.sources_text(ui)
-    if command == "/latest":
+    if command == "/latest":  # the topic's language if it shows one, as in Telegram (reply_language)
         talk.question, talk.latest_topic, talk.latest_offset = None, rest, 0
-        return texts.latest_text(rest, detect_language(rest) if rest.strip() else ui)
+        talk.latest_lang = text_language(rest) or ui
+        return texts.latest_text(rest, talk.latest_lang)
     if command == "/more":
         return _more(service, talk)
     if command == "/reload":
         return texts.reload_text(service.reload(), ui)
+    if command == "/remove":
+        return _remove(service, rest.strip(), ui)
+    if command == "/add":
+        return texts.phrase(ui, "console_add")
     if command in TELEGRAM_ONLY:
         return texts.phrase(ui, "console_telegram_only", command=command)
     return texts.phrase(ui, "unknown_command")
 
 
 def _ask(service: Service, text: str, talk: Conversation) -> Rendered:
+    turn = recognize(text)
+    if turn is not None and turn.act == "more":  # "more", "ещё", "daha çox": here /more, there being no button
+        talk.ui = turn.lang or talk.ui
+        return _more(service, talk)
     reply = service.ask(text)
     talk.ui = text_language(text) or talk.ui
     talk.latest_topic = None
     talk.question, talk.searched_in = text, reply.answer.lang
     talk.shown = [c.doc_id for c in reply.answer.citations] if reply.answer.answered else []
     return reply
+
+
+def _remove(service: Service, doc_id: str, ui: str) -> Rendered:
+    """/remove ID as in Telegram: only a release the index serves; the file goes atomically, then a reload."""
+    texts = Texts(service)
+    if not doc_id:
+        return texts.phrase(ui, "remove_usage")
+    document = service.index.documents.get(doc_id)
+    if document is None:
+        return texts.phrase(ui, "remove_unknown", doc_id=doc_id)
+    try:
+        text = read_release(doc_id, service.config.corpus)
+        remove_release(doc_id, service.config.corpus)
+    except (DraftError, OSError, UnicodeDecodeError) as exc:
+        return texts.phrase(ui, "remove_problem", reason=str(exc))
+    result = service.reload()
+    if not result.ok:  # e.g. the corpus would be empty: the release goes back, as it was
+        write_release(Draft(doc_id=doc_id, document=document, origin="restored", verbatim=text), service.config.corpus)
+        return texts.reload_text(result, ui)
+    return _joined(texts.phrase(ui, "remove_done", doc_id=doc_id, title=document.title), texts.reload_text(result, ui))
+
+
+def _joined(*parts: Rendered, separator: str = "\n") -> Rendered:
+    return Rendered(html=separator.join(p.html for p in parts), text=separator.join(p.text for p in parts))
 
 
 def _more(service: Service, talk: Conversation) -> Rendered:
@@ -87,9 +127,9 @@ def _more(service: Service, talk: Conversation) -> Rendered:
         offset = talk.latest_offset + LATEST_PAGE
         topic = talk.latest_topic
         if not latest(service.index, topic, limit=1, offset=offset):
-            return texts.phrase(talk.ui, "latest_more_none")
+            return texts.phrase(talk.latest_lang, "latest_more_none")
         talk.latest_offset = offset
-        return texts.latest_text(topic, detect_language(topic) if topic.strip() else talk.ui, offset=offset)
+        return texts.latest_text(topic, talk.latest_lang, offset=offset)
     if talk.question is None:
         return texts.phrase(talk.ui, "console_more_first")
     answer = service.further(talk.question, talk.searched_in, shown=talk.shown)

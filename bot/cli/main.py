@@ -1,5 +1,5 @@
-"""The `pressbot` command: ask, chat, check, eval, import, run, and for operators stats, forget, backup (see
-INTERFACE.md for the contract).
+"""The `pressbot` command: ask, chat, check, eval, import, sync, init, run, and for operators stats, forget,
+backup (INTERFACE.md is the contract; docs/commands.md documents the rest).
 
 Usage::
 
@@ -46,6 +46,7 @@ def _common_options(default: object) -> argparse.ArgumentParser:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pressbot", description="Answers questions from press releases, "
                                      "citing each source.", parents=[_common_options(None)])
+    parser.add_argument("--version", action="version", version=f"pressbot {_version()}")
     common = _common_options(argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True)
     ask = sub.add_parser("ask", parents=[common], help="answer one question (or one per stdin line)")
@@ -64,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="say what would be added, write nothing")
     syn = sub.add_parser("sync", parents=[common], help="import what the configured feeds list and the corpus lacks")
     syn.add_argument("--dry-run", action="store_true", help="say what would be added, write nothing")
-    run = sub.add_parser("run", parents=[common], help="the Telegram bot (long polling)")
+    run = sub.add_parser("run", parents=[common], help="the Telegram bot (long polling, or --webhook URL)")
     run.add_argument("--webhook", metavar="URL", help="receive updates by webhook at this public URL")
     run.add_argument("--listen", default="0.0.0.0", help="webhook listen address (default 0.0.0.0)")
     run.add_argument("--port", type=int, default=8443, help="webhook port (default 8443)")
@@ -79,7 +80,22 @@ def _parser() -> argparse.ArgumentParser:
     fg.add_argument("--user", type=int, required=True, metavar="ID", help="the person's Telegram user id")
     bk = sub.add_parser("backup", parents=[common], help="copy the state file, consistently, while the bot runs")
     bk.add_argument("file", type=Path, help="where to write the copy (an SQLite file)")
+    for choice in sub._choices_actions:  # `pressbot COMMAND --help` opens with what the command does
+        sub.choices[choice.dest].description = f"{choice.help[:1].upper()}{choice.help[1:]}." if choice.help else None
+    sub.choices["chat"].description = ("Console chat over the corpus: type a question per line; /help lists the "
+                                       "commands (/latest, /sources, /more, /reload, /remove ID); /quit or "
+                                       "Ctrl-D leaves.")
     return parser
+
+
+def _version() -> str:
+    """The installed distribution's version (operators quote it in reports)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pressbot")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -118,7 +134,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if report.failed:
         for line in report.failed:
             print(f"pressbot import: {line}", file=sys.stderr)
-        print(f"nothing written: {len(report.failed)} input(s) are not press releases", file=sys.stderr)
+        print(f"nothing written: {len(report.failed)} input(s) could not be imported (the corpus is unchanged)",
+              file=sys.stderr)
         return EXIT_PROBLEMS
     return _print_report(report, args.dry_run)
 
@@ -203,7 +220,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     config = _config(args)
     if not config.telegram.token:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set (nor telegram.token in the configuration): "
-                          "`pressbot run` needs the bot's token")
+                          "`pressbot run` needs the bot's token (from @BotFather); without one, `pressbot chat` "
+                          "holds the same conversation in this terminal")
     shape_problem = token_shape_problem(config.telegram.token)
     if shape_problem:
         raise ConfigError(shape_problem)

@@ -63,6 +63,10 @@ examples:
 # by their first label (news.example.org: news) and get no publisher.
 sources:
   {host}: {{name: {short}, publisher: {name}}}
+
+# The press office's time zone (an IANA name: Asia/Baku, Europe/Berlin …): the dates of its channel's
+# posts and of forwarded posts are given in it. Optional: UTC without it.
+# time_zone: UTC
 """
 
 _GLOSSARY = """\

@@ -36,8 +36,9 @@ class Texts:
     def start_text(self, name: str, lang: str) -> Rendered:
         return self._both("start", lang, name=name)
 
-    def help_text(self, lang: str, admin: bool) -> Rendered:
-        return self._both("help", lang, admin=admin)
+    def help_text(self, lang: str, admin: bool, only: frozenset[str] | None = None) -> Rendered:
+        """/help; `only` keeps just those commands (names without the slash), for a front end that lacks some."""
+        return self._both("help", lang, admin=admin, only=only)
 
     def sources_text(self, lang: str) -> Rendered:
         index = self.service.index

@@ -197,6 +197,10 @@ async def get_me(tg: TelegramConfig) -> None:
     except NetworkError as exc:  # connection refused, DNS, timeout, 5xx
         log.debug("getMe failed", exc_info=True)
         raise StartError(f"cannot reach the Bot API at {tg.api_base_url}: {exc}", API_HINT, status=1) from None
+    except (TelegramError, TypeError, ValueError, KeyError) as exc:  # an answer not shaped as the Bot API's
+        log.debug("getMe failed", exc_info=True)
+        raise StartError(f"the server at {tg.api_base_url} is not a Bot API server: its answer to getMe "
+                         f"could not be read ({type(exc).__name__})", API_HINT, status=1) from None
 
 
 def check_bot_api(tg: TelegramConfig) -> None:

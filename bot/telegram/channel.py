@@ -2,11 +2,12 @@
 
 With `ingest.channel` configured (@username or numeric id) and the bot an administrator of that channel,
 Telegram sends the bot every post (`channel_post`) and every edit (`edited_channel_post`). Each post with
-text (or a caption) becomes a release: url ``https://t.me/<channel>/<post id>``, date the post's (UTC),
-language detected, title its first line, source the channel's title; an edit replaces the release with the
-same url. The corpus file is written atomically and the bot reloads (as /reload does, subscribers
-included), so the post is answerable at once, without a restart. Posts of any other channel, and posts
-without text (a sticker, a photo), are ignored with a log line; nothing is ever sent to the channel.
+text (or a caption) becomes a release: url ``https://t.me/<channel>/<post id>``, date the post's (in the
+press office's time zone: `time_zone` in agency.yaml, UTC without it), language detected, title its first
+line, source the channel's title; an edit replaces the release with the same url. The corpus file is
+written atomically and the bot reloads (as /reload does, subscribers included), so the post is answerable
+at once, without a restart. Posts of any other channel, and posts without text (a sticker, a photo), are
+ignored with a log line; nothing is ever sent to the channel.
 
 Usage::
 
@@ -18,12 +19,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from telegram import Chat, Message, Update
 
 from pressbot.bot.core.service import Service
 from pressbot.bot.telegram.botdata import Context, service_of
 from pressbot.bot.telegram.reloading import reload_and_notify
+from pressbot.retrieval.agency import Profile
 from pressbot.retrieval.corpus import corpus_files
 from pressbot.retrieval.drafts import (
     CorpusSnapshot,
@@ -48,6 +51,11 @@ def is_configured(chat: Chat, channel: str | None) -> bool:
     if channel.startswith("@"):
         return (chat.username or "").casefold() == channel[1:].casefold()
     return str(chat.id) == channel
+
+
+def local_date(moment: datetime, profile: Profile | None) -> str:
+    """A Telegram date (UTC) as the press office's calendar date: in its profile's time zone, else UTC."""
+    return moment.astimezone(profile.zone if profile else UTC).date().isoformat()
 
 
 def post_url(chat: Chat, message_id: int) -> str:
@@ -79,8 +87,8 @@ def post_draft(post: Message, service: Service, snapshot: CorpusSnapshot) -> Dra
         log.info("channel post %s has no text (a sticker, a photo …): ignored", post.message_id)
         return None
     url = post_url(post.chat, post.message_id)
-    draft = draft_of_file(text.encode("utf-8"), AS_FILE, snapshot, url=url, date=post.date.date().isoformat(),
-                          source=post.chat.title)
+    draft = draft_of_file(text.encode("utf-8"), AS_FILE, snapshot, url=url,
+                          date=local_date(post.date, service.served.profile), source=post.chat.title)
     draft = replace(draft, origin=ORIGIN)
     existing = released_as(service, url)
     if existing is not None:  # an edit: same file, new text

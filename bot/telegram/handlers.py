@@ -14,7 +14,7 @@ import logging
 import time
 
 from telegram import InlineKeyboardMarkup, Message, Update, User
-from telegram.constants import ChatAction
+from telegram.constants import ChatAction, ChatType
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import (
     CallbackQueryHandler,
@@ -42,6 +42,7 @@ __all__ = ["NO_PREVIEW", "register", "reload_and_notify", "send", "service_of"]
 
 log = logging.getLogger(__name__)
 LOG_TEXT_CHARS = 200  # at DEBUG, a question's masked text is logged cut to this length (never at INFO)
+GROUP_COMMANDS = frozenset({"start", "help", "latest", "sources", "privacy", "reload"})  # what works in a group
 
 
 def user_lang(update: Update) -> str:
@@ -68,11 +69,14 @@ async def start(update: Update, context: Context) -> None:
 
 
 async def help_command(update: Update, context: Context) -> None:
+    """/help; in a group only the commands that work there (the others say "in a private chat")."""
     if update.effective_message is None:
         return
     service = service_of(context)
     admin = service.is_admin(update.effective_user.id if update.effective_user else None)
-    await send(update.effective_message, texts_of(context).help_text(user_lang(update), admin))
+    private = update.effective_chat is None or update.effective_chat.type == ChatType.PRIVATE
+    help_text = texts_of(context).help_text(user_lang(update), admin, only=None if private else GROUP_COMMANDS)
+    await send(update.effective_message, help_text)
 
 
 async def sources(update: Update, context: Context) -> None:

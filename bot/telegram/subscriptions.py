@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection
+from dataclasses import dataclass
 
-from telegram import Bot, Update
+from telegram import Bot, Message, Update
 from telegram.constants import ChatType
 from telegram.error import Forbidden, TelegramError
 
-from pressbot.bot.core.language import reply_language, user_language
+from pressbot.bot.core.language import reply_language
 from pressbot.bot.core.service import Service
 from pressbot.bot.core.storage import Storage, topic_key
 from pressbot.bot.telegram.botdata import Context, service_of, storage_of, texts_of
@@ -29,62 +30,73 @@ TOPIC_CHARS = 100
 NOTICE_DOCUMENTS = 10  # press releases listed in one notice at most
 
 
-async def subscribe(update: Update, context: Context) -> None:
+@dataclass(frozen=True)
+class TopicCommand:
+    """/subscribe, /unsubscribe or /subscriptions in a private chat: where to reply, the topic typed after
+    the command ("" if none) and the reply language (the topic's, else the person's Telegram language)."""
+
+    message: Message
+    chat_id: int
+    topic: str
+    lang: str
+
+
+async def topic_command(update: Update, context: Context) -> TopicCommand | None:
+    """The command's message, chat, topic and reply language; None when there is nothing to answer, or
+    after saying that subscriptions live in private chats."""
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
-        return
-    storage = storage_of(context)
+        return None
     topic = " ".join(context.args or [])
     lang = reply_language(topic, update.effective_user)
-    values: dict[str, object] = {}
     if chat.type != ChatType.PRIVATE:
-        key = "subscriptions_private"
-    elif not topic:
+        await reply_html(message, texts_of(context).phrase(lang, "subscriptions_private").html)
+        return None
+    return TopicCommand(message=message, chat_id=chat.id, topic=topic, lang=lang)
+
+
+async def subscribe(update: Update, context: Context) -> None:
+    if (command := await topic_command(update, context)) is None:
+        return
+    storage, chat_id, topic = storage_of(context), command.chat_id, command.topic
+    values: dict[str, object] = {}
+    if not topic:
         key = "subscribe_usage"
     elif len(topic) > TOPIC_CHARS:
         key, values = "subscribe_too_long", {"limit": TOPIC_CHARS}
-    elif (len(storage.subscriptions(chat.id)) >= MAX_TOPICS
-          and topic_key(topic) not in {topic_key(s.topic) for s in storage.subscriptions(chat.id)}):
+    elif (len(storage.subscriptions(chat_id)) >= MAX_TOPICS
+          and topic_key(topic) not in {topic_key(s.topic) for s in storage.subscriptions(chat_id)}):
         key, values = "subscribe_limit", {"limit": MAX_TOPICS}
-    elif storage.subscribe(chat.id, topic, lang):
+    elif storage.subscribe(chat_id, topic, command.lang):
         key, values = "subscribe_done", {"topic": topic}
     else:
         key, values = "subscribe_exists", {"topic": topic}
-    await reply_html(message, texts_of(context).phrase(lang, key, **values).html)
+    await reply_html(command.message, texts_of(context).phrase(command.lang, key, **values).html)
 
 
 async def unsubscribe(update: Update, context: Context) -> None:
-    message, chat = update.effective_message, update.effective_chat
-    if message is None or chat is None:
+    if (command := await topic_command(update, context)) is None:
         return
-    storage = storage_of(context)
-    topic = " ".join(context.args or [])
-    lang = reply_language(topic, update.effective_user)
-    if chat.type != ChatType.PRIVATE:
-        rendered = texts_of(context).phrase(lang, "subscriptions_private")
-    elif not topic:
-        rendered = texts_of(context).phrase(lang, "unsubscribe_all", count=storage.unsubscribe(chat.id))
-    elif storage.unsubscribe(chat.id, topic):
-        rendered = texts_of(context).phrase(lang, "unsubscribe_done", topic=topic)
+    storage, chat_id, topic = storage_of(context), command.chat_id, command.topic
+    values: dict[str, object]
+    if not topic:
+        key, values = "unsubscribe_all", {"count": storage.unsubscribe(chat_id)}
+    elif storage.unsubscribe(chat_id, topic):
+        key, values = "unsubscribe_done", {"topic": topic}
     else:
-        rendered = texts_of(context).phrase(lang, "unsubscribe_unknown", topic=topic)
-    await reply_html(message, rendered.html)
+        key, values = "unsubscribe_unknown", {"topic": topic}
+    await reply_html(command.message, texts_of(context).phrase(command.lang, key, **values).html)
 
 
 async def subscriptions(update: Update, context: Context) -> None:
-    message, chat = update.effective_message, update.effective_chat
-    if message is None or chat is None:
+    if (command := await topic_command(update, context)) is None:
         return
-    service = service_of(context)
-    lang = user_language(update.effective_user)
-    topics = storage_of(context).subscriptions(chat.id)
-    if chat.type != ChatType.PRIVATE:
-        html = texts_of(context).phrase(lang, "subscriptions_private").html
-    elif not topics:
-        html = texts_of(context).phrase(lang, "subscriptions_empty").html
+    topics = storage_of(context).subscriptions(command.chat_id)
+    if not topics:
+        html = texts_of(context).phrase(command.lang, "subscriptions_empty").html
     else:
-        html = service.renderer.render("subscriptions", "html", lang, subscriptions=topics)
-    await reply_html(message, html)
+        html = service_of(context).renderer.render("subscriptions", "html", command.lang, subscriptions=topics)
+    await reply_html(command.message, html)
 
 
 def on_topic(service: Service, topic: str, candidates: Collection[str]) -> list[Document]:

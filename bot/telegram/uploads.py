@@ -37,11 +37,13 @@ from pressbot.bot.core.service import ReloadResult, Service
 from pressbot.bot.core.texts import Texts
 from pressbot.bot.telegram.botdata import BotApplication, Context, app_service, service_of, storage_of, texts_of
 from pressbot.bot.telegram.buttons import acknowledge, expired
+from pressbot.bot.telegram.channel import local_date
 from pressbot.bot.telegram.keyboards import callback_data
 from pressbot.bot.telegram.reloading import reload_and_notify
 from pressbot.bot.telegram.sending import reply_html, send_html
 from pressbot.responses.answering import Rendered
 from pressbot.responses.render import locale
+from pressbot.retrieval.agency import Profile
 from pressbot.retrieval.document import Document
 from pressbot.retrieval.drafts import (
     Draft,
@@ -49,6 +51,7 @@ from pressbot.retrieval.drafts import (
     draft_from_bytes,
     draft_from_text,
     duplicate_of,
+    read_release,
     remove_release,
     write_release,
 )
@@ -96,15 +99,16 @@ def keyboard(buttons: list[tuple[str, str]]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[InlineKeyboardButton(text, callback_data=data) for text, data in buttons]])
 
 
-def forwarded_from(message: Message) -> tuple[str | None, str | None]:
-    """(url, date) of a forwarded message: a public channel's post has a t.me link; every origin has a date."""
+def forwarded_from(message: Message, profile: Profile | None) -> tuple[str | None, str | None]:
+    """(url, date) of a forwarded message: a public channel's post has a t.me link; every origin has a date,
+    given in the press office's time zone (`profile`)."""
     origin = message.forward_origin
     if origin is None:
         return None, None
     url = None
     if isinstance(origin, MessageOriginChannel) and origin.chat.username:
         url = f"https://t.me/{origin.chat.username}/{origin.message_id}"
-    return url, origin.date.date().isoformat()
+    return url, local_date(origin.date, profile)
 
 
 async def refuse(message: Message, service: Service, lang: str, key: str, **values: object) -> None:
@@ -165,7 +169,7 @@ async def upload(update: Update, context: Context) -> None:
             if not text or not text.strip():
                 await refuse(message, service, lang, "upload_no_text")
                 return
-            url, date = forwarded_from(message)
+            url, date = forwarded_from(message, service.served.profile)
             draft = await asyncio.to_thread(draft_from_text, text, corpus, origin=FORWARDED_POST, url=url, date=date)
     except DraftError as exc:
         await refuse(message, service, lang, "upload_problem", reason=str(exc))
@@ -230,12 +234,16 @@ async def remove(context: Context, doc_id: str, lang: str) -> Rendered:
     if document is None:
         return texts_of(context).phrase(lang, "remove_unknown", doc_id=doc_id)
     try:
+        text = read_release(doc_id, service.config.corpus)
         path = remove_release(doc_id, service.config.corpus)
-    except DraftError as exc:
-        return texts_of(context).phrase(lang, "upload_problem", reason=str(exc))
+    except (DraftError, OSError, UnicodeDecodeError) as exc:
+        return texts_of(context).phrase(lang, "remove_problem", reason=str(exc))
     log.info("removed %s (%s)", doc_id, path)
     result = await reload_and_notify(context.application)
-    if not result.ok:
+    if not result.ok:  # e.g. the corpus would be empty: the release goes back, as it was
+        restored = Draft(doc_id=doc_id, document=document, origin="restored", verbatim=text)
+        await asyncio.to_thread(write_release, restored, service.config.corpus)
+        log.info("reload refused after removing %s: put back", doc_id)
         return texts_of(context).reload_text(result, lang)
     done = texts_of(context).phrase(lang, "remove_done", doc_id=doc_id, title=document.title)
     return joined(done, texts_of(context).reload_text(result, lang))
