@@ -19,29 +19,44 @@ Usage::
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
+import itertools
 import json
 import logging
 import os
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from pressbot.retrieval import analyzer
 from pressbot.retrieval.bags import Bags
 from pressbot.retrieval.corpus import Checks, CorpusError, Problem, listed, parse_document, read_file
-from pressbot.retrieval.document import Document, Passage
+from pressbot.retrieval.document import Document
 from pressbot.retrieval.glossary import Glossary
 from pressbot.retrieval.index import Index, Params, passage_terms
 from pressbot.retrieval.passages import split_document
-from pressbot.retrieval.saved import FORMAT, Entry, Saved, StoreError, open_saved, save
+from pressbot.retrieval.saved import (
+    FORMAT,
+    STORE_DIR,
+    Contents,
+    Entry,
+    Saved,
+    StoreError,
+    metadata,
+    open_saved,
+    save,
+)
 from pressbot.retrieval.scoring import Postings
+from pressbot.retrieval.table import FileText, PassageTable, TableWriter
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +107,11 @@ class Opened:
     loaded: bool
 
 
-@dataclass(frozen=True)
+@dataclass
 class _File:
     """One corpus file as read: its hash, the saved entry holding the same bytes if any, its bytes while they
-    are still needed (to parse it, or to locate a key of a reused document for a problem)."""
+    are still needed (to parse it, or to locate a key of a reused document for a problem), and once parsed,
+    its document's metadata and problems and its passages' rows in the fresh table."""
 
     path: Path
     relative: str
@@ -103,6 +119,7 @@ class _File:
     entry: Entry | None
     raw: bytes | None
     parsed: tuple[Document | None, list[Problem]] | None = None
+    rows: tuple[int, int] = (0, 0)  # (first, count) in the table of freshly split passages
 
 
 GlossarySource = Glossary | Callable[[], Glossary] | None
@@ -115,29 +132,188 @@ def open_index(corpus: Path, params: Params, glossary: GlossarySource = None, pr
     `glossary`: the query-time vocabulary, or a function loading it, called only once the corpus has changed.
     `extra`: files outside the press releases whose bytes count in the fingerprint (missing ones are left
     out). Raises CorpusError, listing every problem, when the corpus cannot be served.
+
+    No Python object is kept per passage at any stage: new files are split as they are read (without a
+    fingerprint to compare with) or once the corpus is known to have changed, their passages' texts written
+    to a spill file beside the index; the index serves the saved file's columns, memory-mapped.
     """
-    with _collector_paused():
+    with _collector_paused(), _spill(corpus) as fresh_spill, _spill(corpus) as spill:
         analysis = analysis_key(params.title_weight)
         with open_saved(corpus, analysis) as saved:
             known = {(e.path, e.sha256): e for e in saved.entries} if saved is not None else {}
-            # Without a fingerprint to compare with, files are parsed as they are read and their bytes dropped.
-            files, problems, corpus_print = _read(corpus, known, parse_now=previous is None)
+            fresh = TableWriter(fresh_spill)
+            # Without a fingerprint to compare with, files are split as they are read and their bytes dropped.
+            files, problems, corpus_print = _read(corpus, known, fresh if previous is None else None)
             served_print = _served_fingerprint(corpus_print, extra)
             if previous is not None and served_print == previous and not problems:
                 return None
             vocabulary = glossary() if callable(glossary) else glossary
-            entries = _entries(files, problems)
             key = index_key(corpus_print, params)
-            if saved is not None and saved.key == key:
+            if saved is not None and saved.key == key and all(f.entry is not None for f in files):
+                _check([(f.path, f.entry.document, f.raw) for f in files if f.entry is not None], problems)
                 try:
-                    return Opened(_index(entries, saved.postings(params), params, vocabulary), served_print,
-                                  loaded=True)
+                    return Opened(_served(saved, params, vocabulary), served_print, loaded=True)
                 except StoreError as exc:
                     log.warning("saved index %s is unusable (%s): rebuilding", saved.path, exc)
-            bags, postings = build(entries, params, saved)
-        save(corpus, key, analysis, entries, bags, postings)
-        del bags
-        return Opened(_index(entries, postings, params, vocabulary), served_print, loaded=False)
+            contents = _build(files, problems, fresh, fresh_spill, spill, params, saved)
+        del files
+        if save(corpus, key, analysis, contents):
+            with open_saved(corpus, analysis, verify=False) as written:
+                if written is not None and written.key == key:
+                    try:
+                        return Opened(_served(written, params, vocabulary), served_print, loaded=False)
+                    except StoreError as exc:  # cannot happen to a file just written, but it is a cache
+                        log.warning("saved index %s is unusable (%s): serving from memory", written.path, exc)
+        table = dataclasses.replace(contents.table, text=_mapped(spill))  # the mapping outlives the file
+        return Opened(Index(table.documents, table, contents.postings, params.title_weight, vocabulary),
+                      served_print, loaded=False)
+
+
+def _served(saved: Saved, params: Params, glossary: Glossary | None) -> Index:
+    """The index a saved file holds, its passages and postings memory-mapped."""
+    table = saved.table()
+    return Index(table.documents, table, saved.postings(params), params.title_weight, glossary)
+
+
+@contextmanager
+def _spill(corpus: Path) -> Iterator[IO[bytes]]:
+    """A temporary file for passage texts, beside the saved index (on the corpus's disk: the system's
+    temporary directory may be memory), else in the temporary directory."""
+    directory = corpus / STORE_DIR
+    try:
+        directory.mkdir(exist_ok=True)
+        spill = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115 (closed below)
+    except OSError:
+        spill = tempfile.TemporaryFile()  # noqa: SIM115 (closed below)
+    with spill:
+        yield spill
+
+
+def _mapped(spill: IO[bytes]) -> npt.NDArray[np.uint8]:
+    """What was written to a spill file, memory-mapped (the mapping outlives the file's closing)."""
+    spill.flush()
+    size = spill.seek(0, os.SEEK_END)
+    if size == 0:
+        return np.zeros(0, dtype=np.uint8)
+    return np.memmap(spill, dtype=np.uint8, mode="r", shape=(size,))
+
+
+def corpus_fingerprint(corpus: Path, extra: Sequence[Path] = ()) -> str:
+    """The fingerprint `open_index` gives the corpus (reading every file, parsing none)."""
+    return _served_fingerprint(_read(corpus, {}, None, keep=False)[2], extra)
+
+
+def _read(corpus: Path, known: dict[tuple[str, str], Entry], fresh: TableWriter | None, keep: bool = True
+          ) -> tuple[list[_File], list[Problem], str]:
+    """Every corpus file read once: its hash, its saved entry, and (given `fresh`) a new file's document,
+    its passages written to `fresh`; the problems of files that cannot be read; the press releases'
+    fingerprint."""
+    files, problems = listed(corpus)
+    prefix = os.path.join(os.fspath(corpus), "")
+    read: list[_File] = []
+    pairs: list[tuple[str, str]] = []
+    for path in files:
+        text = os.fspath(path)  # Path.relative_to costs 25 µs a file: a quarter second at 10,000 files
+        relative = text[len(prefix) :] if text.startswith(prefix) else path.relative_to(corpus).as_posix()
+        raw = read_file(path)
+        if isinstance(raw, Problem):
+            problems.append(raw)
+            pairs.append((relative, "unreadable"))
+            continue
+        sha = hashlib.sha256(raw).hexdigest()
+        pairs.append((relative, sha))
+        if not keep:
+            continue
+        file = _File(path, relative, sha, known.get((relative, sha)), raw)
+        if fresh is not None and file.entry is None:
+            _split(file, fresh)
+        doc = file.entry.document if file.entry is not None else file.parsed[0] if file.parsed else None
+        if file.parsed is not None and not (doc is not None and doc.translations):
+            file.raw = None  # parsed, and no key to locate later
+        elif file.entry is not None and not file.entry.document.translations:
+            file.raw = None
+        read.append(file)
+    return read, problems, fingerprint(pairs)
+
+
+def _split(file: _File, fresh: TableWriter) -> None:
+    """Parse a file and write its passages to the fresh table; keep its document's metadata only."""
+    doc, problems = parse_document(file.path, file.raw if file.raw is not None else b"")
+    if doc is not None:
+        first = len(fresh.doc)
+        passages = split_document(doc)
+        fresh.add(0, passages, doc.title)
+        file.rows = (first, len(passages))
+        doc = metadata(doc)
+    file.parsed = (doc, problems)
+
+
+def _check(documents: Sequence[tuple[Path, Document, bytes | None]], problems: list[Problem]) -> None:
+    """CorpusError listing `problems` and the cross-file ones (corpus.Checks), if any."""
+    checks = Checks()
+    checks.problems = problems
+    for path, doc, raw in documents:
+        checks.add(path, doc, raw)
+    found = checks.result()[1]
+    if found:
+        raise CorpusError(found)
+
+
+def _build(files: Sequence[_File], problems: list[Problem], fresh: TableWriter, fresh_spill: IO[bytes],
+           spill: IO[bytes], params: Params, saved: Saved | None) -> Contents:
+    """Check and index the files (CorpusError listing every problem): the passages of files the saved index
+    holds are copied from it with their bags, the others' are analyzed."""
+    reuse = saved is not None and any(f.entry is not None for f in files)
+    if saved is not None and reuse:
+        try:
+            saved.table()  # checked (mapped: its text is not read)
+        except StoreError as exc:
+            log.warning("saved index %s is unusable (%s): analyzing every file", saved.path, exc)
+            reuse = False
+    for file in files:
+        if file.entry is not None and not reuse:  # the saved rows cannot be used: read it again
+            file.entry, file.raw = None, file.raw or _reread(file.path)
+        if file.entry is None and file.parsed is None:
+            _split(file, fresh)
+    accepted: list[tuple[Path, Document, bytes | None]] = []
+    for f in files:
+        doc = f.entry.document if f.entry is not None else f.parsed[0] if f.parsed is not None else None
+        if doc is not None:
+            accepted.append((f.path, doc, f.raw))
+    problems = [*problems, *(p for f in files if f.parsed is not None for p in f.parsed[1])]
+    order = {str(f.path): i for i, f in enumerate(files)}
+    problems.sort(key=lambda p: order.get(p.path, len(files)))  # stable: a file's problems keep their order
+    _check(accepted, problems)
+    fresh_table = fresh.finish([Document(id="", title="", text="")], FileText(fresh_spill))
+    saved_table = saved.table(mapped=False) if saved is not None and reuse else None  # read once, to copy
+    writer = TableWriter(spill)
+    entries: list[Entry] = []
+    sources: list[tuple[int | None, int]] = []  # (first row in the saved bags or None, rows) per entry
+    try:
+        for file in files:
+            first = len(writer.doc)
+            if file.entry is not None and saved_table is not None:
+                doc, (lo, n) = file.entry.document, (file.entry.first, file.entry.count)
+                writer.copy(saved_table, lo, lo + n, len(entries))
+                sources.append((lo, n))
+            elif file.parsed is not None and file.parsed[0] is not None:
+                doc, (lo, n) = file.parsed[0], file.rows
+                writer.copy(fresh_table, lo, lo + n, len(entries))
+                sources.append((None, n))
+            else:
+                continue
+            entries.append(Entry(file.relative, file.sha256, doc, first, n))
+    finally:
+        if saved_table is not None and isinstance(saved_table.text, FileText):
+            saved_table.text.file.close()
+    table = writer.finish([e.document for e in entries], FileText(spill))
+    bags, postings = build(table, sources, params, saved if reuse else None)
+    return Contents(entries, table, spill, bags, postings)
+
+
+def _reread(path: Path) -> bytes:
+    raw = read_file(path)
+    return raw if isinstance(raw, bytes) else b""
 
 
 @contextmanager
@@ -158,59 +334,6 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def corpus_fingerprint(corpus: Path, extra: Sequence[Path] = ()) -> str:
-    """The fingerprint `open_index` gives the corpus (reading every file, parsing none)."""
-    return _served_fingerprint(_read(corpus, {}, parse_now=False, keep=False)[2], extra)
-
-
-def _read(corpus: Path, known: dict[tuple[str, str], Entry], parse_now: bool, keep: bool = True
-          ) -> tuple[list[_File], list[Problem], str]:
-    """Every corpus file read once: its hash, its saved entry, and (`parse_now`) its document; the problems of
-    files that cannot be read; the press releases' fingerprint."""
-    files, problems = listed(corpus)
-    prefix = os.path.join(os.fspath(corpus), "")
-    read: list[_File] = []
-    pairs: list[tuple[str, str]] = []
-    for path in files:
-        text = os.fspath(path)  # Path.relative_to costs 25 µs a file: a quarter second at 10,000 files
-        relative = text[len(prefix) :] if text.startswith(prefix) else path.relative_to(corpus).as_posix()
-        raw = read_file(path)
-        if isinstance(raw, Problem):
-            problems.append(raw)
-            pairs.append((relative, "unreadable"))
-            continue
-        sha = hashlib.sha256(raw).hexdigest()
-        pairs.append((relative, sha))
-        if not keep:
-            continue
-        entry = known.get((relative, sha))
-        parsed = parse_document(path, raw) if parse_now and entry is None else None
-        doc = entry.document if entry is not None else parsed[0] if parsed is not None else None
-        needed = (entry is None and parsed is None) or (doc is not None and bool(doc.translations))
-        read.append(_File(path, relative, sha, entry, raw if needed else None, parsed))
-    return read, problems, fingerprint(pairs)
-
-
-def _entries(files: Sequence[_File], problems: list[Problem]) -> list[Entry]:
-    """The corpus's entries in corpus order (parsing the files not parsed yet, splitting the new documents), or
-    CorpusError with every problem, the cross-file ones (corpus.Checks) included."""
-    checks = Checks()
-    checks.problems = problems
-    accepted: list[tuple[_File, Document]] = []
-    for file in files:
-        if file.entry is not None:
-            doc: Document | None = file.entry.document
-        else:
-            doc, found = file.parsed or parse_document(file.path, file.raw or b"")
-            checks.problems.extend(found)
-        if doc is not None and checks.add(file.path, doc, file.raw):
-            accepted.append((file, doc))
-    problems = checks.result()[1]
-    if problems:
-        raise CorpusError(problems)
-    return [file.entry or Entry(file.relative, file.sha256, doc, tuple(split_document(doc))) for file, doc in accepted]
-
-
 def _served_fingerprint(corpus_print: str, extra: Sequence[Path]) -> str:
     """The press releases' fingerprint with the bytes of the extra files (the glossary, the agency's profile)."""
     extras = []
@@ -220,35 +343,33 @@ def _served_fingerprint(corpus_print: str, extra: Sequence[Path]) -> str:
     return _hash([corpus_print, extras]) if extras else corpus_print
 
 
-def _index(entries: Sequence[Entry], postings: Postings, params: Params, glossary: Glossary | None) -> Index:
-    return Index(documents=[e.document for e in entries], passages=[p for e in entries for p in e.passages],
-                 postings=postings, title_weight=params.title_weight, glossary=glossary)
-
-
-def build(entries: Sequence[Entry], params: Params, saved: Saved | None = None) -> tuple[Bags, Postings]:
-    """Index entries; those the saved index already holds (same path and hash) reuse its passages and bags."""
-    reused = saved.rows() if saved is not None else {}
+def build(table: PassageTable, sources: Sequence[tuple[int | None, int]], params: Params,
+          saved: Saved | None = None) -> tuple[Bags, Postings]:
+    """Bags and postings of a table's passages. `sources`: the table's rows in runs, in order, each run's first
+    row in the saved index's bags (reused) or None (analyzed), and its number of rows."""
     saved_bags = None
-    if saved is not None and any((e.path, e.sha256) in reused for e in entries):
+    if saved is not None and any(first is not None for first, _ in sources):
         try:
             saved_bags = saved.bags()
         except StoreError as exc:
             log.warning("saved index %s is unusable (%s): analyzing every file", saved.path, exc)
-    fresh: list[Passage] = []
-    sources: list[tuple[bool, int, int]] = []  # (from the saved bags, first row, rows) per entry
-    for entry in entries:
-        rows = reused.get((entry.path, entry.sha256)) if saved_bags is not None else None
-        if rows is not None:
-            sources.append((True, rows, len(entry.passages)))
-        else:
-            sources.append((False, len(fresh), len(entry.passages)))
-            fresh.extend(entry.passages)
-    fresh_bags = Bags.from_tokens(passage_terms(p, params.title_weight) for p in fresh)
+    if saved_bags is None:
+        sources = [(None, n) for _, n in sources]
+    starts = list(itertools.accumulate((n for _, n in sources), initial=0))
+    fresh = (passage_terms(table[i], params.title_weight)
+             for (first, n), start in zip(sources, starts, strict=False) if first is None
+             for i in range(start, start + n))
+    fresh_bags = Bags.from_tokens(fresh)
     if saved_bags is None:
         bags = fresh_bags
     else:
-        bags = Bags.join([(saved_bags if from_saved else fresh_bags, np.arange(first, first + n, dtype=np.int64))
-                          for from_saved, first, n in _runs(sources)])
+        runs: list[tuple[bool, int, int]] = []
+        analyzed = 0
+        for first, n in sources:
+            runs.append((True, first, n) if first is not None else (False, analyzed, n))
+            analyzed += n if first is None else 0
+        bags = Bags.join([(saved_bags if from_saved else fresh_bags, np.arange(lo, lo + n, dtype=np.int64))
+                          for from_saved, lo, n in _runs(runs)])
     return bags, Postings.from_bags(bags, k1=params.k1, b=params.b, epsilon=params.epsilon)
 
 

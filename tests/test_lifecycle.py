@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 import pressbot.retrieval.store
@@ -18,6 +19,7 @@ from pressbot.retrieval.corpus import CorpusError, require_corpus
 from pressbot.retrieval.document import Document, Passage
 from pressbot.retrieval.index import Params
 from pressbot.retrieval.store import Opened, open_index
+from pressbot.retrieval.table import PassageTable
 from tests.conftest import SMALL_CORPUS_FILES, write_doc
 
 GENEVA = "Who met the IOM Director General in Geneva?"
@@ -179,3 +181,25 @@ def test_the_opened_index_answers_as_index_build(small_corpus: Path) -> None:
     assert [(h.passage_id, h.score) for h in loaded.search(GENEVA)] == [
         (h.passage_id, h.score) for h in fresh.search(GENEVA)]
     assert loaded.search(GENEVA)  # not vacuous
+
+
+def test_the_served_passages_are_those_of_the_split_documents(small_corpus: Path) -> None:
+    long = "Consuls received compatriots and answered their questions on residence permits. " * 12
+    write_doc(small_corpus, "headed.md", "Консульский день", f"{long}\n\nДокументы для заявления\n\n{long}\n\n{long}")
+    expected = list(Index.build(require_corpus(small_corpus)).passages)
+    assert list(first(small_corpus).index.passages) == expected  # built: columns written, then mapped
+    assert list(first(small_corpus).index.passages) == expected  # restarted from the saved file
+    assert any("\n" in p.title for p in expected)  # headings travel with their passages too
+
+
+def test_the_served_index_keeps_document_metadata_only_and_maps_the_passages(small_corpus: Path) -> None:
+    for index in (first(small_corpus).index, first(small_corpus).index):  # built, then restarted
+        assert {doc.text for doc in index.documents.values()} == {""}
+        assert isinstance(index.passages, PassageTable) and isinstance(index.passages.text, np.memmap)
+        assert index.search(GENEVA)[0].doc_id == "migration-en-13016"
+
+
+def test_an_index_that_cannot_be_saved_serves_its_passages_from_memory(small_corpus: Path) -> None:
+    (small_corpus / ".index").write_text("a file where the index directory should be", encoding="utf-8")
+    index = first(small_corpus).index
+    assert list(index.passages) == list(Index.build(require_corpus(small_corpus)).passages)
