@@ -152,7 +152,7 @@ class Saved:
                 raise StoreError(f"{name} has {size} bytes for {shape[0]} values")
             if shape[0] == 0:
                 return np.zeros(0, dtype=dtype)
-            return np.memmap(self.path, dtype=dtype, mode="r", offset=start + header, shape=shape)
+            return _plain(np.memmap(self.path, dtype=dtype, mode="r", offset=start + header, shape=shape))
         except StoreError:
             raise
         except Exception as exc:  # a damaged member: bad zip, bad header
@@ -165,7 +165,7 @@ class Saved:
             return FileText(open(self.path, "rb"), start, size)
         if size == 0:
             return np.zeros(0, dtype=np.uint8)
-        return np.memmap(self.path, dtype=np.uint8, mode="r", offset=start, shape=(size,))
+        return _plain(np.memmap(self.path, dtype=np.uint8, mode="r", offset=start, shape=(size,)))
 
     def vocabulary(self) -> list[str]:
         try:
@@ -205,6 +205,12 @@ class Saved:
         return Postings(vocabulary={t: i for i, t in enumerate(vocabulary)}, offsets=offsets, passages=passages,
                         impacts=impacts, size=self.passages, k1=params.k1, b=params.b, epsilon=params.epsilon,
                         idf=idf, avgdl=float(self.manifest["avgdl"]))
+
+
+def _plain(mapped: np.memmap[Any, Any]) -> npt.NDArray[Any]:
+    """A mapped array as a plain ndarray over the same pages: np.memmap's Python-level hooks run on every
+    slice, and queries slice the postings many times."""
+    return mapped.view(np.ndarray)
 
 
 def _check_csr(offsets: npt.NDArray[np.int64], entries: int, rows: int, what: str) -> None:

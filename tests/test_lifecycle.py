@@ -195,7 +195,7 @@ def test_the_served_passages_are_those_of_the_split_documents(small_corpus: Path
 def test_the_served_index_keeps_document_metadata_only_and_maps_the_passages(small_corpus: Path) -> None:
     for index in (first(small_corpus).index, first(small_corpus).index):  # built, then restarted
         assert {doc.text for doc in index.documents.values()} == {""}
-        assert isinstance(index.passages, PassageTable) and isinstance(index.passages.text, np.memmap)
+        assert isinstance(index.passages, PassageTable) and isinstance(index.passages.text.base, np.memmap)
         assert index.search(GENEVA)[0].doc_id == "migration-en-13016"
 
 
@@ -203,3 +203,13 @@ def test_an_index_that_cannot_be_saved_serves_its_passages_from_memory(small_cor
     (small_corpus / ".index").write_text("a file where the index directory should be", encoding="utf-8")
     index = first(small_corpus).index
     assert list(index.passages) == list(Index.build(require_corpus(small_corpus)).passages)
+
+
+def test_a_reload_copies_the_unchanged_files_passages_and_splits_the_changed_ones(small_corpus: Path) -> None:
+    before = first(small_corpus)
+    path = small_corpus / "migration-en-9634.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nThe delegation visited Zanzibar.\n", encoding="utf-8")
+    write_doc(small_corpus, "aaa-new.md", "Visa centre opens in Ganja", "A visa centre opened in Ganja today.")
+    after = opened(small_corpus, previous=before.fingerprint)
+    assert after is not None
+    assert list(after.index.passages) == list(Index.build(require_corpus(small_corpus)).passages)
