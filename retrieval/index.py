@@ -274,8 +274,8 @@ class Index:
         return [self._hit(i, s, float(found[n]) / total if total else 0.0) for n, (i, s) in enumerate(ranked)]
 
     def _hit(self, i: int, score: float, coverage: float) -> Hit:
-        passage = self.passages[i]
-        doc = self.documents[passage.doc_id]
-        return Hit(doc_id=doc.id, passage_id=passage.id, score=score, text=passage.text, title=doc.title,
-                   lang=doc.lang, position=passage.position, url=doc.url, date=doc.date, source=doc.source,
+        table = self.passages  # the columns read directly: no Passage object per hit
+        doc, position = table.document(i), table.position.item(i)
+        return Hit(doc_id=doc.id, passage_id=f"{doc.id}#{position}", score=score, text=table.text_of(i),
+                   title=doc.title, lang=doc.lang, position=position, url=doc.url, date=doc.date, source=doc.source,
                    coverage=coverage)

@@ -83,22 +83,34 @@ class PassageTable(Sequence[Passage]):
             i += len(self)
         if not 0 <= i < len(self):
             raise IndexError(i)
-        doc = self.documents[int(self.doc[i])]
-        start, heading, end = int(self.starts[i]), int(self.headings[i]), int(self.starts[i + 1])
-        under = bytes(self.text[start : start + heading]).decode("utf-8") if heading else ""
-        position = int(self.position[i])
+        doc = self.document(i)
+        start, heading, end = self.starts.item(i), self.headings.item(i), self.starts.item(i + 1)
+        under = self._decode(start, start + heading) if heading else ""
+        position = self.position.item(i)
         return Passage(id=f"{doc.id}#{position}", doc_id=doc.id, position=position,
-                       title=f"{doc.title}\n{under}" if under else doc.title,
-                       text=bytes(self.text[start + heading : end]).decode("utf-8"), lang=doc.lang)
+                       title=f"{doc.title}\n{under}" if under else doc.title, text=self._decode(start + heading, end),
+                       lang=doc.lang)
+
+    def document(self, i: int) -> Document:
+        """The document of passage i."""
+        return self.documents[self.doc.item(i)]
+
+    def text_of(self, i: int) -> str:
+        """Passage i's text (without its heading): what a hit quotes, without making the whole Passage."""
+        return self._decode(self.starts.item(i) + self.headings.item(i), self.starts.item(i + 1))
+
+    def _decode(self, start: int, end: int) -> str:
+        part = self.text[start:end]
+        return (part if isinstance(part, bytes) else part.tobytes()).decode("utf-8")
 
     def __iter__(self) -> Iterator[Passage]:
         return (self[i] for i in range(len(self)))
 
     def doc_id(self, i: int) -> str:
-        return self.documents[int(self.doc[i])].id
+        return self.document(i).id
 
     def lang(self, i: int) -> str:
-        return self.documents[int(self.doc[i])].lang
+        return self.document(i).lang
 
     def language_counts(self) -> dict[str, int]:
         """How many passages each language has."""
