@@ -10,7 +10,8 @@ from pressbot.retrieval.passages import split_document
 from pressbot.retrieval.table import PassageTable
 
 DOCS = [
-    Document(id="en-1", title="Visa rules", text="Required documents:\n\n1. Passport\n2. Photo\n\nFees are paid online."),
+    Document(id="en-1", title="Visa rules",
+             text="Required documents:\n\n1. Passport\n2. Photo\n\nFees are paid online."),
     Document(id="az-2", title="Viza qaydaları", text="Ərizə 919 nömrəsi ilə qəbul edilir. Şəxsiyyət vəsiqəsi lazımdır.",
              lang="az"),
     Document(id="ru-3", title="Правила", text="Заявления принимаются в Баку.", lang="ru"),
