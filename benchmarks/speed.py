@@ -2,9 +2,10 @@
 corpora of 10k, 100k and 1M passages, with rank-bm25's naive `BM25Okapi.get_scores` as the baseline in
 the same run, on the same tokens.
 
-Each size runs in its own subprocess, so its peak memory is its own. The index is built the way the
-service builds it (`retrieval.store.build`: split, analyze, bags, postings) and saved the way the service
-saves it, to measure its size on disk. Peak memory is read before the baseline is built.
+Each size runs in its own subprocess, so its peak memory is its own: the synthetic corpus's files are
+written by another process first, then the index is built and saved the way the service does it
+(`retrieval.store.open_index`: read, split, analyze, bags, postings, save, serve the saved file). Peak
+memory is read before the baseline is built.
 
 Usage::
 
@@ -29,7 +30,7 @@ from typing import Any
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from benchmarks.synthetic import documents, questions, synonyms
+from benchmarks.synthetic import questions, synonyms, write_files
 from benchmarks.timing import machine, ms, peak_rss_mib, rss_mib, write_result
 from pressbot.responses.answering import answer_question
 from pressbot.responses.render import Renderer
@@ -38,9 +39,8 @@ from pressbot.retrieval.bags import Bags
 from pressbot.retrieval.glossary import Entry as Names
 from pressbot.retrieval.glossary import Glossary
 from pressbot.retrieval.index import Params
-from pressbot.retrieval.passages import split_document
-from pressbot.retrieval.saved import Entry, write
-from pressbot.retrieval.store import build
+from pressbot.retrieval.saved import open_saved, store_path
+from pressbot.retrieval.store import analysis_key, open_index
 
 SIZES = (10_000, 100_000, 1_000_000)
 QUERIES = 300
@@ -62,26 +62,19 @@ def timed(fn: Any, *args: Any) -> tuple[float, Any]:
     return time.perf_counter() - started, result
 
 
-def measure(passages: int, queries: int, naive_queries: int) -> dict[str, Any]:
-    """Every figure for one corpus size (run in a fresh process)."""
+def measure(corpus: Path, queries: int, naive_queries: int) -> dict[str, Any]:
+    """Every figure for one corpus directory (run in a fresh process)."""
     rss_start = rss_mib()
-    docs = list(documents(passages))
+    params = Params()
+    build_s, opened = timed(open_index, corpus, params)
+    assert opened is not None
+    index = opened.index
+    postings = index.postings
+    passages = len(index)
     rss_docs = rss_mib()
-    started = time.perf_counter()
-    entries = [Entry(f"{d.id}.md", "", d, tuple(split_document(d))) for d in docs]
-    split_s = time.perf_counter() - started
-    all_passages, bags, postings = build(entries, Params())
-    build_s = time.perf_counter() - started
-    index = Index(docs, all_passages, postings)
-    assert len(index) == passages, (len(index), passages)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "index.zip"
-        with path.open("wb") as raw:
-            save_s, _ = timed(write, raw, "benchmark", "benchmark", entries, bags, postings)
-        disk = path.stat().st_size
-    del entries
+    peak_built = peak_rss_mib()  # before the benchmark's own question generation adds its tables
+    disk = store_path(corpus).stat().st_size
     postings_bytes = sum(a.nbytes for a in postings.arrays().values())
-    bags_bytes = bags.offsets.nbytes + bags.terms.nbytes + bags.counts.nbytes
     asks = questions(queries)
     terms = [index.query_terms(q) for q in asks]
     renderer = Renderer()
@@ -93,7 +86,7 @@ def measure(passages: int, queries: int, naive_queries: int) -> dict[str, Any]:
     answer_s = [seconds for seconds, _ in replies]
     answered_s = [seconds for seconds, reply in replies if reply.answer.answered]
     # The same questions with vocabulary names (one or two words, two or three names each), same run.
-    expanded = Index(docs, all_passages, postings,
+    expanded = Index(index.passages.documents, index.passages, postings,
                      glossary=Glossary.of([Names(tuple(("en", w) for w in names)) for names in synonyms(asks)]))
     expanded_search_s = [timed(expanded.search, q, 10)[0] for q in asks]
     expanded_answer_s = [timed(answer_question, expanded, q, renderer)[0] for q in asks]
@@ -102,6 +95,10 @@ def measure(passages: int, queries: int, naive_queries: int) -> dict[str, Any]:
     peak = peak_rss_mib()
     ours = [postings.top_k(t, 10) for t in terms]
 
+    with open_saved(corpus, analysis_key(params.title_weight), verify=False) as saved:
+        assert saved is not None
+        bags = saved.bags()
+    bags_bytes = bags.offsets.nbytes + bags.terms.nbytes + bags.counts.nbytes
     naive_build_s, okapi = timed(BM25Okapi, tokens(bags))
     del bags
     naive_s: list[float] = []
@@ -118,9 +115,9 @@ def measure(passages: int, queries: int, naive_queries: int) -> dict[str, Any]:
         if len(ids):
             max_diff = max(max_diff, float(np.abs(scores[ids] - values).max()))
     return {
-        "passages": passages, "documents": len(docs), "postings": len(postings.passages),
+        "passages": passages, "documents": len(index.documents), "postings": len(postings.passages),
         "vocabulary": len(postings.vocabulary), "rss_start_mib": rss_start, "rss_documents_mib": rss_docs,
-        "split_s": split_s, "build_s": build_s, "save_s": save_s, "postings_bytes": postings_bytes,
+        "build_s": build_s, "postings_bytes": postings_bytes, "peak_built_mib": peak_built,
         "bags_bytes": bags_bytes, "disk_bytes": disk, "peak_rss_mib": peak,
         "rss_serving_mib": rss_serving,
         "top_k_ms": [ms(top_k_s, q) for q in (50, 95, 99)], "search_ms": [ms(search_s, q) for q in (50, 95, 99)],
@@ -137,10 +134,14 @@ def measure(passages: int, queries: int, naive_queries: int) -> dict[str, Any]:
 
 
 def run_in_subprocess(passages: int, queries: int, naive_queries: int) -> dict[str, Any]:
-    command = [sys.executable, "-m", "benchmarks.speed", "--one", str(passages), "--queries", str(queries),
-               "--naive-queries", str(naive_queries)]
     started = time.perf_counter()
-    out = subprocess.run(command, check=True, capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        write_files(corpus, passages)
+        command = [sys.executable, "-m", "benchmarks.speed", "--one", str(corpus), "--queries", str(queries),
+                   "--naive-queries", str(naive_queries)]
+        out = subprocess.run(command, check=True, capture_output=True, text=True,
+                             cwd=Path(__file__).parent.parent)
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     result["wall_s"] = time.perf_counter() - started
     return result
@@ -173,15 +174,15 @@ def report(results: Sequence[dict[str, Any]], where: str) -> str:
         row("documents", [f"{r['documents']:,}" for r in results]),
         row("postings (distinct term–passage pairs)", [f"{r['postings']:,}" for r in results]),
         row("vocabulary", [f"{r['vocabulary']:,}" for r in results]),
-        row("build: split + analyze + bags + postings (s)", [f"{r['build_s']:.1f}" for r in results]),
+        row("build: read + split + analyze + bags + postings + save (s)", [f"{r['build_s']:.1f}" for r in results]),
         row("postings arrays in memory (MiB)", [f"{r['postings_bytes'] / 2**20:.1f}" for r in results]),
         row("bags arrays, kept until saved (MiB)", [f"{r['bags_bytes'] / 2**20:.1f}" for r in results]),
-        row("saved index on disk, with documents (MiB)", [f"{r['disk_bytes'] / 2**20:.1f}" for r in results]),
-        row("save (s)", [f"{r['save_s']:.1f}" for r in results]),
-        row("RSS with the documents loaded (MiB)", [f"{r['rss_documents_mib']:.0f}" for r in results]),
-        row("RSS while serving: documents, index, and the bags kept for the baseline (MiB)",
-            [f"{r['rss_serving_mib']:.0f}" for r in results]),
-        row("**peak RSS, whole process (MiB)**", [f"**{r['peak_rss_mib']:.0f}**" for r in results]),
+        row("saved index on disk (MiB)", [f"{r['disk_bytes'] / 2**20:.1f}" for r in results]),
+        row("RSS once built (MiB)", [f"{r['rss_documents_mib']:.0f}" for r in results]),
+        row("RSS while serving (MiB)", [f"{r['rss_serving_mib']:.0f}" for r in results]),
+        row("**peak RSS once built and serving (MiB)**", [f"**{r['peak_built_mib']:.0f}**" for r in results]),
+        row("peak RSS, whole process, with the benchmark's question generation (MiB)",
+            [f"{r['peak_rss_mib']:.0f}" for r in results]),
         row("top_k (ms)", [trio(r["top_k_ms"]) for r in results]),
         row("search (ms)", [trio(r["search_ms"]) for r in results]),
         row("**whole answer (ms)**", [f"**{trio(r['answer_ms'])}**" for r in results]),
@@ -209,11 +210,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--queries", type=int, default=QUERIES)
     parser.add_argument("--naive-queries", type=int, default=None, help="default: by size")
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the per-size subprocess
+    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # the per-size subprocess, on a corpus
     parser.add_argument("--no-write", action="store_true", help="print, do not write results/speed.md")
     args = parser.parse_args(argv)
     if args.one:
-        naive = args.naive_queries if args.naive_queries is not None else NAIVE_QUERIES.get(args.one, 20)
+        naive = args.naive_queries if args.naive_queries is not None else 20
         print(json.dumps(measure(args.one, args.queries, naive)))
         return 0
     where = machine()

@@ -17,6 +17,8 @@ Usage::
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -192,3 +194,14 @@ def synonyms(asks: Sequence[str], seed: int = 3) -> list[tuple[str, ...]]:
             names = int(rng.integers(2, 3, endpoint=True))
             entries.append(tuple(word(min(rank[str(w)] + i, VOCABULARY - 1)) for i in range(names)))
     return entries
+
+
+def write_files(directory: Path, passages: int) -> None:
+    """The corpus files of `documents(passages)`, written by another process, so that the documents generated
+    do not stay in the memory of the process that measures (`python -m benchmarks.synthetic DIR PASSAGES`)."""
+    subprocess.run([sys.executable, "-m", "benchmarks.synthetic", str(directory), str(passages)], check=True,
+                   cwd=Path(__file__).parent.parent)
+
+
+if __name__ == "__main__":
+    write_corpus(Path(sys.argv[1]), list(documents(int(sys.argv[2]))))

@@ -206,42 +206,80 @@ def _string_list(value: Any) -> list[str] | None:
     return None
 
 
-# How one file's bytes become a document or problems; the index store passes one that reuses the
-# documents of files it has parsed before.
+# How one file's bytes become a document or problems.
 Parser = Callable[[Path, bytes], tuple[Document | None, list[Problem]]]
 
 
-def load_corpus(directory: Path, parse: Parser = parse_document) -> tuple[list[Document], list[Problem]]:
-    """Every document of a corpus directory, plus every problem (bad files are left out of the list)."""
+def listed(directory: Path) -> tuple[list[Path], list[Problem]]:
+    """The corpus's files (`corpus_files`), or the problem that there are none to serve."""
     if not directory.is_dir():
         return [], [Problem(str(directory), 0, "corpus directory does not exist")]
     files = corpus_files(directory)
     if not files:
         return [], [Problem(str(directory), 0, "no press releases (*.md files) in the corpus")]
-    docs: list[Document] = []
-    problems: list[Problem] = []
-    first_seen: dict[str, str] = {}
-    translation_lines: dict[str, int] = {}
+    return files, []
+
+
+def read_file(path: Path) -> bytes | Problem:
+    """A corpus file's bytes, or the problem of reading it (gone since it was listed, no permission)."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return Problem(str(path), 1, f"cannot read: {exc.strerror or exc}")
+
+
+class Checks:
+    """What is checked across a corpus's files, fed one parsed document at a time in corpus order: ids
+    are unique (a repeated file name is reported at the later file) and translations name documents that
+    are in the corpus.
+
+    Usage::
+
+        checks = Checks()
+        checks.add(path, doc, raw)        # False (and a problem) for a repeated id
+        docs, problems = checks.result()
+    """
+
+    def __init__(self) -> None:
+        self.documents: list[Document] = []
+        self.problems: list[Problem] = []
+        self._first_seen: dict[str, str] = {}
+        self._translation_lines: dict[str, int] = {}
+
+    def add(self, path: Path, doc: Document, raw: bytes | None) -> bool:
+        """Accept a document parsed from `path`; `raw` (the file's bytes) is needed only when the document
+        names translations (to locate the key for a problem found later)."""
+        if doc.id in self._first_seen:
+            self.problems.append(Problem(str(path), 1, f"duplicate id {doc.id!r}: {self._first_seen[doc.id]} has "
+                                                       f"the same file name"))
+            return False
+        self._first_seen[doc.id] = str(path)
+        if doc.translations:
+            self._translation_lines[doc.id] = _key_line(raw, "translations") if raw is not None else 1
+        self.documents.append(doc)
+        return True
+
+    def result(self) -> tuple[list[Document], list[Problem]]:
+        """The accepted documents, and every problem found (dangling translations last)."""
+        dangling = _dangling_translations(self.documents, self._first_seen, self._translation_lines)
+        return self.documents, [*self.problems, *dangling]
+
+
+def load_corpus(directory: Path, parse: Parser = parse_document) -> tuple[list[Document], list[Problem]]:
+    """Every document of a corpus directory, plus every problem (bad files are left out of the list)."""
+    files, problems = listed(directory)
+    checks = Checks()
+    checks.problems = problems
     for path in files:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            problems.append(Problem(str(path), 1, f"cannot read: {exc.strerror or exc}"))
+        raw = read_file(path)
+        if isinstance(raw, Problem):
+            checks.problems.append(raw)
             continue
         doc, found = parse(path, raw)
-        problems.extend(found)
-        if doc is None:
-            continue
-        if doc.id in first_seen:
-            problems.append(Problem(str(path), 1, f"duplicate id {doc.id!r}: {first_seen[doc.id]} has the "
-                                                  f"same file name"))
-            continue
-        first_seen[doc.id] = str(path)
-        if doc.translations:
-            translation_lines[doc.id] = _key_line(raw, "translations")
-        docs.append(doc)
-    problems.extend(_dangling_translations(docs, first_seen, translation_lines))
-    return docs, problems
+        checks.problems.extend(found)
+        if doc is not None:
+            checks.add(path, doc, raw)
+    return checks.result()
 
 
 def _key_line(raw: bytes, key: str) -> int:

@@ -23,6 +23,7 @@ from pressbot.retrieval.passages import split_document
 from pressbot.retrieval.recency import POOL as RECENCY_POOL
 from pressbot.retrieval.recency import freshness, prefer_recent, wants_recent
 from pressbot.retrieval.scoring import Postings, best
+from pressbot.retrieval.table import PassageTable
 
 # A question with names is ranked from the top POOL_FACTOR * k of all its names at once (see _ranked_expanded;
 # 3 changed the top 10 of 7 of the dev sets' 152 questions with names, 5 of one).
@@ -80,10 +81,12 @@ def passage_terms(passage: Passage, title_weight: int = DEFAULT_TITLE_WEIGHT) ->
 class Index:
     """BM25 over the passages of a set of documents; immutable once built, so it can be swapped whole."""
 
-    def __init__(self, documents: Sequence[Document], passages: Sequence[Passage], postings: Postings,
+    def __init__(self, documents: Sequence[Document], passages: Sequence[Passage] | PassageTable, postings: Postings,
                  title_weight: int = DEFAULT_TITLE_WEIGHT, glossary: Glossary | None = None) -> None:
+        """`passages`: as columns (table.py; the saved index's are memory-mapped), or as objects, then made
+        columns. `documents` may be their metadata only (the store's: their texts are in the passages)."""
         self.documents: dict[str, Document] = {doc.id: doc for doc in documents}
-        self.passages: tuple[Passage, ...] = tuple(passages)
+        self.passages = passages if isinstance(passages, PassageTable) else PassageTable.of(documents, passages)
         self.postings = postings
         self.title_weight = title_weight
         self.glossary = glossary or Glossary()
@@ -141,7 +144,7 @@ class Index:
             return self._hits(self._ranked(plan, k), concepts)
         ranked = self._ranked(plan, max(k, RECENCY_POOL))
         fresh = self._freshness
-        boosted = prefer_recent(ranked, [fresh[self.passages[i].doc_id] for i, _ in ranked])[:k]
+        boosted = prefer_recent(ranked, [fresh[self.passages.doc_id(i)] for i, _ in ranked])[:k]
         return self._hits(boosted, concepts)
 
     def translate(self, question: str, lang: str, target: str) -> tuple[Query, int]:
@@ -154,14 +157,12 @@ class Index:
         if not plan.concepts:
             return []
         pool = self._ranked(plan, max(k, k * len(self.languages)))
-        return self._hits([(i, s) for i, s in pool if self.passages[i].lang == lang][:k], self.concept_weights(plan))
+        return self._hits([(i, s) for i, s in pool if self.passages.lang(i) == lang][:k], self.concept_weights(plan))
 
     @functools.cached_property
     def languages(self) -> tuple[str, ...]:
         """The corpus's languages, the most passages first."""
-        counts: dict[str, int] = {}
-        for passage in self.passages:
-            counts[passage.lang] = counts.get(passage.lang, 0) + 1
+        counts = self.passages.language_counts()
         return tuple(sorted(counts, key=lambda lang: (-counts[lang], lang)))
 
     @functools.cached_property
@@ -273,8 +274,8 @@ class Index:
         return [self._hit(i, s, float(found[n]) / total if total else 0.0) for n, (i, s) in enumerate(ranked)]
 
     def _hit(self, i: int, score: float, coverage: float) -> Hit:
-        passage = self.passages[i]
-        doc = self.documents[passage.doc_id]
-        return Hit(doc_id=doc.id, passage_id=passage.id, score=score, text=passage.text, title=doc.title,
-                   lang=doc.lang, position=passage.position, url=doc.url, date=doc.date, source=doc.source,
+        table = self.passages  # the columns read directly: no Passage object per hit
+        doc, position = table.document(i), table.position.item(i)
+        return Hit(doc_id=doc.id, passage_id=f"{doc.id}#{position}", score=score, text=table.text_of(i),
+                   title=doc.title, lang=doc.lang, position=position, url=doc.url, date=doc.date, source=doc.source,
                    coverage=coverage)

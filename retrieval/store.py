@@ -1,59 +1,68 @@
-"""Loading or building a corpus's index: a restart loads the saved index (saved.py) instead of re-indexing,
-and a rebuild re-analyzes only changed files.
+"""An index's life: built from the corpus, saved beside it, loaded back at a restart, reloaded when a file
+changes. The service calls one function, `open_index`; each corpus file is read once per call.
 
-The saved index is valid for one key: a hash of every corpus file's bytes, ANALYZER_VERSION, the code of the modules
-that decide what is indexed, the BM25 parameters and title_weight. With a different corpus but the
-same analysis, the documents, passages and bags of unchanged files are reused. Anything wrong with the
-file (missing, truncated, corrupt, another format) is logged and the index rebuilt: it is a cache, so
-reading it never stops the bot from starting; nor does failing to write it.
+One fingerprint says what the served index was made from: every press release's path and hash, plus the
+files that change answers without being indexed (the glossary, the agency's profile). A reload whose
+fingerprint equals the served one's stops there. Otherwise the saved index is loaded as it is when it
+was made for the same press releases and settings (its key: their hashes, ANALYZER_VERSION, the code of
+the modules that decide what is indexed, the BM25 parameters and title_weight); else the index is rebuilt,
+re-analyzing only the files whose bytes the saved index does not hold, and saved. Anything wrong with the
+saved file (missing, truncated, corrupt, another format) is logged and the index rebuilt: it is a cache,
+so reading it never stops the bot from starting; nor does failing to write it.
 
 Usage::
 
-    indexed = load_or_build(Path("corpus"), Params(k1=1.5, b=0.75, epsilon=0.25, title_weight=1))
-    Index(indexed.documents, indexed.passages, indexed.postings, title_weight=1)
+    opened = open_index(Path("corpus"), Params(), load_glossary)      # CorpusError lists every problem
+    opened.index.search("IOM"), opened.fingerprint, opened.loaded
+    open_index(Path("corpus"), Params(), load_glossary, previous=opened.fingerprint)  # None: unchanged
 """
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
+import itertools
 import json
 import logging
 import os
-from collections.abc import Iterator, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from pressbot.retrieval import analyzer
 from pressbot.retrieval.bags import Bags
-from pressbot.retrieval.corpus import Problem, parse_document, require_corpus
-from pressbot.retrieval.document import Document, Passage
-from pressbot.retrieval.index import Params, passage_terms
+from pressbot.retrieval.corpus import Checks, CorpusError, Problem, listed, parse_document, read_file
+from pressbot.retrieval.document import Document
+from pressbot.retrieval.glossary import Glossary
+from pressbot.retrieval.index import Index, Params, passage_terms
 from pressbot.retrieval.passages import split_document
-from pressbot.retrieval.saved import FORMAT, Entry, Saved, StoreError, open_saved, save
+from pressbot.retrieval.saved import (
+    FORMAT,
+    STORE_DIR,
+    Contents,
+    Entry,
+    Saved,
+    StoreError,
+    metadata,
+    open_saved,
+    save,
+)
 from pressbot.retrieval.scoring import Postings
+from pressbot.retrieval.table import FileText, PassageTable, TableWriter
 
 log = logging.getLogger(__name__)
 
 # Modules whose code decides what a saved index holds: editing any of them makes saved indexes stale.
 CODE_MODULES = ("analyzer", "stopwords", "sentences", "passages", "document", "corpus", "index", "scoring",
                 "store", "bags", "saved", "structure")
-
-
-@dataclass(frozen=True)
-class Indexed:
-    """A corpus's documents, passages and postings; `loaded` says they came from the saved index."""
-
-    documents: list[Document]
-    passages: list[Passage]
-    postings: Postings
-    fingerprint: str
-    loaded: bool
 
 
 @cache  # the code this process runs was read at import: later edits on disk are not running here
@@ -87,12 +96,224 @@ def _hash(value: Any) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
 
 
-# --- building ------------------------------------------------------------------------------------------
-def load_or_build(corpus: Path, params: Params) -> Indexed:
-    """The corpus's index: loaded when the saved one is still valid, else built (reusing what it can) and
-    saved. Raises CorpusError, listing every problem, when the corpus cannot be served."""
-    with _collector_paused():
-        return _load_or_build(corpus, params)
+# --- the lifecycle -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Opened:
+    """An index ready to serve, the fingerprint of what it was made from, and whether it was loaded from
+    the saved index (without re-indexing)."""
+
+    index: Index
+    fingerprint: str
+    loaded: bool
+
+
+@dataclass(slots=True)
+class _File:
+    """One corpus file as read: its hash, the saved entry holding the same bytes if any, its bytes while they
+    are still needed (to parse it, or to locate a key of a reused document for a problem), and once parsed,
+    its document's metadata and problems and its passages' rows in the fresh table."""
+
+    path: str  # not a Path: 360 bytes less a file (90 MiB at a million passages)
+    relative: str
+    sha256: str
+    entry: Entry | None
+    raw: bytes | None
+    parsed: tuple[Document | None, list[Problem]] | None = None
+    rows: tuple[int, int] = (0, 0)  # (first, count) in the table of freshly split passages
+
+
+GlossarySource = Glossary | Callable[[], Glossary] | None
+
+
+def open_index(corpus: Path, params: Params, glossary: GlossarySource = None, previous: str | None = None,
+               extra: Sequence[Path] = ()) -> Opened | None:
+    """The corpus's index, or None when its fingerprint equals `previous` (nothing to reload).
+
+    `glossary`: the query-time vocabulary, or a function loading it, called only once the corpus has changed.
+    `extra`: files outside the press releases whose bytes count in the fingerprint (missing ones are left
+    out). Raises CorpusError, listing every problem, when the corpus cannot be served.
+
+    No Python object is kept per passage at any stage: new files are split as they are read (without a
+    fingerprint to compare with) or once the corpus is known to have changed, their passages' texts written
+    to a spill file beside the index; the index serves the saved file's columns, memory-mapped.
+    """
+    with _collector_paused(), _spill(corpus) as fresh_spill, _spill(corpus) as spill:
+        analysis = analysis_key(params.title_weight)
+        with open_saved(corpus, analysis) as saved:
+            known = {(e.path, e.sha256): e for e in saved.entries} if saved is not None else {}
+            fresh = TableWriter(fresh_spill)
+            # Without a fingerprint to compare with, files are split as they are read and their bytes dropped.
+            files, problems, corpus_print = _read(corpus, known, fresh if previous is None else None)
+            served_print = _served_fingerprint(corpus_print, extra)
+            if previous is not None and served_print == previous and not problems:
+                return None
+            vocabulary = glossary() if callable(glossary) else glossary
+            key = index_key(corpus_print, params)
+            if saved is not None and saved.key == key and all(f.entry is not None for f in files):
+                _check([(Path(f.path), f.entry.document, f.raw) for f in files if f.entry is not None], problems)
+                try:
+                    return Opened(_served(saved, params, vocabulary), served_print, loaded=True)
+                except StoreError as exc:
+                    log.warning("saved index %s is unusable (%s): rebuilding", saved.path, exc)
+            contents = _build(files, problems, fresh, fresh_spill, spill, params, saved)
+        del files
+        if save(corpus, key, analysis, contents):
+            with open_saved(corpus, analysis, verify=False) as written:
+                if written is not None and written.key == key:
+                    try:
+                        return Opened(_served(written, params, vocabulary), served_print, loaded=False)
+                    except StoreError as exc:  # cannot happen to a file just written, but it is a cache
+                        log.warning("saved index %s is unusable (%s): serving from memory", written.path, exc)
+        table = dataclasses.replace(contents.table, text=_mapped(spill))  # the mapping outlives the file
+        return Opened(Index(table.documents, table, contents.postings, params.title_weight, vocabulary),
+                      served_print, loaded=False)
+
+
+def _served(saved: Saved, params: Params, glossary: Glossary | None) -> Index:
+    """The index a saved file holds, its passages and postings memory-mapped."""
+    table = saved.table()
+    return Index(table.documents, table, saved.postings(params), params.title_weight, glossary)
+
+
+@contextmanager
+def _spill(corpus: Path) -> Iterator[IO[bytes]]:
+    """A temporary file for passage texts, beside the saved index (on the corpus's disk: the system's
+    temporary directory may be memory), else in the temporary directory."""
+    directory = corpus / STORE_DIR
+    try:
+        directory.mkdir(exist_ok=True)
+        spill = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115 (closed below)
+    except OSError:
+        spill = tempfile.TemporaryFile()  # noqa: SIM115 (closed below)
+    with spill:
+        yield spill
+
+
+def _mapped(spill: IO[bytes]) -> npt.NDArray[np.uint8]:
+    """What was written to a spill file, memory-mapped (the mapping outlives the file's closing)."""
+    spill.flush()
+    size = spill.seek(0, os.SEEK_END)
+    if size == 0:
+        return np.zeros(0, dtype=np.uint8)
+    return np.memmap(spill, dtype=np.uint8, mode="r", shape=(size,))
+
+
+def corpus_fingerprint(corpus: Path, extra: Sequence[Path] = ()) -> str:
+    """The fingerprint `open_index` gives the corpus (reading every file, parsing none)."""
+    return _served_fingerprint(_read(corpus, {}, None, keep=False)[2], extra)
+
+
+def _read(corpus: Path, known: dict[tuple[str, str], Entry], fresh: TableWriter | None, keep: bool = True
+          ) -> tuple[list[_File], list[Problem], str]:
+    """Every corpus file read once: its hash, its saved entry, and (given `fresh`) a new file's document,
+    its passages written to `fresh`; the problems of files that cannot be read; the press releases'
+    fingerprint."""
+    files, problems = listed(corpus)
+    prefix = os.path.join(os.fspath(corpus), "")
+    read: list[_File] = []
+    pairs: list[tuple[str, str]] = []
+    for path in files:
+        text = os.fspath(path)  # Path.relative_to costs 25 µs a file: a quarter second at 10,000 files
+        relative = text[len(prefix) :] if text.startswith(prefix) else path.relative_to(corpus).as_posix()
+        raw = read_file(path)
+        if isinstance(raw, Problem):
+            problems.append(raw)
+            pairs.append((relative, "unreadable"))
+            continue
+        sha = hashlib.sha256(raw).hexdigest()
+        pairs.append((relative, sha))
+        if not keep:
+            continue
+        file = _File(text, relative, sha, known.get((relative, sha)), raw)
+        if fresh is not None and file.entry is None:
+            _split(file, fresh)
+        doc = file.entry.document if file.entry is not None else file.parsed[0] if file.parsed else None
+        if file.parsed is not None and not (doc is not None and doc.translations):
+            file.raw = None  # parsed, and no key to locate later
+        elif file.entry is not None and not file.entry.document.translations:
+            file.raw = None
+        read.append(file)
+    return read, problems, fingerprint(pairs)
+
+
+def _split(file: _File, fresh: TableWriter) -> None:
+    """Parse a file and write its passages to the fresh table; keep its document's metadata only."""
+    doc, problems = parse_document(Path(file.path), file.raw if file.raw is not None else b"")
+    if doc is not None:
+        first = len(fresh.doc)
+        passages = split_document(doc)
+        fresh.add(0, passages, doc.title)
+        file.rows = (first, len(passages))
+        doc = metadata(doc)
+    file.parsed = (doc, problems)
+
+
+def _check(documents: Sequence[tuple[Path, Document, bytes | None]], problems: list[Problem]) -> None:
+    """CorpusError listing `problems` and the cross-file ones (corpus.Checks), if any."""
+    checks = Checks()
+    checks.problems = problems
+    for path, doc, raw in documents:
+        checks.add(path, doc, raw)
+    found = checks.result()[1]
+    if found:
+        raise CorpusError(found)
+
+
+def _build(files: Sequence[_File], problems: list[Problem], fresh: TableWriter, fresh_spill: IO[bytes],
+           spill: IO[bytes], params: Params, saved: Saved | None) -> Contents:
+    """Check and index the files (CorpusError listing every problem): the passages of files the saved index
+    holds are copied from it with their bags, the others' are analyzed."""
+    reuse = saved is not None and any(f.entry is not None for f in files)
+    if saved is not None and reuse:
+        try:
+            saved.table()  # checked (mapped: its text is not read)
+        except StoreError as exc:
+            log.warning("saved index %s is unusable (%s): analyzing every file", saved.path, exc)
+            reuse = False
+    for file in files:
+        if file.entry is not None and not reuse:  # the saved rows cannot be used: read it again
+            file.entry, file.raw = None, file.raw or _reread(Path(file.path))
+        if file.entry is None and file.parsed is None:
+            _split(file, fresh)
+    accepted: list[tuple[Path, Document, bytes | None]] = []
+    for f in files:
+        doc = f.entry.document if f.entry is not None else f.parsed[0] if f.parsed is not None else None
+        if doc is not None:
+            accepted.append((Path(f.path), doc, f.raw))
+    problems = [*problems, *(p for f in files if f.parsed is not None for p in f.parsed[1])]
+    order = {f.path: i for i, f in enumerate(files)}
+    problems.sort(key=lambda p: order.get(p.path, len(files)))  # stable: a file's problems keep their order
+    _check(accepted, problems)
+    fresh_table = fresh.finish([Document(id="", title="", text="")], FileText(fresh_spill))
+    saved_table = saved.table(mapped=False) if saved is not None and reuse else None  # read once, to copy
+    writer = TableWriter(spill)
+    entries: list[Entry] = []
+    sources: list[tuple[int | None, int]] = []  # (first row in the saved bags or None, rows) per entry
+    try:
+        for file in files:
+            first = len(writer.doc)
+            if file.entry is not None and saved_table is not None:
+                doc, (lo, n) = file.entry.document, (file.entry.first, file.entry.count)
+                writer.copy(saved_table, lo, lo + n, len(entries))
+                sources.append((lo, n))
+            elif file.parsed is not None and file.parsed[0] is not None:
+                doc, (lo, n) = file.parsed[0], file.rows
+                writer.copy(fresh_table, lo, lo + n, len(entries))
+                sources.append((None, n))
+            else:
+                continue
+            entries.append(Entry(file.relative, file.sha256, doc, first, n))
+    finally:
+        if saved_table is not None and isinstance(saved_table.text, FileText):
+            saved_table.text.file.close()
+    table = writer.finish([e.document for e in entries], FileText(spill))
+    bags, postings = build(table, sources, params, saved if reuse else None)
+    return Contents(entries, table, spill, bags, postings)
+
+
+def _reread(path: Path) -> bytes:
+    raw = read_file(path)
+    return raw if isinstance(raw, bytes) else b""
 
 
 @contextmanager
@@ -113,54 +334,43 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load_or_build(corpus: Path, params: Params) -> Indexed:
-    analysis = analysis_key(params.title_weight)
-    with open_saved(corpus, analysis) as saved:
-        reader = _Reader(corpus, saved)
-        documents = require_corpus(corpus, reader.parse)
-        entries = reader.entries(documents)
-        corpus_print = fingerprint([(e.path, e.sha256) for e in entries])
-        key = index_key(corpus_print, params)
-        if saved is not None and saved.key == key:
-            try:
-                postings = saved.postings(params)
-                return Indexed(documents, [p for e in entries for p in e.passages], postings, corpus_print,
-                               loaded=True)
-            except StoreError as exc:
-                log.warning("saved index %s is unusable (%s): rebuilding", saved.path, exc)
-        passages, bags, postings = build(entries, params, saved)
-    save(corpus, key, analysis, entries, bags, postings)
-    return Indexed(documents, passages, postings, corpus_print, loaded=False)
+def _served_fingerprint(corpus_print: str, extra: Sequence[Path]) -> str:
+    """The press releases' fingerprint with the bytes of the extra files (the glossary, the agency's profile)."""
+    extras = []
+    for path in extra:
+        raw = read_file(path) if path.is_file() else None
+        extras.append([path.name, hashlib.sha256(raw).hexdigest() if isinstance(raw, bytes) else None])
+    return _hash([corpus_print, extras]) if extras else corpus_print
 
 
-def build(entries: Sequence[Entry], params: Params, saved: Saved | None = None
-          ) -> tuple[list[Passage], Bags, Postings]:
-    """Index entries; those the saved index already holds (same path and hash) reuse its passages and bags."""
-    reused = saved.rows() if saved is not None else {}
+def build(table: PassageTable, sources: Sequence[tuple[int | None, int]], params: Params,
+          saved: Saved | None = None) -> tuple[Bags, Postings]:
+    """Bags and postings of a table's passages. `sources`: the table's rows in runs, in order, each run's first
+    row in the saved index's bags (reused) or None (analyzed), and its number of rows."""
     saved_bags = None
-    if saved is not None and any((e.path, e.sha256) in reused for e in entries):
+    if saved is not None and any(first is not None for first, _ in sources):
         try:
             saved_bags = saved.bags()
         except StoreError as exc:
             log.warning("saved index %s is unusable (%s): analyzing every file", saved.path, exc)
-    passages: list[Passage] = []
-    fresh: list[Passage] = []
-    sources: list[tuple[bool, int, int]] = []  # (from the saved bags, first row, rows) per entry
-    for entry in entries:
-        rows = reused.get((entry.path, entry.sha256)) if saved_bags is not None else None
-        if rows is not None:
-            sources.append((True, rows, len(entry.passages)))
-        else:
-            sources.append((False, len(fresh), len(entry.passages)))
-            fresh.extend(entry.passages)
-        passages.extend(entry.passages)
-    fresh_bags = Bags.from_tokens(passage_terms(p, params.title_weight) for p in fresh)
+    if saved_bags is None:
+        sources = [(None, n) for _, n in sources]
+    starts = list(itertools.accumulate((n for _, n in sources), initial=0))
+    fresh = (passage_terms(table[i], params.title_weight)
+             for (first, n), start in zip(sources, starts, strict=False) if first is None
+             for i in range(start, start + n))
+    fresh_bags = Bags.from_tokens(fresh)
     if saved_bags is None:
         bags = fresh_bags
     else:
-        bags = Bags.join([(saved_bags if from_saved else fresh_bags, np.arange(first, first + n, dtype=np.int64))
-                          for from_saved, first, n in _runs(sources)])
-    return passages, bags, Postings.from_bags(bags, k1=params.k1, b=params.b, epsilon=params.epsilon)
+        runs: list[tuple[bool, int, int]] = []
+        analyzed = 0
+        for first, n in sources:
+            runs.append((True, first, n) if first is not None else (False, analyzed, n))
+            analyzed += n if first is None else 0
+        bags = Bags.join([(saved_bags if from_saved else fresh_bags, np.arange(lo, lo + n, dtype=np.int64))
+                          for from_saved, lo, n in _runs(runs)])
+    return bags, Postings.from_bags(bags, k1=params.k1, b=params.b, epsilon=params.epsilon)
 
 
 def _runs(sources: Sequence[tuple[bool, int, int]]) -> Iterator[tuple[bool, int, int]]:
@@ -175,34 +385,3 @@ def _runs(sources: Sequence[tuple[bool, int, int]]) -> Iterator[tuple[bool, int,
         current = (source, first, n)
     if current is not None:
         yield current
-
-
-class _Reader:
-    """The corpus loader's parser: a file whose bytes the saved index already holds is not parsed again."""
-
-    def __init__(self, corpus: Path, saved: Saved | None) -> None:
-        self.corpus = corpus
-        self.prefix = os.path.join(os.fspath(corpus), "")
-        self.saved = {(e.path, e.sha256): e for e in saved.entries} if saved is not None else {}
-        self.parsed: list[tuple[str, str, Entry | None]] = []  # files that gave a document, in order
-
-    def parse(self, path: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
-        text = os.fspath(path)  # Path.relative_to costs 25 µs a file: a quarter second at 10,000 files
-        fast = text.startswith(self.prefix)
-        relative = text[len(self.prefix) :] if fast else path.relative_to(self.corpus).as_posix()
-        sha = hashlib.sha256(raw).hexdigest()
-        entry = self.saved.get((relative, sha))
-        if entry is not None:
-            self.parsed.append((relative, sha, entry))
-            return entry.document, []
-        doc, problems = parse_document(path, raw)
-        if doc is not None:
-            self.parsed.append((relative, sha, None))
-        return doc, problems
-
-    def entries(self, documents: Sequence[Document]) -> list[Entry]:
-        """The entries of a corpus that loaded without problems (then each parsed file is one document)."""
-        if len(documents) != len(self.parsed):
-            raise RuntimeError("corpus loader returned documents that were not parsed through the store")
-        return [entry if entry is not None else Entry(relative, sha, doc, tuple(split_document(doc)))
-                for doc, (relative, sha, entry) in zip(documents, self.parsed, strict=True)]

@@ -139,6 +139,13 @@ def test_bags_number_terms_in_order_of_first_occurrence() -> None:
     assert bags.lengths().tolist() == [3, 0, 2]
 
 
+def test_passage_lengths_count_every_token_with_empty_passages_first_between_and_last() -> None:
+    bags = Bags.from_tokens([[], ["visa"] * 3 + ["iom"], [], [], ["baku"], []])
+    assert bags.lengths().tolist() == [0, 4, 0, 0, 1, 0]
+    assert Bags.from_tokens([[], []]).lengths().tolist() == [0, 0]
+    assert Bags.from_tokens([]).lengths().tolist() == []
+
+
 def test_joined_bags_equal_the_bags_of_the_joined_passages() -> None:
     first = [["visa", "permit"], ["iom", "geneva", "iom"], ["mexico"]]
     second = [["baku", "visa"], [], ["geneva"]]

@@ -15,7 +15,7 @@ from pressbot.retrieval import Index, analyzer
 from pressbot.retrieval.corpus import CorpusError, require_corpus
 from pressbot.retrieval.index import Params
 from pressbot.retrieval.saved import STORE_DIR, store_path
-from pressbot.retrieval.store import index_key, load_or_build
+from pressbot.retrieval.store import index_key, open_index
 from tests.conftest import write_doc
 
 QUESTIONS = ("Who met the IOM Director General in Geneva?", "mobile consular services in the US",
@@ -27,8 +27,9 @@ def results(index: Index) -> list[list[tuple[str, float]]]:
 
 
 def served(corpus: Path, params: Params = Params()) -> tuple[Index, bool]:
-    indexed = load_or_build(corpus, params)
-    return Index(indexed.documents, indexed.passages, indexed.postings, params.title_weight), indexed.loaded
+    opened = open_index(corpus, params)
+    assert opened is not None
+    return opened.index, opened.loaded
 
 
 def test_an_unchanged_corpus_loads_the_saved_index(small_corpus: Path) -> None:

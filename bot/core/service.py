@@ -12,7 +12,6 @@ Usage::
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 import time
@@ -24,14 +23,13 @@ from pressbot.bot.core.config import Config
 from pressbot.responses.answering import Reply, analyze, answer_question, further
 from pressbot.responses.composer import Answer
 from pressbot.responses.render import Renderer, locale
-from pressbot.retrieval import Index
+from pressbot.retrieval import Index, store
 from pressbot.retrieval.agency import FILE_NAME as AGENCY_FILE
 from pressbot.retrieval.agency import Profile, load_profile
 from pressbot.retrieval.analyzer import LANGUAGES
-from pressbot.retrieval.corpus import CorpusError, Problem, corpus_files
+from pressbot.retrieval.corpus import CorpusError, Problem
 from pressbot.retrieval.glossary import FILE_NAME as GLOSSARY_FILE
-from pressbot.retrieval.glossary import load_glossary
-from pressbot.retrieval.store import load_or_build
+from pressbot.retrieval.glossary import Glossary, load_glossary
 
 log = logging.getLogger(__name__)
 
@@ -61,45 +59,47 @@ class ReloadResult:
     problems: tuple[Problem, ...] = ()
 
 
+def _extra_files(directory: Path) -> tuple[Path, ...]:
+    """Files that change answers without being indexed, so a change to them must reload too: the glossary
+    (query-time expansions) and the agency's profile."""
+    return directory / GLOSSARY_FILE, directory / AGENCY_FILE
+
+
 def corpus_fingerprint(directory: Path) -> str:
     """A hash of every corpus file's name and bytes: equal fingerprints mean nothing to re-index."""
-    digest = hashlib.sha256()
-    glossary = directory / GLOSSARY_FILE  # query-time expansions: a change must reload too
-    agency = directory / AGENCY_FILE  # the agency's profile: likewise
-    extra = [path for path in (glossary, agency) if path.is_file()]
-    for path in [*corpus_files(directory), *extra] if directory.is_dir() else []:
-        digest.update(str(path.relative_to(directory)).encode() + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"\0unreadable")
-        digest.update(b"\0")
-    return digest.hexdigest()
+    return store.corpus_fingerprint(directory, _extra_files(directory))
 
 
-def build_served(config: Config, fingerprint: str | None = None) -> Served:
-    """The configured corpus's index: the saved one while the files are unchanged, else read, validated,
-    indexed (re-analyzing only changed files) and saved; CorpusError lists every problem. `fingerprint`:
-    the corpus's, if the caller has just computed it."""
+def build_served(config: Config, previous: str | None = None) -> Served | None:
+    """The configured corpus's index (retrieval/store.py: the saved one while the files are unchanged, else
+    read, validated, indexed re-analyzing only changed files, and saved) with the agency's profile; None when
+    the corpus's fingerprint equals `previous`. CorpusError lists every problem."""
     started = time.perf_counter()
-    fingerprint = fingerprint or corpus_fingerprint(config.corpus)
-    try:
-        profile, profile_problems = load_profile(config.corpus), []
-    except CorpusError as exc:  # reported together with the press releases' problems, if any
-        profile, profile_problems = None, exc.problems
-    glossary = load_glossary(config.corpus)
+    profile: list[Profile | None] = [None]
+    profile_problems: list[Problem] = []
+
+    def glossary() -> Glossary:  # called once the corpus is known to have changed
+        try:
+            profile[0] = load_profile(config.corpus)
+        except CorpusError as exc:  # reported together with the press releases' problems, if any
+            profile_problems.extend(exc.problems)
+        return load_glossary(config.corpus)
+
     params = config.retrieval  # the configuration's `retrieval:` section is the store's Params
     try:
-        indexed = load_or_build(config.corpus, params)
+        opened = store.open_index(config.corpus, params, glossary, previous, _extra_files(config.corpus))
     except CorpusError as exc:
         raise CorpusError([*profile_problems, *exc.problems]) from None
+    if opened is None:
+        return None
     if profile_problems:
         raise CorpusError(profile_problems)
-    index = Index(indexed.documents, indexed.passages, indexed.postings, params.title_weight, glossary)
+    index = opened.index
     seconds = time.perf_counter() - started
-    log.info("%s %d documents (%d passages) in %.2fs", "loaded the saved index of" if indexed.loaded else "indexed",
+    log.info("%s %d documents (%d passages) in %.2fs", "loaded the saved index of" if opened.loaded else "indexed",
              len(index.documents), len(index), seconds)
-    return Served(index=index, fingerprint=fingerprint, built_in=seconds, loaded=indexed.loaded, profile=profile)
+    return Served(index=index, fingerprint=opened.fingerprint, built_in=seconds, loaded=opened.loaded,
+                  profile=profile[0])
 
 
 def agency_phrases(profile: Profile, lang: str) -> dict[str, object]:
@@ -145,7 +145,9 @@ class Service:
     @classmethod
     def start(cls, config: Config) -> Service:
         """Build the index for the configured corpus (raises CorpusError if it has problems)."""
-        return cls(config, build_served(config))
+        served = build_served(config)
+        assert served is not None  # without a previous fingerprint there is always an index
+        return cls(config, served)
 
     @property
     def index(self) -> Index:
@@ -197,18 +199,17 @@ class Service:
             started = time.perf_counter()
             old = self._served
             old_docs = len(old.index.documents)
-            fingerprint = corpus_fingerprint(self.config.corpus)
-            if not force and fingerprint == old.fingerprint:
-                return ReloadResult(ok=True, changed=False, documents=old_docs, passages=len(old.index),
-                                    old_documents=old_docs, seconds=time.perf_counter() - started)
             try:
-                new = build_served(self.config, fingerprint)
+                new = build_served(self.config, None if force else old.fingerprint)  # reads each file once
             except CorpusError as exc:
                 log.warning("reload refused: %d problem(s) in %s; the old index keeps serving",
                             len(exc.problems), self.config.corpus)
                 return ReloadResult(ok=False, changed=False, documents=old_docs, passages=len(old.index),
                                     old_documents=old_docs, seconds=time.perf_counter() - started,
                                     problems=tuple(exc.problems))
+            if new is None:  # the same files as the served index's
+                return ReloadResult(ok=True, changed=False, documents=old_docs, passages=len(old.index),
+                                    old_documents=old_docs, seconds=time.perf_counter() - started)
             self._served = new  # the swap: one reference assignment, atomic for every reader
             seconds = time.perf_counter() - started
             log.info("reloaded %d documents (%d passages) in %.2fs", len(new.index.documents),
