@@ -83,9 +83,17 @@ def split_message(html: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
     length = 0
     breaks: list[tuple[int, int, int, list[tuple[str, str]]]] = []  # (rank, length, atoms, stack)
     i = 0
+    just_cut = False
     while i < len(atoms):
         atom = atoms[i]
-        if current and length + len(atom) + _reserve(atom, stack) > limit:
+        over = length + len(atom) + _reserve(atom, stack) > limit
+        if over and just_cut and len(current) == 1:  # only the reopened tags: cutting again would repeat
+            room = limit - length - _reserve(atom, stack)  # the same cut forever, so make progress here
+            if not atom.startswith(("<", "&")) and 0 < room < len(atom):
+                atoms[i : i + 1] = [atom[:room], atom[room:]]
+                atom = atoms[i]
+            over = False  # a tag, an entity or no room at all: it goes in whole (tags alone exceed the limit)
+        if current and over:
             cut = _choose_cut(breaks, limit) or (len(current), list(stack))
             count, cut_stack = cut
             messages.append("".join(current[:count]).rstrip() + _closing(cut_stack))
@@ -96,7 +104,9 @@ def split_message(html: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
                 _track(carried, stack)
             length = sum(len(a) for a in current)
             breaks = []
+            just_cut = True
             continue
+        just_cut = False
         current.append(atom)
         length += len(atom)
         _track(atom, stack)

@@ -91,3 +91,11 @@ def test_a_smaller_limit_is_respected() -> None:
     chunks = split_message(html, limit=500)
     assert all(len(chunk) <= 500 and problems(chunk, 500) == [] for chunk in chunks)
     assert "".join(letters(chunk) for chunk in chunks) == letters(html)
+
+
+def test_a_limit_barely_above_the_reopened_tags_still_makes_progress() -> None:
+    html = ('<blockquote><strong><a href="https://migration.gov.az/en/news_detail/0">'
+            '00000000000000000000000</a></strong></blockquote>')
+    chunks = split_message(html, 120)  # once hung: each cut reopened the tags and left no room for text
+    assert "".join(letters(chunk) for chunk in chunks) == letters(html)
+    assert all(len(chunk) <= 120 and problems(chunk, 120) == [] for chunk in chunks)
