@@ -263,15 +263,19 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from datetime import UTC
+
     from pressbot.bot.core.storage import Storage
     from pressbot.responses.render import Renderer
+    from pressbot.retrieval.agency import load_profile
 
     config = _config(args)
     if not config.state_path.is_file():
         print(f"pressbot stats: no state file at {config.state_path} (the bot has not run yet)", file=sys.stderr)
         return EXIT_PROBLEMS
+    profile = load_profile(config.corpus)  # "today" is the press office's day, as in /stats
     with Storage.open(config.state_path) as storage:
-        figures = storage.stats()
+        figures = storage.stats(zone=profile.zone if profile else UTC)
     print(Renderer().render("stats", "text", args.lang, stats=figures, share=figures.answered_share))
     return EXIT_OK
 

@@ -25,7 +25,8 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import time as clock
 from pathlib import Path
 from typing import Any
 
@@ -107,8 +108,18 @@ def retention_start(days: int, now: float | None = None) -> float:
 
 
 def local_day(at: float) -> str:
-    """The server's calendar day of a timestamp: what "today" means in /stats."""
+    """The server's calendar day of a timestamp, stored with each question (older state files have it; /stats
+    counts "today" from the timestamps, in the press office's time zone: `day_bounds`)."""
     return datetime.fromtimestamp(at).date().isoformat()
+
+
+def day_bounds(now: float, zone: tzinfo) -> tuple[float, float]:
+    """The calendar day that holds `now` in `zone`, as [start, end) timestamps: "today" for the press office
+    (23 or 25 hours long on a day the clocks change)."""
+    day = datetime.fromtimestamp(now, zone).date()
+    start = datetime.combine(day, clock(), tzinfo=zone)
+    end = datetime.combine(day + timedelta(days=1), clock(), tzinfo=zone)
+    return start.timestamp(), end.timestamp()
 
 
 class Storage:
@@ -201,11 +212,14 @@ class Storage:
             db.execute("INSERT INTO questions (at, day, answered, unanswered) VALUES (?, ?, ?, ?)",
                        (at, local_day(at), int(answered), None if answered else question_key(mask(text))))
 
-    def stats(self, now: float | None = None, top: int = 5) -> Stats:
-        today = local_day(time.time() if now is None else now)
+    def stats(self, now: float | None = None, top: int = 5, zone: tzinfo = UTC) -> Stats:
+        """The figures of /stats; "today" is the calendar day in `zone` (the press office's, agency.yaml's
+        `time_zone`), whatever the server's own time zone."""
+        start, end = day_bounds(time.time() if now is None else now, zone)
         with self._connect() as db:
             total, answered = db.execute("SELECT COUNT(*), COALESCE(SUM(answered), 0) FROM questions").fetchone()
-            (today_count,) = db.execute("SELECT COUNT(*) FROM questions WHERE day = ?", (today,)).fetchone()
+            (today_count,) = db.execute("SELECT COUNT(*) FROM questions WHERE at >= ? AND at < ?",
+                                        (start, end)).fetchone()
             unanswered = db.execute(
                 "SELECT unanswered, COUNT(*) AS n FROM questions WHERE answered = 0 AND unanswered != '' "
                 "GROUP BY unanswered ORDER BY n DESC, MAX(at) DESC LIMIT ?", (top,)).fetchall()

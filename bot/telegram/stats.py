@@ -1,9 +1,16 @@
 """/stats for admins: how many questions, how many answered, what people ask that the press releases do
-not answer (the press releases that are missing), and the 👍/👎 counts."""
+not answer (the press releases that are missing), and the 👍/👎 counts. "Today" is the press office's day
+(`time_zone` in agency.yaml, UTC without it, as for the dates of channel posts), not the server's.
+
+Usage::
+
+    application.add_handler(CommandHandler("stats", stats))
+"""
 
 from __future__ import annotations
 
 import logging
+from datetime import UTC
 
 from telegram import Update
 
@@ -26,6 +33,7 @@ async def stats(update: Update, context: Context) -> None:
         log.warning("u%s: /stats refused for user %s", update.update_id, user_id)
         await reply_html(message, texts_of(context).phrase(lang, "admin_only").html)
         return
-    figures = storage_of(context).stats()
+    profile = service.served.profile
+    figures = storage_of(context).stats(zone=profile.zone if profile else UTC)
     await reply_html(message, service.renderer.render("stats", "html", lang, stats=figures,
                                                       share=figures.answered_share))
