@@ -23,6 +23,7 @@ import jinja2
 import markupsafe
 import yaml
 
+from pressbot.responses.plurals import Count, Nouns, fill
 from pressbot.retrieval.analyzer import LANGUAGES
 
 Format = Literal["html", "text"]
@@ -46,7 +47,7 @@ def locale(lang: str) -> dict[str, Any]:
 
 
 def _environment(autoescape: bool) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
@@ -55,6 +56,8 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         keep_trailing_newline=False,
         finalize=_printable,
     )
+    env.filters["fill"] = _fill
+    return env
 
 
 def _printable(value: Any) -> Any:
@@ -97,8 +100,26 @@ class Renderer:
         """One line from the locale, with values filled in and escaped for HTML when fmt is html. An agency
         text is taken as it stands: never a format string, so its braces are only braces."""
         agency = self._texts(lang) if self._texts is not None else {}
-        text = str(agency[key]) if key in agency else str(locale(lang)[key]).format(**values)
+        text = str(agency[key]) if key in agency else fill(str(locale(lang)[key]), lang, nouns(lang), **values)
         return str(markupsafe.escape(text)) if fmt == "html" else text
+
+
+def nouns(lang: str) -> Nouns:
+    """The locale's counted nouns (`counted`: noun → its plural forms; responses/plurals.py)."""
+    counted: Nouns = locale(lang).get("counted", {})
+    return counted
+
+
+def counted(n: int, noun: str, lang: str = "en") -> str:
+    """A number with its noun from the locale in the right plural form: counted(21, "press_releases", "ru")."""
+    return format(Count(n, lang, nouns(lang)), noun)
+
+
+@jinja2.pass_context
+def _fill(context: jinja2.runtime.Context, phrase: str, **values: Any) -> str:
+    """Templates' `{{ t.key | fill(n=…) }}`: the phrase filled as Renderer.phrase fills it, in the template's
+    language, so that `{n:noun}` fields get their plural forms."""
+    return fill(phrase, str(context["lang"]), nouns(str(context["lang"])), **values)
 
 
 def _tidy(text: str) -> str:

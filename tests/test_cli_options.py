@@ -107,5 +107,5 @@ def test_an_import_that_fails_says_nothing_was_written_without_calling_the_input
     status = main(["import", "--corpus", str(corpus), f"http://127.0.0.1:{_closed_port()}/news/1"])
     assert status == 1
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "nothing written: 1 input(s) could not be imported (the corpus is unchanged)")
+        "nothing written: 1 input could not be imported (the corpus is unchanged)")
     assert list(corpus.iterdir()) == []

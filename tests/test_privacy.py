@@ -297,7 +297,7 @@ def test_pressbot_forget_deletes_everything_about_one_user(storage: Storage, sta
     fill(storage, [0, 1])
     done = pressbot("forget", "--user", str(PERSON), state=state)
     assert done.returncode == 0, done.stderr
-    assert "deleted 7 row(s) about user 5551234" in done.stdout
+    assert "deleted 7 rows about user 5551234" in done.stdout
     assert rows_holding(state, PERSON) == []
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from pressbot.bot.core.config import LOG_LEVELS, PROJECT_ROOT, Config, ConfigError, load_config
 from pressbot.bot.core.logs import configure_logging, redact
+from pressbot.responses.render import counted
 from pressbot.retrieval.corpus import CorpusError, load_corpus
 from pressbot.retrieval.glossary import vocabulary_problems
 
@@ -112,9 +113,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} problem(s) in {config.corpus}", file=sys.stderr)
+        print(f"{counted(len(problems), 'problems')} in {config.corpus}", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"ok: {len(docs)} press releases in {config.corpus}", file=sys.stderr)
+    print(f"ok: {counted(len(docs), 'press_releases')} in {config.corpus}", file=sys.stderr)
     if not (config.corpus / AGENCY_FILE).is_file():
         print(f"note: no {AGENCY_FILE} in {config.corpus}: replies name no agency and give no contact "
               "(`pressbot init DIR` writes one to copy)", file=sys.stderr)
@@ -134,8 +135,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if report.failed:
         for line in report.failed:
             print(f"pressbot import: {line}", file=sys.stderr)
-        print(f"nothing written: {len(report.failed)} input(s) could not be imported (the corpus is unchanged)",
-              file=sys.stderr)
+        print(f"nothing written: {counted(len(report.failed), 'inputs')} could not be imported "
+              "(the corpus is unchanged)", file=sys.stderr)
         return EXIT_PROBLEMS
     return _print_report(report, args.dry_run)
 
@@ -289,7 +290,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
         return EXIT_OK
     with Storage.open(config.state_path) as storage:
         deleted = storage.forget_user(args.user)
-    print(f"deleted {sum(deleted.values())} row(s) about user {args.user}: "
+    print(f"deleted {counted(sum(deleted.values()), 'rows')} about user {args.user}: "
           + ", ".join(f"{table} {n}" for table, n in deleted.items()))
     return EXIT_OK
 
@@ -303,7 +304,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     except BackupError as exc:
         print(f"pressbot backup: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"backed up {config.state_path} to {args.file} ({pages} pages)", file=sys.stderr)
+    print(f"backed up {config.state_path} to {args.file} ({counted(pages, 'pages')})", file=sys.stderr)
     return EXIT_OK
 
 
@@ -328,7 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CorpusError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"pressbot: the corpus has {len(exc.problems)} problem(s); run `pressbot check`",
+        print(f"pressbot: the corpus has {counted(len(exc.problems), 'problems')}; run `pressbot check`",
               file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
