@@ -1,8 +1,12 @@
 #!/usr/bin/env sh
-# pressbot's run command. Sets up .venv on first use (and again when pyproject.toml changes), then:
+# pressbot's run command (README, "The two commands"). Creates .venv/ with $PYTHON (default python3) and
+# installs pressbot into it on first use, again when pyproject.toml or PRESSBOT_EXTRAS (e.g. "[dev]") changes;
+# set-up messages go to stderr. Then:
 #   ./run.sh                 console chat over the bundled corpus, or the real bot if TELEGRAM_BOT_TOKEN is set
 #   ./run.sh --corpus DIR    the same on another corpus (options without a command go to chat / run)
-#   ./run.sh ask "QUESTION"  any other pressbot command (ask, chat, check, import, run, eval)
+#   ./run.sh --help          pressbot's own help, listing every command
+#   ./run.sh COMMAND ...     any pressbot command: ask, chat, check, eval, import, sync, init, run, stats,
+#                            forget, backup (docs/commands.md)
 set -eu
 cd "$(dirname "$0")"
 PYTHON="${PYTHON:-python3}"

@@ -38,7 +38,7 @@ def test_init_creates_an_agency_folder_whose_next_three_commands_work(tmp_path: 
     assert created.returncode == 0, created.stderr
     assert {p.relative_to(folder).as_posix() for p in folder.rglob("*")} == {
         "corpus", "corpus/agency.yaml", "corpus/glossary.yaml", "sample-release.md", "pressbot.yaml"}
-    commands = [line.strip() for line in created.stdout.splitlines() if line.startswith("  pressbot ")]
+    commands = [line.strip() for line in created.stderr.splitlines() if line.startswith("  pressbot ")]
     assert [c.split()[1] for c in commands] == ["import", "check", "chat"]
     agency_yaml = (folder / "corpus" / "agency.yaml").read_text(encoding="utf-8")
     assert all(f"\n{key}:" in agency_yaml for key in ("name", "about", "contact", "website", "examples", "sources"))

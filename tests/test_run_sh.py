@@ -4,12 +4,15 @@ TELEGRAM_BOT_TOKEN is set; anything else goes to `pressbot` as it is. Run on a c
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
+from pressbot.bot.cli.main import _parser
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,3 +60,10 @@ def test_a_command_is_passed_as_given(project: Path) -> None:
 
 def test_help_stays_pressbots_own(project: Path) -> None:
     assert run_sh(project, "--help") == "--help|"
+
+
+def test_the_header_comment_names_every_pressbot_command() -> None:
+    [commands] = [a.choices for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    header = "".join(line for line in (ROOT / "run.sh").read_text(encoding="utf-8").splitlines(keepends=True)
+                      if line.startswith("#"))
+    assert all(f" {name}," in header or f" {name} (" in header for name in commands), header

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -257,9 +258,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     for path in created:
         print(f"created {path}")
-    print(f"\nEdit {created[0]} (the agency's name, contact, examples), then:")
+    print(f"\nEdit {created[0]} (the agency's name, contact, examples), then:", file=sys.stderr)
     for command in next_commands(args.directory):
-        print(f"  {command}")
+        print(f"  {command}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -275,8 +276,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(f"pressbot stats: no state file at {config.state_path} (the bot has not run yet)", file=sys.stderr)
         return EXIT_PROBLEMS
     profile = load_profile(config.corpus)  # "today" is the press office's day, as in /stats
-    with Storage.open(config.state_path) as storage:
-        figures = storage.stats(zone=profile.zone if profile else UTC)
+    try:
+        with Storage.open(config.state_path) as storage:
+            figures = storage.stats(zone=profile.zone if profile else UTC)
+    except sqlite3.Error as exc:
+        print(f"pressbot stats: {config.state_path}: cannot read the state file: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(Renderer().render("stats", "text", args.lang, stats=figures, share=figures.answered_share))
     return EXIT_OK
 
@@ -288,8 +293,12 @@ def cmd_forget(args: argparse.Namespace) -> int:
     if not config.state_path.is_file():
         print(f"pressbot forget: no state file at {config.state_path}: nothing is stored", file=sys.stderr)
         return EXIT_OK
-    with Storage.open(config.state_path) as storage:
-        deleted = storage.forget_user(args.user)
+    try:
+        with Storage.open(config.state_path) as storage:
+            deleted = storage.forget_user(args.user)
+    except sqlite3.Error as exc:
+        print(f"pressbot forget: {config.state_path}: cannot read the state file: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(f"deleted {counted(sum(deleted.values()), 'rows')} about user {args.user}: "
           + ", ".join(f"{table} {n}" for table, n in deleted.items()))
     return EXIT_OK
@@ -304,7 +313,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     except BackupError as exc:
         print(f"pressbot backup: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"backed up {config.state_path} to {args.file} ({counted(pages, 'pages')})", file=sys.stderr)
+    print(f"backed up {config.state_path} to {args.file} ({counted(pages, 'pages')})")
     return EXIT_OK
 
 

@@ -296,11 +296,18 @@ def backup(source: Path, target: Path) -> int:
     opened read-only, so it is never created or changed. The number of pages copied."""
     if not source.is_file():
         raise BackupError(f"{source}: no state file to back up")
+    if target.is_dir():
+        raise BackupError(f"{target}: is a directory; give the backup's file name (e.g. {target / source.name})")
     partial = target.with_name(target.name + ".partial")
     try:
         src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
     except sqlite3.Error as exc:
         raise BackupError(f"{source}: cannot open the state file: {exc}") from None
+    try:
+        src.execute("PRAGMA schema_version")  # reads the header: a file that is not SQLite fails here, not as the copy
+    except sqlite3.Error as exc:
+        src.close()
+        raise BackupError(f"{source}: cannot read the state file: {exc}") from None
     try:
         dst = sqlite3.connect(partial)
     except sqlite3.Error as exc:
