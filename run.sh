@@ -4,7 +4,7 @@
 # set-up messages go to stderr. Then:
 #   ./run.sh                 console chat over the bundled corpus, or the real bot if TELEGRAM_BOT_TOKEN is set
 #   ./run.sh --corpus DIR    the same on another corpus (options without a command go to chat / run)
-#   ./run.sh --help          pressbot's own help, listing every command
+#   ./run.sh --help          pressbot's own help, listing every command (--version: the installed version)
 #   ./run.sh COMMAND ...     any pressbot command: ask, chat, check, eval, import, sync, init, run, stats,
 #                            forget, backup (docs/commands.md)
 set -eu
@@ -22,9 +22,9 @@ if [ ! -x .venv/bin/python ] || { [ "$have" != "$want" ] && [ "$have" != "$sum-[
   echo "$want" > "$stamp"
 fi
 # No command (nothing, or options only, e.g. `./run.sh --corpus DIR`): the chat, or the bot with a token.
-# --help and -h stay pressbot's own.
+# --help, -h and --version stay pressbot's own.
 case "${1:-}" in
-  -h|--help) ;;
+  -h|--help|--version) ;;
   ""|-*) if [ -n "${TELEGRAM_BOT_TOKEN:-}" ]; then set -- run "$@"; else set -- chat "$@"; fi ;;
 esac
 exec .venv/bin/pressbot "$@"

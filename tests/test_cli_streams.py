@@ -4,6 +4,8 @@ never a traceback; 0 done, 1 ran and found a problem, 2 could not run."""
 
 from __future__ import annotations
 
+import io
+import json
 import sqlite3
 from pathlib import Path
 
@@ -127,3 +129,26 @@ def test_ask_without_a_question_or_json_exits_2_with_one_line(capsys: pytest.Cap
     status, out, err = run(capsys, "ask")
     assert (status, out) == (2, "")
     assert len(err.splitlines()) == 1
+
+
+class Terminal(io.StringIO):
+    """Standard input as typed at a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_ask_json_at_a_terminal_says_on_stderr_that_it_reads_questions_and_answers_on_stdout(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", Terminal("salam\n"))
+    status, out, err = run(capsys, "ask", "--json")
+    assert status == 0
+    assert err == "pressbot ask --json: reading one question per line; Ctrl-D ends\n"
+    assert json.loads(out)["query"] == "salam"
+
+
+def test_ask_json_from_a_pipe_writes_nothing_on_stderr(monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("salam\n"))
+    status, out, err = run(capsys, "ask", "--json")
+    assert (status, err) == (0, "") and json.loads(out)["lang"] == "az"

@@ -294,3 +294,13 @@ def test_remove_of_a_served_release_whose_file_is_gone_says_so_in_one_line(small
     (small_corpus / f"{doc_id}.md").unlink()
     reply = respond(service, f"/remove {doc_id}", "en", talk)
     assert reply is not None and reply.text == f"Not removed: no release '{doc_id}' in {small_corpus}."
+
+
+@pytest.mark.parametrize("greeting, lang, hello", [("salam", "az", "Salam, there!"), ("sag ol", "az", "Salam"),
+                                                    ("привет", "ru", "Здравствуйте")])
+def test_commands_after_a_greeting_speak_the_greetings_language(small_corpus: Path, greeting: str, lang: str,
+                                                                 hello: str) -> None:
+    service, talk = console(small_corpus)
+    respond(service, greeting, "en", talk)
+    reply = respond(service, "/start", "en", talk)
+    assert reply is not None and reply.text.startswith(hello) and talk.ui == lang

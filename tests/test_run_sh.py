@@ -62,6 +62,10 @@ def test_help_stays_pressbots_own(project: Path) -> None:
     assert run_sh(project, "--help") == "--help|"
 
 
+def test_version_stays_pressbots_own(project: Path) -> None:
+    assert run_sh(project, "--version") == "--version|"
+
+
 def test_the_header_comment_names_every_pressbot_command() -> None:
     [commands] = [a.choices for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)]
     header = "".join(line for line in (ROOT / "run.sh").read_text(encoding="utf-8").splitlines(keepends=True)

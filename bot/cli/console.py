@@ -89,7 +89,7 @@ def _ask(service: Service, text: str, talk: Conversation) -> Rendered:
         talk.ui = turn.lang or talk.ui
         return _more(service, talk)
     reply = service.ask(text)
-    talk.ui = text_language(text) or talk.ui
+    talk.ui = text_language(text) or (turn.lang if turn is not None else None) or talk.ui  # "salam": az
     talk.latest_topic = None
     talk.question, talk.searched_in = text, reply.answer.lang
     talk.shown = [c.doc_id for c in reply.answer.citations] if reply.answer.answered else []

@@ -38,16 +38,19 @@ def _common_options(default: object) -> argparse.ArgumentParser:
     """--corpus and --config, accepted before the command and after it. The subcommands' copies default to
     SUPPRESS, so that leaving them out after the command keeps what was given before it."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--corpus", type=Path, default=default,
+    common.add_argument("--corpus", type=Path, default=default, metavar="DIR",
                         help="corpus directory (default: the bundled corpus/)")
-    common.add_argument("--config", type=Path, default=default,
+    common.add_argument("--config", type=Path, default=default, metavar="FILE",
                         help="YAML configuration file (see bot/core/config.yaml)")
     return common
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pressbot", description="Answers questions from press releases, "
-                                     "citing each source.", parents=[_common_options(None)])
+                                     "citing each source.", parents=[_common_options(None)],
+                                     epilog="`pressbot COMMAND --help` lists a command's options; docs/commands.md "
+                                     "has every command with an example. From a clone, `./run.sh …` is `pressbot …` "
+                                     "(and `./run.sh` alone starts the console chat).")
     parser.add_argument("--version", action="version", version=f"pressbot {_version()}")
     common = _common_options(argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -180,6 +183,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print("pressbot ask: give a question, or use --json to read one question per line from stdin",
               file=sys.stderr)
         return EXIT_USAGE
+    if sys.stdin.isatty():  # typed at a terminal: say what the silence is waiting for
+        print("pressbot ask --json: reading one question per line; Ctrl-D ends", file=sys.stderr)
     for line in sys.stdin:
         question = line.rstrip("\r\n")
         print(json.dumps(reply_json(service.ask(question)), ensure_ascii=False), flush=True)
