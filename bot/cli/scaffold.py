@@ -65,7 +65,7 @@ sources:
   {host}: {{name: {short}, publisher: {name}}}
 
 # The press office's time zone (an IANA name: Asia/Baku, Europe/Berlin …): the dates of its channel's
-# posts and of forwarded posts are given in it. Optional: UTC without it.
+# posts and of forwarded posts are given in it, and /stats counts "today" in it. Optional: UTC without it.
 # time_zone: UTC
 """
 
