@@ -1,18 +1,24 @@
 """The `pressbot` commands' streams and exit statuses (docs/commands.md, "Output and exit statuses"): the result
 on stdout and only there, so that it can be piped or saved; counts, notes and errors on stderr, one line each,
-never a traceback; 0 done, 1 ran and found a problem, 2 could not run."""
+never a traceback; 0 done, 1 ran and found a problem, 2 could not run, 130 interrupted (but for the chat)."""
 
 from __future__ import annotations
 
 import io
 import json
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from pressbot.bot.cli.main import main
 from pressbot.bot.core.storage import Storage
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
@@ -152,3 +158,30 @@ def test_ask_json_from_a_pipe_writes_nothing_on_stderr(monkeypatch: pytest.Monke
     monkeypatch.setattr("sys.stdin", io.StringIO("salam\n"))
     status, out, err = run(capsys, "ask", "--json")
     assert (status, err) == (0, "") and json.loads(out)["lang"] == "az"
+
+
+def pressbot_process(*argv: str) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PRESSBOT_", "TELEGRAM_"))}
+    return subprocess.Popen([sys.executable, "-m", "pressbot", *argv], cwd=ROOT, env=env, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+
+
+def test_a_command_interrupted_by_ctrl_c_says_so_and_exits_130() -> None:
+    process = pressbot_process("ask", "--json")
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write("salam\n")
+    process.stdin.flush()
+    assert json.loads(process.stdout.readline())["query"] == "salam"  # running, now waiting for the next line
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err.strip() == "pressbot ask: interrupted"
+
+
+def test_ctrl_c_leaves_the_chat_with_status_0() -> None:
+    process = pressbot_process("chat")
+    assert process.stdout is not None
+    assert process.stdout.readline().startswith("Hello")  # the greeting: the chat waits for a line
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert (process.returncode, err) == (0, "")

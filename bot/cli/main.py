@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from pressbot.retrieval.importer import ImportReport
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # what shells report for a command ended by Ctrl-C (128 + SIGINT)
 DEFAULT_QA = PROJECT_ROOT / "benchmarks" / "data" / "citizen-dev.yaml"  # the QA file shipped with the project
 
 
@@ -346,8 +347,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"pressbot: the corpus has {counted(len(exc.problems), 'problems')}; run `pressbot check`",
               file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        return EXIT_OK
+    except KeyboardInterrupt:  # Ctrl-C: one way to leave the chat; any other command was cut short
+        if args.command == "chat":
+            return EXIT_OK
+        print(f"\npressbot {args.command}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # `pressbot ask … | head`: the reader left; not an error of ours
         sys.stderr.close()
         return EXIT_OK
