@@ -296,11 +296,18 @@ def test_remove_of_a_served_release_whose_file_is_gone_says_so_in_one_line(small
     assert reply is not None and reply.text == f"Not removed: no release '{doc_id}' in {small_corpus}."
 
 
-@pytest.mark.parametrize("greeting, lang, hello", [("salam", "az", "Salam, there!"), ("sag ol", "az", "Salam"),
-                                                    ("привет", "ru", "Здравствуйте")])
+@pytest.mark.parametrize("greeting, lang, hello", [("salam", "az", "Salam!"), ("sag ol", "az", "Salam!"),
+                                                    ("привет", "ru", "Здравствуйте!")])
 def test_commands_after_a_greeting_speak_the_greetings_language(small_corpus: Path, greeting: str, lang: str,
                                                                  hello: str) -> None:
     service, talk = console(small_corpus)
     respond(service, greeting, "en", talk)
     reply = respond(service, "/start", "en", talk)
     assert reply is not None and reply.text.startswith(hello) and talk.ui == lang
+
+
+@pytest.mark.parametrize("lang, hello", [("en", "Hello!"), ("az", "Salam!"), ("ru", "Здравствуйте!")])
+def test_the_console_greets_without_a_name_in_each_language(small_corpus: Path, lang: str, hello: str) -> None:
+    service, _ = console(small_corpus)
+    reply = respond(service, "/start", lang, Conversation(ui=lang))
+    assert reply is not None and reply.text.splitlines()[0] == hello and "there" not in reply.text

@@ -60,7 +60,7 @@ def respond(service: Service, line: str, lang: str, conversation: Conversation |
     ui = talk.ui
     texts = Texts(service)
     if command == "/start":
-        return texts.start_text("there", ui)
+        return texts.start_text("", ui)
     if command == "/help":
         return _joined(texts.help_text(ui, admin=True, only=CONSOLE_COMMANDS), texts.phrase(ui, "console_commands"),
                        texts.phrase(ui, "console_add"), separator="\n\n")
@@ -144,7 +144,7 @@ def chat(service: Service, stdin: TextIO, stdout: TextIO, lang: str = "en") -> i
     interactive = stdin.isatty()
     conversation = Conversation(ui=lang)
     texts = Texts(service)
-    stdout.write(texts.start_text("there", lang).text + "\n\n")
+    stdout.write(texts.start_text("", lang).text + "\n\n")
     stdout.write(texts.phrase(lang, "console_commands").text + "\n")
     while True:
         if interactive:
