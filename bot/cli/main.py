@@ -85,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     fg = sub.add_parser("forget", parents=[common], help="delete everything stored about one Telegram user")
     fg.add_argument("--user", type=int, required=True, metavar="ID", help="the person's Telegram user id")
     bk = sub.add_parser("backup", parents=[common], help="copy the state file, consistently, while the bot runs")
-    bk.add_argument("file", type=Path, help="where to write the copy (an SQLite file)")
+    bk.add_argument("file", type=Path, metavar="FILE", help="where to write the copy (an SQLite file)")
     for choice in sub._choices_actions:  # `pressbot COMMAND --help` opens with what the command does
         sub.choices[choice.dest].description = f"{choice.help[:1].upper()}{choice.help[1:]}." if choice.help else None
     sub.choices["chat"].description = ("Console chat over the corpus: type a question per line; /help lists the "
