@@ -38,7 +38,24 @@ def test_azerbaijani_glued_question_particle_is_stripped() -> None:
 
 
 def test_azerbaijani_stems_keep_at_least_four_letters() -> None:
-    assert stem_az("ilin") == "ilin"
+    assert stem_az("bina") == "bina"
+
+
+def test_a_short_azerbaijani_root_loses_its_noun_endings() -> None:
+    assert analyze("2020-ci ildə", "az") == analyze("2020 il", "az")
+    assert analyze("günü", "az") == analyze("gün", "az") == analyze("gündü", "az")
+
+
+def test_a_short_azerbaijani_root_keeps_a_verb_ending() -> None:
+    assert analyze("yaşamaq", "az") != analyze("yaş", "az")  # "to live" is not "age"
+
+
+def test_the_ending_of_an_azerbaijani_abbreviation_after_a_hyphen_is_dropped() -> None:
+    assert analyze("DMX-nin", "az") == analyze("DMX-yə", "az") == ["dmx"]
+
+
+def test_an_azerbaijani_question_word_with_the_copula_is_a_stopword() -> None:
+    assert analyze("reisi kimdi", "az") == analyze("reisi kimdir", "az") == analyze("reisi", "az")
 
 
 def test_russian_yo_and_ye_are_the_same_letter() -> None:
