@@ -215,11 +215,15 @@ def analyze(text: str, lang: str = "en") -> list[str]:
 _QUESTION_PHRASES = {
     "en": re.compile(r"\b(how (long|soon|often)|what (kinds?|sorts?|types?) of|(does|did|will|would) it take|"
                      r"(the )?(latest|most recent|newest|recent) (news|press releases?|updates?)|latest|newest|"
-                     r"recently|news)\b"),
-    "az": re.compile(r"\b(ne vaxt(dan)?|ne qeder (vaxt|muddet)(e)?|(en )?son (xeber\w*|yenilik\w*)|xeber\w*|"
-                     r"yenilik\w*|sonuncu)\b"),
-    "ru": re.compile(r"\b(как долго|с какого (числа|времени)|с каких пор|в каком году|какого числа|последн\w*|"
-                     r"новост\w*|новейш\w*|недавн\w*)\b"),
+                     r"recently|news)\b|"
+                     # "what's his name", "ambassador in usa name": the name is the answer asked for (a person),
+                     # not a word to find ("renamed" would match it); "my name" is what the question is about.
+                     r"\b(what('?s| is) (his|her|their|the) name|(his|her|their) name|the name of)\b|"
+                     r"(?<!my )\bname$"),
+    "az": re.compile(r"\b(adi (ne|nedir|nedi)|ne vaxt(dan)?|ne qeder (vaxt|muddet)(e)?|(en )?son (xeber\w*|yenilik\w*)|"
+                     r"xeber\w*|yenilik\w*|sonuncu)\b"),
+    "ru": re.compile(r"\b(как (его |ее )?зовут|как долго|с какого (числа|времени)|с каких пор|в каком году|"
+                     r"какого числа|последн\w*|новост\w*|новейш\w*|недавн\w*)\b"),
 }
 
 

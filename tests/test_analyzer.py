@@ -170,3 +170,13 @@ def test_azerbaijani_chat_copula_is_stripped() -> None:
 
 def test_an_azerbaijani_function_word_with_a_copula_is_still_a_function_word() -> None:
     assert analyze("nə qədərdi", "az") == []
+
+
+def test_asking_for_a_name_does_not_search_for_the_word_name() -> None:
+    assert question_terms("ambassador in usa name", "en") == question_terms("ambassador in usa", "en")
+    assert question_terms("whats his name", "en") == []
+    assert question_terms("как зовут посла", "ru") == question_terms("посла", "ru")
+
+
+def test_a_question_about_my_name_keeps_the_word() -> None:
+    assert "name" in question_terms("how to change my name", "en")
