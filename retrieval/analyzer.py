@@ -81,6 +81,8 @@ _AZ_MIN_STEM = 4
 _AZ_PLURALS = ("lar", "ler")
 _AZ_N_DATIVES = ("na", "ne")
 _AZ_POSSESSIVE_VOWELS = ("i", "u")
+_AZ_QUESTION_PARTICLES = ("mi", "mu")
+_AZ_VOWELS = "aeiou"
 _AZ_MIN_PLURAL_STEM = 3
 # Short roots that take case endings like any noun (il-də "in the year", gün-ü "the day", iş-ə "to work"):
 # below _AZ_MIN_STEM, so their inflected forms are reduced here, with noun endings only (plural, possessive,
@@ -137,8 +139,12 @@ def _stemmer(lang: str) -> Stemmer.Stemmer | None:
 
 def _strips(token: str, suffix: str) -> bool:
     """Whether a matching suffix is an ending here: the dative -na/-nə follows only a possessive's vowel
-    (xidməti-nə, miqrasiyası-na), so vətənə is vətən-ə, not vətə-nə."""
-    return suffix not in _AZ_N_DATIVES or token[-len(suffix) - 1] in _AZ_POSSESSIVE_VOWELS
+    (xidməti-nə, miqrasiyası-na), so vətənə is vətən-ə, not vətə-nə; the glued question particle -mı/-mu
+    follows a consonant (alınır-mı, var-mı), so bayramı, proqramı, rüsumu are bayram-ı, proqram-ı, rüsum-u."""
+    before = token[-len(suffix) - 1]
+    if suffix in _AZ_N_DATIVES:
+        return before in _AZ_POSSESSIVE_VOWELS
+    return suffix not in _AZ_QUESTION_PARTICLES or before not in _AZ_VOWELS
 
 
 def stem_az(token: str) -> str:

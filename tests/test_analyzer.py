@@ -180,3 +180,8 @@ def test_asking_for_a_name_does_not_search_for_the_word_name() -> None:
 
 def test_a_question_about_my_name_keeps_the_word() -> None:
     assert "name" in question_terms("how to change my name", "en")
+
+
+def test_a_possessive_after_m_is_not_the_question_particle() -> None:
+    assert analyze("bayramı", "az") == analyze("bayram", "az")
+    assert analyze("rüsumu", "az") == analyze("rüsum", "az")
