@@ -91,7 +91,7 @@ class Index:
         self.postings = postings
         self.title_weight = title_weight
         # Bound to this index's terms, so that a question's unknown word is read as the one it stands for.
-        self.glossary = (glossary or Glossary()).with_spelling(Spelling(postings.vocabulary, np.diff(postings.offsets)))
+        self.glossary = (glossary or Glossary()).with_spelling(Spelling(postings.vocabulary, postings.offsets))
 
     @classmethod
     def build(cls, documents: Iterable[Document], k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25,

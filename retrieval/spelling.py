@@ -20,7 +20,7 @@ Nothing is built until a question needs it; a look-up costs a few hundred dictio
 
 Usage::
 
-    >>> spelling = Spelling({"zagatala": 0, "servic": 1, "nakhchivan": 2}, [4, 90, 5])
+    >>> spelling = Spelling({"zagatala": 0, "servic": 1, "nakhchivan": 2}, [0, 4, 94, 99])  # in 4, 90, 5 passages
     >>> spelling.correct("загатал"), spelling.correct("servis"), spelling.correct("naxcivan")
     ('zagatala', 'servic', 'nakhchivan')
     >>> spelling.correct("servic") is None  # a known term stays as it is
@@ -77,10 +77,11 @@ def _edits(word: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Spelling:
-    """The index's terms (term → id) and how many passages each occurs in (by id)."""
+    """The index's terms (term → id) and their postings' offsets: term t occurs in offsets[t + 1] - offsets[t]
+    passages (`Postings.offsets`, shared, not copied)."""
 
     vocabulary: Mapping[str, int]
-    passages: Sequence[int] | IntArray
+    offsets: Sequence[int] | IntArray
 
     @functools.cached_property
     def _by_skeleton(self) -> dict[str, tuple[int, str]]:
@@ -96,7 +97,7 @@ class Spelling:
     def _known(self) -> dict[str, int]:
         """The alphabetic terms a word may be corrected to, with the passages each occurs in."""
         return {term: count for term, tid in self.vocabulary.items()
-                if term.isalpha() and (count := int(self.passages[tid])) >= MIN_PASSAGES}
+                if term.isalpha() and (count := int(self.offsets[tid + 1] - self.offsets[tid])) >= MIN_PASSAGES}
 
     def correct(self, term: str) -> str | None:
         """The known term an unknown one stands for, or None (a known term, a short one, nothing close)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from pressbot.retrieval import Document, Index
 from pressbot.retrieval.analyzer import question_terms
 from pressbot.retrieval.glossary import Glossary
@@ -13,7 +15,8 @@ KNOWN = {"zagatala": 4, "nakhchivan": 6, "servic": 90, "mingachevir": 3, "lankar
 
 
 def spelling(known: dict[str, int] = KNOWN) -> Spelling:
-    return Spelling({t: i for i, t in enumerate(known)}, list(known.values()))
+    offsets = list(itertools.accumulate(known.values(), initial=0))
+    return Spelling({t: i for i, t in enumerate(known)}, offsets)
 
 
 def test_azerbaijani_and_english_spellings_of_a_name_share_a_skeleton() -> None:
