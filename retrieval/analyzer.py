@@ -19,7 +19,7 @@ import Stemmer
 from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "7"
+ANALYZER_VERSION = "8"
 
 LANGUAGES = ("en", "az", "ru")
 
@@ -81,7 +81,22 @@ _AZ_MIN_STEM = 4
 _AZ_PLURALS = ("lar", "ler")
 _AZ_N_DATIVES = ("na", "ne")
 _AZ_POSSESSIVE_VOWELS = ("i", "u")
+_AZ_QUESTION_PARTICLES = ("mi", "mu")
+_AZ_VOWELS = "aeiou"
 _AZ_MIN_PLURAL_STEM = 3
+# Short roots that take case endings like any noun (il-də "in the year", gün-ü "the day", iş-ə "to work"):
+# below _AZ_MIN_STEM, so their inflected forms are reduced here, with noun endings only (plural, possessive,
+# case, relative, copula: never a verb ending, so yaşamaq "to live" is not yaş "age").
+_AZ_SHORT_ROOTS = ("il", "gun", "ay", "is", "ad", "yas", "ev", "dil", "pul", "yol")
+_AZ_NOUN_ENDINGS = re.compile(r"(?:lar|ler)?(?:lari|leri|i|u|si|su)?"
+                              r"(?:nda|nde|ndan|nden|na|ne|nin|nun|ni|nu|da|de|dan|den|a|e|ya|ye|in|un)?"
+                              r"(?:daki|deki)?(?:dir|dur|di|du)?")
+# Azerbaijani writes the endings of an abbreviation or a number after a hyphen (DMX-nin, BMT-yə, 2019-cu,
+# COVID-19-a): the ending goes, the name stays (not "dmx" + "nin" + "dmxnin").
+_AZ_HYPHENATED_ENDING = re.compile(r"(?<=\w)-(?:lar|ler|nin|nun|in|un|ni|nu|na|ne|ya|ye|da|de|dan|den|dir|dur|"
+                                   r"daki|deki|si|su|ci|cu|i|u|a|e)+\b")
+# The chat copula glued to a question word (kimdi "who is", hansıdır "which is"): still a function word.
+_AZ_COPULAS = ("dir", "dur", "di", "du")
 
 
 def casefold(text: str, lang: str) -> str:
@@ -124,14 +139,22 @@ def _stemmer(lang: str) -> Stemmer.Stemmer | None:
 
 def _strips(token: str, suffix: str) -> bool:
     """Whether a matching suffix is an ending here: the dative -na/-nə follows only a possessive's vowel
-    (xidməti-nə, miqrasiyası-na), so vətənə is vətən-ə, not vətə-nə."""
-    return suffix not in _AZ_N_DATIVES or token[-len(suffix) - 1] in _AZ_POSSESSIVE_VOWELS
+    (xidməti-nə, miqrasiyası-na), so vətənə is vətən-ə, not vətə-nə; the glued question particle -mı/-mu
+    follows a consonant (alınır-mı, var-mı), so bayramı, proqramı, rüsumu are bayram-ı, proqram-ı, rüsum-u."""
+    before = token[-len(suffix) - 1]
+    if suffix in _AZ_N_DATIVES:
+        return before in _AZ_POSSESSIVE_VOWELS
+    return suffix not in _AZ_QUESTION_PARTICLES or before not in _AZ_VOWELS
 
 
 def stem_az(token: str) -> str:
-    """Strip common Azerbaijani inflections from a folded token, never below a 4-letter stem."""
+    """Strip common Azerbaijani inflections from a folded token, never below a 4-letter stem (except the
+    noun endings of a few short roots: ilde → il)."""
     if token.isdigit():
         return token
+    for root in _AZ_SHORT_ROOTS:
+        if token.startswith(root) and len(token) > len(root) and _AZ_NOUN_ENDINGS.fullmatch(token, len(root)):
+            return root
     number = _AZ_NUMBER_SUFFIX.fullmatch(token)
     if number:  # a case ending glued to a number ("919a", "2019da"): the number
         return number.group(1)
@@ -153,11 +176,17 @@ def stem_az(token: str) -> str:
             return token
 
 
+def _copula_of(token: str, stop: frozenset[str]) -> bool:
+    """Whether an Azerbaijani token is a function word with the copula glued on (kimdi, hansıdır)."""
+    return any(token.endswith(c) and token[: -len(c)] in stop for c in _AZ_COPULAS)
+
+
 def stem(tokens: list[str], lang: str) -> list[str]:
     """Reduce tokens to stems in the given language; numbers and unknown languages pass through."""
     if lang == "az":
-        # A function word with a chat copula glued on ("qədərdi", "nədi") is still a function word.
-        return [s for s in (stem_az(t) for t in tokens) if s not in STOPWORDS["az"]]
+        # A function word with a chat copula glued on ("qədərdi", "nədi", "kimdi") is still a function word.
+        stop = STOPWORDS["az"]
+        return [s for t in tokens if not _copula_of(t, stop) and (s := stem_az(t)) not in stop]
     stemmer = _stemmer(lang)
     if stemmer is None:
         return tokens
@@ -180,6 +209,8 @@ def analyze(text: str, lang: str = "en") -> list[str]:
     lang = lang if lang in LANGUAGES else "en"
     stop = STOPWORDS[lang]
     normalized = normalize(text, lang)
+    if lang == "az":
+        normalized = _AZ_HYPHENATED_ENDING.sub("", normalized)
     tokens = [t for t in tokenize(normalized) if t not in stop]
     return stem(tokens + _joined(normalized, stop), lang)
 
@@ -190,11 +221,15 @@ def analyze(text: str, lang: str = "en") -> list[str]:
 _QUESTION_PHRASES = {
     "en": re.compile(r"\b(how (long|soon|often)|what (kinds?|sorts?|types?) of|(does|did|will|would) it take|"
                      r"(the )?(latest|most recent|newest|recent) (news|press releases?|updates?)|latest|newest|"
-                     r"recently|news)\b"),
-    "az": re.compile(r"\b(ne vaxt(dan)?|ne qeder (vaxt|muddet)(e)?|(en )?son (xeber\w*|yenilik\w*)|xeber\w*|"
-                     r"yenilik\w*|sonuncu)\b"),
-    "ru": re.compile(r"\b(как долго|с какого (числа|времени)|с каких пор|в каком году|какого числа|последн\w*|"
-                     r"новост\w*|новейш\w*|недавн\w*)\b"),
+                     r"recently|news)\b|"
+                     # "what's his name", "ambassador in usa name": the name is the answer asked for (a person),
+                     # not a word to find ("renamed" would match it); "my name" is what the question is about.
+                     r"\b(what('?s| is) (his|her|their|the) name|(his|her|their) name|the name of)\b|"
+                     r"(?<!my )\bname$"),
+    "az": re.compile(r"\b(adi (ne|nedir|nedi)|ne vaxt(dan)?|ne qeder (vaxt|muddet)(e)?|(en )?son (xeber\w*|yenilik\w*)|"
+                     r"xeber\w*|yenilik\w*|sonuncu)\b"),
+    "ru": re.compile(r"\b(как (его |ее )?зовут|как долго|с какого (числа|времени)|с каких пор|в каком году|"
+                     r"какого числа|последн\w*|новост\w*|новейш\w*|недавн\w*)\b"),
 }
 
 

@@ -27,10 +27,11 @@ Usage::
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ import yaml
 
 from pressbot.retrieval.analyzer import LANGUAGES, analyze
 from pressbot.retrieval.corpus import CorpusError, Problem
+from pressbot.retrieval.spelling import Spelling
 
 FILE_NAME = "glossary.yaml"
 TOPIC_KEY = "topic"  # an entry's optional name, for people reading the file
@@ -138,6 +140,8 @@ class Glossary:
     entries: tuple[Entry, ...] = ()
     _match: dict[str, dict[str, list[tuple[Terms, int]]]] = field(default_factory=dict, repr=False, compare=False)
     _expand: dict[str, list[tuple[Terms, ...]]] = field(default_factory=dict, repr=False, compare=False)
+    # The index's terms, to read a question's unknown word as the corpus word it stands for (spelling.py).
+    spelling: Spelling | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, entries: Sequence[Entry]) -> Glossary:
@@ -153,12 +157,31 @@ class Glossary:
             raise CorpusError(problems)
         return cls.of(entries)
 
+    def with_spelling(self, spelling: Spelling) -> Glossary:
+        """This glossary, correcting the question words an index does not know (`Index` binds its own)."""
+        return replace(self, spelling=spelling)
+
+    def corrected(self, terms: Sequence[str], lang: str) -> list[str]:
+        """A question's terms with each one the index does not know, and that is no vocabulary name, read as the
+        corpus term it most likely stands for (a typo, another alphabet's spelling: spelling.py)."""
+        if self.spelling is None:
+            return list(terms)
+        names = self._name_terms.get(lang, frozenset())
+        return [t if t in names else self.spelling.correct(t) or t for t in terms]
+
+    @functools.cached_property
+    def _name_terms(self) -> dict[str, frozenset[str]]:
+        """Every term of every name, per question language: a name is never corrected into something else."""
+        return {lang: frozenset(t for forms in by_first.values() for form, _ in forms for t in form)
+                for lang, by_first in self._match.items()}
+
     def translate(self, terms: Sequence[str], lang: str, target: str) -> tuple[Query, int]:
         """A question's terms as they would be searched in `target`, and how many of its concepts the
         vocabulary translated: each vocabulary name becomes a concept whose alternatives are its entry's
         names in `target`; any other term (a number, a name, a word the vocabulary lacks) stays as said, so
         that a release in `target` covers it only if it uses the same term."""
         lang = lang if lang in LANGUAGES else "en"
+        terms = self.corrected(terms, lang)
         forms = self._match.get(lang, {})
         names = self._expand.get(target, [])
         concepts: list[Concept] = []
@@ -181,6 +204,7 @@ class Glossary:
         """Find glossary names in a question's terms (longest first); each becomes a concept whose
         alternatives are that entry's names in `lang`."""
         lang = lang if lang in LANGUAGES else "en"
+        terms = self.corrected(terms, lang)
         forms = self._match.get(lang, {})
         expansions = self._expand.get(lang, [])
         concepts: list[Concept] = []

@@ -23,6 +23,7 @@ from pressbot.retrieval.passages import split_document
 from pressbot.retrieval.recency import POOL as RECENCY_POOL
 from pressbot.retrieval.recency import freshness, prefer_recent, wants_recent
 from pressbot.retrieval.scoring import Postings, best
+from pressbot.retrieval.spelling import Spelling
 from pressbot.retrieval.table import PassageTable
 
 # A question with names is ranked from the top POOL_FACTOR * k of all its names at once (see _ranked_expanded;
@@ -89,7 +90,8 @@ class Index:
         self.passages = passages if isinstance(passages, PassageTable) else PassageTable.of(documents, passages)
         self.postings = postings
         self.title_weight = title_weight
-        self.glossary = glossary or Glossary()
+        # Bound to this index's terms, so that a question's unknown word is read as the one it stands for.
+        self.glossary = (glossary or Glossary()).with_spelling(Spelling(postings.vocabulary, postings.offsets))
 
     @classmethod
     def build(cls, documents: Iterable[Document], k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25,

@@ -38,7 +38,24 @@ def test_azerbaijani_glued_question_particle_is_stripped() -> None:
 
 
 def test_azerbaijani_stems_keep_at_least_four_letters() -> None:
-    assert stem_az("ilin") == "ilin"
+    assert stem_az("bina") == "bina"
+
+
+def test_a_short_azerbaijani_root_loses_its_noun_endings() -> None:
+    assert analyze("2020-ci ildə", "az") == analyze("2020 il", "az")
+    assert analyze("günü", "az") == analyze("gün", "az") == analyze("gündü", "az")
+
+
+def test_a_short_azerbaijani_root_keeps_a_verb_ending() -> None:
+    assert analyze("yaşamaq", "az") != analyze("yaş", "az")  # "to live" is not "age"
+
+
+def test_the_ending_of_an_azerbaijani_abbreviation_after_a_hyphen_is_dropped() -> None:
+    assert analyze("DMX-nin", "az") == analyze("DMX-yə", "az") == ["dmx"]
+
+
+def test_an_azerbaijani_question_word_with_the_copula_is_a_stopword() -> None:
+    assert analyze("reisi kimdi", "az") == analyze("reisi kimdir", "az") == analyze("reisi", "az")
 
 
 def test_russian_yo_and_ye_are_the_same_letter() -> None:
@@ -153,3 +170,18 @@ def test_azerbaijani_chat_copula_is_stripped() -> None:
 
 def test_an_azerbaijani_function_word_with_a_copula_is_still_a_function_word() -> None:
     assert analyze("nə qədərdi", "az") == []
+
+
+def test_asking_for_a_name_does_not_search_for_the_word_name() -> None:
+    assert question_terms("ambassador in usa name", "en") == question_terms("ambassador in usa", "en")
+    assert question_terms("whats his name", "en") == []
+    assert question_terms("как зовут посла", "ru") == question_terms("посла", "ru")
+
+
+def test_a_question_about_my_name_keeps_the_word() -> None:
+    assert "name" in question_terms("how to change my name", "en")
+
+
+def test_a_possessive_after_m_is_not_the_question_particle() -> None:
+    assert analyze("bayramı", "az") == analyze("bayram", "az")
+    assert analyze("rüsumu", "az") == analyze("rüsum", "az")
