@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pressbot.responses.answer_types import LIST, NUMBER, asked, holds
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
+from pressbot.retrieval.glossary import Query
 from pressbot.retrieval.sentences import split_paragraphs, split_sentences
 from pressbot.retrieval.structure import ELLIPSIS, introduced
 
@@ -114,7 +115,45 @@ def _matched(weights: Mapping[str, float], terms: frozenset[str]) -> set[str]:
 @functools.lru_cache(maxsize=8192)
 def _terms(text: str, lang: str) -> frozenset[str]:
     """A sentence's terms; cached, since the same corpus sentences come back question after question."""
-    return frozenset(analyze(text, lang))
+    return frozenset(_sequence(text, lang))
+
+
+@functools.lru_cache(maxsize=8192)
+def _sequence(text: str, lang: str) -> tuple[str, ...]:
+    """A sentence's terms in the order written (a vocabulary name is a run of them)."""
+    return tuple(analyze(text, lang))
+
+
+# For each concept of the question (retrieval/glossary.py): the terms the question said for it, and the other
+# names the vocabulary knows it by ("mobile application" for "app", "rus dilində" for "rusca").
+Names = tuple[tuple[frozenset[str], tuple[tuple[str, ...], ...]], ...]
+
+
+def names_of(plan: Query | None) -> Names:
+    """The question's concepts with their other names; () without a plan (each term is then only itself)."""
+    if plan is None:
+        return ()
+    return tuple((frozenset(c.said), tuple(alt for alt in c.alternatives[1:] if alt))
+                 for c in plan.concepts if len(c.alternatives) > 1)
+
+
+def _runs(sequence: Sequence[str], name: Sequence[str]) -> bool:
+    """Whether a name's terms stand in a sentence's terms one right after the other, as the name is written:
+    "mobile application" names the app, "applicants … mobile service" does not."""
+    n = len(name)
+    return any(tuple(sequence[i:i + n]) == tuple(name) for i in range(len(sequence) - n + 1))
+
+
+def _matches(weights: Mapping[str, float], text: str, lang: str, names: Names = ()) -> set[str]:
+    """The question terms a unit matches: by the terms themselves (inflections related), or, for a concept of
+    the vocabulary, by one of its other names written out in the unit (then all the terms said for it)."""
+    matched = _matched(weights, _terms(text, lang))
+    if names:
+        sequence = _sequence(text, lang)
+        for said, others in names:
+            if not said <= matched and any(_runs(sequence, alt) for alt in others):
+                matched |= {t for t in said if t in weights}
+    return matched
 
 
 @dataclass(frozen=True)
@@ -155,7 +194,7 @@ def _held_on_topic(kind: str | None, lines: Sequence[str], at: int, lang: str, c
 
 def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit: int,
           kind: str | None, cue: frozenset[str] = frozenset(), given: frozenset[str] = frozenset(),
-          lines: Sequence[str] | None = None) -> list[_Unit]:
+          lines: Sequence[str] | None = None, names: Names = ()) -> list[_Unit]:
     """Up to `limit` units chosen greedily for the question terms they add (the answer's kind counting as
     one more term, as heavy as the question's heaviest; terms already quoted at half weight), in document
     order; none that adds too little, none inside a unit already chosen."""
@@ -163,21 +202,25 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
         return []
     weights = {t: w for t, w in weights.items() if w > 0}
     answer_weight = max(weights.values(), default=0.0)
-    matches = [_matched(weights, _terms(u.text, lang)) for u in units]
+    matches = [_matches(weights, u.text, lang, names) for u in units]
     typed = [_answers(kind, u.text, lang, m, cue, given) for u, m in zip(units, matches, strict=True)]
     if not any(matches):
         return list(units[:1])  # the passage matched through its title: its first sentence says what it is
     covered: set[str] = set()
     answer_covered = kind is None
+    # The question terms that quoted units holding the kind name: a further unit holding the kind about another
+    # of them counts the kind again ("how many calls in Russian": the total, then the Russian share).
+    typed_terms: set[str] = set()
     chosen: list[int] = []
     quoted_lines: set[int] = set()
     first_gain = 0.0
     while len(chosen) < limit:
         gains = [(sum(weights[t] for t in m - covered) + REPEATED * sum(weights[t] for t in m & covered)
-                  + (answer_weight if typed[i] and not answer_covered else 0.0), -i)
+                  + (answer_weight if typed[i] and (not answer_covered or m - typed_terms) else 0.0), -i)
                  for i, m in enumerate(matches)
                  if i not in chosen and units[i].line not in quoted_lines
-                 and not quoted_lines.intersection(units[i].covers)]
+                 and not quoted_lines.intersection(units[i].covers)
+                 and not any(units[j].line in units[i].covers for j in chosen)]  # nor one that holds a chosen one
         if not gains:
             break
         gain, neg_i = max(gains)
@@ -188,6 +231,8 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
         chosen.append(i)
         covered |= matches[i]
         answer_covered = answer_covered or typed[i]
+        if typed[i]:
+            typed_terms |= matches[i]
         quoted_lines.update(units[i].covers)
     if not answer_covered:  # the kind asked for may be in a unit that adds few question terms: quote the best one
         best = max((sum(weights[t] for t in matches[i]), -i) for i in range(len(units))
@@ -305,8 +350,9 @@ def _units(lines: Sequence[str]) -> list[_Unit]:
 
 
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,
-            settings: ComposerSettings = ComposerSettings()) -> Answer:
-    """Quote the best sentences of the best hits, one numbered citation per source document."""
+            settings: ComposerSettings = ComposerSettings(), plan: Query | None = None) -> Answer:
+    """Quote the best sentences of the best hits, one numbered citation per source document. `plan`: the
+    question's search plan, so that a sentence naming a concept by another of its names counts as naming it."""
     all_hits = hits = tuple(hits)
     weights = positive(weights)
     hits = on_years(hits, question)
@@ -319,6 +365,7 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     if not set(weights) - cue:  # "qəbul günləri": the words asking for the kind are all the question says
         cue = frozenset()
     given = frozenset(re.findall(r"\d+", question)) if kind == NUMBER else frozenset()
+    names = names_of(plan)
     chosen: list[Hit] = []
     for hit in hits:
         if len(chosen) == settings.max_sources:
@@ -337,7 +384,7 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
         passages = _passages(hit, hits)
         lines = _lines(passages)
         candidates = [u for u in _units(lines) if _key(u.text) not in seen]
-        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given, lines)
+        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given, lines, names)
         if not picked:
             continue
         n = len(citations) + 1
@@ -350,7 +397,7 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
         for unit in picked:
             seen.add(_key(unit.text))
             quotes.append(Quote(text=unit.text, n=n))
-            stated = stated or _answers(kind, unit.text, hit.lang, _matched(weights, _terms(unit.text, hit.lang)),
+            stated = stated or _answers(kind, unit.text, hit.lang, _matches(weights, unit.text, hit.lang, names),
                                         cue, given)
     if not quotes:
         return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength)

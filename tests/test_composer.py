@@ -5,6 +5,7 @@ from __future__ import annotations
 from pressbot.responses.answer_types import DATE, DURATION, NUMBER, expected_kind, holds
 from pressbot.responses.composer import Answer, ComposerSettings, compose, related
 from pressbot.retrieval import Document, Hit, Index
+from pressbot.retrieval.glossary import Glossary
 
 FERRY = Document(
     id="ferry", title="Ferry service to Zanzibar", url="https://example.org/ferry",
@@ -206,3 +207,44 @@ def test_an_amount_is_not_a_year_the_release_must_speak_of() -> None:
     fees = [Document(id="fee", title="State fee", url="https://example.org/fee",
                      text="The state fee for the permit is 20 manat."), *FILLER]
     assert answer("is the state fee for the permit 2000 manat", fees).answered
+
+
+def _planned(question: str, docs: list[Document], glossary: str) -> Answer:
+    """An answer composed as the bot composes it: with the question's search plan (the vocabulary's names)."""
+    index = Index.build(docs, glossary=Glossary.parse(glossary))
+    plan = index.query(question, "en")
+    return compose(question, index.search(question, k=10, lang="en", plan=plan), index.term_weights(plan.said),
+                   "en", plan=plan)
+
+
+APP = Document(id="app", title="Services of the agency", url="https://example.org/app", text=(
+    "The agency organised a mobile service in the harbour district. 101 applicants used the mobile service. "
+    "The chief spoke about the new mobile application Harbourly for booking a visit."))
+
+
+def test_a_sentence_naming_the_asked_concept_by_another_vocabulary_name_is_quoted() -> None:
+    result = _planned("harbour agency app", [APP, *FILLER], "- en: [app, mobile application]\n")
+    assert any("Harbourly" in q.text for q in result.quotes)
+
+
+def test_a_vocabulary_name_counts_only_with_its_words_in_a_row() -> None:
+    result = _planned("harbour agency app", [APP, *FILLER], "- en: [app, mobile application]\n")
+    assert not any(q.text == "101 applicants used the mobile service." for q in result.quotes)
+
+
+def test_a_further_sentence_stating_the_number_about_another_asked_term_is_quoted() -> None:
+    calls = Document(id="calls", title="Calls to the hotline", url="https://example.org/calls", text=(
+        "The hotline received 10646 calls in April. Of them 9659 were answered in Azerbaijani, 739 in Russian."))
+    result = _planned("hotline April russian how many calls", [calls, *FILLER], "- en: [russian, in Russian]\n")
+    assert any("739 in Russian" in q.text for q in result.quotes)
+
+
+def test_a_heading_does_not_replace_the_chosen_lead_in_it_holds() -> None:
+    embassy = Document(id="embassy", title="Passports by mail", url="https://example.org/embassy", text=(
+        "How to apply\n"
+        "• Only complete applications are accepted.\n"
+        "• The embassy accepts applications by mail. Send the documents to:\n"
+        "Embassy of Zanzibar, 12 Harbour Street, Stone Town\n"
+        "Opening hours"))
+    result = answer("zanzibar embassy address to send documents", docs=[embassy, *FILLER])
+    assert any("12 Harbour Street" in q.text for q in result.quotes)
