@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pressbot.responses.answer_types import DATE, DURATION, NUMBER, expected_kind, holds
-from pressbot.responses.composer import Answer, ComposerSettings, compose, related
+from pressbot.responses.composer import Answer, ComposerSettings, _Unit, compose, focus, needs_of, related
 from pressbot.retrieval import Document, Hit, Index
 from pressbot.retrieval.glossary import Glossary
 
@@ -248,3 +248,29 @@ def test_a_heading_does_not_replace_the_chosen_lead_in_it_holds() -> None:
         "Opening hours"))
     result = answer("zanzibar embassy address to send documents", docs=[embassy, *FILLER])
     assert any("12 Harbour Street" in q.text for q in result.quotes)
+
+
+HALL = [
+    Document(id="talk", title="Ferry tickets to Zanzibar", url="https://example.org/talk", text=(
+        "Ferry tickets to Zanzibar were discussed at a meeting. The ferry crews and ticket sellers of Zanzibar "
+        "took part. Zanzibar ferry tickets will be discussed again.")),
+    Document(id="fact", title="Harbour news", url="https://example.org/fact", text=(
+        "The harbour reopened after repairs. A ferry ticket to Zanzibar costs 30 dollars.")),
+    *FILLER,
+]
+
+
+def test_the_release_whose_one_sentence_says_what_is_asked_is_quoted_first() -> None:
+    question = "how much is a ferry ticket to zanzibar"
+    index = Index.build(HALL)
+    assert index.search(question, k=10, lang="en")[0].doc_id == "talk"  # BM25 prefers the repeated words
+    result = answer(question, HALL)
+    assert result.citations[0].doc_id == "fact"
+    assert any("30 dollars" in q.text for q in result.quotes)
+
+
+def test_a_releases_title_counts_for_what_it_says() -> None:
+    units = [_Unit("Ferry tickets to Zanzibar are sold at the harbour", -1), _Unit("The office opened.", 0)]
+    needs = needs_of({"ferri": 1.0, "ticket": 1.0, "zanzibar": 1.0}, None)
+    assert focus(units, "en", needs, None, frozenset(), frozenset(), {"ferri": 1.0, "ticket": 1.0,
+                                                                       "zanzibar": 1.0}) == 1.0
