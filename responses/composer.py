@@ -189,7 +189,12 @@ def _held_on_topic(kind: str | None, lines: Sequence[str], at: int, lang: str, c
     if not holds(kind, lines[at], lang):
         return False
     intro = next((j for j in range(at - 1, -1, -1) if lines[j].rstrip().endswith(":")), 0)
-    return any(content & _matched(dict.fromkeys(content, 1.0), _terms(lines[j], lang)) for j in {at, intro})
+    if content & _matched(dict.fromkeys(content, 1.0), _terms(lines[intro], lang)):
+        return True
+    # Within the line, the sentence that states it: "… from Baku Regional Migration Department. Persons … can
+    # contact “(012) 919” Call Center" does not give the Baku department's phone.
+    stating = [s for s in split_sentences(lines[at]) if holds(kind, s, lang)] or [lines[at]]
+    return any(content & _matched(dict.fromkeys(content, 1.0), _terms(s, lang)) for s in stating)
 
 
 def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit: int,

@@ -274,3 +274,12 @@ def test_a_releases_title_counts_for_what_it_says() -> None:
     needs = needs_of({"ferri": 1.0, "ticket": 1.0, "zanzibar": 1.0}, None)
     assert focus(units, "en", needs, None, frozenset(), frozenset(), {"ferri": 1.0, "ticket": 1.0,
                                                                        "zanzibar": 1.0}) == 1.0
+
+
+def test_a_contact_in_another_sentence_of_the_line_naming_the_place_does_not_answer_for_that_place() -> None:
+    cards = Document(id="cards", title="Cards from May", url="https://example.org/cards", text=(
+        "From May 1 the following applies:\n"
+        "• Cards are collected at the Harbour Department of Zanzibar. Others can call (012) 919 at the Call Center;\n"
+        "• Forms are filled in online."))
+    result = answer("phone number of the zanzibar harbour department", docs=[cards, *FILLER])
+    assert not result.answered and result.missing == "contact"
