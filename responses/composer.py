@@ -23,7 +23,7 @@ from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
 from pressbot.retrieval.glossary import Query
 from pressbot.retrieval.sentences import split_paragraphs, split_sentences
-from pressbot.retrieval.structure import ELLIPSIS, introduced
+from pressbot.retrieval.structure import ELLIPSIS, introduced, is_heading, is_item, is_lead_in
 
 # A further sentence of a source is quoted only if it adds at least this share of what the first one added;
 # question terms already quoted count at REPEATED of their weight (relevant, but not news).
@@ -197,6 +197,13 @@ def _held_on_topic(kind: str | None, lines: Sequence[str], at: int, lang: str, c
     return any(content & _matched(dict.fromkeys(content, 1.0), _terms(s, lang)) for s in stating)
 
 
+def _bare_heading(unit: _Unit, weights: Mapping[str, float], lang: str, names: Names) -> bool:
+    """A heading quoted with the paragraph of prose under it, the heading naming nothing of the question."""
+    lines = unit.text.split("\n")
+    return (bool(unit.covers) and len(lines) > 1 and is_heading(lines[0]) and not is_item(lines[1])
+            and not is_lead_in(lines[1]) and not _matches(weights, lines[0], lang, names))
+
+
 def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit: int,
           kind: str | None, cue: frozenset[str] = frozenset(), given: frozenset[str] = frozenset(),
           lines: Sequence[str] | None = None, names: Names = ()) -> list[_Unit]:
@@ -206,6 +213,10 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
     if not units:
         return []
     weights = {t: w for t, w in weights.items() if w > 0}
+    # A heading that names nothing of the question ("PrintE-mail", a section title) is no reason to quote the
+    # paragraph of prose under it whole with it: the paragraph's own sentences are quoted instead (a list under
+    # a heading stays whole).
+    units = [u for u in units if not _bare_heading(u, weights, lang, names)] or units
     answer_weight = max(weights.values(), default=0.0)
     matches = [_matches(weights, u.text, lang, names) for u in units]
     typed = [_answers(kind, u.text, lang, m, cue, given) for u, m in zip(units, matches, strict=True)]

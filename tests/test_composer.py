@@ -283,3 +283,22 @@ def test_a_contact_in_another_sentence_of_the_line_naming_the_place_does_not_ans
         "• Forms are filled in online."))
     result = answer("phone number of the zanzibar harbour department", docs=[cards, *FILLER])
     assert not result.answered and result.missing == "contact"
+
+
+def test_a_heading_naming_nothing_asked_is_not_quoted_over_its_paragraph() -> None:
+    page = Document(id="page", title="Ferry notice", url="https://example.org/page", text=(
+        "PrintE-mail\n"
+        "Ferry tickets to Zanzibar are sold at the harbour office. The office also sells maps."))
+    result = answer("where are ferry tickets to zanzibar sold", docs=[page, *FILLER])
+    assert [q.text for q in result.quotes] == ["Ferry tickets to Zanzibar are sold at the harbour office."]
+
+
+def test_a_heading_over_a_list_is_quoted_with_the_list_even_when_it_names_nothing_asked() -> None:
+    page = Document(id="page", title="Passports", url="https://example.org/page", text=(
+        "Required papers\n"
+        "• Completed passport application form\n"
+        "• Copy of the Zanzibar passport\n"
+        "• Two photographs"))
+    result = answer("which documents for a zanzibar passport application", docs=[page, *FILLER])
+    assert any(q.text.startswith("Required papers\n• Completed") and "Two photographs" in q.text
+               for q in result.quotes)
