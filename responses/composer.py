@@ -18,7 +18,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pressbot.responses.answer_types import LIST, NUMBER, asked, holds
+from pressbot.responses.answer_types import LIST, NUMBER, asked
+from pressbot.responses.answer_types import holds as _holds_uncached
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
 from pressbot.retrieval.glossary import Query
@@ -118,6 +119,12 @@ def _terms(text: str, lang: str) -> frozenset[str]:
     return frozenset(_sequence(text, lang))
 
 
+@functools.lru_cache(maxsize=16384)
+def holds(kind: str | None, text: str, lang: str = "en") -> bool:
+    """answer_types.holds, cached: the same corpus sentences are checked for a kind question after question."""
+    return _holds_uncached(kind, text, lang)
+
+
 @functools.lru_cache(maxsize=8192)
 def _sequence(text: str, lang: str) -> tuple[str, ...]:
     """A sentence's terms in the order written (a vocabulary name is a run of them)."""
@@ -141,7 +148,10 @@ def _runs(sequence: Sequence[str], name: Sequence[str]) -> bool:
     """Whether a name's terms stand in a sentence's terms one right after the other, as the name is written:
     "mobile application" names the app, "applicants … mobile service" does not."""
     n = len(name)
-    return any(tuple(sequence[i:i + n]) == tuple(name) for i in range(len(sequence) - n + 1))
+    if n == 1:
+        return name[0] in sequence
+    return any(sequence[i] == name[0] and tuple(sequence[i:i + n]) == tuple(name)
+               for i in range(len(sequence) - n + 1))
 
 
 def _matches(weights: Mapping[str, float], text: str, lang: str, names: Names = ()) -> set[str]:
@@ -151,7 +161,7 @@ def _matches(weights: Mapping[str, float], text: str, lang: str, names: Names = 
     if names:
         sequence = _sequence(text, lang)
         for said, others in names:
-            if not said <= matched and any(_runs(sequence, alt) for alt in others):
+            if not said <= matched and any(alt[0] in sequence and _runs(sequence, alt) for alt in others):
                 matched |= {t for t in said if t in weights}
     return matched
 
@@ -395,7 +405,8 @@ def _says(needs: Needs, text: str, lang: str) -> float:
     terms, sequence = _terms(text, lang), _sequence(text, lang)
     said = 0.0
     for weight, (first, *others) in needs:
-        if _matched(dict.fromkeys(first, 1.0), terms) == set(first) or any(_runs(sequence, alt) for alt in others):
+        if (all(t in terms for t in first) or _matched(dict.fromkeys(first, 1.0), terms) == set(first)
+                or any(alt[0] in terms and _runs(sequence, alt) for alt in others)):
             said += weight
     return said
 
@@ -411,20 +422,36 @@ def focus(units: Sequence[_Unit], lang: str, needs: Needs, kind: str | None, cue
     best = 0.0
     for unit in units:
         said = _says(needs, unit.text, lang)
-        if extra and _answers(kind, unit.text, lang, _matches(weights, unit.text, lang, names), cue, given):
+        if extra and said + extra > best and _answers(kind, unit.text, lang, _matches(weights, unit.text, lang, names),
+                                                      cue, given):
             said += extra
         best = max(best, said)
     return best / total
 
 
-def _focused(sources: Sequence[Hit], hits: Sequence[Hit], needs: Needs, kind: str | None, cue: frozenset[str],
-             given: frozenset[str], weights: Mapping[str, float], names: Names, limit: int) -> list[Hit]:
-    """The sources to quote, at most `limit`: of the first FOCUS_POOL, those whose one unit says the most of
-    the question (`focus`) first, in retrieval order among equals."""
-    scored = [(focus([_Unit(h.title, -1), *_units(_lines(_passages(h, hits)))], h.lang, needs, kind, cue, given,
-                     weights, names), i, h)
-              for i, h in enumerate(sources[:FOCUS_POOL])]
-    return [h for _, _, h in sorted(scored, key=lambda x: (-x[0], x[1]))][:limit]
+@dataclass(frozen=True)
+class _Source:
+    """A source's retrieved passages in document order, their paragraphs, and what may be quoted from them."""
+
+    hit: Hit
+    passages: list[str]
+    lines: list[str]
+    units: list[_Unit]
+
+
+def _source(hit: Hit, hits: Sequence[Hit]) -> _Source:
+    passages = _passages(hit, hits)
+    lines = _lines(passages)
+    return _Source(hit, passages, lines, _units(lines))
+
+
+def _focused(sources: Sequence[_Source], needs: Needs, kind: str | None, cue: frozenset[str],
+             given: frozenset[str], weights: Mapping[str, float], names: Names, limit: int) -> list[_Source]:
+    """The sources to quote, at most `limit`: of the first FOCUS_POOL, those whose one unit (or title) says the
+    most of the question (`focus`) first, in retrieval order among equals."""
+    scored = [(focus([_Unit(s.hit.title, -1), *s.units], s.hit.lang, needs, kind, cue, given, weights, names), i, s)
+              for i, s in enumerate(sources[:FOCUS_POOL])]
+    return [s for _, _, s in sorted(scored, key=lambda x: (-x[0], x[1]))][:limit]
 
 
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,
@@ -452,15 +479,15 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
                                or hit.coverage < settings.source_coverage):
             continue
         chosen.append(hit)
-    chosen = _focused(chosen, hits, needs_of(weights, plan), kind, cue, given, weights, names, settings.max_sources)
+    sources = _focused([_source(h, hits) for h in chosen[:FOCUS_POOL]], needs_of(weights, plan), kind, cue, given,
+                       weights, names, settings.max_sources)
     quotes: list[Quote] = []
     citations: list[Citation] = []
     seen: set[str] = set()
     stated = kind is None
-    for hit in chosen:
-        passages = _passages(hit, hits)
-        lines = _lines(passages)
-        candidates = [u for u in _units(lines) if _key(u.text) not in seen]
+    for source in sources:
+        hit, passages, lines = source.hit, source.passages, source.lines
+        candidates = [u for u in source.units if _key(u.text) not in seen]
         picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given, lines, names)
         if not picked:
             continue
