@@ -251,10 +251,9 @@ def test_a_heading_does_not_replace_the_chosen_lead_in_it_holds() -> None:
 
 
 HALL = [
-    Document(id="talk", title="Ferry tickets to Zanzibar", url="https://example.org/talk", text=(
-        "Ferry tickets to Zanzibar were discussed at a meeting. The ferry crews and ticket sellers of Zanzibar "
-        "took part. Zanzibar ferry tickets will be discussed again.")),
-    Document(id="fact", title="Harbour news", url="https://example.org/fact", text=(
+    Document(id="talk", title="Harbour board meeting", url="https://example.org/talk", text=(
+        "The board discussed ferry tickets to Zanzibar. Zanzibar ferry tickets will be discussed again.")),
+    Document(id="fact", title="Ferry news", url="https://example.org/fact", text=(
         "The harbour reopened after repairs. A ferry ticket to Zanzibar costs 30 dollars.")),
     *FILLER,
 ]
