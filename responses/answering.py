@@ -90,7 +90,7 @@ def answer_question(index: Index, question: str, renderer: Renderer,
         return conversation_reply(question, turn, renderer, turn.lang or asked.lang)
     lang = asked.lang
     hits = index.search(question, k=HITS, lang=lang, plan=asked.plan)
-    answer = compose(question, hits, asked.weights, lang, settings)
+    answer = compose(question, hits, asked.weights, lang, settings, asked.plan)
     if not answer.answered or answer.evidence < WEAK:
         other = across_languages(index, question, lang, settings)
         if other is not None and (not answer.answered or other.evidence >= answer.evidence + CLEARER):
@@ -113,7 +113,7 @@ def further(index: Index, asked: Analysis, settings: ComposerSettings, shown: Co
     relaxed = replace(settings, max_sources=limit or settings.max_sources, relative_score=0.0,
                       min_coverage=settings.source_coverage if min_coverage is None else min_coverage,
                       sentences_per_source=sentences or settings.sentences_per_source)
-    return compose(asked.question, hits, asked.weights, asked.lang, relaxed)
+    return compose(asked.question, hits, asked.weights, asked.lang, relaxed, asked.plan)
 
 
 def render_more(answer: Answer, renderer: Renderer, ui: str) -> Rendered:
@@ -134,7 +134,7 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
         if not translated:
             continue
         hits = index.search_in(plan, target, k=HITS)
-        answer = compose(question, hits, index.term_weights(plan.terms), lang, settings)
+        answer = compose(question, hits, index.term_weights(plan.terms), lang, settings, plan)
         if answer.answered:
             return answer
     return None

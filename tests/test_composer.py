@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pressbot.responses.answer_types import DATE, DURATION, NUMBER, expected_kind, holds
-from pressbot.responses.composer import Answer, ComposerSettings, compose, related
+from pressbot.responses.composer import Answer, ComposerSettings, _Unit, compose, focus, needs_of, related
 from pressbot.retrieval import Document, Hit, Index
+from pressbot.retrieval.glossary import Glossary
 
 FERRY = Document(
     id="ferry", title="Ferry service to Zanzibar", url="https://example.org/ferry",
@@ -206,3 +207,97 @@ def test_an_amount_is_not_a_year_the_release_must_speak_of() -> None:
     fees = [Document(id="fee", title="State fee", url="https://example.org/fee",
                      text="The state fee for the permit is 20 manat."), *FILLER]
     assert answer("is the state fee for the permit 2000 manat", fees).answered
+
+
+def _planned(question: str, docs: list[Document], glossary: str) -> Answer:
+    """An answer composed as the bot composes it: with the question's search plan (the vocabulary's names)."""
+    index = Index.build(docs, glossary=Glossary.parse(glossary))
+    plan = index.query(question, "en")
+    return compose(question, index.search(question, k=10, lang="en", plan=plan), index.term_weights(plan.said),
+                   "en", plan=plan)
+
+
+APP = Document(id="app", title="Services of the agency", url="https://example.org/app", text=(
+    "The agency organised a mobile service in the harbour district. 101 applicants used the mobile service. "
+    "The chief spoke about the new mobile application Harbourly for booking a visit."))
+
+
+def test_a_sentence_naming_the_asked_concept_by_another_vocabulary_name_is_quoted() -> None:
+    result = _planned("harbour agency app", [APP, *FILLER], "- en: [app, mobile application]\n")
+    assert any("Harbourly" in q.text for q in result.quotes)
+
+
+def test_a_vocabulary_name_counts_only_with_its_words_in_a_row() -> None:
+    result = _planned("harbour agency app", [APP, *FILLER], "- en: [app, mobile application]\n")
+    assert not any(q.text == "101 applicants used the mobile service." for q in result.quotes)
+
+
+def test_a_further_sentence_stating_the_number_about_another_asked_term_is_quoted() -> None:
+    calls = Document(id="calls", title="Calls to the hotline", url="https://example.org/calls", text=(
+        "The hotline received 10646 calls in April. Of them 9659 were answered in Azerbaijani, 739 in Russian."))
+    result = _planned("hotline April russian how many calls", [calls, *FILLER], "- en: [russian, in Russian]\n")
+    assert any("739 in Russian" in q.text for q in result.quotes)
+
+
+def test_a_heading_does_not_replace_the_chosen_lead_in_it_holds() -> None:
+    embassy = Document(id="embassy", title="Passports by mail", url="https://example.org/embassy", text=(
+        "How to apply\n"
+        "• Only complete applications are accepted.\n"
+        "• The embassy accepts applications by mail. Send the documents to:\n"
+        "Embassy of Zanzibar, 12 Harbour Street, Stone Town\n"
+        "Opening hours"))
+    result = answer("zanzibar embassy address to send documents", docs=[embassy, *FILLER])
+    assert any("12 Harbour Street" in q.text for q in result.quotes)
+
+
+HALL = [
+    Document(id="talk", title="Harbour board meeting", url="https://example.org/talk", text=(
+        "The board discussed ferry tickets to Zanzibar. Zanzibar ferry tickets will be discussed again.")),
+    Document(id="fact", title="Ferry news", url="https://example.org/fact", text=(
+        "The harbour reopened after repairs. A ferry ticket to Zanzibar costs 30 dollars.")),
+    *FILLER,
+]
+
+
+def test_the_release_whose_one_sentence_says_what_is_asked_is_quoted_first() -> None:
+    question = "how much is a ferry ticket to zanzibar"
+    index = Index.build(HALL)
+    assert index.search(question, k=10, lang="en")[0].doc_id == "talk"  # BM25 prefers the repeated words
+    result = answer(question, HALL)
+    assert result.citations[0].doc_id == "fact"
+    assert any("30 dollars" in q.text for q in result.quotes)
+
+
+def test_a_releases_title_counts_for_what_it_says() -> None:
+    units = [_Unit("Ferry tickets to Zanzibar are sold at the harbour", -1), _Unit("The office opened.", 0)]
+    needs = needs_of({"ferri": 1.0, "ticket": 1.0, "zanzibar": 1.0}, None)
+    assert focus(units, "en", needs, None, frozenset(), frozenset(), {"ferri": 1.0, "ticket": 1.0,
+                                                                       "zanzibar": 1.0}) == 1.0
+
+
+def test_a_contact_in_another_sentence_of_the_line_naming_the_place_does_not_answer_for_that_place() -> None:
+    cards = Document(id="cards", title="Cards from May", url="https://example.org/cards", text=(
+        "From May 1 the following applies:\n"
+        "• Cards are collected at the Harbour Department of Zanzibar. Others can call (012) 919 at the Call Center;\n"
+        "• Forms are filled in online."))
+    result = answer("phone number of the zanzibar harbour department", docs=[cards, *FILLER])
+    assert not result.answered and result.missing == "contact"
+
+
+def test_a_heading_naming_nothing_asked_is_not_quoted_over_its_paragraph() -> None:
+    page = Document(id="page", title="Ferry notice", url="https://example.org/page", text=(
+        "PrintE-mail\n"
+        "Ferry tickets to Zanzibar are sold at the harbour office. The office also sells maps."))
+    result = answer("where are ferry tickets to zanzibar sold", docs=[page, *FILLER])
+    assert [q.text for q in result.quotes] == ["Ferry tickets to Zanzibar are sold at the harbour office."]
+
+
+def test_a_heading_over_a_list_is_quoted_with_the_list_even_when_it_names_nothing_asked() -> None:
+    page = Document(id="page", title="Passports", url="https://example.org/page", text=(
+        "Required papers\n"
+        "• Completed passport application form\n"
+        "• Copy of the Zanzibar passport\n"
+        "• Two photographs"))
+    result = answer("which documents for a zanzibar passport application", docs=[page, *FILLER])
+    assert any(q.text.startswith("Required papers\n• Completed") and "Two photographs" in q.text
+               for q in result.quotes)
