@@ -18,6 +18,7 @@ from typing import Any
 
 from pressbot.responses.composer import Answer, ComposerSettings, compose
 from pressbot.responses.conversation import Turn, has_content, recognize
+from pressbot.responses.decision import Asked, about_topic, cue_terms, own_cue
 from pressbot.responses.render import Renderer, locale
 from pressbot.retrieval import Index
 from pressbot.retrieval.analyzer import detect_language, question_terms
@@ -91,6 +92,7 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     lang = asked.lang
     hits = index.search(question, k=HITS, lang=lang, plan=asked.plan)
     answer = compose(question, hits, asked.weights, lang, settings)
+    answer = about_topic(answer, Asked(asked.plan, asked.weights, own_cue(question, lang)))
     if not answer.answered or answer.evidence < WEAK:
         other = across_languages(index, question, lang, settings)
         if other is not None and (not answer.answered or other.evidence >= answer.evidence + CLEARER):
@@ -134,7 +136,11 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
         if not translated:
             continue
         hits = index.search_in(plan, target, k=HITS)
-        answer = compose(question, hits, index.term_weights(plan.terms), lang, settings)
+        weights = index.term_weights(plan.terms)
+        answer = compose(question, hits, weights, lang, settings)
+        # The words asking for the kind, in the target's names: "telefon" is searched as "phone".
+        cue = frozenset(index.translate(cue_terms(question, lang)[1], lang, target)[0].terms)
+        answer = about_topic(answer, Asked(plan, weights, cue), source_lang=target)
         if answer.answered:
             return answer
     return None
