@@ -18,7 +18,7 @@ from typing import Any
 
 from pressbot.responses.composer import Answer, ComposerSettings, compose
 from pressbot.responses.conversation import Turn, has_content, recognize
-from pressbot.responses.decision import Asked, about_topic, cue_terms, own_cue
+from pressbot.responses.decision import Asked, about_topic, cue_terms, names_kept, own_cue
 from pressbot.responses.render import Renderer, locale
 from pressbot.retrieval import Index
 from pressbot.retrieval.analyzer import detect_language, question_terms
@@ -92,7 +92,8 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     lang = asked.lang
     hits = index.search(question, k=HITS, lang=lang, plan=asked.plan)
     answer = compose(question, hits, asked.weights, lang, settings)
-    answer = about_topic(answer, Asked(asked.plan, asked.weights, own_cue(question, lang)))
+    own = Asked(asked.plan, asked.weights, own_cue(question, lang))
+    answer = names_kept(index, about_topic(answer, own), own)
     if not answer.answered or answer.evidence < WEAK:
         other = across_languages(index, question, lang, settings)
         if other is not None and (not answer.answered or other.evidence >= answer.evidence + CLEARER):
@@ -140,7 +141,8 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
         answer = compose(question, hits, weights, lang, settings)
         # The words asking for the kind, in the target's names: "telefon" is searched as "phone".
         cue = frozenset(index.translate(cue_terms(question, lang)[1], lang, target)[0].terms)
-        answer = about_topic(answer, Asked(plan, weights, cue), source_lang=target)
+        searched = Asked(plan, weights, cue)
+        answer = names_kept(index, about_topic(answer, searched, source_lang=target), searched, source_lang=target)
         if answer.answered:
             return answer
     return None

@@ -13,10 +13,18 @@ are its concepts (a vocabulary name with its other names counts once, and only w
 "icazə vəsiqəsi" is not "şəxsiyyət vəsiqəsi"). When no quoted line does, the answer becomes the "not stated"
 reply, exactly as when no quote holds the kind at all.
 
+And a question that names a place, a country, an organisation or a person is answered only by quotes that name
+it too (`names_kept`): "do azerbaijanis need a visa for georgia" is not answered by a work-permit page that
+never says Georgia, nor "foreigner staying in baku how many days" by Nakhchivan's rules. A term is a name when
+the releases that use it write it capitalized inside sentences (the index's own passages tell); only the names
+at least as distinctive as the question's average term are required (the agency's own country, named
+everywhere, is not).
+
 Usage::
 
     answer = compose(question, hits, weights, "az")
     answer = about_topic(answer, Asked(plan, weights, cue=frozenset({"qiymet"})), "az")
+    answer = names_kept(index, answer, Asked(plan, weights), "az")
 """
 
 from __future__ import annotations
@@ -27,9 +35,18 @@ from dataclasses import dataclass, replace
 
 from pressbot.responses.answer_types import NUMBER, asked, holds
 from pressbot.responses.composer import Answer, Quote, _matched, _terms, positive
+from pressbot.retrieval import Index
 from pressbot.retrieval.analyzer import analyze
 from pressbot.retrieval.glossary import Concept, Query
 from pressbot.retrieval.sentences import split_sentences
+
+# A term is a name when at least this share of its uses inside sentences are capitalized, in the passages the
+# index finds for it (up to NAME_PASSAGES), and it is used there at least NAME_USES times.
+NAME_SHARE = 0.8
+NAME_USES = 2
+NAME_PASSAGES = 10
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$|^\s*$")
 
 # The share of the question's weight (beyond its kind's cue words) that a line stating the kind, with its
 # lead-in and its release's title, must name. Chosen from both dev sets (benchmarks/results/quality.md,
@@ -118,3 +135,38 @@ def _beside(answer: Answer, quote: Quote) -> list[str]:
 def own_cue(question: str, lang: str) -> frozenset[str]:
     """The terms of the words that ask for the kind, analyzed in the question's language."""
     return frozenset(analyze(cue_terms(question, lang)[1], lang))
+
+
+def is_name(index: Index, term: str, lang: str) -> bool:
+    """Whether the releases in `lang` write a term as a name: capitalized inside their sentences."""
+    hits = index.search_in(Query((Concept(((term,),)),)), lang, k=NAME_PASSAGES)
+    uses = capitalized = 0
+    for hit in hits:
+        for found in _WORD.finditer(hit.text):
+            before = hit.text[:found.start()]
+            if _SENTENCE_END.search(before) or term not in analyze(found.group(0), lang):
+                continue  # a sentence's first word is capitalized whatever it is
+            uses += 1
+            capitalized += found.group(0)[0].isupper()
+    return uses >= NAME_USES and capitalized >= NAME_SHARE * uses
+
+
+def names_kept(index: Index, answer: Answer, asked_: Asked, source_lang: str | None = None) -> Answer:
+    """The answer as composed when its quotes and cited titles name every distinctive name the question says;
+    else an abstention (answered=False, no "not stated" kind: nothing quoted is about what was asked)."""
+    if not answer.answered:
+        return answer
+    lang = source_lang or answer.lang
+    weights = positive(asked_.weights) if asked_.weights else {}
+    parts = [(c, sum(weights.get(t, 0.0) for t in c.said)) for c in asked_.plan.concepts]
+    if not parts:
+        return answer
+    mean = sum(w for _, w in parts) / len(parts)
+    quoted = frozenset().union(*(_terms(q.text, lang) for q in answer.quotes),
+                               *(_terms(c.title, lang) for c in answer.citations))
+    for concept, weight in parts:
+        if weight < mean or len(concept.said) != 1 or named(concept, quoted):
+            continue
+        if is_name(index, concept.said[0], lang):
+            return replace(answer, answered=False, quotes=(), citations=())
+    return answer

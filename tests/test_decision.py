@@ -3,8 +3,11 @@ question's topic keeps the answer; one stated about something else turns it into
 
 from __future__ import annotations
 
+import pytest
+
 from pressbot.responses.composer import Answer, Citation, Quote
-from pressbot.responses.decision import Asked, about_topic, own_cue, topic_share
+from pressbot.responses.decision import Asked, about_topic, is_name, names_kept, own_cue, topic_share
+from pressbot.retrieval import Document, Index
 from pressbot.retrieval.analyzer import question_terms
 from pressbot.retrieval.glossary import Concept, Query
 
@@ -99,3 +102,51 @@ def test_a_figure_is_read_with_the_first_sentence_of_its_paragraph() -> None:
     item = ("• Cards must be collected in person. Cards are issued by the Baku Regional Department. "
             "Persons collecting them elsewhere can contact the “(012) 919” Call Center.")
     assert not decide("baku regional department phone number", "en", item).answered
+
+
+RELEASES = [
+    Document(id="georgia", title="Consular news", lang="en", text=(
+        "The consulate in Batumi serves citizens living in Georgia. Citizens travelling to Georgia may register "
+        "with the consulate. The ambassador met officials of Georgia in Tbilisi.")),
+    Document(id="permits", title="Work permits", lang="en", text=(
+        "A work permit is issued for one year. Applicants submit a visa and a passport copy. "
+        "The fee for a work permit is paid by the employer.")),
+    Document(id="visas", title="Visa rules", lang="en", text=(
+        "A visa is issued at the airport. Citizens of many countries get a visa online.")),
+]
+
+
+@pytest.fixture(scope="module")
+def releases() -> Index:
+    return Index.build(RELEASES)
+
+
+def test_a_word_the_releases_write_capitalized_inside_sentences_is_a_name(releases: Index) -> None:
+    assert is_name(releases, "georgia", "en")
+    assert not is_name(releases, "visa", "en")
+
+
+def test_a_distinctive_name_the_quotes_do_not_say_declines_the_answer(releases: Index) -> None:
+    question = "do i need a visa for georgia"
+    composed = answer(question, "en", "A visa is issued at the airport.", title="Visa rules")
+    decided = names_kept(releases, composed, asked(question, "en", idf={"visa": 1.0, "georgia": 2.0}))
+    assert not decided.answered and decided.quotes == () and decided.missing is None
+
+
+def test_an_answer_whose_quotes_say_the_name_is_kept(releases: Index) -> None:
+    question = "do i need a visa for georgia"
+    composed = answer(question, "en", "Citizens travelling to Georgia may register with the consulate.")
+    assert names_kept(releases, composed, asked(question, "en", idf={"visa": 1.0, "georgia": 2.0})) == composed
+
+
+def test_a_missing_word_that_is_not_a_name_keeps_the_answer(releases: Index) -> None:
+    question = "work permit fee employer visa"
+    composed = answer(question, "en", "The fee for a work permit is paid by the employer.")
+    assert names_kept(releases, composed, asked(question, "en", idf={"visa": 5.0})) == composed
+
+
+def test_a_name_less_distinctive_than_the_question_s_average_word_is_not_required(releases: Index) -> None:
+    question = "georgia citizens register consulate"
+    composed = answer(question, "en", "Citizens may register with the consulate.")
+    idf = {"georgia": 0.5, "citizen": 2.0, "regist": 2.0, "consul": 2.0}
+    assert names_kept(releases, composed, asked(question, "en", idf=idf)) == composed
