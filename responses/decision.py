@@ -29,14 +29,16 @@ Usage::
 
 from __future__ import annotations
 
+import functools
 import re
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from pressbot.responses.answer_types import NUMBER, asked, holds
 from pressbot.responses.composer import Answer, Quote, _matched, _terms, positive
 from pressbot.retrieval import Index
-from pressbot.retrieval.analyzer import analyze
+from pressbot.retrieval.analyzer import analyze, normalize
 from pressbot.retrieval.glossary import Concept, Query
 from pressbot.retrieval.sentences import split_sentences
 
@@ -46,6 +48,9 @@ NAME_SHARE = 0.8
 NAME_USES = 2
 NAME_PASSAGES = 10
 _WORD = re.compile(r"\w+")
+NAMES_REMEMBERED = 10_000  # terms remembered per index (is_name), then forgotten all at once
+_NAMES: weakref.WeakKeyDictionary[Index, dict[tuple[str, str], bool]] = weakref.WeakKeyDictionary()
+
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$|^\s*$")
 
 # The share of the question's weight (beyond its kind's cue words) that a line stating the kind, with its
@@ -138,17 +143,40 @@ def own_cue(question: str, lang: str) -> frozenset[str]:
 
 
 def is_name(index: Index, term: str, lang: str) -> bool:
-    """Whether the releases in `lang` write a term as a name: capitalized inside their sentences."""
+    """Whether the releases in `lang` write a term as a name: capitalized inside their sentences. Remembered
+    per served index (a term's use does not change until the corpus is reloaded)."""
+    known = _NAMES.setdefault(index, {})
+    if (term, lang) not in known:
+        if len(known) >= NAMES_REMEMBERED:
+            known.clear()
+        known[term, lang] = _written_as_name(index, term, lang)
+    return known[term, lang]
+
+
+def _written_as_name(index: Index, term: str, lang: str) -> bool:
     hits = index.search_in(Query((Concept(((term,),)),)), lang, k=NAME_PASSAGES)
     uses = capitalized = 0
     for hit in hits:
         for found in _WORD.finditer(hit.text):
-            before = hit.text[:found.start()]
-            if _SENTENCE_END.search(before) or term not in analyze(found.group(0), lang):
+            word = found.group(0)
+            if _first(word[:1], lang) != term[:1]:
+                continue  # cheap: a word whose first letter differs cannot have the term as its stem
+            if term not in _stems(word, lang) or _SENTENCE_END.search(hit.text[:found.start()]):
                 continue  # a sentence's first word is capitalized whatever it is
             uses += 1
-            capitalized += found.group(0)[0].isupper()
+            capitalized += word[0].isupper()
     return uses >= NAME_USES and capitalized >= NAME_SHARE * uses
+
+
+@functools.lru_cache(maxsize=1024)
+def _first(letter: str, lang: str) -> str:
+    """A word's first letter as analysis writes it (case and Azerbaijani letters folded: "Ş" -> "s")."""
+    return normalize(letter, lang)[:1]
+
+
+@functools.lru_cache(maxsize=65536)
+def _stems(word: str, lang: str) -> tuple[str, ...]:
+    return tuple(analyze(word, lang))
 
 
 def names_kept(index: Index, answer: Answer, asked_: Asked, source_lang: str | None = None) -> Answer:
