@@ -6,11 +6,12 @@ pick sentences: a line counts when it names *anything* of the question. So "azer
 qederdi" (the visa's price) was answered with "consular registration is free of charge" (it names
 Azərbaycan), and "dmx bakı regional idarəsinin telefon nömrəsi" with the call centre's "phone calls" line.
 
-Here the kind must be stated *about the question's topic*: some quoted line that holds the kind, read with the
-line that introduces it (the nearest lead-in above, else the quote's first line) and the title of its release,
-names at least `TOPIC` of the question's weight beyond the words that ask for the kind. The question's parts
+Here the kind must be stated *about the question's topic*: some quoted sentence that holds the kind, read with
+what introduces it (the nearest lead-in above, else the quote's first line or its paragraph's first sentence),
+the title of its release and that release's other quotes, names at least `TOPIC` of the question's weight
+beyond the words that ask for the kind. The question's parts
 are its concepts (a vocabulary name with its other names counts once, and only when all its words are there:
-"icazə vəsiqəsi" is not "şəxsiyyət vəsiqəsi"). When no quoted line does, the answer becomes the "not stated"
+"icazə vəsiqəsi" is not "şəxsiyyət vəsiqəsi"). When no quoted sentence does, the answer becomes the "not stated"
 reply, exactly as when no quote holds the kind at all.
 
 And a question that names a place, a country, an organisation or a person is answered only by quotes that name
@@ -47,11 +48,10 @@ from pressbot.retrieval.sentences import split_sentences
 NAME_SHARE = 0.8
 NAME_USES = 2
 NAME_PASSAGES = 10
-_WORD = re.compile(r"\w+")
 NAMES_REMEMBERED = 10_000  # terms remembered per index (is_name), then forgotten all at once
 _NAMES: weakref.WeakKeyDictionary[Index, dict[tuple[str, str], bool]] = weakref.WeakKeyDictionary()
-
-_SENTENCE_END = re.compile(r"[.!?:;]\s*$|^\s*$")
+_WORD = re.compile(r"\w+")
+_OPENERS = frozenset(".!?:;•·-–—*\n")  # before a sentence's or a list item's first word
 
 # The share of the question's weight (beyond its kind's cue words) that a line stating the kind, with its
 # lead-in and its release's title, must name. Chosen from both dev sets (benchmarks/results/quality.md,
@@ -161,11 +161,20 @@ def _written_as_name(index: Index, term: str, lang: str) -> bool:
             word = found.group(0)
             if _first(word[:1], lang) != term[:1]:
                 continue  # cheap: a word whose first letter differs cannot have the term as its stem
-            if term not in _stems(word, lang) or _SENTENCE_END.search(hit.text[:found.start()]):
-                continue  # a sentence's first word is capitalized whatever it is
+            if term not in _stems(word, lang) or _opens(hit.text, found.start()):
+                continue  # a sentence's or a list item's first word is capitalized whatever it is
             uses += 1
             capitalized += word[0].isupper()
     return uses >= NAME_USES and capitalized >= NAME_SHARE * uses
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether the word at `at` opens a sentence, a line or a list item (what precedes it, spaces skipped, is
+    nothing, an end of sentence, a line break or a bullet)."""
+    i = at - 1
+    while i >= 0 and text[i] in " \t\"'“«(":
+        i -= 1
+    return i < 0 or text[i] in _OPENERS
 
 
 @functools.lru_cache(maxsize=1024)

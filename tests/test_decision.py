@@ -150,3 +150,9 @@ def test_a_name_less_distinctive_than_the_question_s_average_word_is_not_require
     composed = answer(question, "en", "Citizens may register with the consulate.")
     idf = {"georgia": 0.5, "citizen": 2.0, "regist": 2.0, "consul": 2.0}
     assert names_kept(releases, composed, asked(question, "en", idf=idf)) == composed
+
+
+def test_a_word_capitalized_only_where_a_list_item_or_sentence_opens_is_not_a_name() -> None:
+    lists = Index.build([Document(id="docs", title="Documents", lang="en", text=(
+        "Documents:\n- Passport copy;\n• Passport photo;\nPassport holders apply. Bring the passport."))])
+    assert not is_name(lists, "passport", "en")
