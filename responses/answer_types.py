@@ -140,10 +140,12 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     PLACE: re.compile(r"\b(street|str\.|avenue|ave\.|road|building|floor|office|centre|center|district|city|region|"
                       r"kucesi|kuc\.|prospekti|pr\.|bina\w*|mertebe\w*|merkez\w*|rayon\w*|seher\w*|unvan\w*|"
                       r"улиц\w*|ул\.|проспект\w*|пр\.|дом|здани\w*|этаж\w*|центр\w*|район\w*|город\w*|адрес\w*)"),
+    # A short number beside a word for calling ("call centre 919", "108 Call Center"); a 4- or 5-digit figure
+    # there is a year or a count ("in 2019 the call centre received 10646 calls"), not a number to call.
     CONTACT: re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|\.gov\.az|\+?\d[\d\s()-]{6,}\d|"
                         r"\b(call|hotline|phone|tel|zeng|cagri|telefon|телефон|звон|колл|горяч\w* лини)\w*\b"
-                        r".*\b\d{3,}\b|"
-                        r"\b\d{3,}\b.*\b(call|hotline|phone|zeng|cagri|telefon|телефон|звон|колл)"),
+                        r".*(?<![\d.,])\b\d{3}\b(?![.,]?\d)|"
+                        r"(?<![\d.,])\b\d{3}\b(?![.,]?\d).*\b(call|hotline|phone|zeng|cagri|telefon|телефон|звон|колл)"),
     HOURS: re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b24\b.{0,12}(hour|saat|час)|round the clock|24/7|\bdaily\b|"
                       r"\b(mon|tues|wednes|thurs|fri|satur|sun)day|working days|business days|weekdays|"
                       r"is gun\w*|her gun|bazar ertesi|cume|senbe|gece-gunduz|"

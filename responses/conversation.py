@@ -21,6 +21,7 @@ Usage::
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from pressbot.retrieval.analyzer import normalize, tokenize
@@ -140,13 +141,36 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
+def _by_lengths() -> dict[tuple[int, ...], list[tuple[int, tuple[str, ...]]]]:
+    """The phrase table indexed by the lengths of a phrase's words, each phrase with its place in the table."""
+    index: dict[tuple[int, ...], list[tuple[int, tuple[str, ...]]]] = {}
+    for at, key in enumerate(_TABLE):
+        index.setdefault(tuple(len(k) for k in key), []).append((at, key))
+    return index
+
+
+_BY_LENGTHS = _by_lengths()
+
+
+def _lengths(word: str) -> tuple[int, ...]:
+    """The lengths a phrase's word may have to be `word` or one edit from it: a short word only its own."""
+    n = len(word)
+    return (n,) if n < _FUZZY_LENGTH else tuple(m for m in (n - 1, n, n + 1) if m >= _FUZZY_LENGTH)
+
+
 def _near(words: tuple[str, ...]) -> tuple[str | None, set[str]] | None:
-    """A phrase of the same length whose long words are each at most one edit from the typed ones (typos)."""
-    for key, found in _TABLE.items():
-        if len(key) == len(words) and any(k != w for k, w in zip(key, words, strict=True)) and all(
+    """A phrase of the same length whose long words are each at most one edit from the typed ones (typos).
+
+    Only phrases whose words are as long as the typed ones, or one letter longer or shorter, can be one edit
+    away, so only those buckets of the table are looked at (a miss no longer scans the whole table); among
+    several near phrases the one first in the table wins, as in a scan of the whole table."""
+    candidates = sorted(entry for lengths in itertools.product(*map(_lengths, words))
+                        for entry in _BY_LENGTHS.get(lengths, ()))
+    for _, key in candidates:
+        if any(k != w for k, w in zip(key, words, strict=True)) and all(
                 k == w or (min(len(k), len(w)) >= _FUZZY_LENGTH and _one_edit(k, w))
                 for k, w in zip(key, words, strict=True)):
-            return found
+            return _TABLE[key]
     return None
 
 

@@ -229,3 +229,20 @@ def test_a_fee_stated_before_the_sentence_naming_the_topic_does_not_answer_it() 
     reply = answer_question(Index.build([RESIDENCE, *SEMINARS]), "сколько стоит подать заявление лично", Renderer(),
                             lang="ru")
     assert not reply.answer.answered and reply.answer.missing == MONEY
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("In 2019 the call center received 10646 calls.", "en"),
+    ("2019-cu ilin aprel ayında Çağrı mərkəzinə 10646 zəng daxil olub, onlardan 9659-u cavablandırılıb.", "az"),
+    ("В 2020 году в колл-центр поступило 6,652 звонка.", "ru"),
+])
+def test_a_year_or_a_count_beside_a_word_for_calling_is_not_a_number_to_call(sentence: str, lang: str) -> None:
+    assert not holds(CONTACT, sentence, lang)
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("Persons can contact the “(012) 919” Call Center of the Service.", "en"),
+    ("Müraciət üçün 919 Çağrı mərkəzinə zəng edin.", "az"), ("Звоните в колл-центр 919.", "ru"),
+])
+def test_a_short_number_beside_a_word_for_calling_is_a_number_to_call(sentence: str, lang: str) -> None:
+    assert holds(CONTACT, sentence, lang)

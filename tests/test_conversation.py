@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pressbot.bot.core.service import profile_renderer
+from pressbot.responses import conversation
 from pressbot.responses.answering import Reply, answer_question, reply_json
 from pressbot.responses.conversation import recognize
 from pressbot.responses.render import Renderer, locale
@@ -128,3 +129,33 @@ def test_a_conversation_word_typed_one_letter_off_is_still_recognized(text: str,
 @pytest.mark.parametrize("text", ["move", "more visa", "passport", "helo visa", "visa fee", "hotel"])
 def test_a_word_near_a_conversation_word_but_short_or_with_content_is_not_conversation(text: str) -> None:
     assert recognize(text) is None
+
+
+def _scan(words: tuple[str, ...]) -> tuple[str | None, set[str]] | None:
+    """The near-phrase look-up as a scan of the whole table: what the length index must give."""
+    for key, found in conversation._TABLE.items():
+        if len(key) == len(words) and any(k != w for k, w in zip(key, words, strict=True)) and all(
+                k == w or (min(len(k), len(w)) >= conversation._FUZZY_LENGTH and conversation._one_edit(k, w))
+                for k, w in zip(key, words, strict=True)):
+            return found
+    return None
+
+
+def _typos(word: str) -> set[str]:
+    """Every deletion, swap of neighbours, and a substitution and an insertion at each place."""
+    out = {word[:i] + word[i + 1:] for i in range(len(word))}
+    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+    out |= {word[:i] + "q" + word[i + 1:] for i in range(len(word))}
+    out |= {word[:i] + "q" + word[i:] for i in range(len(word) + 1)}
+    return out
+
+
+def test_the_near_phrase_found_through_the_length_index_is_the_one_a_whole_table_scan_finds() -> None:
+    typed: set[tuple[str, ...]] = set()
+    for key in conversation._TABLE:
+        typed.add(key)
+        for at, word in enumerate(key):
+            typed |= {(*key[:at], typo, *key[at + 1:]) for typo in _typos(word)}
+    typed |= {("passport",), ("more", "visa"), ("hotel",), ("visa", "fee")}
+    assert len(typed) > 5000
+    assert [conversation._near(words) for words in sorted(typed)] == [_scan(words) for words in sorted(typed)]

@@ -10,7 +10,7 @@ import pytest
 from pressbot.bot.cli.evaluation import Metrics, Outcome, evaluate, first_answering_rank, metrics, url_matches
 from pressbot.bot.cli.main import main
 from pressbot.bot.cli.qa_file import QAFileError, QAItem, parse_qa
-from pressbot.bot.cli.sweep import Row, safe_band, service_at, sweep
+from pressbot.bot.cli.sweep import Row, joint_band, safe_band, service_at, sweep
 from pressbot.bot.core.config import load_config
 from pressbot.bot.core.service import Service
 from tests.conftest import write_doc
@@ -226,3 +226,24 @@ def test_eval_json_reports_conversation_wrong_and_cross_language(tiny_corpus: Pa
     assert overall["answered_wrong"] == pytest.approx(1 / 3)
     assert (overall["cross_language"], overall["cross_language_own"]) == (0, 0)
     assert data["questions"][-1]["kind"] == "conversation"
+
+
+def test_the_joint_band_holds_only_thresholds_every_file_meets() -> None:
+    first = [row(0.3, 1.0, 0.5), row(0.4, 1.0, 1.0), row(0.5, 1.0, 1.0), row(0.6, 0.9, 1.0)]
+    second = [row(0.3, 1.0, 1.0), row(0.4, 1.0, 1.0), row(0.5, 0.9, 1.0), row(0.6, 0.9, 1.0)]
+    band = joint_band([first, second])
+    assert band is not None and (band.lo, band.hi) == (0.4, 0.4)
+    assert joint_band([first, [row(0.3, 0.5, 1.0), row(0.4, 0.5, 1.0), row(0.5, 0.5, 1.0), row(0.6, 0.5, 1.0)]]) \
+        is None
+
+
+def test_eval_command_scores_several_files_and_prints_the_band_they_share(
+        tiny_corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    qa, other = tmp_path / "qa.yaml", tmp_path / "other.yaml"
+    qa.write_text(QA, encoding="utf-8")
+    other.write_text("out_of_scope:\n- {q: best plov in town, lang: en}\n", encoding="utf-8")
+    assert main(["eval", "--qa", str(qa), "--qa", str(other), "--sweep", "--corpus", str(tiny_corpus)]) == 0
+    out = capsys.readouterr().out
+    assert str(qa) in out and str(other) in out and "safe band of all 2 files" in out
+    assert main(["eval", "--qa", str(qa), "--qa", str(other), "--json", "--corpus", str(tiny_corpus)]) == 0
+    assert set(json.loads(capsys.readouterr().out)["files"]) == {str(qa), str(other)}

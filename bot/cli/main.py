@@ -60,8 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print JSON objects (fields: docs/ask-json.md)")
     sub.add_parser("chat", parents=[common], help="console chat over the corpus")
     ev = sub.add_parser("eval", parents=[common], help="score answers on a QA file (recall, MRR, facts, abstention)")
-    ev.add_argument("--qa", type=Path, default=DEFAULT_QA,
-                    help="QA file (format: docs/qa-files.md; default: the bundled benchmarks/data/citizen-dev.yaml)")
+    ev.add_argument("--qa", type=Path, action="append",
+                    help="QA file (format: docs/qa-files.md; default: the bundled benchmarks/data/citizen-dev.yaml);"
+                         " repeat it to score several files and, with --sweep, get the band they share")
     ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     ev.add_argument("--sweep", action="store_true", help="also tabulate answered/abstained per abstention threshold")
     sub.add_parser("check", parents=[common], help="validate a corpus: PATH:LINE: message per problem")
@@ -195,20 +196,31 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from pressbot.bot.cli.evaluation import evaluate, format_report, report_json
     from pressbot.bot.cli.qa_file import QAFileError, load_qa
-    from pressbot.bot.cli.sweep import format_sweep, service_at, sweep
+    from pressbot.bot.cli.sweep import format_joint, format_sweep, service_at, sweep
     from pressbot.bot.core.service import Service
 
+    paths = args.qa or [DEFAULT_QA]
     try:
-        items = load_qa(args.qa)
+        files = [(path, load_qa(path)) for path in paths]
     except QAFileError as exc:
         print(f"pressbot eval: {exc}", file=sys.stderr)
         return EXIT_USAGE
     service = Service.start(_config(args))
     languages = {doc.url: doc.lang for doc in service.index.documents.values() if doc.url}
-    report = evaluate(service.ask, items, languages)
-    print(json.dumps(report_json(report), ensure_ascii=False, indent=2) if args.json else format_report(report))
+    reports = {str(path): evaluate(service.ask, items, languages) for path, items in files}
+    if args.json:
+        objects = {path: report_json(report) for path, report in reports.items()}
+        print(json.dumps(next(iter(objects.values())) if len(objects) == 1 else {"files": objects},
+                         ensure_ascii=False, indent=2))
+    else:
+        print("\n\n".join((f"{path}\n" if len(reports) > 1 else "") + format_report(report)
+                          for path, report in reports.items()))
     if args.sweep:  # every question again at each threshold, through the same decision path
-        print("\n" + format_sweep(sweep(lambda t: service_at(service, t).ask, items)))
+        tables = [sweep(lambda t: service_at(service, t).ask, items) for _, items in files]
+        for (path, _), rows in zip(files, tables, strict=True):
+            print("\n" + (f"{path}\n" if len(files) > 1 else "") + format_sweep(rows))
+        if len(tables) > 1:
+            print("\n" + format_joint(tables))
     return EXIT_OK
 
 

@@ -5,12 +5,14 @@ A threshold does not only decide which answers are kept: the kind decisions ("th
 fee") and the cross-language fallback (a weak own-language answer giving way to another language's) depend
 on what was answered before them, so the shares at a threshold are measured by answering with it, not
 estimated from each question's evidence at the configured one. `pressbot eval --sweep` prints the table;
-`answer.min_coverage` is set to the middle of the band that both dev sets share.
+`answer.min_coverage` is set to the middle of the band that both dev sets share (`pressbot eval --qa A --qa B
+--sweep` prints it: `joint_band`).
 
 Usage::
 
     rows = sweep(lambda t: service_at(service, t).ask, load_qa(path))
     print(format_sweep(rows))
+    print(format_joint([rows, sweep(lambda t: service_at(service, t).ask, load_qa(other))]))
 """
 
 from __future__ import annotations
@@ -79,17 +81,44 @@ def safe_band(rows: Sequence[Row], answered: float = ANSWERED_TARGET, abstained:
     """The widest run of consecutive thresholds that all meet the targets, or None when no threshold does.
     (Measured through the whole decision path the shares need not move monotonically, so the run is looked
     for rather than assumed.)"""
+    return _widest([(row.threshold, meets(row.metrics, answered, abstained, wrong)) for row in rows])
+
+
+def joint_band(tables: Sequence[Sequence[Row]], answered: float = ANSWERED_TARGET,
+               abstained: float = ABSTAINED_TARGET, wrong: float | None = None) -> Band | None:
+    """The widest run of consecutive thresholds that meet the targets on every QA file at once (each table
+    swept over the same thresholds): a threshold is chosen from the band all the tuning sets share, never
+    from one set's."""
+    if not tables:
+        return None
+    return _widest([(rows[0].threshold, all(meets(row.metrics, answered, abstained, wrong) for row in rows))
+                    for rows in zip(*tables, strict=True)])
+
+
+def _widest(marks: Sequence[tuple[float, bool]]) -> Band | None:
+    """The widest run of consecutive thresholds marked True."""
     best: Band | None = None
     start: float | None = None
-    for row in rows:
-        if meets(row.metrics, answered, abstained, wrong):
-            start = row.threshold if start is None else start
-            band = Band(start, row.threshold)
+    for threshold, ok in marks:
+        if ok:
+            start = threshold if start is None else start
+            band = Band(start, threshold)
             if best is None or band.width > best.width:
                 best = band
         else:
             start = None
     return best
+
+
+def format_joint(tables: Sequence[Sequence[Row]]) -> str:
+    """The bands the swept QA files share (the line to choose `answer.min_coverage` from)."""
+    lines = []
+    for label, wrong in (("", None), (f", wrong <= {WRONG_TARGET}", WRONG_TARGET)):
+        band = joint_band(tables, wrong=wrong)
+        lines.append(f"safe band of all {len(tables)} files (answered >= {ANSWERED_TARGET}, abstained >= "
+                     f"{ABSTAINED_TARGET}{label}): "
+                     + (f"{band.lo:.3f} <= t <= {band.hi:.3f}, middle {band.middle:.3f}" if band else "none"))
+    return "\n".join(lines)
 
 
 def format_sweep(rows: Sequence[Row]) -> str:

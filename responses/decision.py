@@ -1,0 +1,209 @@
+"""Whether a composed answer states what the question asks about: the last decision before an answer is sent.
+
+The composer quotes the sentences that match a question best and checks that one of them holds the kind of
+answer asked for (a fee, a phone number, hours, a count: answer_types.py). That check is loose on purpose, to
+pick sentences: a line counts when it names *anything* of the question. So "azerbaycana vize qiymeti ne
+qederdi" (the visa's price) was answered with "consular registration is free of charge" (it names
+Azərbaycan), and "dmx bakı regional idarəsinin telefon nömrəsi" with the call centre's "phone calls" line.
+
+Here the kind must be stated *about the question's topic*: some quoted sentence that holds the kind, read with
+what introduces it (the nearest lead-in above, else the quote's first line or its paragraph's first sentence),
+the title of its release and that release's other quotes, names at least `TOPIC` of the question's weight
+beyond the words that ask for the kind. The question's parts
+are its concepts (a vocabulary name with its other names counts once, and only when all its words are there:
+"icazə vəsiqəsi" is not "şəxsiyyət vəsiqəsi"). When no quoted sentence does, the answer becomes the "not stated"
+reply, exactly as when no quote holds the kind at all.
+
+And a question that names a place, a country, an organisation or a person is answered only by quotes that name
+it too (`names_kept`): "do azerbaijanis need a visa for georgia" is not answered by a work-permit page that
+never says Georgia, nor "foreigner staying in baku how many days" by Nakhchivan's rules. A term is a name when
+the releases that use it write it capitalized inside sentences (the index's own passages tell); only the names
+at least as distinctive as the question's average term are required (the agency's own country, named
+everywhere, is not).
+
+Usage::
+
+    answer = compose(question, hits, weights, "az")
+    answer = about_topic(answer, Asked(plan, weights, cue=frozenset({"qiymet"})), "az")
+    answer = names_kept(index, answer, Asked(plan, weights), "az")
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import weakref
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from pressbot.responses.answer_types import NUMBER, asked, holds
+from pressbot.responses.composer import Answer, Quote, _matched, _terms, positive
+from pressbot.retrieval import Index
+from pressbot.retrieval.analyzer import analyze, normalize
+from pressbot.retrieval.glossary import Concept, Query
+from pressbot.retrieval.sentences import split_sentences
+
+# A term is a name when at least this share of its uses inside sentences are capitalized, in the passages the
+# index finds for it (up to NAME_PASSAGES), and it is used there at least NAME_USES times.
+NAME_SHARE = 0.8
+NAME_USES = 2
+NAME_PASSAGES = 10
+NAMES_REMEMBERED = 10_000  # terms remembered per index (is_name), then forgotten all at once
+_NAMES: weakref.WeakKeyDictionary[Index, dict[tuple[str, str], bool]] = weakref.WeakKeyDictionary()
+_WORD = re.compile(r"\w+")
+_OPENERS = frozenset(".!?:;•·-–—*\n")  # before a sentence's or a list item's first word
+
+# The share of the question's weight (beyond its kind's cue words) that a line stating the kind, with its
+# lead-in and its release's title, must name. Chosen from both dev sets (benchmarks/results/quality.md,
+# "2026-12-01 decision").
+TOPIC = 0.33
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A question as its answer was searched: the concepts (in the language of the releases searched), the
+    idf weight of their terms, and the terms that only ask for the kind of answer ("fee", "telefon")."""
+
+    plan: Query
+    weights: Mapping[str, float]
+    cue: frozenset[str] = frozenset()
+
+
+def cue_terms(question: str, lang: str) -> tuple[str | None, str]:
+    """The kind a question asks for and the words that ask it ("" when none)."""
+    found = asked(question, lang)
+    return (found[0], found[1]) if found else (None, "")
+
+
+def _topic(asked_: Asked) -> list[tuple[Concept, float]]:
+    """The question's concepts beyond its cue words, each with its weight (its said terms' idf)."""
+    weights = positive(asked_.weights) if asked_.weights else {}
+    parts = [(c, sum(weights.get(t, 0.0) for t in c.said)) for c in asked_.plan.concepts]
+    topic = [(c, w) for c, w in parts if not set(c.said) & asked_.cue]
+    return topic or parts  # "qəbul günləri": the cue words are all the question says
+
+
+def named(concept: Concept, terms: frozenset[str]) -> bool:
+    """Whether a text's terms name a concept: every term of one of its alternatives, inflections matched."""
+    return any(alt and all(_matched({t: 1.0}, terms) for t in alt) for alt in concept.alternatives)
+
+
+def topic_share(asked_: Asked, text: str, lang: str) -> float:
+    """The share of the question's weight beyond its cue words that a text names."""
+    topic = _topic(asked_)
+    total = sum(w for _, w in topic)
+    if not total:
+        return 1.0
+    terms = _terms(text, lang)
+    return sum(w for c, w in topic if named(c, terms)) / total
+
+
+def _lines_stating(kind: str, quote: str, lang: str, given: frozenset[str]) -> list[tuple[str, str]]:
+    """The sentences of a quote that state the kind, each with what introduces it: the nearest lead-in above
+    ending in ":", else the quote's first line; in that first line itself, its first sentence ("Вид на
+    жительство выдается на пять лет. Пошлина составляет 40 манатов.")."""
+    lines = quote.split("\n")
+    out = []
+    for at, line in enumerate(lines):
+        sentences = split_sentences(line) or [line]
+        for sentence in sentences:
+            text = re.sub(r"(?<!\d)(" + "|".join(sorted(given, key=len, reverse=True)) + r")(?!\d)", " ", sentence) \
+                if given else sentence
+            if holds(kind, text, lang):
+                intro = next((j for j in range(at - 1, -1, -1) if lines[j].rstrip().endswith(":")), 0)
+                out.append((sentence, lines[intro] if intro != at else sentences[0]))
+    return out
+
+
+def about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, share: float = TOPIC) -> Answer:
+    """The answer as composed when a quoted line states the kind asked for about the question's topic (or
+    when no kind is asked); else the "not stated" reply with the first source as the closest release.
+    `source_lang`: the language of the quoted releases (the question's when None)."""
+    kind, _ = cue_terms(answer.query, answer.lang)
+    if not answer.answered or kind is None:
+        return answer
+    lang = source_lang or answer.lang
+    given = frozenset(re.findall(r"\d+", answer.query)) if kind == NUMBER else frozenset()
+    for quote in answer.quotes:
+        for line, intro in _lines_stating(kind, quote.text, lang, given):
+            if topic_share(asked_, "\n".join([line, intro, *_beside(answer, quote)]), lang) >= share:
+                return answer
+    return replace(answer, answered=False, quotes=(), citations=(), missing=kind, related=answer.citations[0])
+
+
+def _beside(answer: Answer, quote: Quote) -> list[str]:
+    """What a quote is read with: its release's title and the other quotes from that release."""
+    title = next((c.title for c in answer.citations if c.n == quote.n), "")
+    return [title, *(q.text for q in answer.quotes if q.n == quote.n and q is not quote)]
+
+
+def own_cue(question: str, lang: str) -> frozenset[str]:
+    """The terms of the words that ask for the kind, analyzed in the question's language."""
+    return frozenset(analyze(cue_terms(question, lang)[1], lang))
+
+
+def is_name(index: Index, term: str, lang: str) -> bool:
+    """Whether the releases in `lang` write a term as a name: capitalized inside their sentences. Remembered
+    per served index (a term's use does not change until the corpus is reloaded)."""
+    known = _NAMES.setdefault(index, {})
+    if (term, lang) not in known:
+        if len(known) >= NAMES_REMEMBERED:
+            known.clear()
+        known[term, lang] = _written_as_name(index, term, lang)
+    return known[term, lang]
+
+
+def _written_as_name(index: Index, term: str, lang: str) -> bool:
+    hits = index.search_in(Query((Concept(((term,),)),)), lang, k=NAME_PASSAGES)
+    uses = capitalized = 0
+    for hit in hits:
+        for found in _WORD.finditer(hit.text):
+            word = found.group(0)
+            if _first(word[:1], lang) != term[:1]:
+                continue  # cheap: a word whose first letter differs cannot have the term as its stem
+            if term not in _stems(word, lang) or _opens(hit.text, found.start()):
+                continue  # a sentence's or a list item's first word is capitalized whatever it is
+            uses += 1
+            capitalized += word[0].isupper()
+    return uses >= NAME_USES and capitalized >= NAME_SHARE * uses
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether the word at `at` opens a sentence, a line or a list item (what precedes it, spaces skipped, is
+    nothing, an end of sentence, a line break or a bullet)."""
+    i = at - 1
+    while i >= 0 and text[i] in " \t\"'“«(":
+        i -= 1
+    return i < 0 or text[i] in _OPENERS
+
+
+@functools.lru_cache(maxsize=1024)
+def _first(letter: str, lang: str) -> str:
+    """A word's first letter as analysis writes it (case and Azerbaijani letters folded: "Ş" -> "s")."""
+    return normalize(letter, lang)[:1]
+
+
+@functools.lru_cache(maxsize=65536)
+def _stems(word: str, lang: str) -> tuple[str, ...]:
+    return tuple(analyze(word, lang))
+
+
+def names_kept(index: Index, answer: Answer, asked_: Asked, source_lang: str | None = None) -> Answer:
+    """The answer as composed when its quotes and cited titles name every distinctive name the question says;
+    else an abstention (answered=False, no "not stated" kind: nothing quoted is about what was asked)."""
+    if not answer.answered:
+        return answer
+    lang = source_lang or answer.lang
+    weights = positive(asked_.weights) if asked_.weights else {}
+    parts = [(c, sum(weights.get(t, 0.0) for t in c.said)) for c in asked_.plan.concepts]
+    if not parts:
+        return answer
+    mean = sum(w for _, w in parts) / len(parts)
+    quoted = frozenset().union(*(_terms(q.text, lang) for q in answer.quotes),
+                               *(_terms(c.title, lang) for c in answer.citations))
+    for concept, weight in parts:
+        if weight < mean or len(concept.said) != 1 or named(concept, quoted):
+            continue
+        if is_name(index, concept.said[0], lang):
+            return replace(answer, answered=False, quotes=(), citations=())
+    return answer
