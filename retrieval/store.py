@@ -41,6 +41,7 @@ from pressbot.retrieval import analyzer
 from pressbot.retrieval.bags import Bags
 from pressbot.retrieval.corpus import Checks, CorpusError, Problem, listed, parse_document, read_file
 from pressbot.retrieval.document import Document
+from pressbot.retrieval.extras import Extras, Raw, parse_extras, paths, read_raw
 from pressbot.retrieval.glossary import Glossary
 from pressbot.retrieval.index import Index, Params, passage_terms
 from pressbot.retrieval.passages import split_document
@@ -105,6 +106,7 @@ class Opened:
     index: Index
     fingerprint: str
     loaded: bool
+    extras: Extras | None = None  # the glossary and the agency's profile, when asked for (`extras=True`)
 
 
 @dataclass(slots=True)
@@ -126,12 +128,15 @@ GlossarySource = Glossary | Callable[[], Glossary] | None
 
 
 def open_index(corpus: Path, params: Params, glossary: GlossarySource = None, previous: str | None = None,
-               extra: Sequence[Path] = ()) -> Opened | None:
+               extra: Sequence[Path] = (), extras: bool = False) -> Opened | None:
     """The corpus's index, or None when its fingerprint equals `previous` (nothing to reload).
 
     `glossary`: the query-time vocabulary, or a function loading it, called only once the corpus has changed.
     `extra`: files outside the press releases whose bytes count in the fingerprint (missing ones are left
-    out). Raises CorpusError, listing every problem, when the corpus cannot be served.
+    out). `extras`: instead of both, the corpus's glossary.yaml and agency.yaml (extras.py), each read once:
+    hashed into the fingerprint, parsed once the corpus has changed, the glossary served and both returned
+    in `Opened.extras`. Raises CorpusError, listing every problem (the extra files' first), when the corpus
+    cannot be served.
 
     No Python object is kept per passage at any stage: new files are split as they are read (without a
     fingerprint to compare with) or once the corpus is known to have changed, their passages' texts written
@@ -144,29 +149,47 @@ def open_index(corpus: Path, params: Params, glossary: GlossarySource = None, pr
             fresh = TableWriter(fresh_spill)
             # Without a fingerprint to compare with, files are split as they are read and their bytes dropped.
             files, problems, corpus_print = _read(corpus, known, fresh if previous is None else None)
-            served_print = _served_fingerprint(corpus_print, extra)
+            raw = read_raw(paths(corpus) if extras else list(extra))
+            served_print = _served_fingerprint(corpus_print, raw)
             if previous is not None and served_print == previous and not problems:
                 return None
-            vocabulary = glossary() if callable(glossary) else glossary
+            loaded, extra_problems = _extras(raw) if extras else (None, [])
+            vocabulary = loaded.glossary if loaded is not None else glossary() if callable(glossary) else glossary
             key = index_key(corpus_print, params)
-            if saved is not None and saved.key == key and all(f.entry is not None for f in files):
-                _check([(Path(f.path), f.entry.document, f.raw) for f in files if f.entry is not None], problems)
-                try:
-                    return Opened(_served(saved, params, vocabulary), served_print, loaded=True)
-                except StoreError as exc:
-                    log.warning("saved index %s is unusable (%s): rebuilding", saved.path, exc)
-            contents = _build(files, problems, fresh, fresh_spill, spill, params, saved)
+            try:
+                if saved is not None and saved.key == key and all(f.entry is not None for f in files):
+                    _check([(Path(f.path), f.entry.document, f.raw) for f in files if f.entry is not None],
+                           problems)
+                    if extra_problems:
+                        raise CorpusError(extra_problems)
+                    try:
+                        return Opened(_served(saved, params, vocabulary), served_print, True, loaded)
+                    except StoreError as exc:
+                        log.warning("saved index %s is unusable (%s): rebuilding", saved.path, exc)
+                contents = _build(files, problems, fresh, fresh_spill, spill, params, saved)
+            except CorpusError as exc:
+                raise CorpusError([*extra_problems, *(p for p in exc.problems if p not in extra_problems)]) from None
+            if extra_problems:
+                raise CorpusError(extra_problems)
         del files
         if save(corpus, key, analysis, contents):
             with open_saved(corpus, analysis, verify=False) as written:
                 if written is not None and written.key == key:
                     try:
-                        return Opened(_served(written, params, vocabulary), served_print, loaded=False)
+                        return Opened(_served(written, params, vocabulary), served_print, False, loaded)
                     except StoreError as exc:  # cannot happen to a file just written, but it is a cache
                         log.warning("saved index %s is unusable (%s): serving from memory", written.path, exc)
         table = dataclasses.replace(contents.table, text=_mapped(spill))  # the mapping outlives the file
         return Opened(Index(table.documents, table, contents.postings, params.title_weight, vocabulary),
-                      served_print, loaded=False)
+                      served_print, False, loaded)
+
+
+def _extras(raw: Raw) -> tuple[Extras | None, list[Problem]]:
+    """The extra files parsed, or their problems (reported with the press releases' problems)."""
+    try:
+        return parse_extras(raw), []
+    except CorpusError as exc:
+        return None, list(exc.problems)
 
 
 def _served(saved: Saved, params: Params, glossary: Glossary | None) -> Index:
@@ -200,7 +223,7 @@ def _mapped(spill: IO[bytes]) -> npt.NDArray[np.uint8]:
 
 def corpus_fingerprint(corpus: Path, extra: Sequence[Path] = ()) -> str:
     """The fingerprint `open_index` gives the corpus (reading every file, parsing none)."""
-    return _served_fingerprint(_read(corpus, {}, None, keep=False)[2], extra)
+    return _served_fingerprint(_read(corpus, {}, None, keep=False)[2], read_raw(list(extra)))
 
 
 def _read(corpus: Path, known: dict[tuple[str, str], Entry], fresh: TableWriter | None, keep: bool = True
@@ -334,12 +357,10 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _served_fingerprint(corpus_print: str, extra: Sequence[Path]) -> str:
+def _served_fingerprint(corpus_print: str, extra: Raw) -> str:
     """The press releases' fingerprint with the bytes of the extra files (the glossary, the agency's profile)."""
-    extras = []
-    for path in extra:
-        raw = read_file(path) if path.is_file() else None
-        extras.append([path.name, hashlib.sha256(raw).hexdigest() if isinstance(raw, bytes) else None])
+    extras = [[path.name, hashlib.sha256(raw).hexdigest() if isinstance(raw, bytes) else None]
+              for path, raw in extra.items()]
     return _hash([corpus_print, extras]) if extras else corpus_print
 
 
