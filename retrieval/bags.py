@@ -24,8 +24,11 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 Int32Array = npt.NDArray[np.int32]
 
-# Postings are placed _ROWS passages at a time, so the temporaries stay small at a million passages.
-_ROWS = 1 << 12
+# Postings are made for a range of at most _SPAN terms holding about _ENTRIES (term, passage) entries at a
+# time: the temporaries stay small at a million passages.
+_ENTRIES = 1 << 20
+_SPAN = 1 << 16
+
 @dataclass(frozen=True)
 class Bags:
     """Each passage's distinct terms with their counts, in order of first occurrence.
@@ -119,27 +122,45 @@ class Bags:
         return np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.offsets))
 
 
-def term_major(bags: Bags) -> Iterator[tuple[IntArray, IntArray, IntArray, IntArray]]:
-    """The bags' (term, passage, count) entries with each one's place in term-major order (by term, then
-    passage), a block of passages at a time.
+def term_ranges(bags: Bags, entries: int | None = None) -> list[tuple[int, int]]:
+    """Consecutive ranges of term ids [first, last) holding about `entries` (term, passage) entries each (a
+    term with more holds its own range) and at most 65,536 terms, covering the vocabulary."""
+    entries = entries or _ENTRIES
+    ends = np.cumsum(np.bincount(bags.terms, minlength=len(bags.vocabulary)))
+    ranges = []
+    first = 0
+    while first < len(bags.vocabulary):
+        done = int(ends[first - 1]) if first else 0
+        last = max(int(np.searchsorted(ends, done + entries, side="right")), first + 1)
+        last = min(last, first + _SPAN)
+        ranges.append((first, last))
+        first = last
+    return ranges
 
-    Each term's next free place is kept in a cursor; a block's entries are sorted by term (stably: passage
-    order is kept) and placed after their terms' cursors. So the caller scatters into its final arrays, and
-    the only temporaries are a block's: no full-size sort key (330 MiB at a million passages).
+
+def term_major(bags: Bags) -> Iterator[tuple[Int32Array, IntArray, Int32Array]]:
+    """The bags' (term, passage, count) entries by term, then passage, a range of terms at a time
+    (`term_ranges`): so the postings are made in their final order and can be written out as they are made,
+    with no full-size temporary (the passage of every entry would be 330 MiB at a million passages).
+
+    Each entry's range is noted once (one byte an entry); a range's entries are then found with one scan and
+    sorted by term with a radix sort (stable, so passage order is kept).
     """
-    cursor = np.zeros(len(bags.vocabulary), dtype=np.int64)
-    np.cumsum(np.bincount(bags.terms, minlength=len(bags.vocabulary))[:-1], out=cursor[1:])
-    for first in range(0, len(bags), _ROWS):  # passage numbers, a block of passages at a time
-        last = min(first + _ROWS, len(bags))
-        lo, hi = int(bags.offsets[first]), int(bags.offsets[last])
-        if lo == hi:
-            continue
-        order = np.argsort(bags.terms[lo:hi], kind="stable")
-        terms = bags.terms[lo:hi][order].astype(np.int64)
-        rows = np.repeat(np.arange(first, last, dtype=np.int64), np.diff(bags.offsets[first : last + 1]))[order]
-        counts = bags.counts[lo:hi][order].astype(np.int64)
-        starts = np.flatnonzero(np.concatenate(([True], terms[1:] != terms[:-1])))
-        sizes = np.diff(np.append(starts, len(terms)))
-        places = cursor[terms] + np.arange(len(terms), dtype=np.int64) - np.repeat(starts, sizes)
-        cursor[terms[starts]] += sizes
-        yield terms, rows, counts, places
+    ranges = term_ranges(bags)
+    if len(ranges) == 1:
+        at: IntArray = np.arange(len(bags.terms), dtype=np.intp)
+        yield _sorted(bags, at, 0)
+        return
+    kind = np.uint8 if len(ranges) <= 256 else np.uint16
+    of_term = np.repeat(np.arange(len(ranges), dtype=kind), [last - first for first, last in ranges])
+    of_entry = of_term[bags.terms]
+    for number, (first, _) in enumerate(ranges):
+        yield _sorted(bags, np.flatnonzero(of_entry == number), first)
+
+
+def _sorted(bags: Bags, at: IntArray, first: int) -> tuple[Int32Array, IntArray, Int32Array]:
+    """The entries `at` (ascending), of terms from `first` on (fewer than 65,536), sorted by term, then passage."""
+    rows = np.searchsorted(bags.offsets, at, side="right") - 1  # each entry's passage (3x faster before sorting)
+    terms = bags.terms[at]
+    order = np.argsort((terms - first).astype(np.uint16), kind="stable")  # 16 bits: a radix sort
+    return terms[order], rows[order], bags.counts[at[order]]

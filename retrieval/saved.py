@@ -39,7 +39,7 @@ import numpy.typing as npt
 from pressbot.retrieval.bags import Bags
 from pressbot.retrieval.document import Document
 from pressbot.retrieval.index import Params
-from pressbot.retrieval.scoring import Postings
+from pressbot.retrieval.scoring import Impacts, Postings
 from pressbot.retrieval.table import FileText, PassageTable, Text
 
 log = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ _COPY_CHUNK = 1 << 20
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # a zip member's local header, before its name and extra field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One corpus file as indexed: its path and hash, its document's metadata, and its passages' rows in the
     index (`first`, `count`)."""
@@ -281,13 +281,13 @@ def open_saved(corpus: Path, analysis: str, verify: bool = True) -> Iterator[Sav
 @dataclass(frozen=True)
 class Contents:
     """What a saved index holds: the files in corpus order, the passages' columns (their text in `text`, a
-    binary stream read from its start), the bags and the postings."""
+    binary stream read from its start), and the bags with the BM25 statistics their postings are made from
+    as they are written (`Impacts`)."""
 
     entries: Sequence[Entry]
     table: PassageTable
     text: IO[bytes]
-    bags: Bags
-    postings: Postings
+    impacts: Impacts
 
 
 def save(corpus: Path, key: str, analysis: str, contents: Contents) -> bool:
@@ -298,7 +298,7 @@ def save(corpus: Path, key: str, analysis: str, contents: Contents) -> bool:
         directory.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix="index-", suffix=".tmp", dir=directory)
         with os.fdopen(fd, "wb") as raw:
-            write(raw, key, analysis, contents)
+            write(raw, key, analysis, contents, directory)
         os.replace(tmp, directory / STORE_FILE)
         return True
     except (OSError, ValueError) as exc:
@@ -308,16 +308,16 @@ def save(corpus: Path, key: str, analysis: str, contents: Contents) -> bool:
         return False
 
 
-def write(raw: IO[bytes], key: str, analysis: str, contents: Contents) -> None:
-    """The saved-index file's members, streamed: no member is held in memory whole."""
-    bags, postings, entries = contents.bags, contents.postings, contents.entries
+def write(raw: IO[bytes], key: str, analysis: str, contents: Contents, spill: Path | None = None) -> None:
+    """The saved-index file's members, streamed: no member is held in memory whole. `spill`: a directory for a
+    temporary file (on the saved file's disk; the system's temporary directory may be memory)."""
+    impacts, entries = contents.impacts, contents.entries
+    bags = impacts.bags
     if any("\n" in t for t in bags.vocabulary):
         raise ValueError("a term contains a line break")  # cannot happen with \w+ tokens
-    if bags.vocabulary != tuple(postings.vocabulary):
-        raise ValueError("bags and postings have different vocabularies")
     with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_STORED) as archive:
-        manifest = {"format": FORMAT, "key": key, "analysis": analysis, "passages": postings.size,
-                    "avgdl": postings.avgdl, "files": len(entries)}
+        manifest = {"format": FORMAT, "key": key, "analysis": analysis, "passages": len(bags),
+                    "avgdl": impacts.avgdl, "files": len(entries)}
         archive.writestr("manifest.json", json.dumps(manifest))
         # Column by column (one JSON list per field): the C encoder and decoder handle lists of strings
         # many times faster than one object per document.
@@ -336,9 +336,27 @@ def write(raw: IO[bytes], key: str, analysis: str, contents: Contents) -> None:
         table = contents.table
         arrays = {"passage_starts": table.starts, "passage_headings": table.headings, "passage_doc": table.doc,
                   "passage_position": table.position, "bag_offsets": bags.offsets, "bag_terms": bags.terms,
-                  "bag_counts": bags.counts, "offsets": postings.offsets, "passages": postings.passages,
-                  "impacts": postings.impacts, "idf": postings.idf}
+                  "bag_counts": bags.counts, "offsets": impacts.offsets, "idf": impacts.idf}
         for name, array in arrays.items():
             with archive.open(f"{name}.npy", "w", force_zip64=True) as out:
                 np.lib.format.write_array(out, np.ascontiguousarray(array, dtype=_ARRAYS[name]),
                                           allow_pickle=False)
+        # The postings as they are made, a range of terms at a time: never held whole beside the bags. The
+        # impacts go to a spill file meanwhile (a zip is written one member at a time), then are copied.
+        with tempfile.TemporaryFile(dir=spill) as later:
+            with archive.open("passages.npy", "w", force_zip64=True) as out:
+                _write_header(out, "passages", len(impacts))
+                _write_header(later, "impacts", len(impacts))
+                for passages, values in impacts.chunks():
+                    out.write(passages.data)
+                    later.write(values.data)
+            with archive.open("impacts.npy", "w", force_zip64=True) as out:
+                later.seek(0)
+                shutil.copyfileobj(later, out, _COPY_CHUNK)
+
+
+def _write_header(out: IO[bytes], name: str, length: int) -> None:
+    """The .npy header of a one-dimensional array of `length` values, written before its values are."""
+    header = {"descr": np.lib.format.dtype_to_descr(np.dtype(_ARRAYS[name])), "fortran_order": False,
+              "shape": (length,)}
+    np.lib.format.write_array_header_1_0(out, header)

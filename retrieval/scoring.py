@@ -18,7 +18,7 @@ Usage::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -68,6 +68,61 @@ class _OkapiStatistics(BM25Okapi):  # type: ignore[misc]
 
 
 @dataclass(frozen=True)
+class Impacts:
+    """rank-bm25's statistics and idf for a set of bags, and the impact postings they give, made a range of
+    terms at a time in their final order: a build writes them out as they are made (saved.py) instead of
+    holding every posting (476 MiB at a million passages) beside the bags."""
+
+    bags: Bags
+    k1: float
+    b: float
+    epsilon: float
+    idf: FloatArray
+    doc_len: FloatArray
+    avgdl: float
+    offsets: IntArray  # postings of term t are [offsets[t], offsets[t + 1])
+
+    @classmethod
+    def of(cls, bags: Bags, k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25) -> Impacts:
+        model = _OkapiStatistics(bags, k1=k1, b=b, epsilon=epsilon)
+        # rank-bm25's idf dict is in the bags' vocabulary order (it floors values in place).
+        idf = np.fromiter(model.idf.values(), dtype=np.float64, count=len(model.idf))
+        offsets = np.zeros(len(idf) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(bags.terms, minlength=len(idf)), out=offsets[1:])
+        avgdl = model.avgdl or 1.0  # every passage empty: no postings, any value will do
+        return cls(bags, k1, b, epsilon, idf, model.doc_len.astype(np.float64), float(avgdl), offsets)
+
+    def __len__(self) -> int:
+        return len(self.bags.terms)
+
+    def chunks(self) -> Iterator[tuple[Int32Array, FloatArray]]:
+        """The postings' passages and impacts, in order (by term, then passage), a range of terms at a time."""
+        for terms, rows, counts in term_major(self.bags):
+            yield rows.astype(np.int32), self._impacts(terms, rows, counts)
+
+    def _impacts(self, terms: Int32Array, rows: IntArray, counts: Int32Array) -> FloatArray:
+        k1, b = self.k1, self.b
+        tf = counts.astype(np.float64)
+        # The same expression, in the same order of operations, as BM25Okapi.get_scores.
+        norm = tf + k1 * (1 - b + b * self.doc_len[rows] / self.avgdl)
+        impacts: FloatArray = self.idf[terms] * (tf * (k1 + 1) / norm)
+        return impacts
+
+    def postings(self) -> Postings:
+        """The postings, in memory."""
+        passages = np.empty(len(self), dtype=np.int32)
+        impacts = np.empty(len(self), dtype=np.float64)
+        place = 0
+        for rows, values in self.chunks():
+            passages[place : place + len(rows)] = rows
+            impacts[place : place + len(rows)] = values
+            place += len(rows)
+        return Postings(vocabulary=dict(zip(self.bags.vocabulary, range(len(self.idf)), strict=True)),
+                        offsets=self.offsets, passages=passages, impacts=impacts, size=len(self.bags),
+                        k1=self.k1, b=self.b, epsilon=self.epsilon, idf=self.idf, avgdl=self.avgdl)
+
+
+@dataclass(frozen=True)
 class Postings:
     """Per-term postings with BM25 impacts; scores equal `BM25Okapi.get_scores` for the same tokens."""
 
@@ -91,25 +146,7 @@ class Postings:
     @classmethod
     def from_bags(cls, bags: Bags, k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25) -> Postings:
         """rank-bm25's statistics and idf for the passages' bags, turned into impact postings."""
-        model = _OkapiStatistics(bags, k1=k1, b=b, epsilon=epsilon)
-        # rank-bm25's idf dict is in the bags' vocabulary order (it floors values in place).
-        idf = np.fromiter(model.idf.values(), dtype=np.float64, count=len(model.idf))
-        doc_len = model.doc_len.astype(np.float64)
-        avgdl = model.avgdl or 1.0  # every passage empty: no postings, any value will do
-        size = len(bags)
-        passages = np.empty(len(bags.terms), dtype=np.int32)
-        impacts = np.empty(len(bags.terms), dtype=np.float64)
-        for terms, rows, counts, places in term_major(bags):  # a block at a time: temporaries stay small
-            passages[places] = rows
-            tf = counts.astype(np.float64)
-            # The same expression, in the same order of operations, as BM25Okapi.get_scores.
-            norm = tf + k1 * (1 - b + b * doc_len[rows] / avgdl)
-            impacts[places] = idf[terms] * (tf * (k1 + 1) / norm)
-        offsets = np.zeros(len(idf) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(bags.terms, minlength=len(idf)), out=offsets[1:])
-        return cls(vocabulary=dict(zip(bags.vocabulary, range(len(idf)), strict=True)), offsets=offsets,
-                   passages=passages, impacts=impacts, size=size, k1=k1, b=b, epsilon=epsilon, idf=idf,
-                   avgdl=float(avgdl))
+        return Impacts.of(bags, k1=k1, b=b, epsilon=epsilon).postings()
 
     def term_weights(self, query: Sequence[str]) -> dict[int, int]:
         """Known query terms with how often each occurs: rank-bm25 adds a repeated term once per occurrence."""

@@ -41,6 +41,7 @@ from pressbot.retrieval import analyzer
 from pressbot.retrieval.bags import Bags
 from pressbot.retrieval.corpus import Checks, CorpusError, Problem, listed, parse_document, read_file
 from pressbot.retrieval.document import Document
+from pressbot.retrieval.extras import Extras, Raw, parse_extras, paths, read_raw
 from pressbot.retrieval.glossary import Glossary
 from pressbot.retrieval.index import Index, Params, passage_terms
 from pressbot.retrieval.passages import split_document
@@ -55,7 +56,7 @@ from pressbot.retrieval.saved import (
     open_saved,
     save,
 )
-from pressbot.retrieval.scoring import Postings
+from pressbot.retrieval.scoring import Impacts
 from pressbot.retrieval.table import FileText, PassageTable, TableWriter
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,10 @@ def index_key(fingerprint: str, params: Params, analyzer_version: str | None = N
 
 def fingerprint(files: Sequence[tuple[str, str]]) -> str:
     """A hash of the corpus files' paths and contents, from (relative path, sha256) pairs."""
-    return _hash([list(f) for f in files])
+    pairs = _Fingerprint()
+    for relative, sha256 in files:
+        pairs.add(relative, sha256)
+    return pairs.hexdigest()
 
 
 def _hash(value: Any) -> str:
@@ -105,6 +109,7 @@ class Opened:
     index: Index
     fingerprint: str
     loaded: bool
+    extras: Extras | None = None  # the glossary and the agency's profile, when asked for (`extras=True`)
 
 
 @dataclass(slots=True)
@@ -113,25 +118,37 @@ class _File:
     are still needed (to parse it, or to locate a key of a reused document for a problem), and once parsed,
     its document's metadata and problems and its passages' rows in the fresh table."""
 
+    # Slots and no tuple, list or string that another field can give: a quarter of a million files at a
+    # million passages, each object held through the build.
     path: str  # not a Path: 360 bytes less a file (90 MiB at a million passages)
-    relative: str
-    sha256: str
+    cut: int  # path[cut:] is the path relative to the corpus
+    sha256: bytes  # the digest: 48 bytes less than its hex
     entry: Entry | None
     raw: bytes | None
-    parsed: tuple[Document | None, list[Problem]] | None = None
-    rows: tuple[int, int] = (0, 0)  # (first, count) in the table of freshly split passages
+    parsed: bool = False
+    doc: Document | None = None  # once parsed: its document's metadata, or None
+    problems: tuple[Problem, ...] = ()  # once parsed: its problems
+    first: int = 0  # its rows in the table of freshly split passages
+    count: int = 0
+
+    @property
+    def relative(self) -> str:
+        return self.path[self.cut :]
 
 
 GlossarySource = Glossary | Callable[[], Glossary] | None
 
 
 def open_index(corpus: Path, params: Params, glossary: GlossarySource = None, previous: str | None = None,
-               extra: Sequence[Path] = ()) -> Opened | None:
+               extra: Sequence[Path] = (), extras: bool = False) -> Opened | None:
     """The corpus's index, or None when its fingerprint equals `previous` (nothing to reload).
 
     `glossary`: the query-time vocabulary, or a function loading it, called only once the corpus has changed.
     `extra`: files outside the press releases whose bytes count in the fingerprint (missing ones are left
-    out). Raises CorpusError, listing every problem, when the corpus cannot be served.
+    out). `extras`: instead of both, the corpus's glossary.yaml and agency.yaml (extras.py), each read once:
+    hashed into the fingerprint, parsed once the corpus has changed, the glossary served and both returned
+    in `Opened.extras`. Raises CorpusError, listing every problem (the extra files' first), when the corpus
+    cannot be served.
 
     No Python object is kept per passage at any stage: new files are split as they are read (without a
     fingerprint to compare with) or once the corpus is known to have changed, their passages' texts written
@@ -144,29 +161,48 @@ def open_index(corpus: Path, params: Params, glossary: GlossarySource = None, pr
             fresh = TableWriter(fresh_spill)
             # Without a fingerprint to compare with, files are split as they are read and their bytes dropped.
             files, problems, corpus_print = _read(corpus, known, fresh if previous is None else None)
-            served_print = _served_fingerprint(corpus_print, extra)
+            raw = read_raw(paths(corpus) if extras else list(extra))
+            served_print = _served_fingerprint(corpus_print, raw)
             if previous is not None and served_print == previous and not problems:
                 return None
-            vocabulary = glossary() if callable(glossary) else glossary
+            loaded, extra_problems = _extras(raw) if extras else (None, [])
+            vocabulary = loaded.glossary if loaded is not None else glossary() if callable(glossary) else glossary
             key = index_key(corpus_print, params)
-            if saved is not None and saved.key == key and all(f.entry is not None for f in files):
-                _check([(Path(f.path), f.entry.document, f.raw) for f in files if f.entry is not None], problems)
-                try:
-                    return Opened(_served(saved, params, vocabulary), served_print, loaded=True)
-                except StoreError as exc:
-                    log.warning("saved index %s is unusable (%s): rebuilding", saved.path, exc)
-            contents = _build(files, problems, fresh, fresh_spill, spill, params, saved)
+            try:
+                if saved is not None and saved.key == key and all(f.entry is not None for f in files):
+                    _check([(Path(f.path), f.entry.document, f.raw) for f in files if f.entry is not None],
+                           problems)
+                    if extra_problems:
+                        raise CorpusError(extra_problems)
+                    try:
+                        return Opened(_served(saved, params, vocabulary), served_print, True, loaded)
+                    except StoreError as exc:
+                        log.warning("saved index %s is unusable (%s): rebuilding", saved.path, exc)
+                contents = _build(files, problems, fresh, fresh_spill, spill, params, saved)
+            except CorpusError as exc:
+                raise CorpusError([*extra_problems, *(p for p in exc.problems if p not in extra_problems)]) from None
+            if extra_problems:
+                raise CorpusError(extra_problems)
         del files
         if save(corpus, key, analysis, contents):
             with open_saved(corpus, analysis, verify=False) as written:
                 if written is not None and written.key == key:
                     try:
-                        return Opened(_served(written, params, vocabulary), served_print, loaded=False)
+                        return Opened(_served(written, params, vocabulary), served_print, False, loaded)
                     except StoreError as exc:  # cannot happen to a file just written, but it is a cache
                         log.warning("saved index %s is unusable (%s): serving from memory", written.path, exc)
         table = dataclasses.replace(contents.table, text=_mapped(spill))  # the mapping outlives the file
-        return Opened(Index(table.documents, table, contents.postings, params.title_weight, vocabulary),
-                      served_print, loaded=False)
+        postings = contents.impacts.postings()  # not saved: made in memory
+        return Opened(Index(table.documents, table, postings, params.title_weight, vocabulary),
+                      served_print, False, loaded)
+
+
+def _extras(raw: Raw) -> tuple[Extras | None, list[Problem]]:
+    """The extra files parsed, or their problems (reported with the press releases' problems)."""
+    try:
+        return parse_extras(raw), []
+    except CorpusError as exc:
+        return None, list(exc.problems)
 
 
 def _served(saved: Saved, params: Params, glossary: Glossary | None) -> Index:
@@ -200,7 +236,7 @@ def _mapped(spill: IO[bytes]) -> npt.NDArray[np.uint8]:
 
 def corpus_fingerprint(corpus: Path, extra: Sequence[Path] = ()) -> str:
     """The fingerprint `open_index` gives the corpus (reading every file, parsing none)."""
-    return _served_fingerprint(_read(corpus, {}, None, keep=False)[2], extra)
+    return _served_fingerprint(_read(corpus, {}, None, keep=False)[2], read_raw(list(extra)))
 
 
 def _read(corpus: Path, known: dict[tuple[str, str], Entry], fresh: TableWriter | None, keep: bool = True
@@ -211,41 +247,61 @@ def _read(corpus: Path, known: dict[tuple[str, str], Entry], fresh: TableWriter 
     files, problems = listed(corpus)
     prefix = os.path.join(os.fspath(corpus), "")
     read: list[_File] = []
-    pairs: list[tuple[str, str]] = []
-    for path in files:
+    pairs = _Fingerprint()
+    files.reverse()  # popped from the end: each Path freed once read
+    while files:
+        path = files.pop()
         text = os.fspath(path)  # Path.relative_to costs 25 µs a file: a quarter second at 10,000 files
-        relative = text[len(prefix) :] if text.startswith(prefix) else path.relative_to(corpus).as_posix()
+        cut = len(prefix) if text.startswith(prefix) else len(text) - len(path.relative_to(corpus).as_posix())
+        relative = text[cut:]
         raw = read_file(path)
         if isinstance(raw, Problem):
             problems.append(raw)
-            pairs.append((relative, "unreadable"))
+            pairs.add(relative, "unreadable")
             continue
-        sha = hashlib.sha256(raw).hexdigest()
-        pairs.append((relative, sha))
+        sha = hashlib.sha256(raw).digest()
+        pairs.add(relative, sha.hex())
         if not keep:
             continue
-        file = _File(text, relative, sha, known.get((relative, sha)), raw)
+        file = _File(text, cut, sha, known.get((relative, sha.hex())), raw)
         if fresh is not None and file.entry is None:
             _split(file, fresh)
-        doc = file.entry.document if file.entry is not None else file.parsed[0] if file.parsed else None
-        if file.parsed is not None and not (doc is not None and doc.translations):
+        doc = file.entry.document if file.entry is not None else file.doc
+        if file.parsed and not (doc is not None and doc.translations):
             file.raw = None  # parsed, and no key to locate later
         elif file.entry is not None and not file.entry.document.translations:
             file.raw = None
         read.append(file)
-    return read, problems, fingerprint(pairs)
+    return read, problems, pairs.hexdigest()
+
+
+class _Fingerprint:
+    """`fingerprint` of (relative path, sha256) pairs fed one at a time (the same JSON, hashed as it comes),
+    so that the pairs are not all held."""
+
+    def __init__(self) -> None:
+        self.digest = hashlib.sha256(b"[")
+        self.empty = True
+
+    def add(self, relative: str, sha256: str) -> None:
+        self.digest.update((b"" if self.empty else b", ") + json.dumps([relative, sha256]).encode())
+        self.empty = False
+
+    def hexdigest(self) -> str:
+        self.digest.update(b"]")
+        return self.digest.hexdigest()
 
 
 def _split(file: _File, fresh: TableWriter) -> None:
     """Parse a file and write its passages to the fresh table; keep its document's metadata only."""
     doc, problems = parse_document(Path(file.path), file.raw if file.raw is not None else b"")
     if doc is not None:
-        first = len(fresh.doc)
+        file.first = len(fresh.doc)
         passages = split_document(doc)
         fresh.add(0, passages, doc.title)
-        file.rows = (first, len(passages))
+        file.count = len(passages)
         doc = metadata(doc)
-    file.parsed = (doc, problems)
+    file.parsed, file.doc, file.problems = True, doc, tuple(problems)
 
 
 def _check(documents: Sequence[tuple[Path, Document, bytes | None]], problems: list[Problem]) -> None:
@@ -273,14 +329,14 @@ def _build(files: Sequence[_File], problems: list[Problem], fresh: TableWriter, 
     for file in files:
         if file.entry is not None and not reuse:  # the saved rows cannot be used: read it again
             file.entry, file.raw = None, file.raw or _reread(Path(file.path))
-        if file.entry is None and file.parsed is None:
+        if file.entry is None and not file.parsed:
             _split(file, fresh)
     accepted: list[tuple[Path, Document, bytes | None]] = []
     for f in files:
-        doc = f.entry.document if f.entry is not None else f.parsed[0] if f.parsed is not None else None
+        doc = f.entry.document if f.entry is not None else f.doc
         if doc is not None:
             accepted.append((Path(f.path), doc, f.raw))
-    problems = [*problems, *(p for f in files if f.parsed is not None for p in f.parsed[1])]
+    problems = [*problems, *(p for f in files for p in f.problems)]
     order = {f.path: i for i, f in enumerate(files)}
     problems.sort(key=lambda p: order.get(p.path, len(files)))  # stable: a file's problems keep their order
     _check(accepted, problems)
@@ -296,19 +352,18 @@ def _build(files: Sequence[_File], problems: list[Problem], fresh: TableWriter, 
                 doc, (lo, n) = file.entry.document, (file.entry.first, file.entry.count)
                 writer.copy(saved_table, lo, lo + n, len(entries))
                 sources.append((lo, n))
-            elif file.parsed is not None and file.parsed[0] is not None:
-                doc, (lo, n) = file.parsed[0], file.rows
+            elif file.doc is not None:
+                doc, (lo, n) = file.doc, (file.first, file.count)
                 writer.copy(fresh_table, lo, lo + n, len(entries))
                 sources.append((None, n))
             else:
                 continue
-            entries.append(Entry(file.relative, file.sha256, doc, first, n))
+            entries.append(Entry(file.relative, file.sha256.hex(), doc, first, n))
     finally:
         if saved_table is not None and isinstance(saved_table.text, FileText):
             saved_table.text.file.close()
     table = writer.finish([e.document for e in entries], FileText(spill))
-    bags, postings = build(table, sources, params, saved if reuse else None)
-    return Contents(entries, table, spill, bags, postings)
+    return Contents(entries, table, spill, build(table, sources, params, saved if reuse else None))
 
 
 def _reread(path: Path) -> bytes:
@@ -334,18 +389,17 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _served_fingerprint(corpus_print: str, extra: Sequence[Path]) -> str:
+def _served_fingerprint(corpus_print: str, extra: Raw) -> str:
     """The press releases' fingerprint with the bytes of the extra files (the glossary, the agency's profile)."""
-    extras = []
-    for path in extra:
-        raw = read_file(path) if path.is_file() else None
-        extras.append([path.name, hashlib.sha256(raw).hexdigest() if isinstance(raw, bytes) else None])
+    extras = [[path.name, hashlib.sha256(raw).hexdigest() if isinstance(raw, bytes) else None]
+              for path, raw in extra.items()]
     return _hash([corpus_print, extras]) if extras else corpus_print
 
 
 def build(table: PassageTable, sources: Sequence[tuple[int | None, int]], params: Params,
-          saved: Saved | None = None) -> tuple[Bags, Postings]:
-    """Bags and postings of a table's passages. `sources`: the table's rows in runs, in order, each run's first
+          saved: Saved | None = None) -> Impacts:
+    """Bags of a table's passages with their BM25 statistics (their postings are made as they are saved).
+    `sources`: the table's rows in runs, in order, each run's first
     row in the saved index's bags (reused) or None (analyzed), and its number of rows."""
     saved_bags = None
     if saved is not None and any(first is not None for first, _ in sources):
@@ -370,7 +424,7 @@ def build(table: PassageTable, sources: Sequence[tuple[int | None, int]], params
             analyzed += n if first is None else 0
         bags = Bags.join([(saved_bags if from_saved else fresh_bags, np.arange(lo, lo + n, dtype=np.int64))
                           for from_saved, lo, n in _runs(runs)])
-    return bags, Postings.from_bags(bags, k1=params.k1, b=params.b, epsilon=params.epsilon)
+    return Impacts.of(bags, k1=params.k1, b=params.b, epsilon=params.epsilon)
 
 
 def _runs(sources: Sequence[tuple[bool, int, int]]) -> Iterator[tuple[bool, int, int]]:

@@ -151,6 +151,44 @@ def test_the_service_fingerprint_counts_the_glossary_and_the_profile(small_corpu
     assert service.reload().changed
 
 
+def test_a_reload_that_changes_something_reads_the_glossary_and_the_profile_once(
+        small_corpus: Path, opened_files: Counter[str]) -> None:
+    (small_corpus / "glossary.yaml").write_text("- en: [IOM, International Organization for Migration]\n",
+                                                encoding="utf-8")
+    service = Service.start(load_config(None, {}, corpus=small_corpus))
+    write_doc(small_corpus, "zanzibar.md", "Consular day in Zanzibar", "Consuls met compatriots in Zanzibar.")
+    opened_files.clear()
+    assert service.reload().changed
+    assert (opened_files["glossary.yaml"], opened_files["agency.yaml"]) == (1, 1)
+    assert service.served.profile is not None and service.index.glossary.entries  # both loaded from that read
+
+
+def test_a_reload_of_an_unchanged_corpus_reads_the_glossary_and_the_profile_once(
+        small_corpus: Path, opened_files: Counter[str]) -> None:
+    service = Service.start(load_config(None, {}, corpus=small_corpus))
+    opened_files.clear()
+    assert not service.reload().changed
+    assert (opened_files["glossary.yaml"], opened_files["agency.yaml"]) == (0, 1)  # no glossary file here
+
+
+def test_the_opened_index_returns_the_profile_and_the_glossary_it_serves(small_corpus: Path) -> None:
+    (small_corpus / "glossary.yaml").write_text("- en: [IOM, International Organization for Migration]\n",
+                                                encoding="utf-8")
+    result = open_index(small_corpus, Params(), extras=True)
+    assert result is not None and result.extras is not None
+    assert result.extras.profile is not None and result.extras.profile.name("en")
+    assert result.index.glossary is result.extras.glossary and result.extras.glossary.entries
+
+
+def test_problems_of_the_profile_and_of_a_press_release_are_reported_together(small_corpus: Path) -> None:
+    (small_corpus / "agency.yaml").write_text("name: {en: X}\n", encoding="utf-8")
+    (small_corpus / "aaa.md").write_text("no front matter\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as raised:
+        open_index(small_corpus, Params(), extras=True)
+    assert [p.path.rsplit("/", 1)[-1] for p in raised.value.problems][:1] == ["agency.yaml"]
+    assert "aaa.md" in {p.path.rsplit("/", 1)[-1] for p in raised.value.problems}
+
+
 def test_the_glossary_is_loaded_only_when_the_corpus_changed(small_corpus: Path) -> None:
     calls: list[int] = []
 

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
-from pressbot.retrieval.bags import _ROWS, Bags
+from pressbot.retrieval import bags as bags_module
+from pressbot.retrieval.bags import Bags
 from pressbot.retrieval.scoring import Postings
 
 TERMS = [f"t{i}" for i in range(8)]
@@ -192,14 +193,21 @@ def test_impacts_in_gives_a_terms_impact_per_passage_and_zero_elsewhere() -> Non
     assert found[1] == 0.0 and model.impacts_in("absent", np.array([0], dtype=np.int64)).tolist() == [0.0]
 
 
-def test_postings_placed_block_by_block_equal_rank_bm25_across_many_blocks() -> None:
-    """More passages than three blocks of term_major (bags._ROWS): every term's postings are in passage order and
-    each passage's dense score equals rank-bm25's, wherever the blocks cut."""
+@pytest.mark.parametrize(("entries", "span"), [(40, 1 << 16), (1 << 20, 16), (1, 1)])
+def test_postings_made_a_range_of_terms_at_a_time_equal_rank_bm25_wherever_the_ranges_cut(
+        monkeypatch: pytest.MonkeyPatch, entries: int, span: int) -> None:
+    """Term ranges of about `entries` entries and at most `span` terms (bags._ENTRIES, bags._SPAN; 2**20 and
+    2**16 in use; (1, 1): a range per term, more than 256 ranges): every term's postings are in passage order
+    and each passage's dense score equals rank-bm25's."""
+    monkeypatch.setattr(bags_module, "_ENTRIES", entries)
+    monkeypatch.setattr(bags_module, "_SPAN", span)
     rng = np.random.default_rng(7)
-    passages = 3 * _ROWS + 123
+    passages = 3 * 4096 + 123
     lengths = rng.integers(0, 6, size=passages)
     tokens = [f"w{i}" for i in rng.zipf(1.3, size=int(lengths.sum())) % 400]
     corpus = [tokens[end - n : end] for n, end in zip(lengths.tolist(), np.cumsum(lengths).tolist(), strict=True)]
+    ranges = bags_module.term_ranges(Bags.from_tokens(corpus))
+    assert len(ranges) > 20 and max(last - first for first, last in ranges) <= span
     model = Postings.build(corpus)
     for t in range(len(model.vocabulary)):
         assert np.all(np.diff(model.passages[model.offsets[t] : model.offsets[t + 1]]) > 0)

@@ -23,13 +23,10 @@ from pressbot.bot.core.config import Config
 from pressbot.responses.answering import Reply, analyze, answer_question, further
 from pressbot.responses.composer import Answer
 from pressbot.responses.render import Renderer, locale
-from pressbot.retrieval import Index, store
-from pressbot.retrieval.agency import FILE_NAME as AGENCY_FILE
-from pressbot.retrieval.agency import Profile, load_profile
+from pressbot.retrieval import Index, extras, store
+from pressbot.retrieval.agency import Profile
 from pressbot.retrieval.analyzer import LANGUAGES
 from pressbot.retrieval.corpus import CorpusError, Problem
-from pressbot.retrieval.glossary import FILE_NAME as GLOSSARY_FILE
-from pressbot.retrieval.glossary import Glossary, load_glossary
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +59,7 @@ class ReloadResult:
 def _extra_files(directory: Path) -> tuple[Path, ...]:
     """Files that change answers without being indexed, so a change to them must reload too: the glossary
     (query-time expansions) and the agency's profile."""
-    return directory / GLOSSARY_FILE, directory / AGENCY_FILE
+    return extras.paths(directory)
 
 
 def corpus_fingerprint(directory: Path) -> str:
@@ -72,34 +69,19 @@ def corpus_fingerprint(directory: Path) -> str:
 
 def build_served(config: Config, previous: str | None = None) -> Served | None:
     """The configured corpus's index (retrieval/store.py: the saved one while the files are unchanged, else
-    read, validated, indexed re-analyzing only changed files, and saved) with the agency's profile; None when
-    the corpus's fingerprint equals `previous`. CorpusError lists every problem."""
+    read, validated, indexed re-analyzing only changed files, and saved) with the agency's profile, each file
+    read once; None when the corpus's fingerprint equals `previous`. CorpusError lists every problem."""
     started = time.perf_counter()
-    profile: list[Profile | None] = [None]
-    profile_problems: list[Problem] = []
-
-    def glossary() -> Glossary:  # called once the corpus is known to have changed
-        try:
-            profile[0] = load_profile(config.corpus)
-        except CorpusError as exc:  # reported together with the press releases' problems, if any
-            profile_problems.extend(exc.problems)
-        return load_glossary(config.corpus)
-
     params = config.retrieval  # the configuration's `retrieval:` section is the store's Params
-    try:
-        opened = store.open_index(config.corpus, params, glossary, previous, _extra_files(config.corpus))
-    except CorpusError as exc:
-        raise CorpusError([*profile_problems, *exc.problems]) from None
+    opened = store.open_index(config.corpus, params, previous=previous, extras=True)
     if opened is None:
         return None
-    if profile_problems:
-        raise CorpusError(profile_problems)
     index = opened.index
     seconds = time.perf_counter() - started
     log.info("%s %d documents (%d passages) in %.2fs", "loaded the saved index of" if opened.loaded else "indexed",
              len(index.documents), len(index), seconds)
     return Served(index=index, fingerprint=opened.fingerprint, built_in=seconds, loaded=opened.loaded,
-                  profile=profile[0])
+                  profile=opened.extras.profile if opened.extras is not None else None)
 
 
 def agency_phrases(profile: Profile, lang: str) -> dict[str, object]:

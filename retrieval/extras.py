@@ -1,0 +1,79 @@
+"""The files beside the press releases that change answers without being indexed: the glossary (query-time
+names, glossary.py) and the agency's profile (agency.py). A start or reload reads each once, with the press
+releases: its bytes count in the corpus's fingerprint, and the same bytes are parsed once the corpus is known
+to have changed, so the service gets both from `store.open_index` instead of reading them again.
+
+Usage::
+
+    raw = read_extras(Path("corpus"))           # {"glossary.yaml": b"..." or None (missing) or a Problem, ...}
+    extras = parse_extras(raw)                  # CorpusError lists both files' problems as PATH:LINE
+    extras.glossary, extras.profile
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pressbot.retrieval.agency import FILE_NAME as AGENCY_FILE
+from pressbot.retrieval.agency import Profile, parse_profile
+from pressbot.retrieval.corpus import CorpusError, Problem, read_file
+from pressbot.retrieval.glossary import FILE_NAME as GLOSSARY_FILE
+from pressbot.retrieval.glossary import Glossary
+
+FILES = (GLOSSARY_FILE, AGENCY_FILE)
+
+Raw = dict[Path, bytes | Problem | None]  # each file's bytes, None when missing, or the problem of reading it
+
+
+@dataclass(frozen=True)
+class Extras:
+    """The glossary (empty without glossary.yaml) and the agency's profile (None without agency.yaml)."""
+
+    glossary: Glossary = field(default_factory=Glossary)
+    profile: Profile | None = None
+
+
+def paths(directory: Path) -> tuple[Path, ...]:
+    """The extra files of a corpus directory."""
+    return tuple(directory / name for name in FILES)
+
+
+def read_raw(files: tuple[Path, ...] | list[Path]) -> Raw:
+    """The bytes of each file (None when it does not exist), read once."""
+    return {path: read_file(path) if path.is_file() else None for path in files}
+
+
+def read_extras(directory: Path) -> Raw:
+    return read_raw(paths(directory))
+
+
+def parse_extras(raw: Raw) -> Extras:
+    """The glossary and the profile from their bytes; CorpusError lists every problem of both files."""
+    problems: list[Problem] = []
+    texts: dict[str, tuple[Path, str]] = {}
+    for path, data in raw.items():
+        if data is None:
+            continue
+        if isinstance(data, Problem):
+            problems.append(data)
+            continue
+        try:
+            texts[path.name] = (path, data.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(str(path), 1, f"cannot read: {exc}"))
+    glossary = Glossary()
+    if GLOSSARY_FILE in texts:
+        path, text = texts[GLOSSARY_FILE]
+        try:
+            glossary = Glossary.parse(text, str(path))
+        except CorpusError as exc:
+            problems.extend(exc.problems)
+    profile = None
+    if AGENCY_FILE in texts:
+        path, text = texts[AGENCY_FILE]
+        profile, found = parse_profile(text, str(path))
+        problems.extend(found)
+    if problems:
+        raise CorpusError(problems)
+    return Extras(glossary, profile)
