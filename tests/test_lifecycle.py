@@ -177,7 +177,8 @@ def test_the_opened_index_returns_the_profile_and_the_glossary_it_serves(small_c
     result = open_index(small_corpus, Params(), extras=True)
     assert result is not None and result.extras is not None
     assert result.extras.profile is not None and result.extras.profile.name("en")
-    assert result.index.glossary is result.extras.glossary and result.extras.glossary.entries
+    assert result.index.glossary == result.extras.glossary and result.extras.glossary.entries  # the index binds
+    # its own spelling to the glossary (a copy), so the two are equal, not the same object
 
 
 def test_problems_of_the_profile_and_of_a_press_release_are_reported_together(small_corpus: Path) -> None:
