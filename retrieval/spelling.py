@@ -39,6 +39,9 @@ from pressbot.retrieval.bags import IntArray
 MIN_LENGTH = 5  # letters a word needs before it is corrected (shorter words are too often another word)
 MIN_TYPO_LENGTH = 6  # ... and before a typo is corrected: "manat" is not a mistyped "manag(e)"
 MIN_PASSAGES = 2  # passages a known term must occur in to be a correction
+# Longer "words" are no typo (a URL's run of letters, a hostile 20,000-letter input): never corrected, so a
+# look-up stays a few hundred probes of short strings.
+MAX_LENGTH = 30
 
 _CYRILLIC = str.maketrans({
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "o", "ж": "j", "з": "z", "и": "i", "й": "i",
@@ -101,7 +104,7 @@ class Spelling:
 
     def correct(self, term: str) -> str | None:
         """The known term an unknown one stands for, or None (a known term, a short one, nothing close)."""
-        if term in self.vocabulary or len(term) < MIN_LENGTH or not term.isalpha():
+        if term in self.vocabulary or not MIN_LENGTH <= len(term) <= MAX_LENGTH or not term.isalpha():
             return None
         index = self._by_skeleton
         key = skeleton(term)

@@ -58,6 +58,10 @@ def test_a_term_seen_in_one_passage_is_no_correction() -> None:
     assert spelling().correct("oncee") is None
 
 
+def test_a_very_long_word_is_never_corrected() -> None:
+    assert spelling().correct("servis" + "a" * 20_000) is None
+
+
 def test_a_number_is_never_corrected() -> None:
     assert spelling({"20200": 5}).correct("20201") is None
 
