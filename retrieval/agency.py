@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -85,6 +86,11 @@ class Profile:
 
     def examples_in(self, lang: str) -> tuple[str, ...]:
         return self.examples.get(lang) or self.examples.get(FALLBACK, ())
+
+
+def zone_of(profile: Profile | None) -> tzinfo:
+    """The press office's time zone (dates of posts, "today" in /stats); UTC when the corpus has no profile."""
+    return profile.zone if profile else UTC
 
 
 def site_name(host: str, sources: Mapping[str, Source]) -> str:

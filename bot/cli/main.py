@@ -283,11 +283,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from datetime import UTC
 
     from pressbot.bot.core.storage import Storage
     from pressbot.responses.render import Renderer
-    from pressbot.retrieval.agency import load_profile
+    from pressbot.retrieval.agency import load_profile, zone_of
 
     config = _config(args)
     if not config.state_path.is_file():
@@ -296,7 +295,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     profile = load_profile(config.corpus)  # "today" is the press office's day, as in /stats
     try:
         with Storage.open(config.state_path) as storage:
-            figures = storage.stats(zone=profile.zone if profile else UTC)
+            figures = storage.stats(zone=zone_of(profile))
     except sqlite3.Error as exc:
         print(f"pressbot stats: {config.state_path}: cannot read the state file: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -19,14 +19,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 from telegram import Chat, Message, Update
 
 from pressbot.bot.core.service import Service
 from pressbot.bot.telegram.botdata import Context, service_of
 from pressbot.bot.telegram.reloading import reload_and_notify
-from pressbot.retrieval.agency import Profile
+from pressbot.retrieval.agency import Profile, zone_of
 from pressbot.retrieval.corpus import corpus_files
 from pressbot.retrieval.drafts import (
     CorpusSnapshot,
@@ -55,7 +55,7 @@ def is_configured(chat: Chat, channel: str | None) -> bool:
 
 def local_date(moment: datetime, profile: Profile | None) -> str:
     """A Telegram date (UTC) as the press office's calendar date: in its profile's time zone, else UTC."""
-    return moment.astimezone(profile.zone if profile else UTC).date().isoformat()
+    return moment.astimezone(zone_of(profile)).date().isoformat()
 
 
 def post_url(chat: Chat, message_id: int) -> str:

@@ -10,13 +10,13 @@ Usage::
 from __future__ import annotations
 
 import logging
-from datetime import UTC
 
 from telegram import Update
 
 from pressbot.bot.core.language import user_language
 from pressbot.bot.telegram.botdata import Context, service_of, storage_of, texts_of
 from pressbot.bot.telegram.sending import reply_html
+from pressbot.retrieval.agency import zone_of
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,6 @@ async def stats(update: Update, context: Context) -> None:
         await reply_html(message, texts_of(context).phrase(lang, "admin_only").html)
         return
     profile = service.served.profile
-    figures = storage_of(context).stats(zone=profile.zone if profile else UTC)
+    figures = storage_of(context).stats(zone=zone_of(profile))
     await reply_html(message, service.renderer.render("stats", "html", lang, stats=figures,
                                                       share=figures.answered_share))
