@@ -176,13 +176,25 @@ class _Unit:
     covers: tuple[int, ...] = ()  # the following paragraphs it quotes whole: what the sentence introduces
 
 
+def without_given(text: str, given: frozenset[str]) -> str:
+    """The text without the figures the question gives itself ("migration school 6"): they are not the number
+    it asks for."""
+    if not given:
+        return text
+    return re.sub(r"(?<!\d)(" + "|".join(sorted(given, key=len, reverse=True)) + r")(?!\d)", " ", text)
+
+
+def introducer(lines: Sequence[str], at: int) -> int:
+    """The line that introduces line `at`: the nearest lead-in above it ending in ":", else the first line."""
+    return next((j for j in range(at - 1, -1, -1) if lines[j].rstrip().endswith(":")), 0)
+
+
 def _answers(kind: str | None, text: str, lang: str, matched: set[str], cue: frozenset[str],
              given: frozenset[str] = frozenset()) -> bool:
     """Whether a unit answers the kind asked for: it holds one, and it matches the question by more than the
     words that ask for the kind ("Is there any fee for appointments?" does not answer "e-visa fee"); a figure
     the question gives itself ("migration school 6") is not the number it asks for."""
-    if given:
-        text = re.sub(r"(?<!\d)(" + "|".join(sorted(given, key=len, reverse=True)) + r")(?!\d)", " ", text)
+    text = without_given(text, given)
     if not (matched - cue and holds(kind, text, lang)):
         return False
     if kind == LIST or "\n" not in text:
@@ -198,7 +210,7 @@ def _held_on_topic(kind: str | None, lines: Sequence[str], at: int, lang: str, c
     further up names the e-queue."""
     if not holds(kind, lines[at], lang):
         return False
-    intro = next((j for j in range(at - 1, -1, -1) if lines[j].rstrip().endswith(":")), 0)
+    intro = introducer(lines, at)
     if content & _matched(dict.fromkeys(content, 1.0), _terms(lines[intro], lang)):
         return True
     # Within the line, the sentence that states it: "… from Baku Regional Migration Department. Persons … can

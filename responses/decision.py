@@ -36,8 +36,8 @@ import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from pressbot.responses.answer_types import NUMBER, asked, holds
-from pressbot.responses.composer import Answer, Quote, _matched, _terms, positive
+from pressbot.responses.answer_types import NUMBER, asked
+from pressbot.responses.composer import Answer, Quote, _matched, _terms, holds, introducer, positive, without_given
 from pressbot.retrieval import Index
 from pressbot.retrieval.analyzer import analyze, normalize
 from pressbot.retrieval.glossary import Concept, Query
@@ -107,10 +107,8 @@ def _lines_stating(kind: str, quote: str, lang: str, given: frozenset[str]) -> l
     for at, line in enumerate(lines):
         sentences = split_sentences(line) or [line]
         for sentence in sentences:
-            text = re.sub(r"(?<!\d)(" + "|".join(sorted(given, key=len, reverse=True)) + r")(?!\d)", " ", sentence) \
-                if given else sentence
-            if holds(kind, text, lang):
-                intro = next((j for j in range(at - 1, -1, -1) if lines[j].rstrip().endswith(":")), 0)
+            if holds(kind, without_given(sentence, given), lang):
+                intro = introducer(lines, at)
                 out.append((sentence, lines[intro] if intro != at else sentences[0]))
     return out
 
