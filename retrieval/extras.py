@@ -5,7 +5,7 @@ to have changed, so the service gets both from `store.open_index` instead of rea
 
 Usage::
 
-    raw = read_extras(Path("corpus"))           # {"glossary.yaml": b"..." or None (missing) or a Problem, ...}
+    raw = read_raw(paths(Path("corpus")))       # {corpus/glossary.yaml: b"..." or None (missing) or a Problem, ...}
     extras = parse_extras(raw)                  # CorpusError lists both files' problems as PATH:LINE
     extras.glossary, extras.profile
 """
@@ -42,10 +42,6 @@ def paths(directory: Path) -> tuple[Path, ...]:
 def read_raw(files: tuple[Path, ...] | list[Path]) -> Raw:
     """The bytes of each file (None when it does not exist), read once."""
     return {path: read_file(path) if path.is_file() else None for path in files}
-
-
-def read_extras(directory: Path) -> Raw:
-    return read_raw(paths(directory))
 
 
 def parse_extras(raw: Raw) -> Extras:

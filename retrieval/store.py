@@ -267,10 +267,8 @@ def _read(corpus: Path, known: dict[tuple[str, str], Entry], fresh: TableWriter 
         if fresh is not None and file.entry is None:
             _split(file, fresh)
         doc = file.entry.document if file.entry is not None else file.doc
-        if file.parsed and not (doc is not None and doc.translations):
-            file.raw = None  # parsed, and no key to locate later
-        elif file.entry is not None and not file.entry.document.translations:
-            file.raw = None
+        if (file.parsed or file.entry is not None) and not (doc is not None and doc.translations):
+            file.raw = None  # parsed (or known from the saved index), and no key to locate later
         read.append(file)
     return read, problems, pairs.hexdigest()
 
