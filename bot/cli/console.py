@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from pressbot.bot.core.language import text_language
+from pressbot.bot.core.removal import Taken, settle, take_out
 from pressbot.bot.core.service import Service
-from pressbot.bot.core.texts import LATEST_PAGE, Texts
+from pressbot.bot.core.texts import LATEST_PAGE, Texts, joined
 from pressbot.responses.answering import Rendered, render_more
 from pressbot.responses.conversation import recognize
-from pressbot.retrieval.drafts import Draft, DraftError, read_release, remove_release, write_release
 from pressbot.retrieval.latest import latest
 
 PROMPT = "> "
@@ -62,7 +62,7 @@ def respond(service: Service, line: str, lang: str, conversation: Conversation |
     if command == "/start":
         return texts.start_text("", ui)
     if command == "/help":
-        return _joined(texts.help_text(ui, admin=True, only=CONSOLE_COMMANDS), texts.phrase(ui, "console_commands"),
+        return joined(texts.help_text(ui, admin=True, only=CONSOLE_COMMANDS), texts.phrase(ui, "console_commands"),
                        texts.phrase(ui, "console_add"), separator="\n\n")
     if command == "/sources":
         return texts.sources_text(ui)
@@ -101,23 +101,8 @@ def _remove(service: Service, doc_id: str, ui: str) -> Rendered:
     texts = Texts(service)
     if not doc_id:
         return texts.phrase(ui, "remove_usage")
-    document = service.index.documents.get(doc_id)
-    if document is None:
-        return texts.phrase(ui, "remove_unknown", doc_id=doc_id)
-    try:
-        text = read_release(doc_id, service.config.corpus)
-        remove_release(doc_id, service.config.corpus)
-    except (DraftError, OSError, UnicodeDecodeError) as exc:
-        return texts.phrase(ui, "remove_problem", reason=str(exc))
-    result = service.reload()
-    if not result.ok:  # e.g. the corpus would be empty: the release goes back, as it was
-        write_release(Draft(doc_id=doc_id, document=document, origin="restored", verbatim=text), service.config.corpus)
-        return texts.reload_text(result, ui)
-    return _joined(texts.phrase(ui, "remove_done", doc_id=doc_id, title=document.title), texts.reload_text(result, ui))
-
-
-def _joined(*parts: Rendered, separator: str = "\n") -> Rendered:
-    return Rendered(html=separator.join(p.html for p in parts), text=separator.join(p.text for p in parts))
+    taken = take_out(service, texts, doc_id, ui)
+    return settle(service, texts, taken, service.reload(), ui) if isinstance(taken, Taken) else taken
 
 
 def _more(service: Service, talk: Conversation) -> Rendered:

@@ -67,3 +67,8 @@ class Texts:
             return self.phrase(lang, "reload_unchanged", documents=result.documents)
         return self.phrase(lang, "reload_done", documents=result.documents, passages=result.passages,
                            old_documents=result.old_documents, seconds=f"{result.seconds:.2f}")
+
+
+def joined(*parts: Rendered, separator: str = "\n") -> Rendered:
+    """Several replies as one message, in both renderings."""
+    return Rendered(html=separator.join(p.html for p in parts), text=separator.join(p.text for p in parts))

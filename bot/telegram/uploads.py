@@ -33,8 +33,9 @@ from telegram.error import BadRequest
 from telegram.ext import filters
 
 from pressbot.bot.core.language import user_language
+from pressbot.bot.core.removal import Taken, settle, take_out
 from pressbot.bot.core.service import ReloadResult, Service
-from pressbot.bot.core.texts import Texts
+from pressbot.bot.core.texts import Texts, joined
 from pressbot.bot.telegram.botdata import BotApplication, Context, app_service, service_of, storage_of, texts_of
 from pressbot.bot.telegram.buttons import acknowledge, expired
 from pressbot.bot.telegram.channel import local_date
@@ -51,7 +52,6 @@ from pressbot.retrieval.drafts import (
     draft_from_bytes,
     draft_from_text,
     duplicate_of,
-    read_release,
     remove_release,
     write_release,
 )
@@ -229,28 +229,15 @@ async def remove_command(update: Update, context: Context) -> None:
 async def remove(context: Context, doc_id: str, lang: str) -> Rendered:
     """Remove a served release (only ids the index knows: nothing else in the folder is touched) and reload;
     the reply. A reload that fails puts the file back, so the corpus stays as it was."""
-    service = service_of(context)
-    document = service.index.documents.get(doc_id)
-    if document is None:
-        return texts_of(context).phrase(lang, "remove_unknown", doc_id=doc_id)
-    try:
-        text = read_release(doc_id, service.config.corpus)
-        path = remove_release(doc_id, service.config.corpus)
-    except (DraftError, OSError, UnicodeDecodeError) as exc:
-        return texts_of(context).phrase(lang, "remove_problem", reason=str(exc))
-    log.info("removed %s (%s)", doc_id, path)
+    service, texts = service_of(context), texts_of(context)
+    taken = await asyncio.to_thread(take_out, service, texts, doc_id, lang)
+    if not isinstance(taken, Taken):
+        return taken
+    log.info("removed %s", doc_id)
     result = await reload_and_notify(context.application)
-    if not result.ok:  # e.g. the corpus would be empty: the release goes back, as it was
-        restored = Draft(doc_id=doc_id, document=document, origin="restored", verbatim=text)
-        await asyncio.to_thread(write_release, restored, service.config.corpus)
+    if not result.ok:
         log.info("reload refused after removing %s: put back", doc_id)
-        return texts_of(context).reload_text(result, lang)
-    done = texts_of(context).phrase(lang, "remove_done", doc_id=doc_id, title=document.title)
-    return joined(done, texts_of(context).reload_text(result, lang))
-
-
-def joined(*parts: Rendered) -> Rendered:
-    return Rendered(html="\n".join(p.html for p in parts), text="\n".join(p.text for p in parts))
+    return await asyncio.to_thread(settle, service, texts, taken, result, lang)
 
 
 async def add(context: Context, draft: Draft, lang: str) -> tuple[Rendered, bool]:
