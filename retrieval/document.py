@@ -27,6 +27,11 @@ class Document:
     translations: tuple[str, ...] = field(default=())
 
 
+def passage_id(doc_id: str, position: int) -> str:
+    """A passage's id, as citations and `ask --json` give it (INTERFACE.md): the document's id, "#", its position."""
+    return f"{doc_id}#{position}"
+
+
 @dataclass(frozen=True, slots=True)
 class Passage:
     """A run of whole sentences from one document; the title travels with it for scoring."""

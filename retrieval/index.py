@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from pressbot.retrieval.analyzer import analyze, detect_language, question_terms
-from pressbot.retrieval.document import Document, Passage
+from pressbot.retrieval.document import Document, Passage, passage_id
 from pressbot.retrieval.glossary import Concept, Glossary, Query, Terms
 from pressbot.retrieval.passages import split_document
 from pressbot.retrieval.recency import POOL as RECENCY_POOL
@@ -278,6 +278,6 @@ class Index:
     def _hit(self, i: int, score: float, coverage: float) -> Hit:
         table = self.passages  # the columns read directly: no Passage object per hit
         doc, position = table.document(i), table.position.item(i)
-        return Hit(doc_id=doc.id, passage_id=f"{doc.id}#{position}", score=score, text=table.text_of(i),
+        return Hit(doc_id=doc.id, passage_id=passage_id(doc.id, position), score=score, text=table.text_of(i),
                    title=doc.title, lang=doc.lang, position=position, url=doc.url, date=doc.date, source=doc.source,
                    coverage=coverage)

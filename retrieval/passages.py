@@ -10,7 +10,7 @@ Usage::
 
 from __future__ import annotations
 
-from pressbot.retrieval.document import Document, Passage
+from pressbot.retrieval.document import Document, Passage, passage_id
 from pressbot.retrieval.sentences import split_paragraphs, split_sentences
 from pressbot.retrieval.structure import ELLIPSIS, introduced, is_cut, is_heading, join_wrapped, trim_cut
 
@@ -85,7 +85,7 @@ def split_document(doc: Document) -> list[Passage]:
     does (the citation still shows the release's title)."""
     chunks = _chunks(_body(doc)) or [(doc.title, None)]
     return [
-        Passage(id=f"{doc.id}#{i}", doc_id=doc.id, position=i, lang=doc.lang, text=text,
+        Passage(id=passage_id(doc.id, i), doc_id=doc.id, position=i, lang=doc.lang, text=text,
                 title=f"{doc.title}\n{under}" if under and under.casefold() != doc.title.casefold() else doc.title)
         for i, (text, under) in enumerate(chunks, start=1)
     ]

@@ -27,7 +27,7 @@ from typing import IO, overload
 import numpy as np
 import numpy.typing as npt
 
-from pressbot.retrieval.document import Document, Passage
+from pressbot.retrieval.document import Document, Passage, passage_id
 
 Bytes = npt.NDArray[np.uint8]
 
@@ -87,7 +87,7 @@ class PassageTable(Sequence[Passage]):
         start, heading, end = self.starts.item(i), self.headings.item(i), self.starts.item(i + 1)
         under = self._decode(start, start + heading) if heading else ""
         position = self.position.item(i)
-        return Passage(id=f"{doc.id}#{position}", doc_id=doc.id, position=position,
+        return Passage(id=passage_id(doc.id, position), doc_id=doc.id, position=position,
                        title=f"{doc.title}\n{under}" if under else doc.title, text=self._decode(start + heading, end),
                        lang=doc.lang)
 
