@@ -122,11 +122,13 @@ class Bags:
         return np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.offsets))
 
 
-def term_ranges(bags: Bags, entries: int | None = None) -> list[tuple[int, int]]:
+def term_ranges(bags: Bags, entries: int | None = None, ends: IntArray | None = None) -> list[tuple[int, int]]:
     """Consecutive ranges of term ids [first, last) holding about `entries` (term, passage) entries each (a
-    term with more holds its own range) and at most 65,536 terms, covering the vocabulary."""
+    term with more holds its own range) and at most 65,536 terms, covering the vocabulary. `ends`: the running
+    total of each term's entries, when the caller has counted them already."""
     entries = entries or _ENTRIES
-    ends = np.cumsum(np.bincount(bags.terms, minlength=len(bags.vocabulary)))
+    if ends is None:
+        ends = np.cumsum(np.bincount(bags.terms, minlength=len(bags.vocabulary)))
     ranges = []
     first = 0
     while first < len(bags.vocabulary):
@@ -138,7 +140,7 @@ def term_ranges(bags: Bags, entries: int | None = None) -> list[tuple[int, int]]
     return ranges
 
 
-def term_major(bags: Bags) -> Iterator[tuple[Int32Array, IntArray, Int32Array]]:
+def term_major(bags: Bags, ends: IntArray | None = None) -> Iterator[tuple[Int32Array, IntArray, Int32Array]]:
     """The bags' (term, passage, count) entries by term, then passage, a range of terms at a time
     (`term_ranges`): so the postings are made in their final order and can be written out as they are made,
     with no full-size temporary (the passage of every entry would be 330 MiB at a million passages).
@@ -146,7 +148,7 @@ def term_major(bags: Bags) -> Iterator[tuple[Int32Array, IntArray, Int32Array]]:
     Each entry's range is noted once (one byte an entry); a range's entries are then found with one scan and
     sorted by term with a radix sort (stable, so passage order is kept).
     """
-    ranges = term_ranges(bags)
+    ranges = term_ranges(bags, ends=ends)
     if len(ranges) == 1:
         at: IntArray = np.arange(len(bags.terms), dtype=np.intp)
         yield _sorted(bags, at, 0)

@@ -47,7 +47,8 @@ class _OkapiStatistics(BM25Okapi):  # type: ignore[misc]
     `_calc_idf(nd)`; we override the first to take the statistics from the bags' arrays.
     """
 
-    def __init__(self, bags: Bags, k1: float, b: float, epsilon: float) -> None:
+    def __init__(self, bags: Bags, df: IntArray, k1: float, b: float, epsilon: float) -> None:
+        self._df = df  # each term's document frequency, counted once by the caller
         super().__init__(bags, k1=k1, b=b, epsilon=epsilon)
 
     def _initialize(self, bags: Bags) -> dict[str, int]:
@@ -56,7 +57,7 @@ class _OkapiStatistics(BM25Okapi):  # type: ignore[misc]
         self.corpus_size = len(bags)
         self.avgdl = int(lengths.sum()) / self.corpus_size if self.corpus_size else 0.0
         self.doc_freqs: list[dict[str, int]] = []  # not kept: the bags replace them
-        df = np.bincount(bags.terms, minlength=len(bags.vocabulary))
+        df = self._df
         # The same insertion order as rank-bm25's dict: terms in order of first occurrence.
         return dict(zip(bags.vocabulary, df.tolist(), strict=True))
 
@@ -84,11 +85,12 @@ class Impacts:
 
     @classmethod
     def of(cls, bags: Bags, k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25) -> Impacts:
-        model = _OkapiStatistics(bags, k1=k1, b=b, epsilon=epsilon)
+        df = np.bincount(bags.terms, minlength=len(bags.vocabulary))  # counted once: statistics, offsets, ranges
+        model = _OkapiStatistics(bags, df, k1=k1, b=b, epsilon=epsilon)
         # rank-bm25's idf dict is in the bags' vocabulary order (it floors values in place).
         idf = np.fromiter(model.idf.values(), dtype=np.float64, count=len(model.idf))
         offsets = np.zeros(len(idf) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(bags.terms, minlength=len(idf)), out=offsets[1:])
+        np.cumsum(df, out=offsets[1:])
         avgdl = model.avgdl or 1.0  # every passage empty: no postings, any value will do
         return cls(bags, k1, b, epsilon, idf, model.doc_len.astype(np.float64), float(avgdl), offsets)
 
@@ -97,7 +99,7 @@ class Impacts:
 
     def chunks(self) -> Iterator[tuple[Int32Array, FloatArray]]:
         """The postings' passages and impacts, in order (by term, then passage), a range of terms at a time."""
-        for terms, rows, counts in term_major(self.bags):
+        for terms, rows, counts in term_major(self.bags, ends=self.offsets[1:]):
             yield rows.astype(np.int32), self._impacts(terms, rows, counts)
 
     def _impacts(self, terms: Int32Array, rows: IntArray, counts: Int32Array) -> FloatArray:
