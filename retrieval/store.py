@@ -317,13 +317,23 @@ def _build(files: Sequence[_File], problems: list[Problem], fresh: TableWriter, 
            spill: IO[bytes], params: Params, saved: Saved | None) -> Contents:
     """Check and index the files (CorpusError listing every problem): the passages of files the saved index
     holds are copied from it with their bags, the others' are analyzed."""
-    reuse = saved is not None and any(f.entry is not None for f in files)
-    if saved is not None and reuse:
+    saved_table: PassageTable | None = None
+    if saved is not None and any(f.entry is not None for f in files):
         try:
-            saved.table()  # checked (mapped: its text is not read)
+            saved_table = saved.table(mapped=False)  # checked once, and kept open to copy the reused rows from
         except StoreError as exc:
             log.warning("saved index %s is unusable (%s): analyzing every file", saved.path, exc)
-            reuse = False
+    try:
+        return _built(files, problems, fresh, fresh_spill, spill, params, saved, saved_table)
+    finally:
+        if saved_table is not None and isinstance(saved_table.text, FileText):
+            saved_table.text.file.close()
+
+
+def _built(files: Sequence[_File], problems: list[Problem], fresh: TableWriter, fresh_spill: IO[bytes],
+           spill: IO[bytes], params: Params, saved: Saved | None, saved_table: PassageTable | None) -> Contents:
+    """_build with the saved passage table open (None: nothing of the saved index is reused)."""
+    reuse = saved_table is not None
     for file in files:
         if file.entry is not None and not reuse:  # the saved rows cannot be used: read it again
             file.entry, file.raw = None, file.raw or _reread(Path(file.path))
@@ -339,27 +349,22 @@ def _build(files: Sequence[_File], problems: list[Problem], fresh: TableWriter, 
     problems.sort(key=lambda p: order.get(p.path, len(files)))  # stable: a file's problems keep their order
     _check(accepted, problems)
     fresh_table = fresh.finish([Document(id="", title="", text="")], FileText(fresh_spill))
-    saved_table = saved.table(mapped=False) if saved is not None and reuse else None  # read once, to copy
     writer = TableWriter(spill)
     entries: list[Entry] = []
     sources: list[tuple[int | None, int]] = []  # (first row in the saved bags or None, rows) per entry
-    try:
-        for file in files:
-            first = len(writer.doc)
-            if file.entry is not None and saved_table is not None:
-                doc, (lo, n) = file.entry.document, (file.entry.first, file.entry.count)
-                writer.copy(saved_table, lo, lo + n, len(entries))
-                sources.append((lo, n))
-            elif file.doc is not None:
-                doc, (lo, n) = file.doc, (file.first, file.count)
-                writer.copy(fresh_table, lo, lo + n, len(entries))
-                sources.append((None, n))
-            else:
-                continue
-            entries.append(Entry(file.relative, file.sha256.hex(), doc, first, n))
-    finally:
-        if saved_table is not None and isinstance(saved_table.text, FileText):
-            saved_table.text.file.close()
+    for file in files:
+        first = len(writer.doc)
+        if file.entry is not None and saved_table is not None:
+            doc, (lo, n) = file.entry.document, (file.entry.first, file.entry.count)
+            writer.copy(saved_table, lo, lo + n, len(entries))
+            sources.append((lo, n))
+        elif file.doc is not None:
+            doc, (lo, n) = file.doc, (file.first, file.count)
+            writer.copy(fresh_table, lo, lo + n, len(entries))
+            sources.append((None, n))
+        else:
+            continue
+        entries.append(Entry(file.relative, file.sha256.hex(), doc, first, n))
     table = writer.finish([e.document for e in entries], FileText(spill))
     return Contents(entries, table, spill, build(table, sources, params, saved if reuse else None))
 
