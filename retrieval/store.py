@@ -178,11 +178,10 @@ def open_index(corpus: Path, params: Params, glossary: GlossarySource = None, pr
                         return Opened(_served(saved, params, vocabulary), served_print, True, loaded)
                     except StoreError as exc:
                         log.warning("saved index %s is unusable (%s): rebuilding", saved.path, exc)
-                contents = _build(files, problems, fresh, fresh_spill, spill, params, saved)
+                # The extra files' problems are checked with the press releases', before anything is indexed.
+                contents = _build(files, [*problems, *extra_problems], fresh, fresh_spill, spill, params, saved)
             except CorpusError as exc:
                 raise CorpusError([*extra_problems, *(p for p in exc.problems if p not in extra_problems)]) from None
-            if extra_problems:
-                raise CorpusError(extra_problems)
         del files
         if save(corpus, key, analysis, contents):
             with open_saved(corpus, analysis, verify=False) as written:

@@ -252,3 +252,15 @@ def test_a_reload_copies_the_unchanged_files_passages_and_splits_the_changed_one
     after = opened(small_corpus, previous=before.fingerprint)
     assert after is not None
     assert list(after.index.passages) == list(Index.build(require_corpus(small_corpus)).passages)
+
+
+def test_a_broken_glossary_is_reported_before_any_passage_is_indexed(small_corpus: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    (small_corpus / "glossary.yaml").write_text("- en: [IOM\n", encoding="utf-8")
+    indexed: list[object] = []
+    real_build = pressbot.retrieval.store.build
+    monkeypatch.setattr(pressbot.retrieval.store, "build", lambda *a, **k: indexed.append(a) or real_build(*a, **k))
+    with pytest.raises(CorpusError) as raised:
+        open_index(small_corpus, Params(), extras=True)
+    assert [p.path.rsplit("/", 1)[-1] for p in raised.value.problems] == ["glossary.yaml"]
+    assert indexed == []  # the postings were never made: the reload failed at the check
