@@ -112,10 +112,19 @@ def load_profile(directory: Path) -> Profile | None:
     if not path.is_file():
         return None
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
         raise CorpusError([Problem(str(path), 1, f"cannot read the agency profile: {exc}")]) from None
-    profile, problems = parse_profile(text, str(path))
+    return profile_from_bytes(data, str(path))
+
+
+def profile_from_bytes(data: bytes, source: str = FILE_NAME) -> Profile:
+    """A profile from its file's bytes (read once by the caller); CorpusError lists every problem."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError([Problem(source, 1, f"cannot read the agency profile: {exc}")]) from None
+    profile, problems = parse_profile(text, source)
     if problems or profile is None:
         raise CorpusError(problems)
     return profile

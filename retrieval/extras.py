@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressbot.retrieval.agency import FILE_NAME as AGENCY_FILE
-from pressbot.retrieval.agency import Profile, parse_profile
+from pressbot.retrieval.agency import Profile, profile_from_bytes
 from pressbot.retrieval.corpus import CorpusError, Problem, read_file
 from pressbot.retrieval.glossary import FILE_NAME as GLOSSARY_FILE
-from pressbot.retrieval.glossary import Glossary
+from pressbot.retrieval.glossary import Glossary, glossary_from_bytes
 
 FILES = (GLOSSARY_FILE, AGENCY_FILE)
 
@@ -47,29 +47,20 @@ def read_raw(files: tuple[Path, ...] | list[Path]) -> Raw:
 def parse_extras(raw: Raw) -> Extras:
     """The glossary and the profile from their bytes; CorpusError lists every problem of both files."""
     problems: list[Problem] = []
-    texts: dict[str, tuple[Path, str]] = {}
+    glossary, profile = Glossary(), None
     for path, data in raw.items():
-        if data is None:
+        if data is None or path.name not in FILES:
             continue
         if isinstance(data, Problem):
             problems.append(data)
             continue
         try:
-            texts[path.name] = (path, data.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            problems.append(Problem(str(path), 1, f"cannot read: {exc}"))
-    glossary = Glossary()
-    if GLOSSARY_FILE in texts:
-        path, text = texts[GLOSSARY_FILE]
-        try:
-            glossary = Glossary.parse(text, str(path))
+            if path.name == GLOSSARY_FILE:
+                glossary = glossary_from_bytes(data, str(path))
+            else:
+                profile = profile_from_bytes(data, str(path))
         except CorpusError as exc:
             problems.extend(exc.problems)
-    profile = None
-    if AGENCY_FILE in texts:
-        path, text = texts[AGENCY_FILE]
-        profile, found = parse_profile(text, str(path))
-        problems.extend(found)
     if problems:
         raise CorpusError(problems)
     return Extras(glossary, profile)

@@ -272,10 +272,19 @@ def load_glossary(directory: Path) -> Glossary:
     if not path.is_file():
         return Glossary()
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
         raise CorpusError([Problem(str(path), 1, f"cannot read the glossary: {exc}")]) from None
-    return Glossary.parse(text, str(path))
+    return glossary_from_bytes(data, str(path))
+
+
+def glossary_from_bytes(data: bytes, source: str = FILE_NAME) -> Glossary:
+    """A glossary from its file's bytes (read once by the caller); CorpusError names PATH:LINE."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError([Problem(source, 1, f"cannot read the glossary: {exc}")]) from None
+    return Glossary.parse(text, source)
 
 
 def vocabulary_problems(directory: Path) -> list[Problem]:
