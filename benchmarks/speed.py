@@ -39,8 +39,9 @@ from pressbot.retrieval.bags import Bags
 from pressbot.retrieval.glossary import Entry as Names
 from pressbot.retrieval.glossary import Glossary
 from pressbot.retrieval.index import Params
+from pressbot.retrieval.keys import analysis_key
 from pressbot.retrieval.saved import open_saved, store_path
-from pressbot.retrieval.store import analysis_key, open_index
+from pressbot.retrieval.store import open_index
 
 SIZES = (10_000, 100_000, 1_000_000)
 QUERIES = 300

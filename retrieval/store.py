@@ -22,31 +22,27 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
-import itertools
-import json
 import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import numpy as np
 import numpy.typing as npt
 
-from pressbot.retrieval import analyzer
-from pressbot.retrieval.bags import Bags
+from pressbot.retrieval.building import build
 from pressbot.retrieval.corpus import Checks, CorpusError, Problem, listed, parse_document, read_file
 from pressbot.retrieval.document import Document
 from pressbot.retrieval.extras import Extras, Raw, parse_extras, paths, read_raw
 from pressbot.retrieval.glossary import Glossary
-from pressbot.retrieval.index import Index, Params, passage_terms
+from pressbot.retrieval.index import Index, Params
+from pressbot.retrieval.keys import Fingerprint, analysis_key, index_key, served_fingerprint
 from pressbot.retrieval.passages import split_document
 from pressbot.retrieval.saved import (
-    FORMAT,
     STORE_DIR,
     Contents,
     Entry,
@@ -56,49 +52,9 @@ from pressbot.retrieval.saved import (
     open_saved,
     save,
 )
-from pressbot.retrieval.scoring import Impacts
 from pressbot.retrieval.table import FileText, PassageTable, TableWriter
 
 log = logging.getLogger(__name__)
-
-# Modules whose code decides what a saved index holds: editing any of them makes saved indexes stale.
-CODE_MODULES = ("analyzer", "stopwords", "sentences", "passages", "document", "corpus", "index", "scoring",
-                "store", "bags", "saved", "structure")
-
-
-@cache  # the code this process runs was read at import: later edits on disk are not running here
-def code_hash() -> str:
-    """A hash of the source of the modules that decide what is indexed."""
-    digest = hashlib.sha256()
-    for name in CODE_MODULES:
-        path = Path(__file__).with_name(f"{name}.py")
-        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"?") + b"\0")
-    return digest.hexdigest()
-
-
-def analysis_key(title_weight: int, analyzer_version: str | None = None) -> str:
-    """What the saved documents, passages and bags depend on besides the files: they are reused when equal."""
-    return _hash({"format": FORMAT, "analyzer": analyzer_version or analyzer.ANALYZER_VERSION,
-                  "code": code_hash(), "title_weight": title_weight})
-
-
-def index_key(fingerprint: str, params: Params, analyzer_version: str | None = None) -> str:
-    """What a whole saved index depends on: it is loaded as it is only when equal."""
-    return _hash({"analysis": analysis_key(params.title_weight, analyzer_version), "corpus": fingerprint,
-                  "k1": params.k1, "b": params.b, "epsilon": params.epsilon})
-
-
-def fingerprint(files: Sequence[tuple[str, str]]) -> str:
-    """A hash of the corpus files' paths and contents, from (relative path, sha256) pairs."""
-    pairs = _Fingerprint()
-    for relative, sha256 in files:
-        pairs.add(relative, sha256)
-    return pairs.hexdigest()
-
-
-def _hash(value: Any) -> str:
-    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
-
 
 # --- the lifecycle -------------------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -162,7 +118,7 @@ def open_index(corpus: Path, params: Params, glossary: GlossarySource = None, pr
             # Without a fingerprint to compare with, files are split as they are read and their bytes dropped.
             files, problems, corpus_print = _read(corpus, known, fresh if previous is None else None)
             raw = read_raw(paths(corpus) if extras else list(extra))
-            served_print = _served_fingerprint(corpus_print, raw)
+            served_print = served_fingerprint(corpus_print, raw)
             if previous is not None and served_print == previous and not problems:
                 return None
             loaded, extra_problems = _extras(raw) if extras else (None, [])
@@ -235,7 +191,7 @@ def _mapped(spill: IO[bytes]) -> npt.NDArray[np.uint8]:
 
 def corpus_fingerprint(corpus: Path, extra: Sequence[Path] = ()) -> str:
     """The fingerprint `open_index` gives the corpus (reading every file, parsing none)."""
-    return _served_fingerprint(_read(corpus, {}, None, keep=False)[2], read_raw(list(extra)))
+    return served_fingerprint(_read(corpus, {}, None, keep=False)[2], read_raw(list(extra)))
 
 
 def _read(corpus: Path, known: dict[tuple[str, str], Entry], fresh: TableWriter | None, keep: bool = True
@@ -246,7 +202,7 @@ def _read(corpus: Path, known: dict[tuple[str, str], Entry], fresh: TableWriter 
     files, problems = listed(corpus)
     prefix = os.path.join(os.fspath(corpus), "")
     read: list[_File] = []
-    pairs = _Fingerprint()
+    pairs = Fingerprint()
     files.reverse()  # popped from the end: each Path freed once read
     while files:
         path = files.pop()
@@ -270,23 +226,6 @@ def _read(corpus: Path, known: dict[tuple[str, str], Entry], fresh: TableWriter 
             file.raw = None  # parsed (or known from the saved index), and no key to locate later
         read.append(file)
     return read, problems, pairs.hexdigest()
-
-
-class _Fingerprint:
-    """`fingerprint` of (relative path, sha256) pairs fed one at a time (the same JSON, hashed as it comes),
-    so that the pairs are not all held."""
-
-    def __init__(self) -> None:
-        self.digest = hashlib.sha256(b"[")
-        self.empty = True
-
-    def add(self, relative: str, sha256: str) -> None:
-        self.digest.update((b"" if self.empty else b", ") + json.dumps([relative, sha256]).encode())
-        self.empty = False
-
-    def hexdigest(self) -> str:
-        self.digest.update(b"]")
-        return self.digest.hexdigest()
 
 
 def _split(file: _File, fresh: TableWriter) -> None:
@@ -389,55 +328,3 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _served_fingerprint(corpus_print: str, extra: Raw) -> str:
-    """The press releases' fingerprint with the bytes of the extra files (the glossary, the agency's profile)."""
-    extras = [[path.name, hashlib.sha256(raw).hexdigest() if isinstance(raw, bytes) else None]
-              for path, raw in extra.items()]
-    return _hash([corpus_print, extras]) if extras else corpus_print
-
-
-def build(table: PassageTable, sources: Sequence[tuple[int | None, int]], params: Params,
-          saved: Saved | None = None) -> Impacts:
-    """Bags of a table's passages with their BM25 statistics (their postings are made as they are saved).
-    `sources`: the table's rows in runs, in order, each run's first
-    row in the saved index's bags (reused) or None (analyzed), and its number of rows."""
-    saved_bags = None
-    if saved is not None and any(first is not None for first, _ in sources):
-        try:
-            saved_bags = saved.bags()
-        except StoreError as exc:
-            log.warning("saved index %s is unusable (%s): analyzing every file", saved.path, exc)
-    if saved_bags is None:
-        sources = [(None, n) for _, n in sources]
-    starts = list(itertools.accumulate((n for _, n in sources), initial=0))
-    fresh = (passage_terms(table[i], params.title_weight)
-             for (first, n), start in zip(sources, starts, strict=False) if first is None
-             for i in range(start, start + n))
-    fresh_bags = Bags.from_tokens(fresh)
-    if saved_bags is None:
-        bags = fresh_bags
-    else:
-        runs: list[tuple[bool, int, int]] = []
-        analyzed = 0
-        for first, n in sources:
-            runs.append((True, first, n) if first is not None else (False, analyzed, n))
-            analyzed += n if first is None else 0
-        bags = Bags.join([(saved_bags if from_saved else fresh_bags, np.arange(lo, lo + n, dtype=np.int64))
-                          for from_saved, lo, n in _runs(runs)])
-    return Impacts.of(bags, k1=params.k1, b=params.b, epsilon=params.epsilon)
-
-
-def _runs(sources: Sequence[tuple[bool, int, int]]) -> Iterator[tuple[bool, int, int]]:
-    """Consecutive row ranges of the same source merged, so a join takes few slices."""
-    current: tuple[bool, int, int] | None = None
-    for source, first, n in sources:
-        if current is not None and current[0] == source and current[1] + current[2] == first:
-            current = (source, current[1], current[2] + n)
-            continue
-        if current is not None:
-            yield current
-        current = (source, first, n)
-    if current is not None:
-        yield current

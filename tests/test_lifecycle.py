@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+import pressbot.retrieval.building
 import pressbot.retrieval.store
 from pressbot.bot.core.config import load_config
 from pressbot.bot.core.service import Service, corpus_fingerprint
@@ -57,13 +58,13 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 def analyzed(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """How many times each document's passages were analyzed into terms."""
     counts: Counter[str] = Counter()
-    real = pressbot.retrieval.store.passage_terms
+    real = pressbot.retrieval.building.passage_terms
 
     def counting(passage: Passage, title_weight: int = 2) -> list[str]:
         counts[passage.doc_id] += 1
         return real(passage, title_weight)
 
-    monkeypatch.setattr(pressbot.retrieval.store, "passage_terms", counting)
+    monkeypatch.setattr(pressbot.retrieval.building, "passage_terms", counting)
     return counts
 
 

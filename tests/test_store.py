@@ -14,8 +14,9 @@ from pressbot.bot.core.service import Service
 from pressbot.retrieval import Index, analyzer
 from pressbot.retrieval.corpus import CorpusError, require_corpus
 from pressbot.retrieval.index import Params
+from pressbot.retrieval.keys import index_key
 from pressbot.retrieval.saved import STORE_DIR, store_path
-from pressbot.retrieval.store import index_key, open_index
+from pressbot.retrieval.store import open_index
 from tests.conftest import write_doc
 
 QUESTIONS = ("Who met the IOM Director General in Geneva?", "mobile consular services in the US",
