@@ -35,7 +35,7 @@ MINE: dict[str, tuple[str, ...]] = {
     "en": ("my application*", "my case", "my request", "my document*", "my permit*", "my residence permit*",
            "my passport*", "my visa*", "my card*", "my status", "my file", "my citizenship", "i applied",
            "i have applied", "i ve applied", "i submitted", "i have submitted", "i sent my", "we applied",
-           "we submitted", "application number", "my form"),
+           "we submitted", "application number", "application status", "my form"),
     "az": ("müraciətim*", "müraciət etmişəm", "müraciət etmişdim", "müraciət etdim", "ərizəm*", "sənədlərim*",
            "sənəd vermişəm", "sənədləri vermişəm", "sənədlərimi vermişəm", "sənəd verdim", "icazəm*",
            "vəsiqəm*", "pasportum*", "vizam*", "statusum*", "vətəndaşlığım*", "müraciət nömrəsi"),
@@ -46,13 +46,14 @@ MINE: dict[str, tuple[str, ...]] = {
 # Asking how it stands, per language.
 STATUS: dict[str, tuple[str, ...]] = {
     "en": ("ready", "application* status", "status of my", "status of the application", "case status",
-           "when will", "result*", "answer*", "decision", "approved", "processed", "track*", "waiting",
-           "any news", "is it done"),
+           "when will i get", "when will i receive", "when will it be", "result*", "answer*", "decision",
+           "approv*", "track*", "waiting", "any news", "is it done", "where is my", "check my"),
     "az": ("hazır*", "nəticə*", "cavab*", "müraciət* status*", "nə vaxt", "hələ də", "gözləyirəm", "baxılıb",
            "baxılır", "təsdiq*", "yoxlamaq", "yoxlaya"),
     "ru": ("готов*", "статус заявк*", "статус заявлени*", "статус моего", "статус моей", "статус дела",
            "когда будет", "когда придет", "когда придёт", "ответ", "ответа", "ответили", "ответят",
-           "результат*", "до сих пор", "ещё нет", "еще нет", "жду", "рассмотрел*", "рассмотрен*", "проверить"),
+           "результат*", "до сих пор", "ещё нет", "еще нет", "жду", "рассмотрел*", "рассмотрен*", "проверить",
+           "проверьте", "где мой", "где моя", "одобрен*", "одобрил*"),
 }
 
 

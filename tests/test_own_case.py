@@ -18,6 +18,8 @@ from pressbot.retrieval import Document, Index
     ("muracietimin neticesi ne vaxt cixacaq", "az"),  # typed without the Azerbaijani letters
     ("подал на ВНЖ месяц назад, когда будет готов?", "ru"),
     ("моё разрешение на работу уже готово?", "ru"),
+    ("did they approve my asylum application", "en"),
+    ("где мой паспорт, подавал два месяца назад", "ru"),
 ])
 def test_a_question_about_ones_own_application_is_recognized_in_its_language(question: str, lang: str) -> None:
     assert own_case(question) == lang
@@ -31,6 +33,8 @@ def test_a_question_about_ones_own_application_is_recognized_in_its_language(que
     "pasport neçə günə hazır olur",
     "подал на статус беженца, можно работать без разрешения на работу",
     "когда будет готов новый закон о миграции",
+    "can i travel while my application is being processed",
+    "when will my passport expire",
 ])
 def test_a_procedure_question_that_says_i_or_asks_when_is_not_an_own_case(question: str) -> None:
     assert own_case(question) is None
