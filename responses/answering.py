@@ -19,7 +19,15 @@ from typing import Any
 
 from pressbot.responses.composer import Answer, ComposerSettings, compose
 from pressbot.responses.conversation import Turn, has_content, recognize
-from pressbot.responses.decision import Asked, about_topic, cue_terms, names_kept, own_cue, stated_of
+from pressbot.responses.decision import (
+    Asked,
+    about_topic,
+    cue_terms,
+    entity_about_topic,
+    names_kept,
+    own_cue,
+    stated_of,
+)
 from pressbot.responses.own_case import own_case
 from pressbot.responses.render import Renderer, locale
 from pressbot.retrieval import Index
@@ -104,7 +112,8 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     hits = index.search(question, k=HITS, lang=lang, plan=asked.plan)
     answer = compose(question, hits, asked.weights, lang, settings, asked.plan)
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
-    answer = stated_of(index, names_kept(index, about_topic(answer, own), own), own)
+    answer = names_kept(index, about_topic(answer, own), own)
+    answer = entity_about_topic(stated_of(index, answer, own), own)
     if not answer.answered or answer.evidence < WEAK:
         other = across_languages(index, question, lang, settings)
         if other is not None and (not answer.answered or other.evidence >= answer.evidence + CLEARER):
@@ -158,6 +167,7 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
         searched = Asked(plan, weights, cue)
         answer = names_kept(index, about_topic(answer, searched, source_lang=target), searched, source_lang=target)
         answer = stated_of(index, answer, searched, source_lang=target)
+        answer = entity_about_topic(answer, searched, source_lang=target)
         if answer.answered:
             return answer
     return None

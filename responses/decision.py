@@ -36,7 +36,7 @@ import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from pressbot.responses.answer_types import NUMBER, asked
+from pressbot.responses.answer_types import CONTACT, NUMBER, PERSON, PLACE, asked
 from pressbot.responses.composer import (
     _YEAR,
     Answer,
@@ -258,4 +258,27 @@ def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | No
     terms = _terms(stated, lang)
     if years <= _years(stated) and all(named(c, terms) for c in names):
         return answer
+    return replace(answer, answered=False, quotes=(), citations=(), missing=kind, related=answer.citations[0])
+
+
+# The kinds that belong to one named thing: an office's phone or address, the person who did something. Their
+# line must name the question's topic itself (with its lead-in, title and date): a phone number of the call
+# centre quoted beside a sentence about the Baku office is not the Baku office's. A figure is different: it often
+# continues the sentence before it ("This campaign covered about 100 families"), so about_topic's reading (with
+# the release's other quotes) stays the rule for numbers, dates, durations, fees, hours and lists.
+OWN_LINE_KINDS = frozenset({PLACE, CONTACT, PERSON})
+
+
+def entity_about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, share: float = TOPIC) -> Answer:
+    """The answer as composed unless it asks for a place, a contact or a person (OWN_LINE_KINDS) and no quoted line
+    stating it names `share` of the question's topic with its own lead-in, title and date (not the release's other
+    quotes); then the "not stated" reply with the first source as the closest release."""
+    kind, _ = cue_terms(answer.query, answer.lang)
+    if not answer.answered or kind not in OWN_LINE_KINDS:
+        return answer
+    lang = source_lang or answer.lang
+    for quote in answer.quotes:
+        for line, intro in _lines_stating(kind, quote.text, lang, frozenset()):
+            if topic_share(asked_, _where_stated(answer, quote, line, intro), lang) >= share:
+                return answer
     return replace(answer, answered=False, quotes=(), citations=(), missing=kind, related=answer.citations[0])

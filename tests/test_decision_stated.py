@@ -1,5 +1,6 @@
 """The year and the names of a question must be named where the asked kind is stated (decision.stated_of): by a
-line that states it, its lead-in, its release's title or date — not merely by another quote of the answer."""
+line that states it, its lead-in, its release's title or date — not merely by another quote of the answer; and a
+place, contact or person must be stated about the question's topic in its own line (decision.entity_about_topic)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from pressbot.responses.composer import Answer
-from pressbot.responses.decision import stated_of
+from pressbot.responses.decision import entity_about_topic, stated_of
 from pressbot.retrieval import Document, Index
 from tests.test_decision import answer, asked
 
@@ -74,3 +75,25 @@ def test_each_name_may_be_named_by_its_own_line_of_a_list(releases: Index) -> No
 def test_a_question_naming_no_year_and_no_name_is_left_as_composed(releases: Index) -> None:
     composed = answer("how many work permits were issued", "en", "In 2016, 500 work permits were issued.")
     assert stated_of(releases, composed, asked("how many work permits were issued", "en")) == composed
+
+
+@pytest.mark.parametrize(("question", "lang", "beside", "other", "own"), [
+    ("baku regional department phone number", "en", "The Baku Regional Department hosted a meeting.",
+     "The call centre answers on +994 12 919 00 00.", "The Baku Regional Department answers on +994 12 555 12 34."),
+    ("bakı regional idarəsinin telefon nömrəsi", "az", "Bakı regional idarəsində görüş keçirilib.",
+     "Çağrı mərkəzinin telefonu: +994 12 919 00 00.", "Bakı regional idarəsinin telefonu: +994 12 555 12 34."),
+    ("телефон посольства в москве", "ru", "Посольство в Москве провело приём граждан.",
+     "Телефон колл-центра: +994 12 919 00 00.", "Телефон посольства в Москве: +7 495 123 45 67."),
+])
+def test_a_contact_must_be_stated_about_the_topic_in_its_own_line(question: str, lang: str, beside: str, other: str,
+                                                                  own: str) -> None:
+    decided = entity_about_topic(answer(question, lang, beside, other), asked(question, lang))
+    assert not decided.answered and decided.missing == "contact"
+    assert entity_about_topic(answer(question, lang, own), asked(question, lang)).answered
+
+
+def test_a_figure_may_still_take_its_topic_from_another_quote_of_its_release() -> None:
+    question = "new year food aid for refugee families how many got it"
+    composed = answer(question, "en", "On New Year the Service distributed food aid to refugee families.",
+                      "This campaign covered about 100 families.")
+    assert entity_about_topic(composed, asked(question, "en")) == composed
