@@ -24,6 +24,7 @@ Usage::
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 from pressbot.retrieval.analyzer import normalize, tokenize
@@ -73,8 +74,19 @@ def _word(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
-def _found(phrase: tuple[str, ...], words: list[str]) -> bool:
-    """Whether the phrase's words occur in order, at most GAP words apart, the first anywhere."""
+def _present(pattern: str, ordered: list[str]) -> bool:
+    """Whether a phrase's word matches any of a message's words (`ordered`: sorted, each once): the first word
+    not below it is the word itself, or one it begins, if there is any."""
+    at = bisect.bisect_left(ordered, pattern.rstrip("*"))
+    return at < len(ordered) and _word(pattern, ordered[at])
+
+
+def _found(phrase: tuple[str, ...], words: list[str], ordered: list[str]) -> bool:
+    """Whether the phrase's words occur in order, at most GAP words apart, the first anywhere (`ordered`: the
+    message's words sorted, once each, to rule a phrase out without scanning a long message)."""
+    if not all(_present(p, ordered) for p in phrase):
+        return False
+
     def rest(at: int, i: int) -> bool:
         if i == len(phrase):
             return True
@@ -87,6 +99,8 @@ def own_case(text: str) -> str | None:
     """The language of the phrase that speaks of the person's own application, when the message also asks how
     it stands (in any language); None otherwise."""
     words = tokenize(normalize(text, "az"))
-    if not any(any(_found(p, words) for p in phrases) for phrases in _table("status").values()):
+    ordered = sorted(set(words))
+    if not any(any(_found(p, words, ordered) for p in phrases) for phrases in _table("status").values()):
         return None
-    return next((lang for lang, phrases in _table("mine").items() if any(_found(p, words) for p in phrases)), None)
+    return next((lang for lang, phrases in _table("mine").items()
+                 if any(_found(p, words, ordered) for p in phrases)), None)
