@@ -19,7 +19,16 @@ from typing import Any
 
 from pressbot.responses.composer import Answer, ComposerSettings, compose
 from pressbot.responses.conversation import Turn, has_content, recognize
-from pressbot.responses.decision import Asked, about_topic, cue_terms, names_kept, own_cue
+from pressbot.responses.decision import (
+    Asked,
+    about_topic,
+    cue_terms,
+    entity_about_topic,
+    names_kept,
+    own_cue,
+    stated_of,
+)
+from pressbot.responses.own_case import own_case
 from pressbot.responses.render import Renderer, locale
 from pressbot.retrieval import Index
 from pressbot.retrieval.analyzer import detect_language, question_terms
@@ -96,11 +105,15 @@ def answer_question(index: Index, question: str, renderer: Renderer,
         turn = Turn("empty", None)
     if turn is not None:
         return conversation_reply(question, turn, renderer, turn.lang or asked.lang)
+    case = own_case(question)
+    if case is not None:  # no release can tell how one person's application stands
+        return own_case_reply(question, renderer, ui or case)
     lang = asked.lang
     hits = index.search(question, k=HITS, lang=lang, plan=asked.plan)
     answer = compose(question, hits, asked.weights, lang, settings, asked.plan)
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
     answer = names_kept(index, about_topic(answer, own), own)
+    answer = entity_about_topic(stated_of(index, answer, own), own)
     if not answer.answered or answer.evidence < WEAK:
         other = across_languages(index, question, lang, settings)
         if other is not None and (not answer.answered or other.evidence >= answer.evidence + CLEARER):
@@ -153,6 +166,8 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
         cue = frozenset(index.translate(cue_terms(question, lang)[1], lang, target)[0].terms)
         searched = Asked(plan, weights, cue)
         answer = names_kept(index, about_topic(answer, searched, source_lang=target), searched, source_lang=target)
+        answer = stated_of(index, answer, searched, source_lang=target)
+        answer = entity_about_topic(answer, searched, source_lang=target)
         if answer.answered:
             return answer
     return None
@@ -192,6 +207,14 @@ def conversation_reply(question: str, turn: Turn, renderer: Renderer, lang: str)
     answer = Answer(query=question, lang=lang, answered=False)
     return Reply(answer=answer, html=renderer.render("conversation", "html", lang, act=turn.act),
                  text=renderer.render("conversation", "text", lang, act=turn.act), kind="conversation")
+
+
+def own_case_reply(question: str, renderer: Renderer, lang: str) -> Reply:
+    """The reply to a question about the person's own application (own_case.py): the bot cannot see it; the
+    agency's official contacts can. Not quotes: answered=False, no hits."""
+    answer = Answer(query=question, lang=lang, answered=False)
+    return Reply(answer=answer, html=renderer.render("own_case", "html", lang, query=question),
+                 text=renderer.render("own_case", "text", lang, query=question))
 
 
 def render_answer(answer: Answer, renderer: Renderer) -> Reply:

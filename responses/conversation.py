@@ -94,6 +94,46 @@ _FILLERS: dict[str, tuple[str, ...]] = {
     "az": ("zəhmət olmasa", "bot", "əziz", "və", "çox"),
     "ru": ("пожалуйста", "бот", "очень", "и", "ну", "вам", "тебе", "а", "ок"),
 }
+# More of what people send that is not a question: asking for help without a question ("can you help me"),
+# checking that someone is there ("are you there?", "ты тут?"), thanks that say what for ("thanks for the info",
+# "спасибо большое за информацию"), colloquial forms ("how r u", "necəsiz"). Merged into the tables above.
+_MORE_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "greeting": {
+        "en": ("how r u", "how are u", "how r you", "are you there", "anybody here", "anyone here", "anyone there",
+               "is anyone there", "hello again"),
+        "az": ("necəsiz", "burdasız", "burdasan", "burada kimsə var"),
+        "ru": ("ты тут", "вы тут", "ты здесь", "вы здесь", "есть кто", "есть кто нибудь", "кто нибудь есть",
+               "как ты", "как вы", "как поживаете"),
+    },
+    "thanks": {
+        "en": ("that helps", "that helped", "that was helpful", "very helpful", "helpful", "thanks for the info",
+               "thanks for the information", "thank you for the information", "thanks for the answer",
+               "thank you for the answer", "thanks for your answer"),
+        "az": ("məlumat üçün təşəkkür", "məlumat üçün sağ olun", "cavab üçün təşəkkür", "cavab üçün sağ olun",
+               "çox kömək etdiniz", "kömək etdin"),
+        "ru": ("спасибо за информацию", "спасибо за ответ", "вы очень помогли", "очень помогли", "помогли",
+               "спасибо помогли"),
+    },
+    "help": {
+        "en": ("can you help me", "can you help", "could you help me", "i need help", "need help", "help please",
+               "what can i ask", "what can i ask you", "what should i ask", "how to use", "how do i use you"),
+        "az": ("mənə kömək edin", "mənə kömək et", "kömək lazımdır", "köməyə ehtiyacım var", "nə soruşa bilərəm",
+               "nə soruşum", "necə istifadə edim"),
+        "ru": ("мне нужна помощь", "нужна помощь", "можете помочь", "можешь помочь", "помогите мне",
+               "что можно спросить", "что у тебя спросить", "что спросить", "как пользоваться"),
+    },
+    "ack": {
+        "en": ("hmm", "hm", "lol", "haha", "ah ok", "oh ok", "ok then"),
+        "az": ("hmm", "aha", "başa düşdüm sağ ol", "hə yaxşı"),
+        "ru": ("хм", "ааа", "а понятно", "ну ладно", "ясненько"),
+    },
+}
+# Words that may stand before or after conversation phrases too ("здравствуйте, подскажите пожалуйста").
+_MORE_FILLERS: dict[str, tuple[str, ...]] = {
+    "en": ("excuse me", "hey", "you", "guys", "sir", "madam", "a lot"),
+    "az": ("bir", "sualım var", "sizə", "sənə", "siz", "sən"),
+    "ru": ("подскажите", "скажите", "вы", "ты", "мне", "большое", "за информацию", "за ответ", "за помощь"),
+}
 # A typed word matches a phrase's word one edit away ("thnaks", "spasibo" for "спасибо" is a phrase of its own)
 # only when both are at least this long: shorter words are too close to other words ("more" / "move").
 _FUZZY_LENGTH = 5
@@ -115,13 +155,15 @@ def _key(text: str) -> tuple[str, ...]:
 def _table() -> dict[tuple[str, ...], tuple[str | None, set[str]]]:
     """Normalized phrase → (act, languages); fillers have no act."""
     table: dict[tuple[str, ...], tuple[str | None, set[str]]] = {}
-    for act, by_lang in _PHRASES.items():
-        for lang, phrases in by_lang.items():
-            for phrase in phrases:
-                table.setdefault(_key(phrase), (act, set()))[1].add(lang)
-    for lang, words in _FILLERS.items():
-        for word in words:
-            table.setdefault(_key(word), (None, set()))[1].add(lang)
+    for acts in (_PHRASES, _MORE_PHRASES):
+        for act, by_lang in acts.items():
+            for lang, phrases in by_lang.items():
+                for phrase in phrases:
+                    table.setdefault(_key(phrase), (act, set()))[1].add(lang)
+    for fillers in (_FILLERS, _MORE_FILLERS):
+        for lang, words in fillers.items():
+            for word in words:
+                table.setdefault(_key(word), (None, set()))[1].add(lang)
     return table
 
 

@@ -36,8 +36,18 @@ import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from pressbot.responses.answer_types import NUMBER, asked
-from pressbot.responses.composer import Answer, Quote, _matched, _terms, holds, introducer, positive, without_given
+from pressbot.responses.answer_types import CONTACT, NUMBER, PERSON, PLACE, asked
+from pressbot.responses.composer import (
+    _YEAR,
+    Answer,
+    Quote,
+    _matched,
+    _terms,
+    holds,
+    introducer,
+    positive,
+    without_given,
+)
 from pressbot.retrieval import Index
 from pressbot.retrieval.analyzer import analyze, normalize
 from pressbot.retrieval.glossary import Concept, Query
@@ -205,3 +215,70 @@ def names_kept(index: Index, answer: Answer, asked_: Asked, source_lang: str | N
         if is_name(index, concept.said[0], lang):
             return replace(answer, answered=False, quotes=(), citations=())
     return answer
+
+
+def _where_stated(answer: Answer, quote: Quote, line: str, intro: str) -> str:
+    """What a line stating the kind is read with for the year and the names: its lead-in, its release's title
+    and date (not the release's other quotes: a year said in another sentence is not the year of this figure)."""
+    citation = next((c for c in answer.citations if c.n == quote.n), None)
+    return "\n".join([line, intro, citation.title if citation else "", (citation.date or "") if citation else ""])
+
+
+def _years(text: str) -> frozenset[str]:
+    return frozenset(m.group(1) for m in _YEAR.finditer(text))
+
+
+def distinctive_names(index: Index, asked_: Asked, lang: str) -> list[Concept]:
+    """The question's names (is_name) at least as distinctive as its average concept: what names_kept requires
+    of the quotes."""
+    weights = positive(asked_.weights) if asked_.weights else {}
+    parts = [(c, sum(weights.get(t, 0.0) for t in c.said)) for c in asked_.plan.concepts]
+    mean = sum(w for _, w in parts) / len(parts) if parts else 0.0
+    return [c for c, w in parts if w >= mean and len(c.said) == 1 and is_name(index, c.said[0], lang)]
+
+
+def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | None = None) -> Answer:
+    """The answer as composed when the quoted lines that state the kind asked for name, with their lead-ins, their
+    releases' titles and dates, every year the question names and every distinctive name it says (each by one
+    of the lines: a list may give one district per line); else the "not stated" reply with the first source as
+    the closest release. "how many work permits in 2015" is not answered by 2016's figure quoted beside a
+    sentence that mentions 2015, nor "телефон регионального управления гмс в гяндже" by a line that states
+    a phone without naming Ganja."""
+    kind, _ = cue_terms(answer.query, answer.lang)
+    if not answer.answered or kind is None:
+        return answer
+    lang = source_lang or answer.lang
+    years = _years(answer.query)
+    names = distinctive_names(index, asked_, lang)
+    if not years and not names:
+        return answer
+    given = frozenset(re.findall(r"\d+", answer.query)) if kind == NUMBER else frozenset()
+    stated = "\n".join(_where_stated(answer, quote, line, intro) for quote in answer.quotes
+                       for line, intro in _lines_stating(kind, quote.text, lang, given))
+    terms = _terms(stated, lang)
+    if years <= _years(stated) and all(named(c, terms) for c in names):
+        return answer
+    return replace(answer, answered=False, quotes=(), citations=(), missing=kind, related=answer.citations[0])
+
+
+# The kinds that belong to one named thing: an office's phone or address, the person who did something. Their
+# line must name the question's topic itself (with its lead-in, title and date): a phone number of the call
+# centre quoted beside a sentence about the Baku office is not the Baku office's. A figure is different: it often
+# continues the sentence before it ("This campaign covered about 100 families"), so about_topic's reading (with
+# the release's other quotes) stays the rule for numbers, dates, durations, fees, hours and lists.
+OWN_LINE_KINDS = frozenset({PLACE, CONTACT, PERSON})
+
+
+def entity_about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, share: float = TOPIC) -> Answer:
+    """The answer as composed unless it asks for a place, a contact or a person (OWN_LINE_KINDS) and no quoted line
+    stating it names `share` of the question's topic with its own lead-in, title and date (not the release's other
+    quotes); then the "not stated" reply with the first source as the closest release."""
+    kind, _ = cue_terms(answer.query, answer.lang)
+    if not answer.answered or kind not in OWN_LINE_KINDS:
+        return answer
+    lang = source_lang or answer.lang
+    for quote in answer.quotes:
+        for line, intro in _lines_stating(kind, quote.text, lang, frozenset()):
+            if topic_share(asked_, _where_stated(answer, quote, line, intro), lang) >= share:
+                return answer
+    return replace(answer, answered=False, quotes=(), citations=(), missing=kind, related=answer.citations[0])

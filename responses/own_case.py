@@ -1,0 +1,106 @@
+"""A person's own case: "my application 48213, is it ready", "iş icazəm nə vaxt hazır olacaq", "подал на ВНЖ
+месяц назад, когда будет готов?".
+
+No press release can tell one person how their application stands, yet such a question shares most of its words
+with releases on the same procedure, and was answered with quotes about it. A message that both speaks of the
+person's own application (`MINE`: "my application", "i applied", "müraciət etmişəm", "подал", "моё
+разрешение") and asks how it stands (`STATUS`: ready, result, when will, "hazır", "nəticə", "готов", "до сих
+пор"; "status" only of an application: "refugee status" is a legal status, not how one's case stands) gets a
+reply in its language saying that the bot cannot see individual applications, with the agency's official
+contacts (as the abstention gives them). A procedure question that merely says "I" or "my"
+("i lost my passport in russia, how do i get home") names no status and is answered as before.
+
+Phrases are compared as conversation.py compares them: after the analyzer's normalization (case and the
+Azerbaijani letters folded, so "muracietim" is "müraciətim"), word by word. A phrase word ending in "*" matches
+any word it begins ("готов*": "готово", "готова"); the words of a phrase come in order with at most `GAP` other
+words between them ("my residence permit application").
+
+Usage::
+
+    own_case("my application 48213, is it ready")         # 'en'
+    own_case("iş icazəm nə vaxt hazır olacaq")            # 'az'
+    own_case("i lost my passport in russia, how do i get home")  # None
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+
+from pressbot.retrieval.analyzer import normalize, tokenize
+
+GAP = 2  # other words allowed between two words of one phrase
+
+# The person's own application or case, per language.
+MINE: dict[str, tuple[str, ...]] = {
+    "en": ("my application*", "my case", "my request", "my document*", "my permit*", "my residence permit*",
+           "my passport*", "my visa*", "my card*", "my status", "my file", "my citizenship", "i applied",
+           "i have applied", "i ve applied", "i submitted", "i have submitted", "i sent my", "we applied",
+           "we submitted", "application number", "application status", "my form"),
+    "az": ("müraciətim*", "müraciət etmişəm", "müraciət etmişdim", "müraciət etdim", "ərizəm*", "sənədlərim*",
+           "sənəd vermişəm", "sənədləri vermişəm", "sənədlərimi vermişəm", "sənəd verdim", "icazəm*",
+           "vəsiqəm*", "pasportum*", "vizam*", "statusum*", "vətəndaşlığım*", "müraciət nömrəsi"),
+    "ru": ("подал", "подала", "подавал", "подавала", "подали", "отправил документы", "отправила документы",
+           "сдал документы", "сдала документы", "мой", "моя", "моё", "мое", "мою", "моего", "моей", "мои",
+           "моих", "номер заявки", "номер заявления"),
+}
+# Asking how it stands, per language.
+STATUS: dict[str, tuple[str, ...]] = {
+    "en": ("ready", "application* status", "status of my", "status of the application", "case status",
+           "when will i get", "when will i receive", "when will it be", "result*", "answer*", "decision",
+           "approv*", "track*", "waiting", "any news", "is it done", "where is my", "check my"),
+    "az": ("hazır*", "nəticə*", "cavab*", "müraciət* status*", "nə vaxt", "hələ də", "gözləyirəm", "baxılıb",
+           "baxılır", "təsdiq*", "yoxlamaq", "yoxlaya"),
+    "ru": ("готов*", "статус заявк*", "статус заявлени*", "статус моего", "статус моей", "статус дела",
+           "когда будет", "когда придет", "когда придёт", "ответ", "ответа", "ответили", "ответят",
+           "результат*", "до сих пор", "ещё нет", "еще нет", "жду", "рассмотрел*", "рассмотрен*", "проверить",
+           "проверьте", "где мой", "где моя", "одобрен*", "одобрил*"),
+}
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    """A phrase's words as normalized; a "*" after a word is kept (a prefix)."""
+    return tuple(tokenize(normalize(w.rstrip("*"), "az"))[0] + ("*" if w.endswith("*") else "")
+                 for w in text.split())
+
+
+@functools.cache
+def _table(kind: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    source = MINE if kind == "mine" else STATUS
+    return {lang: tuple(_phrase(p) for p in phrases) for lang, phrases in source.items()}
+
+
+def _word(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+def _present(pattern: str, ordered: list[str]) -> bool:
+    """Whether a phrase's word matches any of a message's words (`ordered`: sorted, each once): the first word
+    not below it is the word itself, or one it begins, if there is any."""
+    at = bisect.bisect_left(ordered, pattern.rstrip("*"))
+    return at < len(ordered) and _word(pattern, ordered[at])
+
+
+def _found(phrase: tuple[str, ...], words: list[str], ordered: list[str]) -> bool:
+    """Whether the phrase's words occur in order, at most GAP words apart, the first anywhere (`ordered`: the
+    message's words sorted, once each, to rule a phrase out without scanning a long message)."""
+    if not all(_present(p, ordered) for p in phrase):
+        return False
+
+    def rest(at: int, i: int) -> bool:
+        if i == len(phrase):
+            return True
+        return any(_word(phrase[i], words[j]) and rest(j + 1, i + 1)
+                   for j in range(at, min(len(words), at + GAP + 1)))
+    return any(_word(phrase[0], w) and rest(n + 1, 1) for n, w in enumerate(words))
+
+
+def own_case(text: str) -> str | None:
+    """The language of the phrase that speaks of the person's own application, when the message also asks how
+    it stands (in any language); None otherwise."""
+    words = tokenize(normalize(text, "az"))
+    ordered = sorted(set(words))
+    if not any(any(_found(p, words, ordered) for p in phrases) for phrases in _table("status").values()):
+        return None
+    return next((lang for lang, phrases in _table("mine").items()
+                 if any(_found(p, words, ordered) for p in phrases)), None)

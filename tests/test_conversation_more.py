@@ -1,0 +1,36 @@
+"""More of what people send that is not a question (conversation.py's _MORE_PHRASES): asking for help without a
+question, checking that someone is there, thanks that say what for — in three languages — while a question
+that starts the same way is still a question."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressbot.responses.conversation import recognize
+
+
+@pytest.mark.parametrize(("message", "act", "lang"), [
+    ("hello, can you help me?", "help", "en"),
+    ("mənə kömək edin", "help", "az"),
+    ("мне нужна помощь", "help", "ru"),
+    ("are you there?", "greeting", "en"),
+    ("salam, burdasiz?", "greeting", "az"),
+    ("ты тут?", "greeting", "ru"),
+    ("thanks for the info", "thanks", "en"),
+    ("məlumat üçün təşəkkür", "thanks", "az"),
+    ("спасибо большое за информацию", "thanks", "ru"),
+])
+def test_a_message_that_asks_nothing_of_the_releases_is_conversation(message: str, act: str, lang: str) -> None:
+    turn = recognize(message)
+    assert turn is not None and (turn.act, turn.lang) == (act, lang)
+
+
+@pytest.mark.parametrize("message", [
+    "can you help me get a work permit",
+    "mənə kömək edin, pasport necə alınır",
+    "вы можете помочь с внж",
+    "thanks for the info, and what about the fee?",
+    "ты тут работаешь?",
+])
+def test_a_question_after_the_same_words_is_still_a_question(message: str) -> None:
+    assert recognize(message) is None
