@@ -13,7 +13,7 @@ Usage::
 from __future__ import annotations
 
 import weakref
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -94,18 +94,19 @@ def analyze(index: Index, question: str, lang: str | None = None) -> Analysis:
 
 def answer_question(index: Index, question: str, renderer: Renderer,
                     settings: ComposerSettings = ComposerSettings(), lang: str | None = None,
-                    ui: str | None = None) -> Reply:
+                    ui: str | None = None, mine: Mapping[str, tuple[str, ...]] | None = None) -> Reply:
     """Search, compose and render: the one path every front end uses. Conversation words and messages with
     no content word get a conversation reply (conversation.py), never quotes. `ui`: the language to reply
     in when the person's differs from the question's (e.g. a name typed by someone whose Telegram speaks
-    Azerbaijani); the search keeps the question's."""
+    Azerbaijani); the search keeps the question's. `mine`: the agency's phrases for a person's own application
+    (its profile's `own_case`), recognized with the generic ones (own_case.py)."""
     turn = recognize(question)
     asked = analyze(index, question, lang)
     if turn is None and not has_content(asked.terms):
         turn = Turn("empty", None)
     if turn is not None:
         return conversation_reply(question, turn, renderer, turn.lang or asked.lang)
-    case = own_case(question)
+    case = own_case(question, mine)
     if case is not None:  # no release can tell how one person's application stands
         return own_case_reply(question, renderer, ui or case)
     lang = asked.lang

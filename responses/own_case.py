@@ -18,7 +18,7 @@ words between them ("my residence permit application").
 Usage::
 
     own_case("my application 48213, is it ready")         # 'en'
-    own_case("iş icazəm nə vaxt hazır olacaq")            # 'az'
+    own_case("iş icazəm nə vaxt hazır olacaq", profile.own_case)  # 'az': "icazəm*" is the agency's phrase
     own_case("i lost my passport in russia, how do i get home")  # None
 """
 
@@ -26,20 +26,21 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Mapping
 
 from pressbot.retrieval.analyzer import normalize, tokenize
 
 GAP = 2  # other words allowed between two words of one phrase
 
-# The person's own application or case, per language.
+# The person's own application or case, per language: words of any agency. What people apply to this agency for
+# ("my residence permit", "pasportum") is the agency's data: its profile's `own_case` (agency.yaml).
 MINE: dict[str, tuple[str, ...]] = {
-    "en": ("my application*", "my case", "my request", "my document*", "my permit*", "my residence permit*",
-           "my passport*", "my visa*", "my card*", "my status", "my file", "my citizenship", "i applied",
+    "en": ("my application*", "my case", "my request", "my document*", "my status", "my file", "i applied",
            "i have applied", "i ve applied", "i submitted", "i have submitted", "i sent my", "we applied",
            "we submitted", "application number", "application status", "my form"),
     "az": ("müraciətim*", "müraciət etmişəm", "müraciət etmişdim", "müraciət etdim", "ərizəm*", "sənədlərim*",
-           "sənəd vermişəm", "sənədləri vermişəm", "sənədlərimi vermişəm", "sənəd verdim", "icazəm*",
-           "vəsiqəm*", "pasportum*", "vizam*", "statusum*", "vətəndaşlığım*", "müraciət nömrəsi"),
+           "sənəd vermişəm", "sənədləri vermişəm", "sənədlərimi vermişəm", "sənəd verdim", "statusum*",
+           "müraciət nömrəsi"),
     "ru": ("подал", "подала", "подавал", "подавала", "подали", "отправил документы", "отправила документы",
            "сдал документы", "сдала документы", "мой", "моя", "моё", "мое", "мою", "моего", "моей", "мои",
            "моих", "номер заявки", "номер заявления"),
@@ -70,6 +71,15 @@ def _table(kind: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {lang: tuple(_phrase(p) for p in phrases) for lang, phrases in source.items()}
 
 
+@functools.lru_cache(maxsize=8)  # one per served profile (a reload brings a new one)
+def _mine(agency: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The generic own-application phrases with the agency's own (its profile's `own_case`) added."""
+    table = dict(_table("mine"))
+    for lang, phrases in agency:
+        table[lang] = (*table.get(lang, ()), *(_phrase(p) for p in phrases))
+    return table
+
+
 def _word(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
@@ -95,12 +105,14 @@ def _found(phrase: tuple[str, ...], words: list[str], ordered: list[str]) -> boo
     return any(_word(phrase[0], w) and rest(n + 1, 1) for n, w in enumerate(words))
 
 
-def own_case(text: str) -> str | None:
+def own_case(text: str, agency: Mapping[str, tuple[str, ...]] | None = None) -> str | None:
     """The language of the phrase that speaks of the person's own application, when the message also asks how
-    it stands (in any language); None otherwise."""
+    it stands (in any language); None otherwise. `agency`: the agency's own phrases per language (its
+    profile's `own_case`: "my residence permit*", "pasportum*"), added to the generic ones here."""
     words = tokenize(normalize(text, "az"))
     ordered = sorted(set(words))
     if not any(any(_found(p, words, ordered) for p in phrases) for phrases in _table("status").values()):
         return None
-    return next((lang for lang, phrases in _table("mine").items()
+    mine = _mine(tuple(sorted(agency.items()))) if agency else _table("mine")
+    return next((lang for lang, phrases in mine.items()
                  if any(_found(p, words, ordered) for p in phrases)), None)

@@ -15,6 +15,10 @@ validated like the corpus (PATH:LINE problems naming the key and the bad value) 
       registry.example.org: {name: registry, publisher: "Civil Registry Office"}
     time_zone: Europe/Berlin          # optional: the press office's IANA time zone (default UTC), for the
                                       # dates of channel posts and forwarded posts
+    own_case: {en: ["my birth certificate*"]}   # optional: how people name their own application for one of
+                                      # the agency's services; with a word asking how it stands ("is it
+                                      # ready") the bot says it cannot see individual applications
+                                      # (responses/own_case.py; "*": any ending)
 
 `en` is required for each text; a language left out falls back to English. A corpus without the file has
 no profile (the replies then use the locale's agency-neutral wording).
@@ -45,7 +49,7 @@ from pressbot.retrieval.corpus import CorpusError, Problem
 FILE_NAME = "agency.yaml"
 TEXT_KEYS = ("name", "about", "contact", "description", "short_description")
 REQUIRED = ("name", "about", "contact")
-KNOWN_KEYS = (*TEXT_KEYS, "website", "examples", "sources", "time_zone")
+KNOWN_KEYS = (*TEXT_KEYS, "website", "examples", "sources", "time_zone", "own_case")
 DEFAULT_TIME_ZONE = "UTC"
 SOURCE_KEYS = ("name", "publisher")
 # Telegram's limits for setMyDescription and setMyShortDescription.
@@ -70,6 +74,8 @@ class Profile:
     examples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)
     time_zone: str = DEFAULT_TIME_ZONE  # an IANA name, checked when the profile is read
+    # Per language, phrases naming the person's own application for one of the agency's services.
+    own_case: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -163,6 +169,7 @@ def parse_profile(text: str, source: str = FILE_NAME) -> tuple[Profile | None, l
     examples: dict[str, tuple[str, ...]] = {}
     sources: dict[str, Source] = {}
     time_zone = DEFAULT_TIME_ZONE
+    own_case: dict[str, tuple[str, ...]] = {}
     seen: set[str] = set()
     for key_node, value_node in node.value:
         key = str(key_node.value)
@@ -172,7 +179,9 @@ def parse_profile(text: str, source: str = FILE_NAME) -> tuple[Profile | None, l
         elif key == "website":
             website = reader.url(value_node)
         elif key == "examples":
-            examples = reader.examples(value_node)
+            examples = reader.texts_per_language("examples", value_node, "question")
+        elif key == "own_case":
+            own_case = reader.texts_per_language("own_case", value_node, "phrase")
         elif key == "sources":
             sources = reader.sources(value_node)
         elif key == "time_zone":
@@ -184,7 +193,8 @@ def parse_profile(text: str, source: str = FILE_NAME) -> tuple[Profile | None, l
             reader.problem(node, f"missing key {key!r}: {{en: \"...\"}} at least")
     if reader.problems:
         return None, reader.problems
-    return Profile(texts=texts, website=website, examples=examples, sources=sources, time_zone=time_zone), []
+    return Profile(texts=texts, website=website, examples=examples, sources=sources, time_zone=time_zone,
+                   own_case=own_case), []
 
 
 class _Reader:
@@ -242,20 +252,21 @@ class _Reader:
                            f"got {value!r}")
         return DEFAULT_TIME_ZONE
 
-    def examples(self, node: yaml.Node) -> dict[str, tuple[str, ...]]:
+    def texts_per_language(self, key: str, node: yaml.Node, what: str) -> dict[str, tuple[str, ...]]:
+        """A list of texts per language (examples: questions; own_case: phrases)."""
         out: dict[str, tuple[str, ...]] = {}
-        for lang, value in self._by_language("examples", node):
+        for lang, value in self._by_language(key, node):
             if not isinstance(value, yaml.SequenceNode):
-                self.problem(value, f"examples.{lang}: expected a list of questions, got {_value(value)!r}")
+                self.problem(value, f"{key}.{lang}: expected a list of {what}s, got {_value(value)!r}")
                 continue
-            questions = []
+            texts = []
             for item in value.value:
-                question = _value(item)
-                if not isinstance(question, str) or not question.strip():
-                    self.problem(item, f"examples.{lang}: an example must be a text, got {question!r}")
+                text = _value(item)
+                if not isinstance(text, str) or not text.strip():
+                    self.problem(item, f"{key}.{lang}: a {what} must be a text, got {text!r}")
                 else:
-                    questions.append(question.strip())
-            out[lang] = tuple(questions)
+                    texts.append(text.strip())
+            out[lang] = tuple(texts)
         return out
 
     def sources(self, node: yaml.Node) -> dict[str, Source]:

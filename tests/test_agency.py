@@ -59,7 +59,7 @@ def test_a_website_that_is_not_a_url_is_refused_with_its_value() -> None:
 
 def test_an_example_that_is_not_a_text_is_refused_at_its_line() -> None:
     assert problems_of(VALID + "examples:\n  en:\n    - How long?\n    - {a: 1}\n") == [
-        "corpus/agency.yaml:7: examples.en: an example must be a text, got {'a': 1}"]
+        "corpus/agency.yaml:7: examples.en: a question must be a text, got {'a': 1}"]
 
 
 def test_a_description_longer_than_telegram_allows_is_refused() -> None:
@@ -118,7 +118,7 @@ def test_a_broken_profile_at_start_is_a_corpus_error_naming_the_line(example_cor
     with pytest.raises(CorpusError) as error:
         service_for(example_corpus)
     assert [str(p) for p in error.value.problems] == [
-        f"{example_corpus / FILE_NAME}:4: examples.en: an example must be a text, got 1"]
+        f"{example_corpus / FILE_NAME}:4: examples.en: a question must be a text, got 1"]
 
 
 def test_profile_texts_are_escaped_in_html_and_never_run_as_templates(example_corpus: Path) -> None:
@@ -161,3 +161,14 @@ def test_the_bundled_start_is_unchanged_byte_for_byte(bundled: Service) -> None:
 
 def test_the_bundled_abstention_is_unchanged_byte_for_byte(bundled: Service) -> None:
     assert bundled.ask("Рецепт плова с шафраном?").text == ABSTENTION_RU
+
+
+def test_the_agencys_own_case_phrases_get_the_reply_with_its_contacts(example_corpus: Path) -> None:
+    reply = service_for(example_corpus).ask("is my birth certificate ready yet")
+    assert not reply.answer.answered and not reply.answer.citations
+    assert reply.text.startswith("I cannot see individual applications") and "1414" in reply.text
+
+
+def test_own_case_phrases_that_are_not_texts_are_refused_at_their_line() -> None:
+    assert problems_of(VALID + "own_case: {en: [my passport, 7]}\n") == [
+        "corpus/agency.yaml:4: own_case.en: a phrase must be a text, got 7"]

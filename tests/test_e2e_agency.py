@@ -89,11 +89,13 @@ async def test_a_broken_profile_on_reload_is_reported_and_the_old_one_keeps_serv
         emulator: EmulatorProcess, example_corpus: Path, caplog: pytest.LogCaptureFixture) -> None:
     profile = example_corpus / "agency.yaml"
     async with start_bot(emulator, example_corpus, caplog) as bot:
-        profile.write_text(profile.read_text(encoding="utf-8") + "colour: red\n", encoding="utf-8")
+        written = profile.read_text(encoding="utf-8")
+        line = written.count("\n") + 1  # the appended key's line
+        profile.write_text(written + "colour: red\n", encoding="utf-8")
         admin = bot.admin()
         await admin.send_command("/reload")
         _, report = [visible(r["message"]["text"]) for r in await admin.replies(2)]
-        assert f"{profile}:22: unknown key 'colour'" in report
+        assert f"{profile}:{line}: unknown key 'colour'" in report
         await admin.send_text("What is the plov recipe with saffron?")
         assert CONTACT in (await admin.next_reply())["message"]["text"]
         bot.assert_clean()

@@ -3,12 +3,19 @@ question that merely says "I" or "my", or speaks of a legal status, is not."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pressbot.responses.answering import answer_question
 from pressbot.responses.own_case import own_case
 from pressbot.responses.render import Renderer
 from pressbot.retrieval import Document, Index
+from pressbot.retrieval.agency import load_profile
+
+BUNDLED = Path(__file__).resolve().parent.parent / "corpus"
+# What people apply to the bundled agency for ("icazəm": my permit) is its profile's data, not code.
+AGENCY = (load_profile(BUNDLED) or pytest.fail("the bundled corpus has an agency profile")).own_case
 
 
 @pytest.mark.parametrize(("question", "lang"), [
@@ -22,7 +29,13 @@ from pressbot.retrieval import Document, Index
     ("где мой паспорт, подавал два месяца назад", "ru"),
 ])
 def test_a_question_about_ones_own_application_is_recognized_in_its_language(question: str, lang: str) -> None:
-    assert own_case(question) == lang
+    assert own_case(question, AGENCY) == lang
+
+
+def test_what_people_apply_for_comes_from_the_agency_profile_not_the_code() -> None:
+    assert own_case("iş icazəm nə vaxt hazır olacaq") is None  # "icazəm" (my permit) is the agency's word
+    assert own_case("iş icazəm nə vaxt hazır olacaq", {"az": ("icazəm*",)}) == "az"
+    assert own_case("is my birth certificate ready", {"en": ("my birth certificate*",)}) == "en"
 
 
 @pytest.mark.parametrize("question", [
@@ -37,7 +50,7 @@ def test_a_question_about_ones_own_application_is_recognized_in_its_language(que
     "when will my passport expire",
 ])
 def test_a_procedure_question_that_says_i_or_asks_when_is_not_an_own_case(question: str) -> None:
-    assert own_case(question) is None
+    assert own_case(question, AGENCY) is None
 
 
 def test_the_own_case_reply_gives_the_contacts_and_no_quotes() -> None:

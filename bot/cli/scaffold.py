@@ -67,6 +67,12 @@ sources:
 # The press office's time zone (an IANA name: Asia/Baku, Europe/Berlin …): the dates of its channel's
 # posts and of forwarded posts are given in it, and /stats counts "today" in it. Optional: UTC without it.
 # time_zone: UTC
+
+# How people name their own application for one of the agency's services ("*": any ending). With a word
+# asking how it stands ("is it ready"), the bot replies that it cannot see individual applications and
+# gives the contact line, instead of quoting releases. Optional: "my application" and the like work anyway.
+# own_case:
+#   en: ["my certificate*"]
 """
 
 _GLOSSARY = """\

@@ -161,7 +161,7 @@ class Service:
         CPU-bound: the Telegram handlers call it on a worker thread."""
         served = self._served  # one read: a reload swapping meanwhile does not mix two indexes or profiles
         return answer_question(served.index, question, self._renderer_of(served), self.config.answer, lang=lang,
-                               ui=ui)
+                               ui=ui, mine=served.profile.own_case if served.profile is not None else None)
 
     def further(self, question: str, lang: str, shown: Collection[str] = (), limit: int | None = None,
                 sentences: int | None = None, min_coverage: float | None = None) -> Answer:
