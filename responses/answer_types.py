@@ -5,7 +5,9 @@ a unit of time); "when…", "nə vaxt…", "когда…" for a date; "fee", "p
 amount in a currency, or "free of charge"); "where", "address", "harada", "где" for a place; "phone",
 "e-mail", "website" for a contact; "what time", "which days", "qəbul günləri", "часы работы" for reception
 hours or days; "what documents", "hansı sənədlər", "какие документы" for a list of documents or steps; "who",
-"kim", "кто" for a person. The composer prefers, among sentences that match the question, one that holds the
+"kim", "кто" for a person; "what languages", "hansı dillərdə", "на каких языках" for languages (a sentence
+holds them when it names languages, "in Azerbaijani, Russian and English", "rus dilində", "на трёх языках"). The
+composer prefers, among sentences that match the question, one that holds the
 kind of answer asked for (the classic expected-answer-type cue of question answering, written once per
 language); when none of the quoted ones holds it, the answer says that the press releases do not state it.
 
@@ -31,7 +33,8 @@ CONTACT = "contact"
 HOURS = "hours"
 LIST = "list"
 PERSON = "person"
-KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON)
+LANGUAGE = "language"
+KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON, LANGUAGE)
 
 # Questions, matched on normalized text (lower case; Azerbaijani letters folded: ə→e, ı→i, ç→c ...).
 # "when applying…" asks no date: "when" before a gerund is a conjunction.
@@ -39,6 +42,8 @@ KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON)
 # for money, not for a number).
 _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "en": [
+        # First: "what languages does the call centre answer in" names a call centre but asks for languages.
+        (LANGUAGE, re.compile(r"\b((what|which|how many) languages?|in (what|which) languages?|languages)\b")),
         (HOURS, re.compile(r"\b(what time|(which|what) (hours|days)|(opening|working|office|reception) (hours|days)"
                            r"|open (at night|on weekends?|on (saturday|sunday)s?)|(at|during the) night|weekends?)\b")),
         # "a paid job", "paid work" and "visa-free travel" ask about work and visas, not about money.
@@ -55,6 +60,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (NUMBER, re.compile(r"\b(how (many|much|often|old)|what (number|percentage|share))\b")),
     ],
     "az": [
+        (LANGUAGE, re.compile(r"\b((hansi|nece) dil\w*|dillerde\w*|dillerinde\w*)\b")),
         (HOURS, re.compile(r"\b(saat nece\w*|hansi gun\w*|qebul gun\w*|qebul saat\w*|is saat\w*|is vaxt\w*|"
                            r"gece\w*|heftesonu\w*|bazar gun\w*)\b")),
         (MONEY, re.compile(r"\b(odenis\w*|pullu\w*|pulsuz\w*|rusum\w*|qiymeti?|manat\w*|nece pul\w*|ne qeder pul\w*|"
@@ -71,6 +77,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (NUMBER, re.compile(r"\b(nece|ne qeder|nece\w+)\b")),
     ],
     "ru": [
+        (LANGUAGE, re.compile(r"\b((как\w*|скольк\w*) язык\w*|языках|языки)\b")),
         (HOURS, re.compile(r"\b(во сколько|в какие дни|какие дни|(часы|режим|график) (работы|приема)|"
                            r"приемн\w* (дни|часы)|круглосуточн\w*|ночью|по ночам|выходн\w*)\b")),
         (MONEY, re.compile(r"\b(стоимост\w*|сколько стоит|цен[аыуе]|платн\w*|бесплатн\w*|пошлин\w*|оплат\w*|"
@@ -161,6 +168,32 @@ _HOLDS: dict[str, re.Pattern[str]] = {
                        r"заместител\w*|сторон\w*|граждан\w*|лиц[аоу]?|иностран\w*|сотрудник\w*)\b"),
 }
 
+# Languages, by the names people and releases write them in (normalized: lower case, Azerbaijani letters
+# folded), with the word for "language" in each language. Russian names are adjective stems ("русском",
+# "английский"); Azerbaijani names a language only with "dil" after it ("rus dilində"), the same words
+# alone being peoples and countries ("Azərbaycan", "rus").
+_LANGUAGE_NAMES = {
+    "en": "english russian azerbaijani azeri turkish arabic french german persian farsi georgian chinese spanish "
+          "italian ukrainian kazakh uzbek japanese korean hindi urdu hebrew polish",
+    "az": "ingilis rus azerbaycan turk ereb fransiz alman fars gurcu cin ispan italyan ukrayna qazax ozbek yapon "
+          "koreya hind urdu polyak",
+    "ru": "английск русск азербайджанск турецк арабск французск немецк персидск фарси грузинск китайск испанск "
+          "итальянск украинск казахск узбекск японск корейск польск",
+}
+_LANGUAGE_WORD = r"(languages?|dil\w*|язык\w*)"
+_LANGUAGE_NAME = "|".join(
+    [rf"{name}\b" for name in (_LANGUAGE_NAMES["en"] + " " + _LANGUAGE_NAMES["az"]).split()]
+    + [rf"{stem}\w*" for stem in _LANGUAGE_NAMES["ru"].split()])
+_IN_LANGUAGES = re.compile(
+    # "Azerbaijani, Russian and English languages", "rus dilində", "на русском языке", "languages - Azerbaijani"
+    rf"\b({_LANGUAGE_NAME})(\W+\w+){{0,3}}?\W+{_LANGUAGE_WORD}\b|\b{_LANGUAGE_WORD}\W+({_LANGUAGE_NAME})"
+    # "in 3 languages", "three languages", "üç dildə", "на трёх языках"
+    rf"|(\d+|\b(two|three|four|five|iki|uc|dord|bes|двух|трех|четырех|пяти))\s+{_LANGUAGE_WORD}\b")
+# "Azerbaijani, English and Russian": two language names in a row (English and Russian names only).
+_LISTED = "|".join([rf"{name}\b" for name in _LANGUAGE_NAMES["en"].split()]
+                   + [rf"{stem}\w*" for stem in _LANGUAGE_NAMES["ru"].split()])
+_LANGUAGES_LISTED = re.compile(rf"\b({_LISTED})\s*(,|\band\b|\bor\b|\bи\b|\bили\b)\s*({_LISTED})")
+
 
 def asked(question: str, lang: str) -> tuple[str, str] | None:
     """The kind of answer the question asks for (one of KINDS) and the words that ask it ("fee", "harada"),
@@ -194,6 +227,8 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
     if kind == DURATION:  # "12.09.2012-ci il tarixli", "in 2019 year": a date, not how long
         counted = _CALENDAR.sub(" ", text)
         return bool(_QUANTITY.search(counted) or _PERIOD.search(counted))
+    if kind == LANGUAGE:
+        return bool(_IN_LANGUAGES.search(text) or _LANGUAGES_LISTED.search(text))
     if kind == PLACE and _PLACE_NAME.search(sentence):
         return True
     if kind in _HOLDS:

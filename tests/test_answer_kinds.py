@@ -10,6 +10,8 @@ from pressbot.responses.answer_types import (
     CONTACT,
     DURATION,
     HOURS,
+    KINDS,
+    LANGUAGE,
     LIST,
     MONEY,
     NUMBER,
@@ -246,3 +248,30 @@ def test_a_year_or_a_count_beside_a_word_for_calling_is_not_a_number_to_call(sen
 ])
 def test_a_short_number_beside_a_word_for_calling_is_a_number_to_call(sentence: str, lang: str) -> None:
     assert holds(CONTACT, sentence, lang)
+
+
+@pytest.mark.parametrize(("question", "lang"), [("what languages does the call centre answer in", "en"),
+                                                ("çağrı mərkəzi hansı dillərdə işləyir", "az"),
+                                                ("колл центр на скольких языках работает", "ru")])
+def test_a_question_asking_in_which_languages_asks_for_languages_not_a_contact_or_a_number(question: str,
+                                                                                          lang: str) -> None:
+    assert expected_kind(question, lang) == LANGUAGE
+
+
+@pytest.mark.parametrize(("with_it", "without_it", "lang"), [
+    ("The call centre operates in 3 languages - Azerbaijani, Russian and English.",
+     "Azerbaijani citizens living in Russia were registered.", "en"),
+    ("Sayt Azərbaycan, ingilis və rus dillərində fəaliyyət göstərir.",
+     "Azərbaycan və Rusiya arasında saziş imzalanıb.", "az"),
+    ("Сайт работает на русском, английском и азербайджанском языках.",
+     "Граждане Азербайджана и России встретились.", "ru"),
+])
+def test_a_sentence_holds_languages_when_it_names_languages_not_peoples_or_countries(with_it: str, without_it: str,
+                                                                                    lang: str) -> None:
+    assert holds(LANGUAGE, with_it, lang)
+    assert not holds(LANGUAGE, without_it, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "az", "ru"])
+def test_the_not_stated_reply_has_a_phrase_for_every_kind_in_each_language(lang: str) -> None:
+    assert set(KINDS) <= set(locale(lang)["not_stated"])
