@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from pressbot.retrieval.analyzer import normalize
+from pressbot.retrieval.structure import is_item, is_lead_in
 
 NUMBER = "number"
 DURATION = "duration"
@@ -157,9 +158,9 @@ _HOLDS: dict[str, re.Pattern[str]] = {
                       r"\b(mon|tues|wednes|thurs|fri|satur|sun)day|working days|business days|weekdays|"
                       r"is gun\w*|her gun|bazar ertesi|cume|senbe|gece-gunduz|"
                       r"рабоч\w* дн\w*|ежедневн\w*|круглосуточн\w*|понедельник|пятниц|суббот|воскресень"),
-    LIST: re.compile(r"\n|\b(document|copy|copies|passport|photo|certificate|application|form|card|"
-                     r"sened|suret|sekil|ariza|ereze|pasport|vesiqe|arayis|kart|"
-                     r"документ|копи|паспорт|фото|свидетельств|заявлени|справк|анкет|карт)\w*"),
+    LIST: re.compile(r"\b(document|copy|copies|passport|photo|certificate|application|form|card|"
+                     r"sened|suret|sekil|ariza|ereze|pasport|vesiqe|arayis|kart|sehadetname|"
+                     r"документ|копи|паспорт|фото|свидетельств|удостоверени|заявлени|справк|анкет|карт)\w*"),
     PERSON: re.compile(r"\b(chief|head|minister|director|ambassador|consul|officer|chairman|president|deputy|"
                        r"party|citizens?|persons?|foreigners?|employees?|staff|"
                        r"reis\w*|nazir\w*|sefir\w*|direktor\w*|konsul\w*|sedr\w*|prezident\w*|muavin\w*|teref\w*|"
@@ -194,6 +195,36 @@ _LISTED = "|".join([rf"{name}\b" for name in _LANGUAGE_NAMES["en"].split()]
                    + [rf"{stem}\w*" for stem in _LANGUAGE_NAMES["ru"].split()])
 _LANGUAGES_LISTED = re.compile(rf"\b({_LISTED})\s*(,|\band\b|\bor\b|\bи\b|\bили\b)\s*({_LISTED})")
 
+# Between the items of a list written in one sentence: "a passport, two photos and the form", "pasport və şəkil".
+_SEPARATOR = re.compile(r"[,;]|\b(and|or|ve|veya|yaxud|и|или)\b")
+# A line that is one item of a list written without bullets ends with ";" or ",".
+_ITEM_END = re.compile(r"[;,]\s*$")
+
+
+def enumerates(text: str, lang: str = "en") -> bool:
+    """Whether a text lists documents or steps: a line with the lines it introduces (two or more, or one that
+    is a list item), a list item or an unbulleted item (ending in ";" or ",") naming a document, or one sentence
+    naming documents in a series ("the passport, two photos and the form"). A sentence that only mentions a
+    document ("the list of documents was given to 18 persons") and a lead-in without its items are no list."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) > 2:
+        return True
+    if len(lines) == 2:
+        return is_item(lines[1]) or is_lead_in(lines[0]) or enumerates(lines[1], lang)
+    line = lines[0] if lines else ""
+    if is_lead_in(line):
+        return False
+    named = _HOLDS[LIST].findall(_ENUMERATION.sub("", normalize(line, lang)))
+    if not named:
+        return False
+    if is_item(line) or _ITEM_END.search(line):
+        return True
+    separators = len(_SEPARATOR.findall(normalize(line, lang)))
+    # Three items or more: "a copy of the passport and two photos"; "a passport, two photos and the form";
+    # "documents: passport, photo, form". Two documents joined once are a mention ("permits were issued and the
+    # list of documents was given").
+    return (separators >= 1 and len(named) >= 3) or (separators >= 2 and (len(named) >= 2 or ":" in line))
+
 
 def asked(question: str, lang: str) -> tuple[str, str] | None:
     """The kind of answer the question asks for (one of KINDS) and the words that ask it ("fee", "harada"),
@@ -227,6 +258,8 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
     if kind == DURATION:  # "12.09.2012-ci il tarixli", "in 2019 year": a date, not how long
         counted = _CALENDAR.sub(" ", text)
         return bool(_QUANTITY.search(counted) or _PERIOD.search(counted))
+    if kind == LIST:
+        return enumerates(sentence, lang)
     if kind == LANGUAGE:
         return bool(_IN_LANGUAGES.search(text) or _LANGUAGES_LISTED.search(text))
     if kind == PLACE and _PLACE_NAME.search(sentence):

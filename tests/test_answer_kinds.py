@@ -275,3 +275,50 @@ def test_a_sentence_holds_languages_when_it_names_languages_not_peoples_or_count
 @pytest.mark.parametrize("lang", ["en", "az", "ru"])
 def test_the_not_stated_reply_has_a_phrase_for_every_kind_in_each_language(lang: str) -> None:
     assert set(KINDS) <= set(locale(lang)["not_stated"])
+
+
+@pytest.mark.parametrize(("listed", "mentioned", "lang"), [
+    ("Applicants submit a passport, two photographs and the application form.",
+     "The list of documents required for the work permit was given to 18 persons.", "en"),
+    ("Ərizəyə pasportun surəti və 2 şəkil əlavə olunur.",
+     "11 nəfərə icazə vəsiqəsi təqdim olunub və 3 şəxsə sənədlərin siyahısı verilib.", "az"),
+    ("К заявлению прилагаются копия паспорта, фотография и справка.", "Список документов выдан 18 лицам.", "ru"),
+])
+def test_a_list_of_documents_is_an_enumeration_not_a_sentence_that_mentions_documents(listed: str, mentioned: str,
+                                                                                      lang: str) -> None:
+    assert holds(LIST, listed, lang)
+    assert not holds(LIST, mentioned, lang)
+
+
+def test_a_lead_in_holds_a_list_only_together_with_its_items() -> None:
+    lead_in = "Please send the following documents:"
+    assert not holds(LIST, lead_in, "en")
+    assert holds(LIST, f"{lead_in}\n1. Passport\n2. Photo", "en")
+
+
+@pytest.mark.parametrize(("item", "lang"), [("• Copy of the Azerbaijani passport", "en"), ("- 2 şəkil;", "az"),
+                                            ("копия паспорта;", "ru")])
+def test_one_item_of_a_list_naming_a_document_holds_a_list(item: str, lang: str) -> None:
+    assert holds(LIST, item, lang)
+
+
+STATS = Document(id="stats", title="Mobile service in the district", url="https://example.org/stats",
+                 text=("A mobile service for work permits was held in the district. The list of documents required "
+                       "for a work permit was given to 18 persons."))
+PERMIT_DOCS = Document(id="docs", title="Work permit", url="https://example.org/docs",
+                       text=("An employer applying for a work permit submits the following documents:\n"
+                             "- the application form;\n- a copy of the passport;\n- two photographs."))
+
+
+def test_a_sentence_mentioning_the_list_of_documents_does_not_answer_which_documents() -> None:
+    reply = answer_question(Index.build([STATS, *FILLER]), "what documents are needed for a work permit", Renderer(),
+                            lang="en")
+    assert not reply.answer.answered and reply.answer.missing == LIST
+
+
+def test_which_documents_is_answered_with_the_lead_in_and_its_items() -> None:
+    reply = answer_question(Index.build([STATS, PERMIT_DOCS, *FILLER]), "what documents are needed for a work permit",
+                            Renderer(), lang="en")
+    assert reply.answer.answered
+    assert reply.answer.quotes[0].text.endswith("- two photographs.")
+    assert reply.answer.citations[0].doc_id == "docs"
