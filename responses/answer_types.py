@@ -75,7 +75,9 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         # "nə qədər çəkir / baxılır / gözləmək": how long something takes, not how much of it.
         (DURATION, re.compile(r"\b(ne qeder (muddet|vaxt)|nece vaxta?|nece (gun|hefte|ay|il|saat)\w*|"
                               r"ne qeder (\w+ )?(ceker|cekir|baxil\w*|gozle\w*|davam ed\w*|qal(ir|maq)\w*))\b")),
-        (NUMBER, re.compile(r"\b(nece|ne qeder|nece\w+)\b")),
+        # "neçə nəfər" asks how many, "necə götürülür" how: typed without letters both are "nece", told apart by
+        # the verb after the second ("nece goturulur", "nece almaq olar").
+        (NUMBER, re.compile(r"\b(nece(?!\s+\w+(maq|mek|ir|ur|ib|ub|lur|lir|acaq|ecek)\b)|ne qeder|nece\w+)\b")),
     ],
     "ru": [
         (LANGUAGE, re.compile(r"\b((как\w*|скольк\w*) язык\w*|языках|языки)\b")),

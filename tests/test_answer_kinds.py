@@ -322,3 +322,14 @@ def test_which_documents_is_answered_with_the_lead_in_and_its_items() -> None:
     assert reply.answer.answered
     assert reply.answer.quotes[0].text.endswith("- two photographs.")
     assert reply.answer.citations[0].doc_id == "docs"
+
+
+@pytest.mark.parametrize("question", ["sefirlikde pasport ucun termin nece goturulur",
+                                      "novbeni nece goturmek olar", "plov nece bisirilir"])
+def test_nece_before_a_verb_asks_how_not_how_many_in_azerbaijani_typed_without_letters(question: str) -> None:
+    assert expected_kind(question, "az") is None
+
+
+@pytest.mark.parametrize("question", ["seyyar xidmetden nece adam istifade edib", "2017 iyulda necə əcnəbi çıxarılıb"])
+def test_nece_before_a_noun_still_asks_how_many(question: str) -> None:
+    assert expected_kind(question, "az") == NUMBER
