@@ -35,7 +35,18 @@ HOURS = "hours"
 LIST = "list"
 PERSON = "person"
 LANGUAGE = "language"
-KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON, LANGUAGE)
+FOUNDED = "founded"  # the date something was set up or started
+KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON, LANGUAGE, FOUNDED)
+
+# Words saying that something was set up or started, per language (normalized): "established", "yaradılıb",
+# "создана"; a founding date is a date stated with one of them.
+_FOUNDING = {
+    "en": r"(set up|establish\w*|found(ed|ing|ation)|creat(ed|ion)|start(ed|s)?|launch(ed)?|beg[au]n|open(ed|ing)|since"
+          r"|inaugurat\w*|put into (use|operation|service))\b",
+    "az": r"(yarad\w*|tesis\w*|basla\w*|acil\w*|qurul\w*)",
+    "ru": r"(созда\w*|учрежд\w*|основа\w*|начал\w*|открыт\w*|открыл\w*|запущ\w*|запуск\w*|функционир\w*|с \d{4})",
+}
+_FOUNDED = re.compile(r"\b(" + "|".join(_FOUNDING.values()) + ")")
 
 # Questions, matched on normalized text (lower case; Azerbaijani letters folded: ə→e, ı→i, ç→c ...).
 # "when applying…" asks no date: "when" before a gerund is a conjunction.
@@ -56,6 +67,9 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                           r"|required documents|what (are the )?steps)\b")),
         (PLACE, re.compile(r"\b(where|address|adress|location|located)\b")),
         (PERSON, re.compile(r"\b(who|whom)\b")),
+        # "when was X set up": the words between the two ask nothing ("X" is what the question is about).
+        (FOUNDED, re.compile(r"\b(when|since when|(what|which) year)\b(?P<gap>.*)\b(set up|establish\w*|"
+                             r"found(ed|ing)?|creat\w*|start\w*|launch\w*|beg[ai]n\w*|opened|inaugurat\w*)\b")),
         (DATE, re.compile(r"\b(when(?! \w+ing\b)|since when|(what|which) (year|date|day|month))\b")),
         (DURATION, re.compile(r"\b(how (long|soon)|within how (many|much) (days|weeks|months|years|hours))\b")),
         (NUMBER, re.compile(r"\b(how (many|much|often|old)|what (number|percentage|share))\b")),
@@ -71,6 +85,8 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (LIST, re.compile(r"\b(hansi sened\w*|sened\w* (lazim|teleb|teqdim)\w*|ne(ler)? lazim\w*|hansi addim\w*)\b")),
         (PLACE, re.compile(r"\b(harada|hara|haraya|unvan\w*|yerlesir)\b")),
         (PERSON, re.compile(r"\b(kim|kime|kimdir|kimler\w*|kimin)\b")),
+        (FOUNDED, re.compile(rf"\b(ne vaxt\w*|hacan|hansi il\w*|nececi il\w*)\b(?P<gap>.*)\b{_FOUNDING['az']}|"
+                             rf"\b{_FOUNDING['az']}(?P<gap2>.*)\b(ne vaxt\w*|hacan|hansi il\w*|nececi il\w*)\b")),
         (DATE, re.compile(r"\b(ne vaxt|hacan|hansi (il|tarix|gun|ay)\w*|nececi il\w*)\b")),
         # "nə qədər çəkir / baxılır / gözləmək": how long something takes, not how much of it.
         (DURATION, re.compile(r"\b(ne qeder (muddet|vaxt)|nece vaxta?|nece (gun|hefte|ay|il|saat)\w*|"
@@ -91,6 +107,8 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                           r"что (нужно|надо|необходимо)|доки)\b")),
         (PLACE, re.compile(r"\b(где|куда|адрес\w*|находится)\b")),
         (PERSON, re.compile(r"\b(кто|кому|кем)\b")),
+        (FOUNDED, re.compile(rf"\b(когда|с каких пор|в каком году|с какого года)\b(?P<gap>.*)\b{_FOUNDING['ru']}|"
+                             rf"\b{_FOUNDING['ru']}(?P<gap2>.*)\b(когда|с каких пор|в каком году|с какого года)\b")),
         (DATE, re.compile(r"\b(когда|с каких пор|(с |до )?какого числа|в каком году|какого года|какого месяца)\b")),
         (DURATION, re.compile(r"\b(как долго|какой срок|в течение какого|за какой срок|на какой срок|срок действия|"
                               r"сколько (действует|длится|действителен|действительна|времени|ждать)|"
@@ -228,6 +246,17 @@ def enumerates(text: str, lang: str = "en") -> bool:
     return (separators >= 1 and len(named) >= 3) or (separators >= 2 and (len(named) >= 2 or ":" in line))
 
 
+def _asking(found: re.Match[str]) -> str:
+    """The words of a match that ask for the kind: all of it but its gaps (groups named gap…, the topic between
+    "when was" and "set up")."""
+    text = found.group(0)
+    gaps = sorted((found.start(g) - found.start(), found.end(g) - found.start())
+                  for g, value in found.groupdict().items() if g.startswith("gap") and value)
+    for start, end in reversed(gaps):
+        text = f"{text[:start]} {text[end:]}"
+    return " ".join(text.split())
+
+
 def asked(question: str, lang: str) -> tuple[str, str] | None:
     """The kind of answer the question asks for (one of KINDS) and the words that ask it ("fee", "harada"),
     else None."""
@@ -238,7 +267,7 @@ def asked(question: str, lang: str) -> tuple[str, str] | None:
         for kind, pattern in _ASKS[language]:
             found = pattern.search(text)
             if found:
-                return kind, found.group(0)
+                return kind, _asking(found)
     return None
 
 
@@ -254,6 +283,8 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
         return False
     text = _ENUMERATION.sub("", normalize(sentence, lang))
     words = set(_WORD.findall(text))
+    if kind == FOUNDED:  # a date said of a setting up or a start: "established on June 8, 2015"
+        return holds(DATE, sentence, lang) and bool(_FOUNDED.search(text))
     if kind == DATE:  # a date, or a time of day for "when does it leave"
         return (bool(_YEAR_OR_DATE.search(text)) or bool(words & _MONTHS) or bool(_HOLDS[HOURS].search(text))
                 or bool(_CLOCK.search(text)))

@@ -460,17 +460,31 @@ def _source(hit: Hit, hits: Sequence[Hit]) -> _Source:
     return _Source(hit, passages, lines, _units(lines))
 
 
+def _stating(sources: Sequence[_Source], kind: str, cue: frozenset[str], given: frozenset[str],
+             weights: Mapping[str, float], names: Names) -> bool:
+    """Whether some unit of the sources answers the kind asked for (`_answers`)."""
+    return any(_answers(kind, u.text, s.hit.lang, _matches(weights, u.text, s.hit.lang, names), cue, given)
+               for s in sources for u in s.units)
+
+
 def _focused(sources: Sequence[_Source], needs: Needs, kind: str | None, cue: frozenset[str],
              given: frozenset[str], weights: Mapping[str, float], names: Names, limit: int) -> list[_Source]:
-    """The sources to quote, at most `limit`: of the first FOCUS_POOL, those whose one unit (or title) says the
+    """The sources to quote, at most `limit`: of the pool (the first FOCUS_POOL eligible ones, and the others too
+    when none of those states the kind asked for), those whose one unit (or title) says the
     most of the question (`focus`) first, focus weighed by the source's retrieval score against the best one's
     (so that a release far below in the ranking needs a much clearer sentence to come first), in retrieval order
-    among equals."""
+    among equals; when none of those states the kind asked for, the best-focused one that does first."""
     top = max((s.hit.score for s in sources), default=0.0) or 1.0
     scored = [(focus([_Unit(s.hit.title, -1), *s.units], s.hit.lang, needs, kind, cue, given, weights, names)
                * max(s.hit.score, 0.0) / top, i, s)
-              for i, s in enumerate(sources[:FOCUS_POOL])]
-    return [s for _, _, s in sorted(scored, key=lambda x: (-x[0], x[1]))][:limit]
+              for i, s in enumerate(sources)]
+    ranked = [s for _, _, s in sorted(scored, key=lambda x: (-x[0], x[1]))]
+    if kind is not None and not _stating(ranked[:limit], kind, cue, given, weights, names):
+        # None of the best-focused sources states the kind asked for: the best one that does comes first.
+        stating = next((s for s in ranked[limit:] if _stating([s], kind, cue, given, weights, names)), None)
+        if stating is not None:
+            return [stating, *ranked[:limit - 1]]
+    return ranked[:limit]
 
 
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,
@@ -498,8 +512,10 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
                                or hit.coverage < settings.source_coverage):
             continue
         chosen.append(hit)
-    sources = _focused([_source(h, hits) for h in chosen[:FOCUS_POOL]], needs_of(weights, plan), kind, cue, given,
-                       weights, names, settings.max_sources)
+    pool = [_source(h, hits) for h in chosen[:FOCUS_POOL]]
+    if kind is not None and not _stating(pool, kind, cue, given, weights, names):
+        pool += [_source(h, hits) for h in chosen[FOCUS_POOL:]]  # the kind asked for, stated further down only
+    sources = _focused(pool, needs_of(weights, plan), kind, cue, given, weights, names, settings.max_sources)
     quotes: list[Quote] = []
     citations: list[Citation] = []
     seen: set[str] = set()

@@ -9,6 +9,7 @@ import pytest
 from pressbot.responses.answer_types import (
     CONTACT,
     DURATION,
+    FOUNDED,
     HOURS,
     KINDS,
     LANGUAGE,
@@ -17,6 +18,7 @@ from pressbot.responses.answer_types import (
     NUMBER,
     PERSON,
     PLACE,
+    asked,
     expected_kind,
     holds,
 )
@@ -333,3 +335,51 @@ def test_nece_before_a_verb_asks_how_not_how_many_in_azerbaijani_typed_without_l
 @pytest.mark.parametrize("question", ["seyyar xidmetden nece adam istifade edib", "2017 iyulda necə əcnəbi çıxarılıb"])
 def test_nece_before_a_noun_still_asks_how_many(question: str) -> None:
     assert expected_kind(question, "az") == NUMBER
+
+
+@pytest.mark.parametrize(("question", "lang"), [("when was the public council set up", "en"),
+                                                ("miqrasiya konulluleri layihesi ne vaxt baslayib", "az"),
+                                                ("когда была создана миграционная служба", "ru")])
+def test_when_something_was_set_up_asks_for_its_founding_date(question: str, lang: str) -> None:
+    assert expected_kind(question, lang) == FOUNDED
+
+
+def test_the_topic_between_when_and_set_up_is_not_a_word_asking_for_the_kind() -> None:
+    assert asked("When was the Public Council set up?", "en") == (FOUNDED, "when set up")
+
+
+@pytest.mark.parametrize(("founded", "other_date", "lang"), [
+    ("The Public Council was established on June 8, 2015.", "The Public Council met on November 17, 2016.", "en"),
+    ("Layihə 7 fevral 2019-cu ildə başlayıb.", "Görüş 7 fevral 2019-cu ildə keçirilib.", "az"),
+    ("Служба создана в 2007 году.", "Совещание прошло в 2007 году.", "ru"),
+])
+def test_a_founding_date_is_a_date_said_of_a_setting_up(founded: str, other_date: str, lang: str) -> None:
+    assert holds(FOUNDED, founded, lang)
+    assert not holds(FOUNDED, other_date, lang)
+
+
+COUNCIL = Document(id="council", title="Public Council meeting", url="https://example.org/council",
+                   text=("The Public Council held its meeting on November 17, 2016. The Public Council was "
+                         "established on June 8, 2015 by the decision of the Service."))
+
+
+def test_a_founding_question_is_answered_with_the_founding_date_not_another_date() -> None:
+    one = ComposerSettings(sentences_per_source=1)
+    reply = answer_question(Index.build([COUNCIL, *FILLER]), "when was the public council set up", Renderer(), one,
+                            lang="en")
+    assert [q.text for q in reply.answer.quotes] == ["The Public Council was established on June 8, 2015 by the "
+                                                     "decision of the Service."]
+
+
+MEETINGS = [Document(id=f"meeting{i}", title=f"Public Council meeting {i}", url=f"https://example.org/m{i}",
+                     text=f"The Public Council set the agenda of its meeting number {i} on the migration policy.")
+            for i in range(6)]
+FOUNDING = Document(id="founding", title="One year of the council", url="https://example.org/founding",
+                    text="One year ago the Public Council was established, on June 8, 2015, by the Service.")
+
+
+def test_a_kind_stated_only_by_a_release_beyond_the_first_five_is_still_quoted() -> None:
+    reply = answer_question(Index.build([*MEETINGS, FOUNDING, *FILLER]), "when was the public council set up",
+                            Renderer(), lang="en")
+    assert reply.answer.answered and "June 8, 2015" in reply.text
+    assert reply.answer.citations[0].doc_id == "founding"
