@@ -271,6 +271,23 @@ def asked(question: str, lang: str) -> tuple[str, str] | None:
     return None
 
 
+# Yes/no questions: "is registration obligatory", "qeydiyyat məcburidir?", "можно ли продлить": no question word,
+# and an auxiliary first (English), a question particle (Azerbaijani -mı/-mi/-mu/-mü, Russian "ли"), a modal
+# word or a question mark at the end.
+_WH = re.compile(r"\b(what|which|who|whom|whose|where|when|why|how|ne|neye|nece|niye|niye|nie|hara\w*|kim\w*|hansi|"
+                 r"nevaxt|что|чего|как\w*|почему|зачем|где|куда|откуда|кто|кому|когда|скольк\w*|чей)\b")
+_YES_NO = re.compile(r"^(is|are|was|were|can|could|do|does|did|should|must|will|would|may|need|has|have)\b|"
+                     r"\b(mi|mu)\b|\b\w+(mi|mu)(dir|dur)?\s*\??$|\b(olar|mumkundur)\s*\??$|"
+                     r"\bли\b|\b(можно|нужно|надо|обязательно|необходимо|разрешено)\b|\?\s*$")
+
+
+def is_yes_no(question: str, lang: str) -> bool:
+    """Whether a question asks yes or no (and no kind of answer): its answer is the sentence that names what it
+    asks about (the predicate: "obligatory", "выезжать", "free"), not any sentence about its subject."""
+    text = normalize(question, lang).strip()
+    return asked(question, lang) is None and not _WH.search(text) and bool(_YES_NO.search(text))
+
+
 def expected_kind(question: str, lang: str) -> str | None:
     """The kind of answer the question asks for (one of KINDS), else None."""
     found = asked(question, lang)

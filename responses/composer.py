@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pressbot.responses.answer_types import LIST, NUMBER, asked
+from pressbot.responses.answer_types import LIST, NUMBER, asked, is_yes_no
 from pressbot.responses.answer_types import holds as _holds_uncached
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
@@ -228,10 +228,11 @@ def _bare_heading(unit: _Unit, weights: Mapping[str, float], lang: str, names: N
 
 def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit: int,
           kind: str | None, cue: frozenset[str] = frozenset(), given: frozenset[str] = frozenset(),
-          lines: Sequence[str] | None = None, names: Names = ()) -> list[_Unit]:
+          lines: Sequence[str] | None = None, names: Names = (), predicate: Needs = ()) -> list[_Unit]:
     """Up to `limit` units chosen greedily for the question terms they add (the answer's kind counting as
     one more term, as heavy as the question's heaviest; terms already quoted at half weight), in document
-    order; none that adds too little, none inside a unit already chosen."""
+    order; none that adds too little, none inside a unit already chosen. `predicate`: for a yes/no question,
+    what it asks about; a unit naming it with something more of the question counts as holding the kind."""
     if not units:
         return []
     weights = {t: w for t, w in weights.items() if w > 0}
@@ -242,10 +243,13 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
     answer_weight = max(weights.values(), default=0.0)
     matches = [_matches(weights, u.text, lang, names) for u in units]
     typed = [_answers(kind, u.text, lang, m, cue, given) for u, m in zip(units, matches, strict=True)]
+    if predicate:
+        itself = {t for _, alternatives in predicate for alt in alternatives for t in alt}
+        typed = [_says(predicate, u.text, lang) > 0 and bool(m - itself) for u, m in zip(units, matches, strict=True)]
     if not any(matches):
         return list(units[:1])  # the passage matched through its title: its first sentence says what it is
     covered: set[str] = set()
-    answer_covered = kind is None
+    answer_covered = kind is None and not predicate
     # The question terms that quoted units holding the kind name: a further unit holding the kind about another
     # of them counts the kind again ("how many calls in Russian": the total, then the Russian share).
     typed_terms: set[str] = set()
@@ -414,6 +418,15 @@ def needs_of(weights: Mapping[str, float], plan: Query | None) -> Needs:
     return tuple(out)
 
 
+def predicate_of(needs: Needs) -> Needs:
+    """What a yes/no question asks about: its heaviest concept, the later one among equals ("is registration
+    obligatory", "беженцу можно выезжать за границу": the subject comes first); () for a one-concept question."""
+    if len(needs) < 2:
+        return ()
+    at = max(range(len(needs)), key=lambda i: (needs[i][0], i))
+    return (needs[at],)
+
+
 def _says(needs: Needs, text: str, lang: str) -> float:
     """The weight of the question's concepts a unit names: by the terms said (inflections related) or by one of
     the vocabulary's other names written out in a row."""
@@ -504,6 +517,7 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
         cue = frozenset()
     given = frozenset(re.findall(r"\d+", question)) if kind == NUMBER else frozenset()
     names = names_of(plan)
+    predicate = predicate_of(needs_of(weights, plan)) if kind is None and is_yes_no(question, lang) else ()
     chosen: list[Hit] = []
     for hit in hits:
         if any(c.doc_id == hit.doc_id for c in chosen):
@@ -523,7 +537,8 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     for source in sources:
         hit, passages, lines = source.hit, source.passages, source.lines
         candidates = [u for u in source.units if _key(u.text) not in seen]
-        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given, lines, names)
+        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given, lines, names,
+                       predicate)
         if not picked:
             continue
         n = len(citations) + 1
