@@ -502,8 +502,9 @@ def _focused(sources: Sequence[_Source], needs: Needs, kind: str | None, cue: fr
 
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,
             settings: ComposerSettings = ComposerSettings(), plan: Query | None = None) -> Answer:
-    """Quote the best sentences of the best hits, one numbered citation per source document. `plan`: the
-    question's search plan, so that a sentence naming a concept by another of its names counts as naming it."""
+    """Quote the best sentences of the best hits, one numbered citation per source document; when the question
+    asks for a kind of answer that some source's quotes state, only those sources. `plan`: the question's search
+    plan, so that a sentence naming a concept by another of its names counts as naming it."""
     all_hits = hits = tuple(hits)
     weights = positive(weights)
     hits = on_years(hits, question)
@@ -530,29 +531,32 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     if kind is not None and not _stating(pool, kind, cue, given, weights, names):
         pool += [_source(h, hits) for h in chosen[FOCUS_POOL:]]  # the kind asked for, stated further down only
     sources = _focused(pool, needs_of(weights, plan), kind, cue, given, weights, names, settings.max_sources)
+    picks: list[tuple[_Source, list[_Unit], bool]] = []  # each source's units, and whether they state the kind
+    seen: set[str] = set()
+    for source in sources:
+        hit = source.hit
+        candidates = [u for u in source.units if _key(u.text) not in seen]
+        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given, source.lines,
+                       names, predicate)
+        if picked:
+            seen.update(_key(u.text) for u in picked)
+            picks.append((source, picked, kind is None or any(
+                _answers(kind, u.text, hit.lang, _matches(weights, u.text, hit.lang, names), cue, given)
+                for u in picked)))
+    stated = any(states for _, _, states in picks)
+    if kind is not None and stated:  # the kind is stated: sources that do not state it are loosely related only
+        picks = [pick for pick in picks if pick[2]]
     quotes: list[Quote] = []
     citations: list[Citation] = []
-    seen: set[str] = set()
-    stated = kind is None
-    for source in sources:
-        hit, passages, lines = source.hit, source.passages, source.lines
-        candidates = [u for u in source.units if _key(u.text) not in seen]
-        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given, lines, names,
-                       predicate)
-        if not picked:
-            continue
-        n = len(citations) + 1
+    for n, (source, picked, _) in enumerate(picks, start=1):
+        hit = source.hit
         # The cited text: the passages the quotes come from, so that every quote is found in it.
         parts = [part for u in picked for part in u.text.split("\n") if part != ELLIPSIS]
-        quoted = "\n".join(p for p in passages if any(part in p for part in parts))
+        quoted = "\n".join(p for p in source.passages if any(part in p for part in parts))
         citations.append(Citation(n=n, doc_id=hit.doc_id, passage_id=hit.passage_id, title=hit.title,
                                   url=hit.url, date=hit.date, source=hit.source, score=hit.score,
                                   passage=quoted))
-        for unit in picked:
-            seen.add(_key(unit.text))
-            quotes.append(Quote(text=unit.text, n=n))
-            stated = stated or _answers(kind, unit.text, hit.lang, _matches(weights, unit.text, hit.lang, names),
-                                        cue, given)
+        quotes.extend(Quote(text=unit.text, n=n) for unit in picked)
     if not quotes:
         return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength)
     if not stated:  # loosely related quotes are not an answer: say the releases do not state it

@@ -383,3 +383,16 @@ def test_a_kind_stated_only_by_a_release_beyond_the_first_five_is_still_quoted()
                             Renderer(), lang="en")
     assert reply.answer.answered and "June 8, 2015" in reply.text
     assert reply.answer.citations[0].doc_id == "founding"
+
+
+FEE = Document(id="fee", title="Work permit fee", url="https://example.org/fee",
+               text="The state fee for a work permit of a foreigner is 350 manat.")
+ISSUED = Document(id="issued", title="Work permits issued", url="https://example.org/issued",
+                  text="Work permits of foreigners are issued by the migration service.")
+
+
+def test_a_kind_question_cites_only_the_releases_whose_quotes_state_the_kind() -> None:
+    reply = answer_question(Index.build([FEE, ISSUED, *FILLER]), "what is the fee for a work permit of a foreigner",
+                            Renderer(), lang="en")
+    assert reply.answer.answered
+    assert [c.doc_id for c in reply.answer.citations] == ["fee"]
