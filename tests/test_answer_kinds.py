@@ -396,3 +396,26 @@ def test_a_kind_question_cites_only_the_releases_whose_quotes_state_the_kind() -
                             Renderer(), lang="en")
     assert reply.answer.answered
     assert [c.doc_id for c in reply.answer.citations] == ["fee"]
+
+
+@pytest.mark.parametrize("question", ["сколько рассматривают заявление на статус беженца", "сколько делается виза"])
+def test_skolko_before_a_present_tense_verb_asks_how_long_in_russian(question: str) -> None:
+    assert expected_kind(question, "ru") == DURATION
+
+
+def test_skolko_before_a_noun_or_a_past_verb_still_asks_how_many() -> None:
+    assert expected_kind("сколько человек участвовало", "ru") == NUMBER
+    assert expected_kind("сколько граждан турции задержали", "ru") == NUMBER
+
+
+CALLS = Document(id="calls", title="Call centre in April", url="https://example.org/calls",
+                 text=("The call centre answered 10646 calls in April. The call centre works in three "
+                       "languages: Azerbaijani, Russian and English."))
+
+
+def test_a_languages_question_is_answered_with_the_sentence_naming_the_languages() -> None:
+    one = ComposerSettings(sentences_per_source=1)
+    reply = answer_question(Index.build([CALLS, *FILLER]), "in which languages does the call centre answer calls",
+                            Renderer(), one, lang="en")
+    assert [q.text for q in reply.answer.quotes] == ["The call centre works in three languages: Azerbaijani, "
+                                                     "Russian and English."]
