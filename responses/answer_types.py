@@ -166,7 +166,11 @@ _CLOCK = re.compile(r"\b(at|by|until|from) (\d{1,2}|one|two|three|four|five|six|
 _HOLDS: dict[str, re.Pattern[str]] = {
     MONEY: re.compile(r"\d[\d\s.,]*\s*(us\s+|u\.s\.\s+)?"
                       r"(manat|azn|usd|eur|euro|dollar|lari|gel|rubl|руб|манат|доллар|евро)|"
-                      r"[$€₼]\s*\d|\bfree\b|free of charge|no (fee|charge)|without (fee|charge)|pulsuz|odenissiz|"
+                      r"[$€₼]\s*\d|\b(azn|usd|eur|manat)\s*\d|"  # "AZN 20"
+                      # "twenty manats", "iki manat", "сорок манатов"
+                      r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\s+(us\s+)?"
+                      r"(manat|azn|dollar|euro|манат|доллар|евро|руб)|"
+                      r"\bfree\b|free of charge|no (fee|charge)|without (fee|charge)|pulsuz|odenissiz|"
                       r"rusumsuz|бесплатн|безвозмездн|без оплаты"),
     PLACE: re.compile(r"\b(street|str\.|avenue|ave\.|road|building|floor|office|centre|center|district|city|region|"
                       r"kucesi|kuc\.|prospekti|pr\.|bina\w*|mertebe\w*|merkez\w*|rayon\w*|seher\w*|unvan\w*|"
@@ -174,10 +178,13 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     # A short number beside a word for calling ("call centre 919", "108 Call Center"); a 4- or 5-digit figure
     # there is a year or a count ("in 2019 the call centre received 10646 calls"), not a number to call.
     CONTACT: re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|\.gov\.az|\+?\d[\d\s()-]{6,}\d|"
+                        r"\b[a-z][\w-]+\.(az|com|org|net|int|ru)\b|"  # a site named by its domain: "migrationto.az"
                         r"\b(call|hotline|phone|tel|zeng|cagri|telefon|телефон|звон|колл|горяч\w* лини)\w*\b"
                         r".*(?<![\d.,])\b\d{3}\b(?![.,]?\d)|"
                         r"(?<![\d.,])\b\d{3}\b(?![.,]?\d).*\b(call|hotline|phone|zeng|cagri|telefon|телефон|звон|колл)"),
-    HOURS: re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b24\b.{0,12}(hour|saat|час)|round the clock|24/7|\bdaily\b|"
+    HOURS: re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(am|pm|a\.m\.|p\.m\.)|"
+                      r"\bfrom \d{1,2} (to|till|until) \d{1,2}\b|\bс \d{1,2} до \d{1,2}\b|\bsaat \d{1,2}\b|"
+                      r"\b24\b.{0,12}(hour|saat|час)|round the clock|24/7|\bdaily\b|"
                       r"\b(mon|tues|wednes|thurs|fri|satur|sun)day|working days|business days|weekdays|"
                       r"is gun\w*|her gun|bazar ertesi|cume|senbe|gece-gunduz|"
                       r"рабоч\w* дн\w*|ежедневн\w*|круглосуточн\w*|понедельник|пятниц|суббот|воскресень"),

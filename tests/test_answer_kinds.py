@@ -419,3 +419,20 @@ def test_a_languages_question_is_answered_with_the_sentence_naming_the_languages
                             Renderer(), one, lang="en")
     assert [q.text for q in reply.answer.quotes] == ["The call centre works in three languages: Azerbaijani, "
                                                      "Russian and English."]
+
+
+@pytest.mark.parametrize(("kind", "with_it", "without_it", "lang"), [
+    (MONEY, "The fee is AZN 20.", "Two applications were received.", "en"),
+    (MONEY, "Rüsum iki manatdır.", "İki ərizə qəbul olunub.", "az"),
+    (MONEY, "Пошлина составляет сорок манатов.", "Поступило сорок заявлений.", "ru"),
+    (CONTACT, "Visit migrationto.az for details.", "Mr. Smith met the delegation.", "en"),
+    (CONTACT, "Ətraflı məlumat migrationto.az saytındadır.", "Ətraflı məlumat saytdadır.", "az"),
+    (CONTACT, "Подробности на сайте migration.gov.az.", "Подробности на сайте службы.", "ru"),
+    (HOURS, "The office is open from 9 am to 6 pm.", "The office received 9 applications.", "en"),
+    (HOURS, "Sənədlər saat 9-dan qəbul olunur.", "Sənədlər 9 gün ərzində qəbul olunur.", "az"),
+    (HOURS, "Приём с 9 до 18.", "Приём 9 заявлений.", "ru"),
+])
+def test_amounts_written_in_words_or_after_the_currency_sites_by_domain_and_hours_without_minutes_are_held(
+        kind: str, with_it: str, without_it: str, lang: str) -> None:
+    assert holds(kind, with_it, lang)
+    assert not holds(kind, without_it, lang)
