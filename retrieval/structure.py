@@ -30,8 +30,8 @@ _ITEM = re.compile(r"^\s*([•·▪◦●*\-–—]|\d+(\.\d+)*[.)]|[a-zа-я]\)
 _BARE_BULLET = re.compile(r"^\s*[•·▪◦●*\-–—]\s*$")
 # A line ends whole when it ends with sentence or clause punctuation, a closing quote or bracket.
 _WHOLE_END = re.compile(r"""[.!?…:;»"”’')\]}]\s*$""")
-# Table-like lines end with a figure after a dash: "Work permits – 618 calls".
-_TABLE_ROW = re.compile(r"\s[–—-]\s*\d")
+# Table-like lines end with a figure after a dash: "Work permits – 618 calls", "… of Azerbaijan- 775".
+_TABLE_ROW = re.compile(r"\s[–—-]\s*\d|\w[–—-]\s+\d[\d.,]*\s*$")
 # A line ending in a comma goes on in the next one ("Embassy of Azerbaijan, Consular Section," over the street).
 _CONTINUED = re.compile(r",\s*$")
 HEADING_WORDS = 10
@@ -120,11 +120,14 @@ def is_cut(line: str, last: bool) -> bool:
     excerpt's last paragraph or too long to be a heading or a table row."""
     if _WHOLE_END.search(line) or _TABLE_ROW.search(line):
         return False
-    return last or len(line.split()) >= CUT_WORDS
+    return last or (len(line.split()) >= CUT_WORDS and not line.isupper())  # in capitals only: a heading
 
 
 def trim_cut(line: str) -> str:
-    """A cut paragraph up to its last whole word, then "…" (its last word may be cut mid-word)."""
+    """A cut paragraph up to its last whole word, then "…" (its last word may be cut mid-word; one followed by
+    a comma or a dash is whole)."""
+    if not line.rstrip()[-1:].isalnum():
+        return line.rstrip().rstrip(" ,;–—-") + ELLIPSIS
     words = line.rstrip().rsplit(None, 1)
     if len(words) < 2:
         return line.rstrip() + ELLIPSIS

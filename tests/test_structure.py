@@ -110,3 +110,18 @@ def test_a_last_list_item_ending_in_a_colon_brings_what_it_introduces() -> None:
 def test_a_line_ending_in_a_comma_goes_on_in_the_next_line() -> None:
     lines = ["Send the documents to:", "Embassy of Azerbaijan, Consular Section,", "2741 34th Street", "Other news"]
     assert introduced(lines, 0) == lines[1:3]
+
+
+def test_a_cut_paragraph_ending_after_a_comma_keeps_its_last_word() -> None:
+    assert trim_cut("the administrator of hotels, sanatorium, resorts, guest house,") == \
+        "the administrator of hotels, sanatorium, resorts, guest house…"
+
+
+def test_a_figure_after_a_dash_without_a_space_ends_a_table_row_not_a_cut_line() -> None:
+    assert not is_cut("- Applications on establishment of the citizenship of the Republic of Azerbaijan- 775", False)
+
+
+def test_a_long_heading_in_capitals_is_not_cut_unless_it_ends_the_excerpt() -> None:
+    heading = "XARİCİ ÖLKƏLƏRDƏKİ AZƏRBAYCAN RESPUBLİKASI VƏTƏNDAŞLARININ UÇOTU VƏ HAQQI ÖDƏNİLƏN ƏMƏK FƏALİYYƏTİ İLƏ"
+    assert not is_cut(heading, False)
+    assert is_cut(heading, True)
