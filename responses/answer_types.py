@@ -182,11 +182,13 @@ _HOLDS: dict[str, re.Pattern[str]] = {
                         r"\b(call|hotline|phone|tel|zeng|cagri|telefon|телефон|звон|колл|горяч\w* лини)\w*\b"
                         r".*(?<![\d.,])\b\d{3}\b(?![.,]?\d)|"
                         r"(?<![\d.,])\b\d{3}\b(?![.,]?\d).*\b(call|hotline|phone|zeng|cagri|telefon|телефон|звон|колл)"),
-    HOURS: re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(am|pm|a\.m\.|p\.m\.)|"
+    # A time of day; midnight ("from 00:00 on October 24") is when a rule takes effect, not an hour of reception.
+    HOURS: re.compile(r"\b(?!00[:.]00|24[:.]00)\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(am|pm|a\.m\.|p\.m\.)|"
                       r"\bfrom \d{1,2} (to|till|until) \d{1,2}\b|\bс \d{1,2} до \d{1,2}\b|\bsaat \d{1,2}\b|"
                       r"\b24\b.{0,12}(hour|saat|час)|round the clock|24/7|\bdaily\b|"
                       r"\b(mon|tues|wednes|thurs|fri|satur|sun)day|working days|business days|weekdays|"
-                      r"is gun\w*|her gun|bazar ertesi|cume|senbe|gece-gunduz|"
+                      # Azerbaijani days as whole words: "cümə" (Friday) is inside "document"
+                      r"\b(is gun\w*|her gun\w*|bazar ertesi\w*|cume\w*|(car)?senbe\w*|gece-gunduz\w*)|"
                       r"рабоч\w* дн\w*|ежедневн\w*|круглосуточн\w*|понедельник|пятниц|суббот|воскресень"),
     LIST: re.compile(r"\b(document|copy|copies|passport|photo|certificate|application|form|card|"
                      r"sened|suret|sekil|ariza|ereze|pasport|vesiqe|arayis|kart|sehadetname|"

@@ -436,3 +436,14 @@ def test_amounts_written_in_words_or_after_the_currency_sites_by_domain_and_hour
         kind: str, with_it: str, without_it: str, lang: str) -> None:
     assert holds(kind, with_it, lang)
     assert not holds(kind, without_it, lang)
+
+
+@pytest.mark.parametrize(("with_it", "without_it", "lang"), [
+    ("Documents are received on Fridays (10:00–13:00).", "From 00:00 on October 24 the documents change.", "en"),
+    ("Sənədlər cümə günləri qəbul edilir.", "Təqdim olunan sənədlər dəyişib.", "az"),
+    ("Документы принимаются по пятницам.", "С 00:00 24 октября документы не принимаются.", "ru"),
+])
+def test_hours_are_days_or_times_of_reception_not_midnight_nor_a_day_s_name_inside_another_word(
+        with_it: str, without_it: str, lang: str) -> None:
+    assert holds(HOURS, with_it, lang)
+    assert not holds(HOURS, without_it, lang)
