@@ -172,9 +172,11 @@ _HOLDS: dict[str, re.Pattern[str]] = {
                       r"(manat|azn|dollar|euro|манат|доллар|евро|руб)|"
                       r"\bfree\b|free of charge|no (fee|charge)|without (fee|charge)|pulsuz|odenissiz|"
                       r"rusumsuz|бесплатн|безвозмездн|без оплаты"),
-    PLACE: re.compile(r"\b(street|str\.|avenue|ave\.|road|building|floor|office|centre|center|district|city|region|"
+    # Whole words: "office" is not "officials", "дом" not "домашний".
+    PLACE: re.compile(r"\b((street|avenue|road|building|floor|office|centre|center|district|city|region|"
+                      r"regional)s?\b|str\.|ave\.|cities|"
                       r"kucesi|kuc\.|prospekti|pr\.|bina\w*|mertebe\w*|merkez\w*|rayon\w*|seher\w*|unvan\w*|"
-                      r"улиц\w*|ул\.|проспект\w*|пр\.|дом|здани\w*|этаж\w*|центр\w*|район\w*|город\w*|адрес\w*)"),
+                      r"улиц\w*|ул\.|проспект\w*|пр\.|дом\b|здани\w*|этаж\w*|центр\w*|район\w*|город\w*|адрес\w*)"),
     # A short number beside a word for calling ("call centre 919", "108 Call Center"); a 4- or 5-digit figure
     # there is a year or a count ("in 2019 the call centre received 10646 calls"), not a number to call.
     CONTACT: re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|\.gov\.az|\+?\d[\d\s()-]{6,}\d|"

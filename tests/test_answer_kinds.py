@@ -447,3 +447,13 @@ def test_hours_are_days_or_times_of_reception_not_midnight_nor_a_day_s_name_insi
         with_it: str, without_it: str, lang: str) -> None:
     assert holds(HOURS, with_it, lang)
     assert not holds(HOURS, without_it, lang)
+
+
+@pytest.mark.parametrize(("with_it", "without_it", "lang"), [
+    ("Applications are received at the regional office.", "Officials of the service attended.", "en"),
+    ("Sənədlər regional idarənin binasında qəbul olunur.", "Sənədlər qəbul olunur.", "az"),
+    ("Приём ведётся в здании управления.", "Приём ведётся по домашним делам.", "ru"),
+])
+def test_a_place_word_holds_a_place_only_as_a_whole_word(with_it: str, without_it: str, lang: str) -> None:
+    assert holds(PLACE, with_it, lang)
+    assert not holds(PLACE, without_it, lang)
