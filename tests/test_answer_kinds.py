@@ -450,7 +450,7 @@ def test_hours_are_days_or_times_of_reception_not_midnight_nor_a_day_s_name_insi
 
 
 @pytest.mark.parametrize(("with_it", "without_it", "lang"), [
-    ("Applications are received at the regional office.", "Officials of the service attended.", "en"),
+    ("Applications are received at the regional office.", "Officers of the service attended.", "en"),
     ("Sənədlər regional idarənin binasında qəbul olunur.", "Sənədlər qəbul olunur.", "az"),
     ("Приём ведётся в здании управления.", "Приём ведётся по домашним делам.", "ru"),
 ])
