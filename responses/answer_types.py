@@ -165,7 +165,8 @@ _CLOCK = re.compile(r"\b(at|by|until|from) (\d{1,2}|one|two|three|four|five|six|
 # What a sentence must hold for each of the kinds added to number, duration and date (normalized text).
 _HOLDS: dict[str, re.Pattern[str]] = {
     MONEY: re.compile(r"\d[\d\s.,]*\s*(us\s+|u\.s\.\s+)?"
-                      r"(manat|azn|usd|eur|euro|dollar|lari|gel|rubl|руб|манат|доллар|евро)|"
+                      # Currency codes as whole words: "6106 gəlib" (came) is no amount of lari (GEL).
+                      r"(manat|(azn|usd|eur|lari|gel)\b|euro|dollar|rubl|руб|манат|доллар|евро)|"
                       r"[$€₼]\s*\d|\b(azn|usd|eur|manat)\s*\d|"  # "AZN 20"
                       # "twenty manats", "iki manat", "сорок манатов"
                       r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\s+(us\s+)?"

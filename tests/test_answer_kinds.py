@@ -457,3 +457,13 @@ def test_hours_are_days_or_times_of_reception_not_midnight_nor_a_day_s_name_insi
 def test_a_place_word_holds_a_place_only_as_a_whole_word(with_it: str, without_it: str, lang: str) -> None:
     assert holds(PLACE, with_it, lang)
     assert not holds(PLACE, without_it, lang)
+
+
+@pytest.mark.parametrize(("with_it", "without_it", "lang"), [
+    ("The fee is 50 GEL.", "In 2020, 6106 gelatin capsules were delivered.", "en"),
+    ("Rüsum 20 AZN-dir.", "2020-ci ildə ölkəyə 6106 əcnəbi gəlib.", "az"),
+    ("Сбор составляет 20 евро.", "В 2020 году приехали 6106 иностранцев.", "ru"),
+])
+def test_a_currency_code_holds_money_only_as_a_whole_word(with_it: str, without_it: str, lang: str) -> None:
+    assert holds(MONEY, with_it, lang)
+    assert not holds(MONEY, without_it, lang)
