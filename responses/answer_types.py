@@ -134,9 +134,15 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr "
     "январь января февраль февраля март марта апрель апреля мая май июнь июня июль июля август августа "
-    "сентябрь сентября октябрь октября ноябрь ноября декабрь декабря".split()
+    "сентябрь сентября октябрь октября ноябрь ноября декабрь декабря "
+    # "в мае", "в январе"; Azerbaijani "mayda", "yanvarın" (folded: "yanvarin")
+    "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре".split()
+    + [f"{month}{ending}" for month in "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr"
+       .split() for ending in ("da", "de", "in", "un", "inda", "unda", "inde")]
 )
 _DIGITS = re.compile(r"\d")
+# "May" is a month beside a day or a year ("3 May", "May 2015"), else the verb ("persons may apply").
+_MAY = re.compile(r"\b\d{1,2}\s+may\b|\bmay\s+\d{1,4}\b")
 # "1.1." or "2)" opening a list item numbers the item; it is not a figure the sentence states.
 _ENUMERATION = re.compile(r"^\s*(\d+[.)])+\s*")
 _UNITS = ("day", "week", "month", "year", "hour", "minute", "gun", "hefte", "ay", "il", "saat", "deqiq",
@@ -318,8 +324,8 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
     if kind == FOUNDED:  # a date said of a setting up or a start: "established on June 8, 2015"
         return holds(DATE, sentence, lang) and bool(_FOUNDED.search(text))
     if kind == DATE:  # a date, or a time of day for "when does it leave"
-        return (bool(_YEAR_OR_DATE.search(text)) or bool(words & _MONTHS) or bool(_HOLDS[HOURS].search(text))
-                or bool(_CLOCK.search(text)))
+        return (bool(_YEAR_OR_DATE.search(text)) or bool(words & _MONTHS - {"may"}) or bool(_MAY.search(text))
+                or bool(_HOLDS[HOURS].search(text)) or bool(_CLOCK.search(text)))
     if kind == DURATION:  # "12.09.2012-ci il tarixli", "in 2019 year": a date, not how long
         counted = _CALENDAR.sub(" ", text)
         return bool(_QUANTITY.search(counted) or _PERIOD.search(counted))

@@ -8,6 +8,7 @@ import pytest
 
 from pressbot.responses.answer_types import (
     CONTACT,
+    DATE,
     DURATION,
     FOUNDED,
     HOURS,
@@ -467,3 +468,14 @@ def test_a_place_word_holds_a_place_only_as_a_whole_word(with_it: str, without_i
 def test_a_currency_code_holds_money_only_as_a_whole_word(with_it: str, without_it: str, lang: str) -> None:
     assert holds(MONEY, with_it, lang)
     assert not holds(MONEY, without_it, lang)
+
+
+@pytest.mark.parametrize(("with_it", "without_it", "lang"), [
+    ("The embassy received visitors on 3 May.", "Persons may apply to the embassy.", "en"),
+    ("Layihə fevralda başlayıb.", "Layihə uğurla başlayıb.", "az"),
+    ("Приём прошёл в мае.", "Приём прошёл в посольстве.", "ru"),
+])
+def test_a_month_in_any_of_its_forms_states_a_date_and_the_verb_may_does_not(with_it: str, without_it: str,
+                                                                            lang: str) -> None:
+    assert holds(DATE, with_it, lang)
+    assert not holds(DATE, without_it, lang)
