@@ -6,9 +6,11 @@ amount in a currency, or "free of charge"); "where", "address", "harada", "гд�
 "e-mail", "website" for a contact; "what time", "which days", "qəbul günləri", "часы работы" for reception
 hours or days; "what documents", "hansı sənədlər", "какие документы" for a list of documents or steps; "who",
 "kim", "кто" for a person; "what languages", "hansı dillərdə", "на каких языках" for languages (a sentence
-holds them when it names languages, "in Azerbaijani, Russian and English", "rus dilində", "на трёх языках"). The
-composer prefers, among sentences that match the question, one that holds the
-kind of answer asked for (the classic expected-answer-type cue of question answering, written once per
+holds them when it names languages, "in Azerbaijani, Russian and English", "rus dilində", "на трёх языках");
+"when was X set up", "nə vaxt yaradılıb", "когда создана" for the date it was founded (a date said with
+"established", "yaradılıb", "создана"). A list of documents or steps is an enumeration, not a sentence that
+mentions documents. The composer prefers, among sentences that match the question, one that holds the kind of
+answer asked for (the classic expected-answer-type cue of question answering, written once per
 language); when none of the quoted ones holds it, the answer says that the press releases do not state it.
 
 Usage::
