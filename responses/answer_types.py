@@ -5,8 +5,12 @@ a unit of time); "when…", "nə vaxt…", "когда…" for a date; "fee", "p
 amount in a currency, or "free of charge"); "where", "address", "harada", "где" for a place; "phone",
 "e-mail", "website" for a contact; "what time", "which days", "qəbul günləri", "часы работы" for reception
 hours or days; "what documents", "hansı sənədlər", "какие документы" for a list of documents or steps; "who",
-"kim", "кто" for a person. The composer prefers, among sentences that match the question, one that holds the
-kind of answer asked for (the classic expected-answer-type cue of question answering, written once per
+"kim", "кто" for a person; "what languages", "hansı dillərdə", "на каких языках" for languages (a sentence
+holds them when it names languages, "in Azerbaijani, Russian and English", "rus dilində", "на трёх языках");
+"when was X set up", "nə vaxt yaradılıb", "когда создана" for the date it was founded (a date said with
+"established", "yaradılıb", "создана"). A list of documents or steps is an enumeration, not a sentence that
+mentions documents. The composer prefers, among sentences that match the question, one that holds the kind of
+answer asked for (the classic expected-answer-type cue of question answering, written once per
 language); when none of the quoted ones holds it, the answer says that the press releases do not state it.
 
 Usage::
@@ -21,6 +25,7 @@ from __future__ import annotations
 import re
 
 from pressbot.retrieval.analyzer import normalize
+from pressbot.retrieval.structure import is_item, is_lead_in
 
 NUMBER = "number"
 DURATION = "duration"
@@ -31,7 +36,19 @@ CONTACT = "contact"
 HOURS = "hours"
 LIST = "list"
 PERSON = "person"
-KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON)
+LANGUAGE = "language"
+FOUNDED = "founded"  # the date something was set up or started
+KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON, LANGUAGE, FOUNDED)
+
+# Words saying that something was set up or started, per language (normalized): "established", "yaradılıb",
+# "создана"; a founding date is a date stated with one of them.
+_FOUNDING = {
+    "en": r"(set up|establish\w*|found(ed|ing|ation)|creat(ed|ion)|start(ed|s)?|launch(ed)?|beg[au]n|open(ed|ing)|since"
+          r"|inaugurat\w*|put into (use|operation|service))\b",
+    "az": r"(yarad\w*|tesis\w*|basla\w*|acil\w*|qurul\w*)",
+    "ru": r"(созда\w*|учрежд\w*|основа\w*|начал\w*|открыт\w*|открыл\w*|запущ\w*|запуск\w*|функционир\w*|с \d{4})",
+}
+_FOUNDED = re.compile(r"\b(" + "|".join(_FOUNDING.values()) + ")")
 
 # Questions, matched on normalized text (lower case; Azerbaijani letters folded: ə→e, ı→i, ç→c ...).
 # "when applying…" asks no date: "when" before a gerund is a conjunction.
@@ -39,6 +56,8 @@ KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON)
 # for money, not for a number).
 _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "en": [
+        # First: "what languages does the call centre answer in" names a call centre but asks for languages.
+        (LANGUAGE, re.compile(r"\b((what|which|how many) languages?|in (what|which) languages?|languages)\b")),
         (HOURS, re.compile(r"\b(what time|(which|what) (hours|days)|(opening|working|office|reception) (hours|days)"
                            r"|open (at night|on weekends?|on (saturday|sunday)s?)|(at|during the) night|weekends?)\b")),
         # "a paid job", "paid work" and "visa-free travel" ask about work and visas, not about money.
@@ -50,11 +69,15 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                           r"|required documents|what (are the )?steps)\b")),
         (PLACE, re.compile(r"\b(where|address|adress|location|located)\b")),
         (PERSON, re.compile(r"\b(who|whom)\b")),
+        # "when was X set up": the words between the two ask nothing ("X" is what the question is about).
+        (FOUNDED, re.compile(r"\b(when|since when|(what|which) year)\b(?P<gap>.*)\b(set up|establish\w*|"
+                             r"found(ed|ing)?|creat\w*|start\w*|launch\w*|beg[ai]n\w*|opened|inaugurat\w*)\b")),
         (DATE, re.compile(r"\b(when(?! \w+ing\b)|since when|(what|which) (year|date|day|month))\b")),
         (DURATION, re.compile(r"\b(how (long|soon)|within how (many|much) (days|weeks|months|years|hours))\b")),
         (NUMBER, re.compile(r"\b(how (many|much|often|old)|what (number|percentage|share))\b")),
     ],
     "az": [
+        (LANGUAGE, re.compile(r"\b((hansi|nece) dil\w*|dillerde\w*|dillerinde\w*)\b")),
         (HOURS, re.compile(r"\b(saat nece\w*|hansi gun\w*|qebul gun\w*|qebul saat\w*|is saat\w*|is vaxt\w*|"
                            r"gece\w*|heftesonu\w*|bazar gun\w*)\b")),
         (MONEY, re.compile(r"\b(odenis\w*|pullu\w*|pulsuz\w*|rusum\w*|qiymeti?|manat\w*|nece pul\w*|ne qeder pul\w*|"
@@ -64,13 +87,18 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (LIST, re.compile(r"\b(hansi sened\w*|sened\w* (lazim|teleb|teqdim)\w*|ne(ler)? lazim\w*|hansi addim\w*)\b")),
         (PLACE, re.compile(r"\b(harada|hara|haraya|unvan\w*|yerlesir)\b")),
         (PERSON, re.compile(r"\b(kim|kime|kimdir|kimler\w*|kimin)\b")),
+        (FOUNDED, re.compile(rf"\b(ne vaxt\w*|hacan|hansi il\w*|nececi il\w*)\b(?P<gap>.*)\b{_FOUNDING['az']}|"
+                             rf"\b{_FOUNDING['az']}(?P<gap2>.*)\b(ne vaxt\w*|hacan|hansi il\w*|nececi il\w*)\b")),
         (DATE, re.compile(r"\b(ne vaxt|hacan|hansi (il|tarix|gun|ay)\w*|nececi il\w*)\b")),
         # "nə qədər çəkir / baxılır / gözləmək": how long something takes, not how much of it.
         (DURATION, re.compile(r"\b(ne qeder (muddet|vaxt)|nece vaxta?|nece (gun|hefte|ay|il|saat)\w*|"
                               r"ne qeder (\w+ )?(ceker|cekir|baxil\w*|gozle\w*|davam ed\w*|qal(ir|maq)\w*))\b")),
-        (NUMBER, re.compile(r"\b(nece|ne qeder|nece\w+)\b")),
+        # "neçə nəfər" asks how many, "necə götürülür" how: typed without letters both are "nece", told apart by
+        # the verb after the second ("nece goturulur", "nece almaq olar").
+        (NUMBER, re.compile(r"\b(nece(?!\s+\w+(maq|mek|ir|ur|ib|ub|lur|lir|acaq|ecek)\b)|ne qeder|nece\w+)\b")),
     ],
     "ru": [
+        (LANGUAGE, re.compile(r"\b((как\w*|скольк\w*) язык\w*|языках|языки)\b")),
         (HOURS, re.compile(r"\b(во сколько|в какие дни|какие дни|(часы|режим|график) (работы|приема)|"
                            r"приемн\w* (дни|часы)|круглосуточн\w*|ночью|по ночам|выходн\w*)\b")),
         (MONEY, re.compile(r"\b(стоимост\w*|сколько стоит|цен[аыуе]|платн\w*|бесплатн\w*|пошлин\w*|оплат\w*|"
@@ -81,9 +109,14 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                           r"что (нужно|надо|необходимо)|доки)\b")),
         (PLACE, re.compile(r"\b(где|куда|адрес\w*|находится)\b")),
         (PERSON, re.compile(r"\b(кто|кому|кем)\b")),
+        (FOUNDED, re.compile(rf"\b(когда|с каких пор|в каком году|с какого года)\b(?P<gap>.*)\b{_FOUNDING['ru']}|"
+                             rf"\b{_FOUNDING['ru']}(?P<gap2>.*)\b(когда|с каких пор|в каком году|с какого года)\b")),
         (DATE, re.compile(r"\b(когда|с каких пор|(с |до )?какого числа|в каком году|какого года|какого месяца)\b")),
         (DURATION, re.compile(r"\b(как долго|какой срок|в течение какого|за какой срок|на какой срок|срок действия|"
                               r"сколько (действует|длится|действителен|действительна|времени|ждать)|"
+                              # "сколько рассматривают", "сколько делается": a present-tense verb after "сколько"
+                              # asks how long it takes ("сколько человек", "сколько задержали" ask how many)
+                              r"сколько \w+(ют|ет|ит|ется|ются|ится|ятся|ать|ить|ять)|"
                               r"за сколько (дней|недель|месяцев|лет|часов))\b")),
         (NUMBER, re.compile(r"\b(скольк\w*|каково количество|какое количество)\b")),
     ],
@@ -103,9 +136,15 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr "
     "январь января февраль февраля март марта апрель апреля мая май июнь июня июль июля август августа "
-    "сентябрь сентября октябрь октября ноябрь ноября декабрь декабря".split()
+    "сентябрь сентября октябрь октября ноябрь ноября декабрь декабря "
+    # "в мае", "в январе"; Azerbaijani "mayda", "yanvarın" (folded: "yanvarin")
+    "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре".split()
+    + [f"{month}{ending}" for month in "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr"
+       .split() for ending in ("da", "de", "in", "un", "inda", "unda", "inde")]
 )
 _DIGITS = re.compile(r"\d")
+# "May" is a month beside a day or a year ("3 May", "May 2015"), else the verb ("persons may apply").
+_MAY = re.compile(r"\b\d{1,2}\s+may\b|\bmay\s+\d{1,4}\b")
 # "1.1." or "2)" opening a list item numbers the item; it is not a figure the sentence states.
 _ENUMERATION = re.compile(r"^\s*(\d+[.)])+\s*")
 _UNITS = ("day", "week", "month", "year", "hour", "minute", "gun", "hefte", "ay", "il", "saat", "deqiq",
@@ -134,25 +173,37 @@ _CLOCK = re.compile(r"\b(at|by|until|from) (\d{1,2}|one|two|three|four|five|six|
 # What a sentence must hold for each of the kinds added to number, duration and date (normalized text).
 _HOLDS: dict[str, re.Pattern[str]] = {
     MONEY: re.compile(r"\d[\d\s.,]*\s*(us\s+|u\.s\.\s+)?"
-                      r"(manat|azn|usd|eur|euro|dollar|lari|gel|rubl|руб|манат|доллар|евро)|"
-                      r"[$€₼]\s*\d|\bfree\b|free of charge|no (fee|charge)|without (fee|charge)|pulsuz|odenissiz|"
+                      # Currency codes as whole words: "6106 gəlib" (came) is no amount of lari (GEL).
+                      r"(manat|(azn|usd|eur|lari|gel)\b|euro|dollar|rubl|руб|манат|доллар|евро)|"
+                      r"[$€₼]\s*\d|\b(azn|usd|eur|manat)\s*\d|"  # "AZN 20"
+                      # "twenty manats", "iki manat", "сорок манатов"
+                      r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\s+(us\s+)?"
+                      r"(manat|azn|dollar|euro|манат|доллар|евро|руб)|"
+                      r"\bfree\b|free of charge|no (fee|charge)|without (fee|charge)|pulsuz|odenissiz|"
                       r"rusumsuz|бесплатн|безвозмездн|без оплаты"),
-    PLACE: re.compile(r"\b(street|str\.|avenue|ave\.|road|building|floor|office|centre|center|district|city|region|"
+    # Whole words: "office" is not "officials", "дом" not "домашний".
+    PLACE: re.compile(r"\b((street|avenue|road|building|floor|office|centre|center|district|city|region|"
+                      r"regional)s?\b|str\.|ave\.|cities|"
                       r"kucesi|kuc\.|prospekti|pr\.|bina\w*|mertebe\w*|merkez\w*|rayon\w*|seher\w*|unvan\w*|"
-                      r"улиц\w*|ул\.|проспект\w*|пр\.|дом|здани\w*|этаж\w*|центр\w*|район\w*|город\w*|адрес\w*)"),
+                      r"улиц\w*|ул\.|проспект\w*|пр\.|дом\b|здани\w*|этаж\w*|центр\w*|район\w*|город\w*|адрес\w*)"),
     # A short number beside a word for calling ("call centre 919", "108 Call Center"); a 4- or 5-digit figure
     # there is a year or a count ("in 2019 the call centre received 10646 calls"), not a number to call.
     CONTACT: re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|\.gov\.az|\+?\d[\d\s()-]{6,}\d|"
+                        r"\b[a-z][\w-]+\.(az|com|org|net|int|ru)\b|"  # a site named by its domain: "migrationto.az"
                         r"\b(call|hotline|phone|tel|zeng|cagri|telefon|телефон|звон|колл|горяч\w* лини)\w*\b"
                         r".*(?<![\d.,])\b\d{3}\b(?![.,]?\d)|"
                         r"(?<![\d.,])\b\d{3}\b(?![.,]?\d).*\b(call|hotline|phone|zeng|cagri|telefon|телефон|звон|колл)"),
-    HOURS: re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b24\b.{0,12}(hour|saat|час)|round the clock|24/7|\bdaily\b|"
+    # A time of day; midnight ("from 00:00 on October 24") is when a rule takes effect, not an hour of reception.
+    HOURS: re.compile(r"\b(?!00[:.]00|24[:.]00)\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(am|pm|a\.m\.|p\.m\.)|"
+                      r"\bfrom \d{1,2} (to|till|until) \d{1,2}\b|\bс \d{1,2} до \d{1,2}\b|\bsaat \d{1,2}\b|"
+                      r"\b24\b.{0,12}(hour|saat|час)|round the clock|24/7|\bdaily\b|"
                       r"\b(mon|tues|wednes|thurs|fri|satur|sun)day|working days|business days|weekdays|"
-                      r"is gun\w*|her gun|bazar ertesi|cume|senbe|gece-gunduz|"
+                      # Azerbaijani days as whole words: "cümə" (Friday) is inside "document"
+                      r"\b(is gun\w*|her gun\w*|bazar ertesi\w*|cume\w*|(car)?senbe\w*|gece-gunduz\w*)|"
                       r"рабоч\w* дн\w*|ежедневн\w*|круглосуточн\w*|понедельник|пятниц|суббот|воскресень"),
-    LIST: re.compile(r"\n|\b(document|copy|copies|passport|photo|certificate|application|form|card|"
-                     r"sened|suret|sekil|ariza|ereze|pasport|vesiqe|arayis|kart|"
-                     r"документ|копи|паспорт|фото|свидетельств|заявлени|справк|анкет|карт)\w*"),
+    LIST: re.compile(r"\b(document|copy|copies|passport|photo|certificate|application|form|card|"
+                     r"sened|suret|sekil|ariza|ereze|pasport|vesiqe|arayis|kart|sehadetname|"
+                     r"документ|копи|паспорт|фото|свидетельств|удостоверени|заявлени|справк|анкет|карт)\w*"),
     PERSON: re.compile(r"\b(chief|head|minister|director|ambassador|consul|officer|chairman|president|deputy|"
                        r"party|citizens?|persons?|foreigners?|employees?|staff|"
                        r"reis\w*|nazir\w*|sefir\w*|direktor\w*|konsul\w*|sedr\w*|prezident\w*|muavin\w*|teref\w*|"
@@ -160,6 +211,73 @@ _HOLDS: dict[str, re.Pattern[str]] = {
                        r"начальник\w*|министр\w*|посол\w*|директор\w*|консул\w*|председател\w*|президент\w*|"
                        r"заместител\w*|сторон\w*|граждан\w*|лиц[аоу]?|иностран\w*|сотрудник\w*)\b"),
 }
+
+# Languages, by the names people and releases write them in (normalized: lower case, Azerbaijani letters
+# folded), with the word for "language" in each language. Russian names are adjective stems ("русском",
+# "английский"); Azerbaijani names a language only with "dil" after it ("rus dilində"), the same words
+# alone being peoples and countries ("Azərbaycan", "rus").
+_LANGUAGE_NAMES = {
+    "en": "english russian azerbaijani azeri turkish arabic french german persian farsi georgian chinese spanish "
+          "italian ukrainian kazakh uzbek japanese korean hindi urdu hebrew polish",
+    "az": "ingilis rus azerbaycan turk ereb fransiz alman fars gurcu cin ispan italyan ukrayna qazax ozbek yapon "
+          "koreya hind urdu polyak",
+    "ru": "английск русск азербайджанск турецк арабск французск немецк персидск фарси грузинск китайск испанск "
+          "итальянск украинск казахск узбекск японск корейск польск",
+}
+_LANGUAGE_WORD = r"(languages?|dil\w*|язык\w*)"
+_LANGUAGE_NAME = "|".join(
+    [rf"{name}\b" for name in (_LANGUAGE_NAMES["en"] + " " + _LANGUAGE_NAMES["az"]).split()]
+    + [rf"{stem}\w*" for stem in _LANGUAGE_NAMES["ru"].split()])
+_IN_LANGUAGES = re.compile(
+    # "Azerbaijani, Russian and English languages", "rus dilində", "на русском языке", "languages - Azerbaijani"
+    rf"\b({_LANGUAGE_NAME})(\W+\w+){{0,3}}?\W+{_LANGUAGE_WORD}\b|\b{_LANGUAGE_WORD}\W+({_LANGUAGE_NAME})"
+    # "in 3 languages", "three languages", "üç dildə", "на трёх языках"
+    rf"|(\d+|\b(two|three|four|five|iki|uc|dord|bes|двух|трех|четырех|пяти))\s+{_LANGUAGE_WORD}\b")
+# "Azerbaijani, English and Russian": two language names in a row (English and Russian names only).
+_LISTED = "|".join([rf"{name}\b" for name in _LANGUAGE_NAMES["en"].split()]
+                   + [rf"{stem}\w*" for stem in _LANGUAGE_NAMES["ru"].split()])
+_LANGUAGES_LISTED = re.compile(rf"\b({_LISTED})\s*(,|\band\b|\bor\b|\bи\b|\bили\b)\s*({_LISTED})")
+
+# Between the items of a list written in one sentence: "a passport, two photos and the form", "pasport və şəkil".
+_SEPARATOR = re.compile(r"[,;]|\b(and|or|ve|veya|yaxud|и|или)\b")
+# A line that is one item of a list written without bullets ends with ";" or ",".
+_ITEM_END = re.compile(r"[;,]\s*$")
+
+
+def enumerates(text: str, lang: str = "en") -> bool:
+    """Whether a text lists documents or steps: a line with the lines it introduces (two or more, or one that
+    is a list item), a list item or an unbulleted item (ending in ";" or ",") naming a document, or one sentence
+    naming documents in a series ("the passport, two photos and the form"). A sentence that only mentions a
+    document ("the list of documents was given to 18 persons") and a lead-in without its items are no list."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) > 2:
+        return True
+    if len(lines) == 2:
+        return is_item(lines[1]) or is_lead_in(lines[0]) or enumerates(lines[1], lang)
+    line = lines[0] if lines else ""
+    if is_lead_in(line):
+        return False
+    named = _HOLDS[LIST].findall(_ENUMERATION.sub("", normalize(line, lang)))
+    if not named:
+        return False
+    if is_item(line) or _ITEM_END.search(line):
+        return True
+    separators = len(_SEPARATOR.findall(normalize(line, lang)))
+    # Three items or more: "a copy of the passport and two photos"; "a passport, two photos and the form";
+    # "documents: passport, photo, form". Two documents joined once are a mention ("permits were issued and the
+    # list of documents was given").
+    return (separators >= 1 and len(named) >= 3) or (separators >= 2 and (len(named) >= 2 or ":" in line))
+
+
+def _asking(found: re.Match[str]) -> str:
+    """The words of a match that ask for the kind: all of it but its gaps (groups named gap…, the topic between
+    "when was" and "set up")."""
+    text = found.group(0)
+    gaps = sorted((found.start(g) - found.start(), found.end(g) - found.start())
+                  for g, value in found.groupdict().items() if g.startswith("gap") and value)
+    for start, end in reversed(gaps):
+        text = f"{text[:start]} {text[end:]}"
+    return " ".join(text.split())
 
 
 def asked(question: str, lang: str) -> tuple[str, str] | None:
@@ -172,8 +290,25 @@ def asked(question: str, lang: str) -> tuple[str, str] | None:
         for kind, pattern in _ASKS[language]:
             found = pattern.search(text)
             if found:
-                return kind, found.group(0)
+                return kind, _asking(found)
     return None
+
+
+# Yes/no questions: "is registration obligatory", "qeydiyyat məcburidir?", "можно ли продлить": no question word,
+# and an auxiliary first (English), a question particle (Azerbaijani -mı/-mi/-mu/-mü, Russian "ли"), a modal
+# word or a question mark at the end.
+_WH = re.compile(r"\b(what|which|who|whom|whose|where|when|why|how|ne|neye|nece|niye|niye|nie|hara\w*|kim\w*|hansi|"
+                 r"nevaxt|что|чего|как\w*|почему|зачем|где|куда|откуда|кто|кому|когда|скольк\w*|чей)\b")
+_YES_NO = re.compile(r"^(is|are|was|were|can|could|do|does|did|should|must|will|would|may|need|has|have)\b|"
+                     r"\b(mi|mu)\b|\b\w+(mi|mu)(dir|dur)?\s*\??$|\b(olar|mumkundur)\s*\??$|"
+                     r"\bли\b|\b(можно|нужно|надо|обязательно|необходимо|разрешено)\b|\?\s*$")
+
+
+def is_yes_no(question: str, lang: str) -> bool:
+    """Whether a question asks yes or no (and no kind of answer): its answer is the sentence that names what it
+    asks about (the predicate: "obligatory", "выезжать", "free"), not any sentence about its subject."""
+    text = normalize(question, lang).strip()
+    return asked(question, lang) is None and not _WH.search(text) and bool(_YES_NO.search(text))
 
 
 def expected_kind(question: str, lang: str) -> str | None:
@@ -188,12 +323,18 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
         return False
     text = _ENUMERATION.sub("", normalize(sentence, lang))
     words = set(_WORD.findall(text))
+    if kind == FOUNDED:  # a date said of a setting up or a start: "established on June 8, 2015"
+        return holds(DATE, sentence, lang) and bool(_FOUNDED.search(text))
     if kind == DATE:  # a date, or a time of day for "when does it leave"
-        return (bool(_YEAR_OR_DATE.search(text)) or bool(words & _MONTHS) or bool(_HOLDS[HOURS].search(text))
-                or bool(_CLOCK.search(text)))
+        return (bool(_YEAR_OR_DATE.search(text)) or bool(words & _MONTHS - {"may"}) or bool(_MAY.search(text))
+                or bool(_HOLDS[HOURS].search(text)) or bool(_CLOCK.search(text)))
     if kind == DURATION:  # "12.09.2012-ci il tarixli", "in 2019 year": a date, not how long
         counted = _CALENDAR.sub(" ", text)
         return bool(_QUANTITY.search(counted) or _PERIOD.search(counted))
+    if kind == LIST:
+        return enumerates(sentence, lang)
+    if kind == LANGUAGE:
+        return bool(_IN_LANGUAGES.search(text) or _LANGUAGES_LISTED.search(text))
     if kind == PLACE and _PLACE_NAME.search(sentence):
         return True
     if kind in _HOLDS:

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pressbot.responses.answer_types import LIST, NUMBER, asked
+from pressbot.responses.answer_types import LIST, NUMBER, asked, is_yes_no
 from pressbot.responses.answer_types import holds as _holds_uncached
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
@@ -228,10 +228,11 @@ def _bare_heading(unit: _Unit, weights: Mapping[str, float], lang: str, names: N
 
 def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit: int,
           kind: str | None, cue: frozenset[str] = frozenset(), given: frozenset[str] = frozenset(),
-          lines: Sequence[str] | None = None, names: Names = ()) -> list[_Unit]:
+          lines: Sequence[str] | None = None, names: Names = (), predicate: Needs = ()) -> list[_Unit]:
     """Up to `limit` units chosen greedily for the question terms they add (the answer's kind counting as
     one more term, as heavy as the question's heaviest; terms already quoted at half weight), in document
-    order; none that adds too little, none inside a unit already chosen."""
+    order; none that adds too little, none inside a unit already chosen. `predicate`: for a yes/no question,
+    what it asks about; a unit naming it with something more of the question counts as holding the kind."""
     if not units:
         return []
     weights = {t: w for t, w in weights.items() if w > 0}
@@ -242,10 +243,13 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
     answer_weight = max(weights.values(), default=0.0)
     matches = [_matches(weights, u.text, lang, names) for u in units]
     typed = [_answers(kind, u.text, lang, m, cue, given) for u, m in zip(units, matches, strict=True)]
+    if predicate:
+        itself = {t for _, alternatives in predicate for alt in alternatives for t in alt}
+        typed = [_says(predicate, u.text, lang) > 0 and bool(m - itself) for u, m in zip(units, matches, strict=True)]
     if not any(matches):
         return list(units[:1])  # the passage matched through its title: its first sentence says what it is
     covered: set[str] = set()
-    answer_covered = kind is None
+    answer_covered = kind is None and not predicate
     # The question terms that quoted units holding the kind name: a further unit holding the kind about another
     # of them counts the kind again ("how many calls in Russian": the total, then the Russian share).
     typed_terms: set[str] = set()
@@ -414,6 +418,15 @@ def needs_of(weights: Mapping[str, float], plan: Query | None) -> Needs:
     return tuple(out)
 
 
+def predicate_of(needs: Needs) -> Needs:
+    """What a yes/no question asks about: its heaviest concept, the later one among equals ("is registration
+    obligatory", "беженцу можно выезжать за границу": the subject comes first); () for a one-concept question."""
+    if len(needs) < 2:
+        return ()
+    at = max(range(len(needs)), key=lambda i: (needs[i][0], i))
+    return (needs[at],)
+
+
 def _says(needs: Needs, text: str, lang: str) -> float:
     """The weight of the question's concepts a unit names: by the terms said (inflections related) or by one of
     the vocabulary's other names written out in a row."""
@@ -460,23 +473,38 @@ def _source(hit: Hit, hits: Sequence[Hit]) -> _Source:
     return _Source(hit, passages, lines, _units(lines))
 
 
+def _stating(sources: Sequence[_Source], kind: str, cue: frozenset[str], given: frozenset[str],
+             weights: Mapping[str, float], names: Names) -> bool:
+    """Whether some unit of the sources answers the kind asked for (`_answers`)."""
+    return any(_answers(kind, u.text, s.hit.lang, _matches(weights, u.text, s.hit.lang, names), cue, given)
+               for s in sources for u in s.units)
+
+
 def _focused(sources: Sequence[_Source], needs: Needs, kind: str | None, cue: frozenset[str],
              given: frozenset[str], weights: Mapping[str, float], names: Names, limit: int) -> list[_Source]:
-    """The sources to quote, at most `limit`: of the first FOCUS_POOL, those whose one unit (or title) says the
+    """The sources to quote, at most `limit`: of the pool (the first FOCUS_POOL eligible ones, and the others too
+    when none of those states the kind asked for), those whose one unit (or title) says the
     most of the question (`focus`) first, focus weighed by the source's retrieval score against the best one's
     (so that a release far below in the ranking needs a much clearer sentence to come first), in retrieval order
-    among equals."""
+    among equals; when none of those states the kind asked for, the best-focused one that does first."""
     top = max((s.hit.score for s in sources), default=0.0) or 1.0
     scored = [(focus([_Unit(s.hit.title, -1), *s.units], s.hit.lang, needs, kind, cue, given, weights, names)
                * max(s.hit.score, 0.0) / top, i, s)
-              for i, s in enumerate(sources[:FOCUS_POOL])]
-    return [s for _, _, s in sorted(scored, key=lambda x: (-x[0], x[1]))][:limit]
+              for i, s in enumerate(sources)]
+    ranked = [s for _, _, s in sorted(scored, key=lambda x: (-x[0], x[1]))]
+    if kind is not None and not _stating(ranked[:limit], kind, cue, given, weights, names):
+        # None of the best-focused sources states the kind asked for: the best one that does comes first.
+        stating = next((s for s in ranked[limit:] if _stating([s], kind, cue, given, weights, names)), None)
+        if stating is not None:
+            return [stating, *ranked[:limit - 1]]
+    return ranked[:limit]
 
 
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,
             settings: ComposerSettings = ComposerSettings(), plan: Query | None = None) -> Answer:
-    """Quote the best sentences of the best hits, one numbered citation per source document. `plan`: the
-    question's search plan, so that a sentence naming a concept by another of its names counts as naming it."""
+    """Quote the best sentences of the best hits, one numbered citation per source document; when the question
+    asks for a kind of answer that some source's quotes state, only those sources. `plan`: the question's search
+    plan, so that a sentence naming a concept by another of its names counts as naming it."""
     all_hits = hits = tuple(hits)
     weights = positive(weights)
     hits = on_years(hits, question)
@@ -490,6 +518,7 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
         cue = frozenset()
     given = frozenset(re.findall(r"\d+", question)) if kind == NUMBER else frozenset()
     names = names_of(plan)
+    predicate = predicate_of(needs_of(weights, plan)) if kind is None and is_yes_no(question, lang) else ()
     chosen: list[Hit] = []
     for hit in hits:
         if any(c.doc_id == hit.doc_id for c in chosen):
@@ -498,30 +527,36 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
                                or hit.coverage < settings.source_coverage):
             continue
         chosen.append(hit)
-    sources = _focused([_source(h, hits) for h in chosen[:FOCUS_POOL]], needs_of(weights, plan), kind, cue, given,
-                       weights, names, settings.max_sources)
+    pool = [_source(h, hits) for h in chosen[:FOCUS_POOL]]
+    if kind is not None and not _stating(pool, kind, cue, given, weights, names):
+        pool += [_source(h, hits) for h in chosen[FOCUS_POOL:]]  # the kind asked for, stated further down only
+    sources = _focused(pool, needs_of(weights, plan), kind, cue, given, weights, names, settings.max_sources)
+    picks: list[tuple[_Source, list[_Unit], bool]] = []  # each source's units, and whether they state the kind
+    seen: set[str] = set()
+    for source in sources:
+        hit = source.hit
+        candidates = [u for u in source.units if _key(u.text) not in seen]
+        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given, source.lines,
+                       names, predicate)
+        if picked:
+            seen.update(_key(u.text) for u in picked)
+            picks.append((source, picked, kind is None or any(
+                _answers(kind, u.text, hit.lang, _matches(weights, u.text, hit.lang, names), cue, given)
+                for u in picked)))
+    stated = any(states for _, _, states in picks)
+    if kind is not None and stated:  # the kind is stated: sources that do not state it are loosely related only
+        picks = [pick for pick in picks if pick[2]]
     quotes: list[Quote] = []
     citations: list[Citation] = []
-    seen: set[str] = set()
-    stated = kind is None
-    for source in sources:
-        hit, passages, lines = source.hit, source.passages, source.lines
-        candidates = [u for u in source.units if _key(u.text) not in seen]
-        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given, lines, names)
-        if not picked:
-            continue
-        n = len(citations) + 1
+    for n, (source, picked, _) in enumerate(picks, start=1):
+        hit = source.hit
         # The cited text: the passages the quotes come from, so that every quote is found in it.
         parts = [part for u in picked for part in u.text.split("\n") if part != ELLIPSIS]
-        quoted = "\n".join(p for p in passages if any(part in p for part in parts))
+        quoted = "\n".join(p for p in source.passages if any(part in p for part in parts))
         citations.append(Citation(n=n, doc_id=hit.doc_id, passage_id=hit.passage_id, title=hit.title,
                                   url=hit.url, date=hit.date, source=hit.source, score=hit.score,
                                   passage=quoted))
-        for unit in picked:
-            seen.add(_key(unit.text))
-            quotes.append(Quote(text=unit.text, n=n))
-            stated = stated or _answers(kind, unit.text, hit.lang, _matches(weights, unit.text, hit.lang, names),
-                                        cue, given)
+        quotes.extend(Quote(text=unit.text, n=n) for unit in picked)
     if not quotes:
         return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength)
     if not stated:  # loosely related quotes are not an answer: say the releases do not state it

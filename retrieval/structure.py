@@ -30,8 +30,10 @@ _ITEM = re.compile(r"^\s*([•·▪◦●*\-–—]|\d+(\.\d+)*[.)]|[a-zа-я]\)
 _BARE_BULLET = re.compile(r"^\s*[•·▪◦●*\-–—]\s*$")
 # A line ends whole when it ends with sentence or clause punctuation, a closing quote or bracket.
 _WHOLE_END = re.compile(r"""[.!?…:;»"”’')\]}]\s*$""")
-# Table-like lines end with a figure after a dash: "Work permits – 618 calls".
-_TABLE_ROW = re.compile(r"\s[–—-]\s*\d")
+# Table-like lines end with a figure after a dash: "Work permits – 618 calls", "… of Azerbaijan- 775".
+_TABLE_ROW = re.compile(r"\s[–—-]\s*\d|\w[–—-]\s+\d[\d.,]*\s*$")
+# A line ending in a comma goes on in the next one ("Embassy of Azerbaijan, Consular Section," over the street).
+_CONTINUED = re.compile(r",\s*$")
 HEADING_WORDS = 10
 CUT_WORDS = 12
 
@@ -80,14 +82,18 @@ def introduced(lines: Sequence[str], at: int) -> list[str]:
     if is_heading(lines[at]) and (is_lead_in(lines[at + 1]) or is_question(lines[at + 1])):
         return [lines[at + 1], *introduced(lines, at + 1)]  # a heading over a lead-in brings the lead-in's list
     items_only = is_item(lines[at + 1])
+    head = lines[at]  # what introduces the lines being collected
     out: list[str] = []
     size = 0
     for line in lines[at + 1:]:
         if items_only and not is_item(line):
-            break
-        if not items_only and out and (is_lead_in(line) or is_question(line) or is_heading(line)
-                                       or (is_heading(lines[at]) and not is_lead_in(lines[at]))):
-            break  # a heading over prose brings its first paragraph
+            if not (out and is_lead_in(out[-1])):
+                break
+            items_only, head = False, out[-1]  # a last item ending in ":" brings what it introduces
+        elif not items_only and out and not _CONTINUED.search(out[-1]) and (
+                is_lead_in(line) or is_question(line) or is_heading(line)
+                or (is_heading(head) and not is_lead_in(head))):
+            break  # a heading over prose brings its first paragraph; a line ending in "," goes on
         if len(out) == MAX_ITEMS or (out and size + len(line) > MAX_CHARS):
             out.append(ELLIPSIS)
             break
@@ -114,11 +120,14 @@ def is_cut(line: str, last: bool) -> bool:
     excerpt's last paragraph or too long to be a heading or a table row."""
     if _WHOLE_END.search(line) or _TABLE_ROW.search(line):
         return False
-    return last or len(line.split()) >= CUT_WORDS
+    return last or (len(line.split()) >= CUT_WORDS and not line.isupper())  # in capitals only: a heading
 
 
 def trim_cut(line: str) -> str:
-    """A cut paragraph up to its last whole word, then "…" (its last word may be cut mid-word)."""
+    """A cut paragraph up to its last whole word, then "…" (its last word may be cut mid-word; one followed by
+    a comma or a dash is whole)."""
+    if not line.rstrip()[-1:].isalnum():
+        return line.rstrip().rstrip(" ,;–—-") + ELLIPSIS
     words = line.rstrip().rsplit(None, 1)
     if len(words) < 2:
         return line.rstrip() + ELLIPSIS

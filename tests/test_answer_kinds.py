@@ -8,13 +8,18 @@ import pytest
 
 from pressbot.responses.answer_types import (
     CONTACT,
+    DATE,
     DURATION,
+    FOUNDED,
     HOURS,
+    KINDS,
+    LANGUAGE,
     LIST,
     MONEY,
     NUMBER,
     PERSON,
     PLACE,
+    asked,
     expected_kind,
     holds,
 )
@@ -246,3 +251,231 @@ def test_a_year_or_a_count_beside_a_word_for_calling_is_not_a_number_to_call(sen
 ])
 def test_a_short_number_beside_a_word_for_calling_is_a_number_to_call(sentence: str, lang: str) -> None:
     assert holds(CONTACT, sentence, lang)
+
+
+@pytest.mark.parametrize(("question", "lang"), [("what languages does the call centre answer in", "en"),
+                                                ("çağrı mərkəzi hansı dillərdə işləyir", "az"),
+                                                ("колл центр на скольких языках работает", "ru")])
+def test_a_question_asking_in_which_languages_asks_for_languages_not_a_contact_or_a_number(question: str,
+                                                                                          lang: str) -> None:
+    assert expected_kind(question, lang) == LANGUAGE
+
+
+@pytest.mark.parametrize(("with_it", "without_it", "lang"), [
+    ("The call centre operates in 3 languages - Azerbaijani, Russian and English.",
+     "Azerbaijani citizens living in Russia were registered.", "en"),
+    ("Sayt Azərbaycan, ingilis və rus dillərində fəaliyyət göstərir.",
+     "Azərbaycan və Rusiya arasında saziş imzalanıb.", "az"),
+    ("Сайт работает на русском, английском и азербайджанском языках.",
+     "Граждане Азербайджана и России встретились.", "ru"),
+])
+def test_a_sentence_holds_languages_when_it_names_languages_not_peoples_or_countries(with_it: str, without_it: str,
+                                                                                    lang: str) -> None:
+    assert holds(LANGUAGE, with_it, lang)
+    assert not holds(LANGUAGE, without_it, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "az", "ru"])
+def test_the_not_stated_reply_has_a_phrase_for_every_kind_in_each_language(lang: str) -> None:
+    assert set(KINDS) <= set(locale(lang)["not_stated"])
+
+
+@pytest.mark.parametrize(("listed", "mentioned", "lang"), [
+    ("Applicants submit a passport, two photographs and the application form.",
+     "The list of documents required for the work permit was given to 18 persons.", "en"),
+    ("Ərizəyə pasportun surəti və 2 şəkil əlavə olunur.",
+     "11 nəfərə icazə vəsiqəsi təqdim olunub və 3 şəxsə sənədlərin siyahısı verilib.", "az"),
+    ("К заявлению прилагаются копия паспорта, фотография и справка.", "Список документов выдан 18 лицам.", "ru"),
+])
+def test_a_list_of_documents_is_an_enumeration_not_a_sentence_that_mentions_documents(listed: str, mentioned: str,
+                                                                                      lang: str) -> None:
+    assert holds(LIST, listed, lang)
+    assert not holds(LIST, mentioned, lang)
+
+
+def test_a_lead_in_holds_a_list_only_together_with_its_items() -> None:
+    lead_in = "Please send the following documents:"
+    assert not holds(LIST, lead_in, "en")
+    assert holds(LIST, f"{lead_in}\n1. Passport\n2. Photo", "en")
+
+
+@pytest.mark.parametrize(("item", "lang"), [("• Copy of the Azerbaijani passport", "en"), ("- 2 şəkil;", "az"),
+                                            ("копия паспорта;", "ru")])
+def test_one_item_of_a_list_naming_a_document_holds_a_list(item: str, lang: str) -> None:
+    assert holds(LIST, item, lang)
+
+
+STATS = Document(id="stats", title="Mobile service in the district", url="https://example.org/stats",
+                 text=("A mobile service for work permits was held in the district. The list of documents required "
+                       "for a work permit was given to 18 persons."))
+PERMIT_DOCS = Document(id="docs", title="Work permit", url="https://example.org/docs",
+                       text=("An employer applying for a work permit submits the following documents:\n"
+                             "- the application form;\n- a copy of the passport;\n- two photographs."))
+
+
+def test_a_sentence_mentioning_the_list_of_documents_does_not_answer_which_documents() -> None:
+    reply = answer_question(Index.build([STATS, *FILLER]), "what documents are needed for a work permit", Renderer(),
+                            lang="en")
+    assert not reply.answer.answered and reply.answer.missing == LIST
+
+
+def test_which_documents_is_answered_with_the_lead_in_and_its_items() -> None:
+    reply = answer_question(Index.build([STATS, PERMIT_DOCS, *FILLER]), "what documents are needed for a work permit",
+                            Renderer(), lang="en")
+    assert reply.answer.answered
+    assert reply.answer.quotes[0].text.endswith("- two photographs.")
+    assert reply.answer.citations[0].doc_id == "docs"
+
+
+@pytest.mark.parametrize("question", ["sefirlikde pasport ucun termin nece goturulur",
+                                      "novbeni nece goturmek olar", "plov nece bisirilir"])
+def test_nece_before_a_verb_asks_how_not_how_many_in_azerbaijani_typed_without_letters(question: str) -> None:
+    assert expected_kind(question, "az") is None
+
+
+@pytest.mark.parametrize("question", ["seyyar xidmetden nece adam istifade edib", "2017 iyulda necə əcnəbi çıxarılıb"])
+def test_nece_before_a_noun_still_asks_how_many(question: str) -> None:
+    assert expected_kind(question, "az") == NUMBER
+
+
+@pytest.mark.parametrize(("question", "lang"), [("when was the public council set up", "en"),
+                                                ("miqrasiya konulluleri layihesi ne vaxt baslayib", "az"),
+                                                ("когда была создана миграционная служба", "ru")])
+def test_when_something_was_set_up_asks_for_its_founding_date(question: str, lang: str) -> None:
+    assert expected_kind(question, lang) == FOUNDED
+
+
+def test_the_topic_between_when_and_set_up_is_not_a_word_asking_for_the_kind() -> None:
+    assert asked("When was the Public Council set up?", "en") == (FOUNDED, "when set up")
+
+
+@pytest.mark.parametrize(("founded", "other_date", "lang"), [
+    ("The Public Council was established on June 8, 2015.", "The Public Council met on November 17, 2016.", "en"),
+    ("Layihə 7 fevral 2019-cu ildə başlayıb.", "Görüş 7 fevral 2019-cu ildə keçirilib.", "az"),
+    ("Служба создана в 2007 году.", "Совещание прошло в 2007 году.", "ru"),
+])
+def test_a_founding_date_is_a_date_said_of_a_setting_up(founded: str, other_date: str, lang: str) -> None:
+    assert holds(FOUNDED, founded, lang)
+    assert not holds(FOUNDED, other_date, lang)
+
+
+COUNCIL = Document(id="council", title="Public Council meeting", url="https://example.org/council",
+                   text=("The Public Council held its meeting on November 17, 2016. The Public Council was "
+                         "established on June 8, 2015 by the decision of the Service."))
+
+
+def test_a_founding_question_is_answered_with_the_founding_date_not_another_date() -> None:
+    one = ComposerSettings(sentences_per_source=1)
+    reply = answer_question(Index.build([COUNCIL, *FILLER]), "when was the public council set up", Renderer(), one,
+                            lang="en")
+    assert [q.text for q in reply.answer.quotes] == ["The Public Council was established on June 8, 2015 by the "
+                                                     "decision of the Service."]
+
+
+MEETINGS = [Document(id=f"meeting{i}", title=f"Public Council meeting {i}", url=f"https://example.org/m{i}",
+                     text=f"The Public Council set the agenda of its meeting number {i} on the migration policy.")
+            for i in range(6)]
+FOUNDING = Document(id="founding", title="One year of the council", url="https://example.org/founding",
+                    text="One year ago the Public Council was established, on June 8, 2015, by the Service.")
+
+
+def test_a_kind_stated_only_by_a_release_beyond_the_first_five_is_still_quoted() -> None:
+    reply = answer_question(Index.build([*MEETINGS, FOUNDING, *FILLER]), "when was the public council set up",
+                            Renderer(), lang="en")
+    assert reply.answer.answered and "June 8, 2015" in reply.text
+    assert reply.answer.citations[0].doc_id == "founding"
+
+
+FEE = Document(id="fee", title="Work permit fee", url="https://example.org/fee",
+               text="The state fee for a work permit of a foreigner is 350 manat.")
+ISSUED = Document(id="issued", title="Work permits issued", url="https://example.org/issued",
+                  text="Work permits of foreigners are issued by the migration service.")
+
+
+def test_a_kind_question_cites_only_the_releases_whose_quotes_state_the_kind() -> None:
+    reply = answer_question(Index.build([FEE, ISSUED, *FILLER]), "what is the fee for a work permit of a foreigner",
+                            Renderer(), lang="en")
+    assert reply.answer.answered
+    assert [c.doc_id for c in reply.answer.citations] == ["fee"]
+
+
+@pytest.mark.parametrize("question", ["сколько рассматривают заявление на статус беженца", "сколько делается виза"])
+def test_skolko_before_a_present_tense_verb_asks_how_long_in_russian(question: str) -> None:
+    assert expected_kind(question, "ru") == DURATION
+
+
+def test_skolko_before_a_noun_or_a_past_verb_still_asks_how_many() -> None:
+    assert expected_kind("сколько человек участвовало", "ru") == NUMBER
+    assert expected_kind("сколько граждан турции задержали", "ru") == NUMBER
+
+
+CALLS = Document(id="calls", title="Call centre in April", url="https://example.org/calls",
+                 text=("The call centre answered 10646 calls in April. The call centre works in three "
+                       "languages: Azerbaijani, Russian and English."))
+
+
+def test_a_languages_question_is_answered_with_the_sentence_naming_the_languages() -> None:
+    one = ComposerSettings(sentences_per_source=1)
+    reply = answer_question(Index.build([CALLS, *FILLER]), "in which languages does the call centre answer calls",
+                            Renderer(), one, lang="en")
+    assert [q.text for q in reply.answer.quotes] == ["The call centre works in three languages: Azerbaijani, "
+                                                     "Russian and English."]
+
+
+@pytest.mark.parametrize(("kind", "with_it", "without_it", "lang"), [
+    (MONEY, "The fee is AZN 20.", "Two applications were received.", "en"),
+    (MONEY, "Rüsum iki manatdır.", "İki ərizə qəbul olunub.", "az"),
+    (MONEY, "Пошлина составляет сорок манатов.", "Поступило сорок заявлений.", "ru"),
+    (CONTACT, "Visit migrationto.az for details.", "Mr. Smith met the delegation.", "en"),
+    (CONTACT, "Ətraflı məlumat migrationto.az saytındadır.", "Ətraflı məlumat saytdadır.", "az"),
+    (CONTACT, "Подробности на сайте migration.gov.az.", "Подробности на сайте службы.", "ru"),
+    (HOURS, "The office is open from 9 am to 6 pm.", "The office received 9 applications.", "en"),
+    (HOURS, "Sənədlər saat 9-dan qəbul olunur.", "Sənədlər 9 gün ərzində qəbul olunur.", "az"),
+    (HOURS, "Приём с 9 до 18.", "Приём 9 заявлений.", "ru"),
+])
+def test_amounts_written_in_words_or_after_the_currency_sites_by_domain_and_hours_without_minutes_are_held(
+        kind: str, with_it: str, without_it: str, lang: str) -> None:
+    assert holds(kind, with_it, lang)
+    assert not holds(kind, without_it, lang)
+
+
+@pytest.mark.parametrize(("with_it", "without_it", "lang"), [
+    ("Documents are received on Fridays (10:00–13:00).", "From 00:00 on October 24 the documents change.", "en"),
+    ("Sənədlər cümə günləri qəbul edilir.", "Təqdim olunan sənədlər dəyişib.", "az"),
+    ("Документы принимаются по пятницам.", "С 00:00 24 октября документы не принимаются.", "ru"),
+])
+def test_hours_are_days_or_times_of_reception_not_midnight_nor_a_day_s_name_inside_another_word(
+        with_it: str, without_it: str, lang: str) -> None:
+    assert holds(HOURS, with_it, lang)
+    assert not holds(HOURS, without_it, lang)
+
+
+@pytest.mark.parametrize(("with_it", "without_it", "lang"), [
+    ("Applications are received at the regional office.", "Officers of the service attended.", "en"),
+    ("Sənədlər regional idarənin binasında qəbul olunur.", "Sənədlər qəbul olunur.", "az"),
+    ("Приём ведётся в здании управления.", "Приём ведётся по домашним делам.", "ru"),
+])
+def test_a_place_word_holds_a_place_only_as_a_whole_word(with_it: str, without_it: str, lang: str) -> None:
+    assert holds(PLACE, with_it, lang)
+    assert not holds(PLACE, without_it, lang)
+
+
+@pytest.mark.parametrize(("with_it", "without_it", "lang"), [
+    ("The fee is 50 GEL.", "In 2020, 6106 gelatin capsules were delivered.", "en"),
+    ("Rüsum 20 AZN-dir.", "2020-ci ildə ölkəyə 6106 əcnəbi gəlib.", "az"),
+    ("Сбор составляет 20 евро.", "В 2020 году приехали 6106 иностранцев.", "ru"),
+])
+def test_a_currency_code_holds_money_only_as_a_whole_word(with_it: str, without_it: str, lang: str) -> None:
+    assert holds(MONEY, with_it, lang)
+    assert not holds(MONEY, without_it, lang)
+
+
+@pytest.mark.parametrize(("with_it", "without_it", "lang"), [
+    ("The embassy received visitors on 3 May.", "Persons may apply to the embassy.", "en"),
+    ("Layihə fevralda başlayıb.", "Layihə uğurla başlayıb.", "az"),
+    ("Приём прошёл в мае.", "Приём прошёл в посольстве.", "ru"),
+])
+def test_a_month_in_any_of_its_forms_states_a_date_and_the_verb_may_does_not(with_it: str, without_it: str,
+                                                                            lang: str) -> None:
+    assert holds(DATE, with_it, lang)
+    assert not holds(DATE, without_it, lang)

@@ -98,3 +98,30 @@ def test_a_bullet_alone_on_its_line_opens_the_next_line_as_a_list_item() -> None
     assert passage == ("Adults submit the following documents:\n- Identity card and its copy;\n"
                        "- Two photos (3x4 cm).")
     assert introduced(passage.split("\n"), 0) == ["- Identity card and its copy;", "- Two photos (3x4 cm)."]
+
+
+def test_a_last_list_item_ending_in_a_colon_brings_what_it_introduces() -> None:
+    lines = ["How to apply", "• Only complete applications will be accepted.",
+             "• Please send all the above-mentioned documents to:", "Embassy of Azerbaijan, Consular Section,",
+             "2741 34th Street, Washington, DC 20008", "Contacts"]
+    assert introduced(lines, 0) == lines[1:5]
+
+
+def test_a_line_ending_in_a_comma_goes_on_in_the_next_line() -> None:
+    lines = ["Send the documents to:", "Embassy of Azerbaijan, Consular Section,", "2741 34th Street", "Other news"]
+    assert introduced(lines, 0) == lines[1:3]
+
+
+def test_a_cut_paragraph_ending_after_a_comma_keeps_its_last_word() -> None:
+    assert trim_cut("the administrator of hotels, sanatorium, resorts, guest house,") == \
+        "the administrator of hotels, sanatorium, resorts, guest house…"
+
+
+def test_a_figure_after_a_dash_without_a_space_ends_a_table_row_not_a_cut_line() -> None:
+    assert not is_cut("- Applications on establishment of the citizenship of the Republic of Azerbaijan- 775", False)
+
+
+def test_a_long_heading_in_capitals_is_not_cut_unless_it_ends_the_excerpt() -> None:
+    heading = "XARİCİ ÖLKƏLƏRDƏKİ AZƏRBAYCAN RESPUBLİKASI VƏTƏNDAŞLARININ UÇOTU VƏ HAQQI ÖDƏNİLƏN ƏMƏK FƏALİYYƏTİ İLƏ"
+    assert not is_cut(heading, False)
+    assert is_cut(heading, True)
