@@ -19,7 +19,7 @@ import Stemmer
 from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "8"
+ANALYZER_VERSION = "9"
 
 LANGUAGES = ("en", "az", "ru")
 
@@ -52,6 +52,8 @@ _AZ_SUFFIXES = tuple(
             # the locative and ablative with d after every consonant (müraciətdə, not Turkish -te): a final
             # "ta"/"tə" is a t-final stem's dative (müraciət-ə, qeydiyyat-a), left to the single vowel below.
             "da", "de", "dan", "den",
+            # ... after a possessive, with its n (müharibə-si-n-də, xidməti-n-dən: "in its war", "from its service")
+            "nda", "nde", "ndan", "nden",
             "ya", "ye", "na", "ne",
             "nin", "nun", "in", "un",
             "ni", "nu", "yi", "yu",
@@ -79,7 +81,8 @@ _AZ_SINGLE_VOWELS = ("i", "u", "a", "e")
 _AZ_MIN_STEM = 4
 # The plural is stripped from short roots too (gün-lər, dil-lər, iş-lər: "days", "languages"), down to this.
 _AZ_PLURALS = ("lar", "ler")
-_AZ_N_DATIVES = ("na", "ne")
+# Case endings that take the possessive's n (xidməti-nə, müharibəsi-ndə): only after its vowel.
+_AZ_N_DATIVES = ("na", "ne", "nda", "nde", "ndan", "nden")
 _AZ_POSSESSIVE_VOWELS = ("i", "u")
 _AZ_QUESTION_PARTICLES = ("mi", "mu")
 _AZ_VOWELS = "aeiou"
@@ -138,8 +141,9 @@ def _stemmer(lang: str) -> Stemmer.Stemmer | None:
 
 
 def _strips(token: str, suffix: str) -> bool:
-    """Whether a matching suffix is an ending here: the dative -na/-nə follows only a possessive's vowel
-    (xidməti-nə, miqrasiyası-na), so vətənə is vətən-ə, not vətə-nə; the glued question particle -mı/-mu
+    """Whether a matching suffix is an ending here: the dative -na/-nə (and the locative -nda/-ndə, ablative
+    -ndan/-ndən) follows only a possessive's vowel (xidməti-nə, miqrasiyası-na, müharibəsi-ndə), so vətənə is
+    vətən-ə, not vətə-nə, and zamanda is zaman-da; the glued question particle -mı/-mu
     follows a consonant (alınır-mı, var-mı), so bayramı, proqramı, rüsumu are bayram-ı, proqram-ı, rüsum-u."""
     before = token[-len(suffix) - 1]
     if suffix in _AZ_N_DATIVES:

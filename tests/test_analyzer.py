@@ -37,6 +37,14 @@ def test_azerbaijani_glued_question_particle_is_stripped() -> None:
     assert analyze("ALINIRMI", "az") == analyze("alınır", "az")
 
 
+def test_an_azerbaijani_case_ending_after_a_possessive_loses_its_n() -> None:
+    assert analyze("müharibəsində", "az") == analyze("müharibə", "az")  # müharibə-si-n-də "in its war"
+
+
+def test_an_azerbaijani_locative_after_a_consonant_keeps_the_stems_n() -> None:
+    assert stem_az("zamanda") == stem_az("zaman")  # zaman-da, not zama-nda
+
+
 def test_azerbaijani_stems_keep_at_least_four_letters() -> None:
     assert stem_az("bina") == "bina"
 
