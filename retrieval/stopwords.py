@@ -13,6 +13,7 @@ was wasn't we were weren't what when where which while who whom why will with wo
 your yours yourself yourselves s t d ll m o re ve y also get got just might must shall
 do does did done tell please know want need
 many much still soon ever yet already kind
+u ur n r pls plz
 """
 
 _RU = """
@@ -36,6 +37,7 @@ mi mu ne nece niye neden hansi harada haradan kim kime nedir hardan hansı var y
 ci cu cı cü inci uncu nci ncu
 bele hemin butun her hec cox az daha en artiq
 men sen biz siz onlar onun onlarin bunun bunlar
+yaninda yanindaki
 """
 
 
