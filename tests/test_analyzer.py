@@ -45,6 +45,14 @@ def test_an_azerbaijani_locative_after_a_consonant_keeps_the_stems_n() -> None:
     assert stem_az("zamanda") == stem_az("zaman")  # zaman-da, not zama-nda
 
 
+def test_chat_shorthand_for_function_words_is_no_term() -> None:
+    assert analyze("open at night n weekends u know", "en") == analyze("open at night and weekends", "en")
+
+
+def test_the_azerbaijani_postposition_under_is_no_term() -> None:
+    assert analyze("DMX yanında İctimai Şura", "az") == analyze("DMX İctimai Şura", "az")
+
+
 def test_azerbaijani_stems_keep_at_least_four_letters() -> None:
     assert stem_az("bina") == "bina"
 
