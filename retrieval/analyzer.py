@@ -229,7 +229,10 @@ _QUESTION_PHRASES = {
                      # "what's his name", "ambassador in usa name": the name is the answer asked for (a person),
                      # not a word to find ("renamed" would match it); "my name" is what the question is about.
                      r"\b(what('?s| is) (his|her|their|the) name|(his|her|their) name|the name of)\b|"
-                     r"(?<!my )\bname$"),
+                     r"(?<!my )\bname$|"
+                     # chat shorthand for function words ("night n weekends", "can u", "pls"); only in questions
+                     # and only standing alone: documents write "n-3", "R-loops", "U-937" (SciFact).
+                     r"(?<![\w-])(u|ur|n|pls|plz)(?![\w-])"),
     "az": re.compile(r"\b(adi (ne|nedir|nedi)|ne vaxt(dan)?|ne qeder (vaxt|muddet)(e)?|(en )?son (xeber\w*|yenilik\w*)|"
                      r"xeber\w*|yenilik\w*|sonuncu)\b"),
     "ru": re.compile(r"\b(как (его |ее )?зовут|как долго|с какого (числа|времени)|с каких пор|в каком году|"

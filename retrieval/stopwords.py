@@ -13,7 +13,6 @@ was wasn't we were weren't what when where which while who whom why will with wo
 your yours yourself yourselves s t d ll m o re ve y also get got just might must shall
 do does did done tell please know want need
 many much still soon ever yet already kind
-u ur n r pls plz
 """
 
 _RU = """

@@ -45,8 +45,12 @@ def test_an_azerbaijani_locative_after_a_consonant_keeps_the_stems_n() -> None:
     assert stem_az("zamanda") == stem_az("zaman")  # zaman-da, not zama-nda
 
 
-def test_chat_shorthand_for_function_words_is_no_term() -> None:
-    assert analyze("open at night n weekends u know", "en") == analyze("open at night and weekends", "en")
+def test_chat_shorthand_for_function_words_is_no_question_term() -> None:
+    assert question_terms("open at night n weekends u know", "en") == question_terms("open at night and weekends", "en")
+
+
+def test_a_letter_of_a_hyphenated_name_stays_a_term() -> None:
+    assert "n3" in question_terms("n-3 fatty acids", "en")
 
 
 def test_the_azerbaijani_postposition_under_is_no_term() -> None:
