@@ -132,14 +132,30 @@ def _match_forms(entries: Sequence[Entry], lang: str) -> dict[str, list[tuple[Te
 # Azerbaijani verbs are named in the infinitive (qayıtmaq "to return", ödəmək "to pay"); people ask with their
 # other forms: present (qayıdır), past (qayıtdı, qayıdıb), "I" forms (qayıdım, qayıtdım, itirmişəm), participles
 # (qayıdan), verbal nouns (qayıtması), "must" (qayıtmalı), future (qayıdacaq) and the passive of each (verilir,
-# verilib, ödənilir). Endings are written for a root whose last vowel is back (a ı o u); after a front one
-# (e ə i ö ü) a becomes e. The analyzer folds ı ü ö ə, so i and u stand for all four high vowels.
+# verilib, ödənilir). Endings are written for a root whose last vowel is a or ı, in the folded alphabet (ı ə ö ü
+# → i e o u); after a front vowel (e ə i ö ü) a becomes e, after a rounded one (o ö u ü) the high vowel i is u
+# (götür-ür, götür-ül-ür; oxu-y-ur).
 _AZ_INFINITIVE = ("maq", "mək")
 _AZ_VERB_FORMS = ("ir", "ib", "di", "mis", "misam", "im", "dim", "diq", "ar", "an", "masi", "mali", "acaq",
                   "iram", "il", "ilir", "ilib", "ildi", "ilmis", "ilan", "ilmasi", "in", "inir", "inib",
                   "indi", "inan", "inmasi")
-_AZ_BACK, _AZ_FRONT, _AZ_ANY_VOWEL = "aıou", "eəiöü", "aıoueəiöü"
+_AZ_FRONT, _AZ_ROUNDED, _AZ_ANY_VOWEL = "eəiöü", "oöuü", "aıoueəiöü"
 _AZ_MIN_VERB_ROOT = 3  # al-maq "take", ol-maq "be": two-letter roots' forms are other words (alim, ali, olan)
+
+
+def _harmonized(ending: str, front: bool, rounded: bool) -> str:
+    """An ending written after a or ı, as it follows a root whose last vowel is front and/or rounded: each vowel
+    follows the one before it (götür-ül-məsi, qayıd-ıl-ması, oxu-y-ur-am)."""
+    out = []
+    for ch in ending:
+        if ch == "a":
+            ch, rounded = ("e" if front else "a"), False
+        elif ch == "i":
+            ch = "u" if rounded else "i"
+        elif ch == "q" and front:
+            ch = "k"  # -acaq / -əcək, -dıq / -dik
+        out.append(ch)
+    return "".join(out)
 
 
 def _inflections(name: str) -> tuple[str, ...]:
@@ -151,10 +167,9 @@ def _inflections(name: str) -> tuple[str, ...]:
     if not last.endswith(_AZ_INFINITIVE) or (len(root) < _AZ_MIN_VERB_ROOT and len(words) == 1):
         return (name,)
     vowels = [ch for ch in root if ch in _AZ_ANY_VOWEL]
-    front = bool(vowels) and vowels[-1] in _AZ_FRONT
+    last = vowels[-1] if vowels else "a"
     forms = [name]
-    for ending in _AZ_VERB_FORMS:
-        ending = ending.replace("a", "e").replace("q", "k") if front else ending  # -acaq, -əcək
+    for ending in (_harmonized(e, last in _AZ_FRONT, last in _AZ_ROUNDED) for e in _AZ_VERB_FORMS):
         if root[-1] in _AZ_ANY_VOWEL and ending[:2] in ("il", "in"):
             said = [root + "n" + ending[2:], root + "n" + ending]  # the passive: işlə-n-ir, ödə-n-il-ir
         elif root[-1] in _AZ_ANY_VOWEL and ending[0] in "aeiou":

@@ -159,3 +159,9 @@ def test_a_name_that_is_one_word_plus_stopwords_gives_way_to_the_one_word_name()
     glossary = Glossary.parse("- en: [day]\n  az: [gün]\n- en: [today]\n  az: [bu gün, hazırda]\n")
     plan, _ = glossary.translate(analyze("gün", "az"), "az", "en")
     assert plan.concepts[0].alternatives == (("day",),)
+
+
+def test_a_rounded_azerbaijani_verb_matches_its_forms_in_rounded_harmony() -> None:
+    glossary = Glossary.parse("- en: [collect, pick up]\n  az: [götürmək]\n")
+    for asked in ("termin nece goturulur", "götürür", "götürmüşəm", "götürülməsi"):
+        assert glossary.translate(analyze(asked, "az"), "az", "en")[1] == 1, asked
