@@ -10,6 +10,7 @@ Usage::
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -151,6 +152,7 @@ def _strips(token: str, suffix: str) -> bool:
     return suffix not in _AZ_QUESTION_PARTICLES or before not in _AZ_VOWELS
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a word's stem is asked for again and again (a vocabulary, a corpus)
 def stem_az(token: str) -> str:
     """Strip common Azerbaijani inflections from a folded token, never below a 4-letter stem (except the
     noun endings of a few short roots: ilde → il)."""

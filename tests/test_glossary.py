@@ -165,3 +165,21 @@ def test_a_rounded_azerbaijani_verb_matches_its_forms_in_rounded_harmony() -> No
     glossary = Glossary.parse("- en: [collect, pick up]\n  az: [götürmək]\n")
     for asked in ("termin nece goturulur", "götürür", "götürmüşəm", "götürülməsi"):
         assert glossary.translate(analyze(asked, "az"), "az", "en")[1] == 1, asked
+
+
+PROCEDURE_VERBS = ("apply", "issue", "extend", "renew", "lose", "return", "register", "work", "study", "marry", "pay",
+                   "stay", "enter", "leave", "arrive", "consider", "decide", "start", "establish", "sign", "cancel",
+                   "renounce", "confirm", "visit")
+
+
+@pytest.mark.parametrize("verb", PROCEDURE_VERBS)
+def test_the_bundled_vocabulary_names_each_verb_of_procedure_in_azerbaijani_and_russian(verb: str) -> None:
+    glossary = load_glossary(ROOT / "corpus")
+    for target in ("az", "ru"):
+        assert glossary.translate(analyze(verb, "en"), "en", target)[1] == 1, (verb, target)
+
+
+def test_the_bundled_vocabulary_reads_an_azerbaijani_verb_as_typed_in_a_chat() -> None:
+    glossary = load_glossary(ROOT / "corpus")
+    plan = glossary.translate(analyze("vetene nece qayidim", "az"), "az", "en")[0]
+    assert ("return",) in plan.concepts[-1].alternatives
