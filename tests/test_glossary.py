@@ -172,14 +172,19 @@ PROCEDURE_VERBS = ("apply", "issue", "extend", "renew", "lose", "return", "regis
                    "renounce", "confirm", "visit")
 
 
+@pytest.fixture(scope="module")
+def bundled() -> Glossary:
+    """The bundled vocabulary, read once for the tests below (a second a read)."""
+    return load_glossary(ROOT / "corpus")
+
+
 @pytest.mark.parametrize("verb", PROCEDURE_VERBS)
-def test_the_bundled_vocabulary_names_each_verb_of_procedure_in_azerbaijani_and_russian(verb: str) -> None:
-    glossary = load_glossary(ROOT / "corpus")
+def test_the_bundled_vocabulary_names_each_verb_of_procedure_in_azerbaijani_and_russian(verb: str,
+                                                                                         bundled: Glossary) -> None:
     for target in ("az", "ru"):
-        assert glossary.translate(analyze(verb, "en"), "en", target)[1] == 1, (verb, target)
+        assert bundled.translate(analyze(verb, "en"), "en", target)[1] == 1, (verb, target)
 
 
-def test_the_bundled_vocabulary_reads_an_azerbaijani_verb_as_typed_in_a_chat() -> None:
-    glossary = load_glossary(ROOT / "corpus")
-    plan = glossary.translate(analyze("vetene nece qayidim", "az"), "az", "en")[0]
+def test_the_bundled_vocabulary_reads_an_azerbaijani_verb_as_typed_in_a_chat(bundled: Glossary) -> None:
+    plan = bundled.translate(analyze("vetene nece qayidim", "az"), "az", "en")[0]
     assert ("return",) in plan.concepts[-1].alternatives
