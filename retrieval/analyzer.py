@@ -86,6 +86,8 @@ _AZ_PLURALS = ("lar", "ler")
 _AZ_N_DATIVES = ("na", "ne", "nda", "nde", "ndan", "nden")
 _AZ_POSSESSIVE_VOWELS = ("i", "u")
 _AZ_QUESTION_PARTICLES = ("mi", "mu")
+_AZ_Y_ENDINGS = ("yi", "yu", "ya", "ye")
+_AZ_LIK = ("li", "lu")
 _AZ_VOWELS = "aeiou"
 _AZ_MIN_PLURAL_STEM = 3
 # Short roots that take case endings like any noun (il-də "in the year", gün-ü "the day", iş-ə "to work"):
@@ -170,6 +172,8 @@ def stem_az(token: str) -> str:
             least = _AZ_MIN_PLURAL_STEM if suffix in _AZ_PLURALS else _AZ_MIN_STEM
             if token.endswith(suffix) and len(token) - len(suffix) >= least and _strips(token, suffix):
                 token = token[: -len(suffix)]
+                if suffix in _AZ_Y_ENDINGS and token.endswith(_AZ_LIK):
+                    return token + "k"  # -lik's k is y before a vowel: səfirliyi, səfirliyə = səfirlik
                 break
         else:
             if token.endswith(_AZ_SINGLE_VOWELS) and len(token) - 1 >= _AZ_MIN_STEM:
@@ -236,8 +240,11 @@ _QUESTION_PHRASES = {
                      # and only standing alone: documents write "n-3", "R-loops", "U-937" (SciFact).
                      r"(?<![\w-])(u|ur|n|pls|plz)(?![\w-])"),
     "az": re.compile(r"\b(adi (ne|nedir|nedi)|ne vaxt(dan)?|ne qeder (vaxt|muddet)(e)?|(en )?son (xeber\w*|yenilik\w*)|"
-                     r"xeber\w*|yenilik\w*|sonuncu)\b"),
-    "ru": re.compile(r"\b(как (его |ее )?зовут|как долго|с какого (числа|времени)|с каких пор|в каком году|"
+                     r"xeber\w*|yenilik\w*|sonuncu|"
+                     # "what shall I do" as people type it: asks for the steps, names nothing to find
+                     r"neyleyim|neyleyek|neynim|neyneyim|neylemeliyem|ne edim|ne etmeliyem|ne etmek lazimdir)\b"),
+    "ru": re.compile(r"\b(что (мне |нам )?(делать|предпринять)|"
+                     r"как (его |ее )?зовут|как долго|с какого (числа|времени)|с каких пор|в каком году|"
                      r"какого числа|последн\w*|новост\w*|новейш\w*|недавн\w*)\b"),
 }
 

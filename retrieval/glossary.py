@@ -141,7 +141,9 @@ def _match_forms(entries: Sequence[Entry], lang: str) -> dict[str, list[tuple[Te
 _AZ_INFINITIVE = ("maq", "mək")
 _AZ_VERB_FORMS = ("ir", "ib", "di", "mis", "misam", "im", "dim", "diq", "ar", "an", "masi", "mali", "acaq",
                   "iram", "il", "ilir", "ilib", "ildi", "ilmis", "ilan", "ilmasi", "in", "inir", "inib",
-                  "indi", "inan", "inmasi")
+                  "indi", "inan", "inmasi",
+                  # ... and "can" (qayıda bilərəm), "if" (qalsam), the negatives (keçmədim, düşməsəm, almıram)
+                  "a", "sa", "sam", "madi", "madim", "masa", "masam", "mir", "miram")
 _AZ_FRONT, _AZ_ROUNDED, _AZ_ANY_VOWEL = "eəiöü", "oöuü", "aıoueəiöü"
 _AZ_MIN_VERB_ROOT = 3  # al-maq "take", ol-maq "be": two-letter roots' forms are other words (alim, ali, olan)
 

@@ -57,6 +57,15 @@ def test_the_azerbaijani_postposition_under_is_no_term() -> None:
     assert analyze("DMX yanında İctimai Şura", "az") == analyze("DMX İctimai Şura", "az")
 
 
+def test_the_k_of_azerbaijani_lik_that_turns_y_before_a_vowel_reaches_the_same_stem() -> None:
+    assert analyze("səfirliyi", "az") == analyze("səfirliyə", "az") == analyze("səfirlik", "az")
+
+
+def test_what_shall_i_do_is_no_question_term() -> None:
+    assert question_terms("pasportumu itirdim neyləyim", "az") == question_terms("pasportumu itirdim", "az")
+    assert question_terms("потерял паспорт что делать", "ru") == question_terms("потерял паспорт", "ru")
+
+
 def test_azerbaijani_stems_keep_at_least_four_letters() -> None:
     assert stem_az("bina") == "bina"
 

@@ -136,6 +136,12 @@ def test_an_azerbaijani_verb_named_in_the_infinitive_matches_its_conjugated_form
         assert ("return",) in plan.concepts[-1].alternatives, asked
 
 
+def test_an_azerbaijani_verb_matches_its_negative_and_can_forms() -> None:
+    glossary = Glossary.parse("- en: [register]\n  az: [qeydiyyatdan keçmək]\n- en: [return]\n  az: [qayıtmaq]\n")
+    assert glossary.translate(analyze("qeydiyyatdan keçmədim", "az"), "az", "en")[1] == 1
+    assert glossary.translate(analyze("geri qayıda bilərəm", "az"), "az", "en")[1] == 1
+
+
 def test_a_vowel_final_azerbaijani_verb_matches_its_passive() -> None:
     glossary = Glossary.parse("- en: [pay, payment]\n  az: [ödəmək]\n")
     assert glossary.translate(analyze("rusum nece odenilir", "az"), "az", "en")[1] == 1
