@@ -146,11 +146,12 @@ def _stemmer(lang: str) -> Stemmer.Stemmer | None:
 def _strips(token: str, suffix: str) -> bool:
     """Whether a matching suffix is an ending here: the dative -na/-nə (and the locative -nda/-ndə, ablative
     -ndan/-ndən) follows only a possessive's vowel (xidməti-nə, miqrasiyası-na, müharibəsi-ndə), so vətənə is
-    vətən-ə, not vətə-nə, and zamanda is zaman-da; the glued question particle -mı/-mu
+    vətən-ə, not vətə-nə, and zamanda is zaman-da, and the word left without that vowel keeps a whole stem
+    (qanun-da, not qanu-nda); the glued question particle -mı/-mu
     follows a consonant (alınır-mı, var-mı), so bayramı, proqramı, rüsumu are bayram-ı, proqram-ı, rüsum-u."""
     before = token[-len(suffix) - 1]
     if suffix in _AZ_N_DATIVES:
-        return before in _AZ_POSSESSIVE_VOWELS
+        return before in _AZ_POSSESSIVE_VOWELS and len(token) - len(suffix) - 1 >= _AZ_MIN_STEM
     return suffix not in _AZ_QUESTION_PARTICLES or before not in _AZ_VOWELS
 
 

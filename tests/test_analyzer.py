@@ -43,6 +43,8 @@ def test_an_azerbaijani_case_ending_after_a_possessive_loses_its_n() -> None:
 
 def test_an_azerbaijani_locative_after_a_consonant_keeps_the_stems_n() -> None:
     assert stem_az("zamanda") == stem_az("zaman")  # zaman-da, not zama-nda
+    assert stem_az("qanunda") == stem_az("qanundan") == stem_az("qanun")  # qanun-da, not qanu-nda
+    assert stem_az("binasinda") == stem_az("bina")  # bina-sı-n-da (stem_az takes folded words)
 
 
 def test_chat_shorthand_for_function_words_is_no_question_term() -> None:
