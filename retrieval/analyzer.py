@@ -10,6 +10,7 @@ Usage::
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -19,7 +20,7 @@ import Stemmer
 from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "8"
+ANALYZER_VERSION = "9"
 
 LANGUAGES = ("en", "az", "ru")
 
@@ -52,6 +53,8 @@ _AZ_SUFFIXES = tuple(
             # the locative and ablative with d after every consonant (müraciətdə, not Turkish -te): a final
             # "ta"/"tə" is a t-final stem's dative (müraciət-ə, qeydiyyat-a), left to the single vowel below.
             "da", "de", "dan", "den",
+            # ... after a possessive, with its n (müharibə-si-n-də, xidməti-n-dən: "in its war", "from its service")
+            "nda", "nde", "ndan", "nden",
             "ya", "ye", "na", "ne",
             "nin", "nun", "in", "un",
             "ni", "nu", "yi", "yu",
@@ -79,9 +82,12 @@ _AZ_SINGLE_VOWELS = ("i", "u", "a", "e")
 _AZ_MIN_STEM = 4
 # The plural is stripped from short roots too (gün-lər, dil-lər, iş-lər: "days", "languages"), down to this.
 _AZ_PLURALS = ("lar", "ler")
-_AZ_N_DATIVES = ("na", "ne")
+# Case endings that take the possessive's n (xidməti-nə, müharibəsi-ndə): only after its vowel.
+_AZ_N_DATIVES = ("na", "ne", "nda", "nde", "ndan", "nden")
 _AZ_POSSESSIVE_VOWELS = ("i", "u")
 _AZ_QUESTION_PARTICLES = ("mi", "mu")
+_AZ_Y_ENDINGS = ("yi", "yu", "ya", "ye")
+_AZ_LIK = ("li", "lu")
 _AZ_VOWELS = "aeiou"
 _AZ_MIN_PLURAL_STEM = 3
 # Short roots that take case endings like any noun (il-də "in the year", gün-ü "the day", iş-ə "to work"):
@@ -138,15 +144,18 @@ def _stemmer(lang: str) -> Stemmer.Stemmer | None:
 
 
 def _strips(token: str, suffix: str) -> bool:
-    """Whether a matching suffix is an ending here: the dative -na/-nə follows only a possessive's vowel
-    (xidməti-nə, miqrasiyası-na), so vətənə is vətən-ə, not vətə-nə; the glued question particle -mı/-mu
+    """Whether a matching suffix is an ending here: the dative -na/-nə (and the locative -nda/-ndə, ablative
+    -ndan/-ndən) follows only a possessive's vowel (xidməti-nə, miqrasiyası-na, müharibəsi-ndə), so vətənə is
+    vətən-ə, not vətə-nə, and zamanda is zaman-da, and the word left without that vowel keeps a whole stem
+    (qanun-da, not qanu-nda); the glued question particle -mı/-mu
     follows a consonant (alınır-mı, var-mı), so bayramı, proqramı, rüsumu are bayram-ı, proqram-ı, rüsum-u."""
     before = token[-len(suffix) - 1]
     if suffix in _AZ_N_DATIVES:
-        return before in _AZ_POSSESSIVE_VOWELS
+        return before in _AZ_POSSESSIVE_VOWELS and len(token) - len(suffix) - 1 >= _AZ_MIN_STEM
     return suffix not in _AZ_QUESTION_PARTICLES or before not in _AZ_VOWELS
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a word's stem is asked for again and again (a vocabulary, a corpus)
 def stem_az(token: str) -> str:
     """Strip common Azerbaijani inflections from a folded token, never below a 4-letter stem (except the
     noun endings of a few short roots: ilde → il)."""
@@ -164,6 +173,8 @@ def stem_az(token: str) -> str:
             least = _AZ_MIN_PLURAL_STEM if suffix in _AZ_PLURALS else _AZ_MIN_STEM
             if token.endswith(suffix) and len(token) - len(suffix) >= least and _strips(token, suffix):
                 token = token[: -len(suffix)]
+                if suffix in _AZ_Y_ENDINGS and token.endswith(_AZ_LIK):
+                    return token + "k"  # -lik's k is y before a vowel: səfirliyi, səfirliyə = səfirlik
                 break
         else:
             if token.endswith(_AZ_SINGLE_VOWELS) and len(token) - 1 >= _AZ_MIN_STEM:
@@ -225,10 +236,16 @@ _QUESTION_PHRASES = {
                      # "what's his name", "ambassador in usa name": the name is the answer asked for (a person),
                      # not a word to find ("renamed" would match it); "my name" is what the question is about.
                      r"\b(what('?s| is) (his|her|their|the) name|(his|her|their) name|the name of)\b|"
-                     r"(?<!my )\bname$"),
+                     r"(?<!my )\bname$|"
+                     # chat shorthand for function words ("night n weekends", "can u", "pls"); only in questions
+                     # and only standing alone: documents write "n-3", "R-loops", "U-937" (SciFact).
+                     r"(?<![\w-])(u|ur|n|pls|plz)(?![\w-])"),
     "az": re.compile(r"\b(adi (ne|nedir|nedi)|ne vaxt(dan)?|ne qeder (vaxt|muddet)(e)?|(en )?son (xeber\w*|yenilik\w*)|"
-                     r"xeber\w*|yenilik\w*|sonuncu)\b"),
-    "ru": re.compile(r"\b(как (его |ее )?зовут|как долго|с какого (числа|времени)|с каких пор|в каком году|"
+                     r"xeber\w*|yenilik\w*|sonuncu|"
+                     # "what shall I do" as people type it: asks for the steps, names nothing to find
+                     r"neyleyim|neyleyek|neynim|neyneyim|neylemeliyem|ne edim|ne etmeliyem|ne etmek lazimdir)\b"),
+    "ru": re.compile(r"\b(что (мне |нам )?(делать|предпринять)|"
+                     r"как (его |ее )?зовут|как долго|с какого (числа|времени)|с каких пор|в каком году|"
                      r"какого числа|последн\w*|новост\w*|новейш\w*|недавн\w*)\b"),
 }
 

@@ -42,11 +42,14 @@ from pressbot.retrieval.corpus import CorpusError, Problem
 from pressbot.retrieval.spelling import Spelling
 
 FILE_NAME = "glossary.yaml"
+# libyaml's safe loader when PyYAML was built with it (parsing the bundled vocabulary: ~10x faster), else PyYAML's.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TOPIC_KEY = "topic"  # an entry's optional name, for people reading the file
 # A question naming several glossary entries is searched in at most this many wordings.
 MAX_VARIANTS = 16
 
 Terms = tuple[str, ...]
+Senses = tuple[int, ...]  # the entries a name's form stands for (usually one)
 
 
 @dataclass(frozen=True)
@@ -103,15 +106,85 @@ class Entry:
     names: tuple[tuple[str, str], ...]
 
 
-def _match_forms(entries: Sequence[Entry], lang: str) -> dict[str, list[tuple[Terms, int]]]:
+def _match_forms(entries: Sequence[Entry], lang: str) -> dict[str, list[tuple[Terms, Senses]]]:
     """Every name of every entry analyzed as a question in `lang` would be, by first term, longest first
-    (so that finding the names in a question costs a look-up per term, however large the vocabulary)."""
-    forms = {(tuple(analyze(written, lang)), i) for i, entry in enumerate(entries) for _, text in entry.names
-             for written in _spellings(text)}
-    by_first: dict[str, list[tuple[Terms, int]]] = {}
-    for form in sorted((f for f in forms if f[0]), key=lambda f: (-len(f[0]), f[1], f[0])):
-        by_first.setdefault(form[0][0], []).append(form)
+    (so that finding the names in a question costs a look-up per term, however large the vocabulary), each
+    with the entries it names: a form two entries share ("xarici": foreign, abroad) stands for both."""
+    claims: dict[Terms, dict[int, tuple[bool, bool, bool]]] = {}
+    for i, entry in enumerate(entries):
+        for name_lang, text in entry.names:
+            for spelled in _spellings(text):
+                # Verb forms are generated for Azerbaijani questions only: no one conjugates them in another language.
+                for said in _inflections(spelled) if name_lang == lang == "az" else (spelled,):
+                    form = tuple(analyze(said, lang))
+                    # How directly the form names the entry (less is more direct): a name of another language,
+                    # a verb form generated from a name, a name whose other words are stopwords ("bu gün").
+                    how = (name_lang != lang, said != spelled, len(form) < len(said.split()))
+                    best = claims.setdefault(form, {}) if form else {}
+                    if form and (i not in best or how < best[i]):
+                        best[i] = how
+    # A form stands for the entries that name it most directly: all of them when several do ("xarici":
+    # foreign, abroad), so that a question is read in each sense.
+    senses = {form: [i for i, how in by.items() if how == min(by.values())] for form, by in claims.items()}
+    by_first: dict[str, list[tuple[Terms, Senses]]] = {}
+    for form in sorted(senses, key=lambda f: (-len(f), senses[f][0], f)):
+        by_first.setdefault(form[0], []).append((form, tuple(senses[form])))
     return by_first
+
+
+# Azerbaijani verbs are named in the infinitive (qayıtmaq "to return", ödəmək "to pay"); people ask with their
+# other forms: present (qayıdır), past (qayıtdı, qayıdıb), "I" forms (qayıdım, qayıtdım, itirmişəm), participles
+# (qayıdan), verbal nouns (qayıtması), "must" (qayıtmalı), future (qayıdacaq) and the passive of each (verilir,
+# verilib, ödənilir). Endings are written for a root whose last vowel is a or ı, in the folded alphabet (ı ə ö ü
+# → i e o u); after a front vowel (e ə i ö ü) a becomes e, after a rounded one (o ö u ü) the high vowel i is u
+# (götür-ür, götür-ül-ür; oxu-y-ur).
+_AZ_INFINITIVE = ("maq", "mək")
+_AZ_VERB_FORMS = ("ir", "ib", "di", "mis", "misam", "im", "dim", "diq", "ar", "an", "masi", "mali", "acaq",
+                  "iram", "il", "ilir", "ilib", "ildi", "ilmis", "ilan", "ilmasi", "in", "inir", "inib",
+                  "indi", "inan", "inmasi",
+                  # ... and "can" (qayıda bilərəm), "if" (qalsam), the negatives (keçmədim, düşməsəm, almıram)
+                  "a", "sa", "sam", "madi", "madim", "masa", "masam", "mir", "miram")
+_AZ_FRONT, _AZ_ROUNDED, _AZ_ANY_VOWEL = "eəiöü", "oöuü", "aıoueəiöü"
+_AZ_MIN_VERB_ROOT = 3  # al-maq "take", ol-maq "be": two-letter roots' forms are other words (alim, ali, olan)
+
+
+def _harmonized(ending: str, front: bool, rounded: bool) -> str:
+    """An ending written after a or ı, as it follows a root whose last vowel is front and/or rounded: each vowel
+    follows the one before it (götür-ül-məsi, qayıd-ıl-ması, oxu-y-ur-am)."""
+    out = []
+    for ch in ending:
+        if ch == "a":
+            ch, rounded = ("e" if front else "a"), False
+        elif ch == "i":
+            ch = "u" if rounded else "i"
+        elif ch == "q" and front:
+            ch = "k"  # -acaq / -əcək, -dıq / -dik
+        out.append(ch)
+    return "".join(out)
+
+
+def _inflections(name: str) -> tuple[str, ...]:
+    """A name as written, and for an Azerbaijani verb in the infinitive (a last word ending in -maq/-mək) its
+    usual conjugated forms too; other names stay as they are."""
+    words = name.split()
+    last = words[-1].lower() if words else ""
+    root = last[:-3]
+    if not last.endswith(_AZ_INFINITIVE) or (len(root) < _AZ_MIN_VERB_ROOT and len(words) == 1):
+        return (name,)
+    vowels = [ch for ch in root if ch in _AZ_ANY_VOWEL]
+    last = vowels[-1] if vowels else "a"
+    forms = [name]
+    for ending in (_harmonized(e, last in _AZ_FRONT, last in _AZ_ROUNDED) for e in _AZ_VERB_FORMS):
+        if root[-1] in _AZ_ANY_VOWEL and ending[:2] in ("il", "in"):
+            said = [root + "n" + ending[2:], root + "n" + ending]  # the passive: işlə-n-ir, ödə-n-il-ir
+        elif root[-1] in _AZ_ANY_VOWEL and ending[0] in "aeiou":
+            said = [root + "y" + ending]  # işlə-y-ir, başla-y-ıb
+        elif root[-1] == "t" and ending[0] in "aeiou":
+            said = [root + ending, root[:-1] + "d" + ending]  # qayıt-maq, qayıd-ır
+        else:
+            said = [root + ending]
+        forms.extend(" ".join([*words[:-1], word]) for word in said)
+    return tuple(dict.fromkeys(forms))
 
 
 def _spellings(name: str) -> tuple[str, ...]:
@@ -120,10 +193,15 @@ def _spellings(name: str) -> tuple[str, ...]:
     return (name, name.replace("-", "")) if "-" in name else (name,)
 
 
-def _find(forms: dict[str, list[tuple[Terms, int]]], terms: Sequence[str], i: int) -> tuple[Terms, int] | None:
-    """The longest name starting at terms[i], with its entry, or None."""
-    return next(((form, entry) for form, entry in forms.get(terms[i], ()) if tuple(terms[i : i + len(form)]) == form),
-                None)
+def _find(forms: dict[str, list[tuple[Terms, Senses]]], terms: Sequence[str], i: int) -> tuple[Terms, Senses] | None:
+    """The longest name starting at terms[i], with the entries it names, or None."""
+    return next(((form, senses) for form, senses in forms.get(terms[i], ())
+                 if tuple(terms[i : i + len(form)]) == form), None)
+
+
+def _names_of(names: Sequence[tuple[Terms, ...]], senses: Senses) -> tuple[Terms, ...]:
+    """The names of one or more entries, distinct, in the entries' order."""
+    return tuple(dict.fromkeys(alt for entry in senses for alt in names[entry]))
 
 
 def _expansion_forms(entries: Sequence[Entry], lang: str) -> list[tuple[Terms, ...]]:
@@ -138,7 +216,7 @@ class Glossary:
     """Entries plus their analyzed forms per question language (computed once, at load)."""
 
     entries: tuple[Entry, ...] = ()
-    _match: dict[str, dict[str, list[tuple[Terms, int]]]] = field(default_factory=dict, repr=False, compare=False)
+    _match: dict[str, dict[str, list[tuple[Terms, Senses]]]] = field(default_factory=dict, repr=False, compare=False)
     _expand: dict[str, list[tuple[Terms, ...]]] = field(default_factory=dict, repr=False, compare=False)
     # The index's terms, to read a question's unknown word as the corpus word it stands for (spelling.py).
     spelling: Spelling | None = field(default=None, repr=False, compare=False)
@@ -189,13 +267,14 @@ class Glossary:
         i = 0
         while i < len(terms):
             found = _find(forms, terms, i)
-            if found is None or not names[found[1]]:
+            targets = _names_of(names, found[1]) if found else ()
+            if found is None or not targets:
                 width = len(found[0]) if found else 1
                 concepts.extend(Concept(((t,),)) for t in terms[i : i + width])
                 i += width
                 continue
-            form, entry = found
-            concepts.append(Concept(names[entry]))
+            form = found[0]
+            concepts.append(Concept(targets))
             translated += 1
             i += len(form)
         return Query(tuple(concepts)), translated
@@ -215,8 +294,8 @@ class Glossary:
                 concepts.append(Concept(((terms[i],),)))
                 i += 1
                 continue
-            form, entry = found
-            concepts.append(Concept((form, *(alt for alt in expansions[entry] if alt != form))))
+            form, senses = found
+            concepts.append(Concept((form, *(alt for alt in _names_of(expansions, senses) if alt != form))))
             i += len(form)
         return Query(tuple(concepts))
 
@@ -224,8 +303,8 @@ class Glossary:
 def parse_entries(text: str, source: str) -> tuple[list[Entry], list[Problem]]:
     """Entries of a glossary file, and a PATH:LINE problem for each malformed one."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data: Any = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_LOADER)
+        data: Any = yaml.load(text, Loader=_LOADER)  # a safe loader (libyaml's when installed)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return [], [Problem(source, mark.line + 1 if mark else 1, f"bad YAML: {getattr(exc, 'problem', exc)}")]

@@ -36,6 +36,7 @@ mi mu ne nece niye neden hansi harada haradan kim kime nedir hardan hansı var y
 ci cu cı cü inci uncu nci ncu
 bele hemin butun her hec cox az daha en artiq
 men sen biz siz onlar onun onlarin bunun bunlar
+yaninda yanindaki
 """
 
 

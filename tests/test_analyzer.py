@@ -37,6 +37,37 @@ def test_azerbaijani_glued_question_particle_is_stripped() -> None:
     assert analyze("ALINIRMI", "az") == analyze("alınır", "az")
 
 
+def test_an_azerbaijani_case_ending_after_a_possessive_loses_its_n() -> None:
+    assert analyze("müharibəsində", "az") == analyze("müharibə", "az")  # müharibə-si-n-də "in its war"
+
+
+def test_an_azerbaijani_locative_after_a_consonant_keeps_the_stems_n() -> None:
+    assert stem_az("zamanda") == stem_az("zaman")  # zaman-da, not zama-nda
+    assert stem_az("qanunda") == stem_az("qanundan") == stem_az("qanun")  # qanun-da, not qanu-nda
+    assert stem_az("binasinda") == stem_az("bina")  # bina-sı-n-da (stem_az takes folded words)
+
+
+def test_chat_shorthand_for_function_words_is_no_question_term() -> None:
+    assert question_terms("open at night n weekends u know", "en") == question_terms("open at night and weekends", "en")
+
+
+def test_a_letter_of_a_hyphenated_name_stays_a_term() -> None:
+    assert "n3" in question_terms("n-3 fatty acids", "en")
+
+
+def test_the_azerbaijani_postposition_under_is_no_term() -> None:
+    assert analyze("DMX yanında İctimai Şura", "az") == analyze("DMX İctimai Şura", "az")
+
+
+def test_the_k_of_azerbaijani_lik_that_turns_y_before_a_vowel_reaches_the_same_stem() -> None:
+    assert analyze("səfirliyi", "az") == analyze("səfirliyə", "az") == analyze("səfirlik", "az")
+
+
+def test_what_shall_i_do_is_no_question_term() -> None:
+    assert question_terms("pasportumu itirdim neyləyim", "az") == question_terms("pasportumu itirdim", "az")
+    assert question_terms("потерял паспорт что делать", "ru") == question_terms("потерял паспорт", "ru")
+
+
 def test_azerbaijani_stems_keep_at_least_four_letters() -> None:
     assert stem_az("bina") == "bina"
 

@@ -126,3 +126,71 @@ def test_the_bundled_vocabulary_translates_month_names() -> None:
     plan, translated = glossary.translate(analyze("2019 aprelde", "az"), "az", "en")
     assert translated == 1
     assert plan.concepts[-1].alternatives == (tuple(analyze("April", "en")),)
+
+
+def test_an_azerbaijani_verb_named_in_the_infinitive_matches_its_conjugated_forms() -> None:
+    glossary = Glossary.parse("- en: [return, come back]\n  az: [qayıtmaq]\n")
+    for asked in ("vetene nece qayidim", "qayıdır", "qayıtdı", "qayıdıb", "qayitmisam", "qayıdan"):
+        plan, translated = glossary.translate(analyze(asked, "az"), "az", "en")
+        assert translated == 1, asked
+        assert ("return",) in plan.concepts[-1].alternatives, asked
+
+
+def test_an_azerbaijani_verb_matches_its_negative_and_can_forms() -> None:
+    glossary = Glossary.parse("- en: [register]\n  az: [qeydiyyatdan keçmək]\n- en: [return]\n  az: [qayıtmaq]\n")
+    assert glossary.translate(analyze("qeydiyyatdan keçmədim", "az"), "az", "en")[1] == 1
+    assert glossary.translate(analyze("geri qayıda bilərəm", "az"), "az", "en")[1] == 1
+
+
+def test_a_vowel_final_azerbaijani_verb_matches_its_passive() -> None:
+    glossary = Glossary.parse("- en: [pay, payment]\n  az: [ödəmək]\n")
+    assert glossary.translate(analyze("rusum nece odenilir", "az"), "az", "en")[1] == 1
+    assert glossary.translate(analyze("rüsum ödənir", "az"), "az", "en")[1] == 1
+
+
+def test_a_word_two_entries_name_stands_for_both() -> None:
+    glossary = Glossary.parse("- en: [foreigner]\n  az: [xarici, əcnəbi]\n- en: [abroad]\n  az: [xaricə, xarici]\n")
+    plan, _ = glossary.translate(analyze("xarici", "az"), "az", "en")
+    assert set(plan.concepts[0].alternatives) == {("foreign",), ("abroad",)}
+
+
+def test_a_name_in_the_question_language_wins_over_another_language_analyzed_alike() -> None:
+    # "issue" analyzed as Azerbaijani comes near "iş" (work); an Azerbaijani question saying iş means work.
+    glossary = Glossary.parse("- en: [work]\n  az: [iş]\n- en: [issue]\n  az: [vermək]\n")
+    plan, _ = glossary.translate(analyze("iş", "az"), "az", "en")
+    assert plan.concepts[0].alternatives == (("work",),)
+
+
+def test_a_name_that_is_one_word_plus_stopwords_gives_way_to_the_one_word_name() -> None:
+    glossary = Glossary.parse("- en: [day]\n  az: [gün]\n- en: [today]\n  az: [bu gün, hazırda]\n")
+    plan, _ = glossary.translate(analyze("gün", "az"), "az", "en")
+    assert plan.concepts[0].alternatives == (("day",),)
+
+
+def test_a_rounded_azerbaijani_verb_matches_its_forms_in_rounded_harmony() -> None:
+    glossary = Glossary.parse("- en: [collect, pick up]\n  az: [götürmək]\n")
+    for asked in ("termin nece goturulur", "götürür", "götürmüşəm", "götürülməsi"):
+        assert glossary.translate(analyze(asked, "az"), "az", "en")[1] == 1, asked
+
+
+PROCEDURE_VERBS = ("apply", "issue", "extend", "renew", "lose", "return", "register", "work", "study", "marry", "pay",
+                   "stay", "enter", "leave", "arrive", "consider", "decide", "start", "establish", "sign", "cancel",
+                   "renounce", "confirm", "visit")
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Glossary:
+    """The bundled vocabulary, read once for the tests below (a second a read)."""
+    return load_glossary(ROOT / "corpus")
+
+
+@pytest.mark.parametrize("verb", PROCEDURE_VERBS)
+def test_the_bundled_vocabulary_names_each_verb_of_procedure_in_azerbaijani_and_russian(verb: str,
+                                                                                         bundled: Glossary) -> None:
+    for target in ("az", "ru"):
+        assert bundled.translate(analyze(verb, "en"), "en", target)[1] == 1, (verb, target)
+
+
+def test_the_bundled_vocabulary_reads_an_azerbaijani_verb_as_typed_in_a_chat(bundled: Glossary) -> None:
+    plan = bundled.translate(analyze("vetene nece qayidim", "az"), "az", "en")[0]
+    assert ("return",) in plan.concepts[-1].alternatives
