@@ -217,6 +217,7 @@ def reply_json(reply: Reply) -> dict[str, Any]:
         "answered": answer.answered,
         "kind": reply.kind,
         "found_in": reply.found_in,
+        "reason": answer.reason,
         "lang": answer.lang,
         "text": reply.text,
         "html": reply.html,

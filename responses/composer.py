@@ -86,6 +86,16 @@ class Answer:
     # sources holds: that kind, and the closest source as "related" (answered is then False).
     missing: str | None = None
     related: Citation | None = None
+    # Why an answer was declined, the check that made it (REASONS); None when answered.
+    reason: str | None = None
+
+
+# The checks that decline an answer, as `Answer.reason` names them: no passage found ("no_hits"), none of the
+# releases found speaks of the year the question names (on_years), the best source covers too little of the
+# question (evidence < min_coverage), nothing quotable ("no_quote"), no quote holds the kind asked for
+# ("not_stated"), none states it about the question's topic (decision.about_topic), a name of the question not
+# quoted (decision.names_kept).
+REASONS = ("no_hits", "on_years", "evidence", "no_quote", "not_stated", "about_topic", "names_kept")
 
 
 def _key(sentence: str) -> str:
@@ -482,7 +492,8 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     hits = on_years(hits, question)
     strength = evidence(hits, weights)
     if not hits or strength < settings.min_coverage:
-        return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength)
+        reason = "evidence" if hits else "on_years" if all_hits else "no_hits"
+        return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength, reason=reason)
     top = hits[0]
     kind, cue_words = asked(question, lang) or (None, "")
     cue = frozenset(analyze(cue_words, lang))
@@ -523,9 +534,9 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
             stated = stated or _answers(kind, unit.text, hit.lang, _matches(weights, unit.text, hit.lang, names),
                                         cue, given)
     if not quotes:
-        return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength)
+        return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength, reason="no_quote")
     if not stated:  # loosely related quotes are not an answer: say the releases do not state it
         return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength, missing=kind,
-                      related=citations[0])
+                      related=citations[0], reason="not_stated")
     return Answer(query=question, lang=lang, answered=True, quotes=tuple(quotes), citations=tuple(citations),
                   hits=all_hits, evidence=strength)

@@ -126,7 +126,8 @@ def about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, s
         for line, intro in _lines_stating(kind, quote.text, lang, given):
             if topic_share(asked_, "\n".join([line, intro, *_beside(answer, quote)]), lang) >= share:
                 return answer
-    return replace(answer, answered=False, quotes=(), citations=(), missing=kind, related=answer.citations[0])
+    return replace(answer, answered=False, quotes=(), citations=(), missing=kind, related=answer.citations[0],
+                   reason="about_topic")
 
 
 def _beside(answer: Answer, quote: Quote) -> list[str]:
@@ -203,5 +204,5 @@ def names_kept(index: Index, answer: Answer, asked_: Asked, source_lang: str | N
         if weight < mean or len(concept.said) != 1 or named(concept, quoted):
             continue
         if is_name(index, concept.said[0], lang):
-            return replace(answer, answered=False, quotes=(), citations=())
+            return replace(answer, answered=False, quotes=(), citations=(), reason="names_kept")
     return answer

@@ -114,6 +114,8 @@ def test_eval_command_prints_json_metrics(tiny_corpus: Path, tmp_path: Path,
     assert data["overall"]["recall@1"] == 1.0
     assert data["overall"]["in_scope"] == 3
     assert len(data["questions"]) == 4
+    # Each declined question names the check that declined it; an answered one names none.
+    assert data["questions"][0]["reason"] is None and data["questions"][3]["reason"] is not None
 
 
 def test_eval_command_names_a_missing_qa_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

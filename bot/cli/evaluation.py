@@ -38,6 +38,7 @@ class Outcome:
     found_in: str | None = None  # the quoted releases' language, when not the question's (cross-language)
     # Whether an expected document is in the question's own language (None: unknown, or out of scope).
     own_language_doc: bool | None = None
+    reason: str | None = None  # the check that declined the answer (composer.REASONS), None when answered
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,8 @@ def judge(item: QAItem, reply: Reply, languages: Mapping[str, str] | None = None
     if item.in_scope and languages is not None:
         own = any(lang == item.lang and any(url_matches(url, s) for s in item.docs) for url, lang in languages.items())
     return Outcome(item=item, answered=answered, rank=rank, fact_found=fact_found, answer_lang=reply.answer.lang,
-                   evidence=reply.answer.evidence, kind=reply.kind, found_in=reply.found_in, own_language_doc=own)
+                   evidence=reply.answer.evidence, kind=reply.kind, found_in=reply.found_in, own_language_doc=own,
+                   reason=reply.answer.reason)
 
 
 def share(flags: Sequence[bool]) -> float | None:
@@ -167,7 +169,7 @@ def report_json(report: Report) -> dict[str, Any]:
             {"q": o.item.question, "lang": o.item.lang, "in_scope": o.item.in_scope, "answered": o.answered,
              "answer_lang": o.answer_lang, "rank": o.rank, "fact_found": o.fact_found if o.item.in_scope else None,
              "evidence": round(o.evidence, 4), "conversation": o.item.conversation, "kind": o.kind,
-             "found_in": o.found_in}
+             "found_in": o.found_in, "reason": o.reason}
             for o in report.outcomes
         ],
     }
@@ -196,7 +198,7 @@ def format_report(report: Report) -> str:
         if o.item.in_scope and (o.rank != 1 or not o.fact_found or not o.answered):
             what = [f"rank {o.rank}" if o.rank else "not in hits", "fact" if o.fact_found else "no fact"]
             if not o.answered:
-                what.append("abstained")
+                what.append(f"abstained: {o.reason}" if o.reason else "abstained")
             misses.append(f"  [{o.item.lang}] {o.item.question}  ({', '.join(what)})")
         elif o.item.conversation and o.kind != "conversation":
             misses.append(f"  [{o.item.lang}] {o.item.question}  (conversation, not handled as conversation)")
