@@ -98,7 +98,7 @@ def answer_question(index: Index, question: str, renderer: Renderer,
         return conversation_reply(question, turn, renderer, turn.lang or asked.lang)
     lang = asked.lang
     hits = index.search(question, k=HITS, lang=lang, plan=asked.plan)
-    answer = compose(question, hits, asked.weights, lang, settings, asked.plan)
+    answer = compose(question, hits, asked.weights, lang, settings, asked.plan, unknown(index, asked.weights))
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
     answer = names_kept(index, about_topic(answer, own), own)
     if not answer.answered or answer.evidence < WEAK:
@@ -148,7 +148,7 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
             continue
         hits = index.search_in(plan, target, k=HITS)
         weights = index.term_weights(plan.terms)
-        answer = compose(question, hits, weights, lang, settings, plan)
+        answer = compose(question, hits, weights, lang, settings, plan, unknown(index, weights))
         # The words asking for the kind, in the target's names: "telefon" is searched as "phone".
         cue = frozenset(index.translate(cue_terms(question, lang)[1], lang, target)[0].terms)
         searched = Asked(plan, weights, cue)
@@ -232,3 +232,8 @@ def reply_json(reply: Reply) -> dict[str, Any]:
             for h in answer.hits
         ],
     }
+
+
+def unknown(index: Index, terms: Collection[str]) -> frozenset[str]:
+    """The terms the corpus never uses (chat shorthand, typos the spelling could not place, other topics)."""
+    return frozenset(t for t in terms if t not in index.postings.vocabulary)

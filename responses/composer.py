@@ -336,19 +336,48 @@ def positive(weights: Mapping[str, float]) -> dict[str, float]:
     return {t: w if w > 0 else floor for t, w in weights.items()}
 
 
-def evidence(hits: Sequence[Hit], weights: Mapping[str, float]) -> float:
+def evidence(hits: Sequence[Hit], weights: Mapping[str, float], unknown: frozenset[str] = frozenset()) -> float:
     """How much of the question the best source covers, 0..1: the larger of the best passage's coverage
     (exact terms, glossary names included) and the idf share of the question's terms that the best
-    document's retrieved passages and title hold, inflections matched as in sentence selection."""
+    document's retrieved passages and title hold, inflections matched as in sentence selection.
+
+    Of the terms the corpus never uses (`unknown`), chat shorthand is read as people mean it: one or two letters
+    ("n", "u", "LA") say nothing a release could hold and are left out; a longer one counts as held when a word
+    of the document is written with its letters in order and more ("ppl": people, "intl": international)."""
     if not hits:
         return 0.0
     top = hits[0]
-    weights = positive(weights)
+    weights = {t: w for t, w in positive(weights).items() if t not in unknown or len(t) > 2 or t.isdigit()}
     total = sum(weights.values())
     if not total:
         return top.coverage
-    terms = _terms(top.title, top.lang).union(*(_terms(h.text, h.lang) for h in hits if h.doc_id == top.doc_id))
-    return max(top.coverage, sum(weights[t] for t in _matched(weights, terms)) / total)
+    texts = [top.title, *(h.text for h in hits if h.doc_id == top.doc_id)]
+    terms = frozenset().union(*(_terms(text, top.lang) for text in texts))
+    matched = _matched(weights, terms)
+    words = {w.casefold() for text in texts for w in re.findall(r"\w+", text)}
+    matched.update(t for t in unknown & set(weights) - matched if any(_abbreviates(t, w) for w in words))
+    return max(top.coverage, sum(weights[t] for t in matched) / total)
+
+
+_VOWELS = frozenset("aeiouyəıöüаеёиоуыэюя")
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """Whether `short` is `word` written as shorthand, at most one vowel kept and at least two letters fewer:
+    its consonants ("ppl" for "people", "msg" for "message"), or its first letters and its last consonant
+    ("intl" for "international", "govt" for "government"); not "olur" for "olunur" (an inflection), "abs" for
+    "assambleyası" or "перв" for "пребывать"."""
+    if len(word) < len(short) + 2 or len(short) < 3 or sum(c in _VOWELS for c in short) > 1:
+        return False
+    if word.startswith(short[:-1]) and short[-1] not in _VOWELS and short[-1] in word[len(short) - 1:]:
+        return True
+    return _skeleton(short) == _skeleton(word)
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants, a letter repeated in a row written once ("people" -> "pl")."""
+    consonants = [c for c in word if c not in _VOWELS]
+    return "".join(c for i, c in enumerate(consonants) if i == 0 or consonants[i - 1] != c)
 
 
 # A year: 1800-2099 standing alone, not an amount ("2000 manat", "1900 долларов").
@@ -484,13 +513,15 @@ def _focused(sources: Sequence[_Source], needs: Needs, kind: str | None, cue: fr
 
 
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,
-            settings: ComposerSettings = ComposerSettings(), plan: Query | None = None) -> Answer:
+            settings: ComposerSettings = ComposerSettings(), plan: Query | None = None,
+            unknown: frozenset[str] = frozenset()) -> Answer:
     """Quote the best sentences of the best hits, one numbered citation per source document. `plan`: the
-    question's search plan, so that a sentence naming a concept by another of its names counts as naming it."""
+    question's search plan, so that a sentence naming a concept by another of its names counts as naming it;
+    `unknown`: the question's terms the corpus never uses (see `evidence`)."""
     all_hits = hits = tuple(hits)
     weights = positive(weights)
     hits = on_years(hits, question)
-    strength = evidence(hits, weights)
+    strength = evidence(hits, weights, unknown)
     if not hits or strength < settings.min_coverage:
         reason = "evidence" if hits else "on_years" if all_hits else "no_hits"
         return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength, reason=reason)
