@@ -9,9 +9,11 @@ from __future__ import annotations
 import pytest
 
 from pressbot.responses.answering import unknown
-from pressbot.responses.composer import ComposerSettings, _abbreviates, evidence
+from pressbot.responses.composer import Answer, Citation, ComposerSettings, Quote, _abbreviates, evidence
+from pressbot.responses.decision import Asked, names_kept
 from pressbot.retrieval import Document, Hit, Index
 from pressbot.retrieval.analyzer import question_terms
+from pressbot.retrieval.glossary import Concept, Query
 
 THRESHOLD = ComposerSettings().min_coverage
 
@@ -79,3 +81,100 @@ def test_a_one_letter_word_the_corpus_does_not_know_is_left_out_of_the_evidence(
 def test_a_word_the_corpus_knows_is_not_read_as_shorthand() -> None:
     index = Index.build([Document(id="d", title="People", lang="en", text="People were admitted.")])
     assert unknown(index, ["peopl", "ppl"]) == frozenset({"ppl"})
+
+
+# --- names: a release's publisher, and the agency's own ground -------------------------------------------------
+
+def asked_in(index: Index, question: str, lang: str) -> Asked:
+    terms = question_terms(question, lang)
+    return Asked(Query(tuple(Concept(((t,),)) for t in terms)), index.term_weights(terms))
+
+
+def quoted(question: str, lang: str, sentence: str, url: str = "https://example.org/1",
+           source: str | None = None) -> Answer:
+    citation = Citation(n=1, doc_id="d1", passage_id="d1#0", title="Press release", url=url, date=None,
+                        source=source, score=10.0, passage=sentence)
+    return Answer(query=question, lang=lang, answered=True, quotes=(Quote(text=sentence, n=1),),
+                  citations=(citation,), evidence=0.8)
+
+
+# An embassy's page written in its city: (language, a release using the city's name, question, the page's
+# sentence, its publisher and site)
+EMBASSY = [
+    ("en", "The Embassy in Washington opened. Citizens visited Washington in May.",
+     "embassy washington address for sending documents",
+     "Please send all the required documents to the Consular Section.",
+     "Embassy in the USA", "https://washington.example.org/en/content/268"),
+    ("az", "Səfirlik Vaşinqton şəhərində açılıb. Vətəndaşlar may ayında Vaşinqton şəhərinə gəlib.",
+     "vasinqton sefirliyinin unvani senedler ucun",
+     "Bütün sənədləri Konsulluq şöbəsinə göndərin.",
+     "Vaşinqton səfirliyi", "https://example.org/az/268"),
+    ("ru", "Посольство открылось в Вашингтоне. Граждане посетили Вашингтон в мае.",
+     "адрес посольства в вашингтоне для документов",
+     "Все документы отправляйте в консульский отдел.",
+     "Посольство в Вашингтоне", "https://example.org/ru/268"),
+]
+
+
+@pytest.mark.parametrize(("lang", "release", "question", "sentence", "source", "url"), EMBASSY)
+def test_a_release_published_by_the_embassy_of_the_city_asked_about_names_it(
+        lang: str, release: str, question: str, sentence: str, source: str, url: str) -> None:
+    index = Index.build([Document(id="city", title="Embassy", lang=lang, text=release)])
+    asked = asked_in(index, question, lang)
+    assert not names_kept(index, quoted(question, lang, sentence), asked).answered  # another publisher
+    assert names_kept(index, quoted(question, lang, sentence, url=url, source=source), asked).answered
+
+
+def ground_corpus(lang: str, country: str, capital: str, island: str, topics: list[str],
+                  opened: str, ferry: str, rule: str, bare: str) -> list[Document]:
+    """A corpus where the country is named almost everywhere, its capital in 3 of 32 releases (9 %) and an
+    island in one (3 %), each capitalized inside sentences; the registration rule in several."""
+    docs = [Document(id=f"t{i}", title=f"Seminar {i}", lang=lang, text=topic.format(country=country))
+            for i, topic in enumerate(topics)]
+    docs += [Document(id=f"r{i}", title=f"Registration {i}", lang=lang, text=text)
+             for i, text in enumerate([rule, bare] * 3)]
+    docs += [Document(id=f"c{i}", title=f"Office {i}", lang=lang, text=opened.format(capital=capital, n=i))
+             for i in range(3)]
+    docs.append(Document(id="island", title="Ferry", lang=lang, text=ferry.format(island=island)))
+    return docs
+
+
+GROUND = [
+    ("en", "Zanzibar", "Stonetown", "Pemba",
+     [f"The ministry of {{country}} held seminar number {i} with guests from {{country}}." for i in range(22)],
+     "The ministry opened office {n} in {capital}. Residents of {capital} visited it.",
+     "A ferry connects {island} with the main island. Visitors to {island} buy tickets.",
+     "foreigner staying in {place} how many days to register",
+     "Foreigners staying in Zanzibar for more than 15 days register their place of stay.",
+     "Foreigners staying for more than 15 days register their place of stay."),
+    ("az", "Zanzibar", "Stonetaun", "Pemba",
+     [f"Nazirlik {{country}} qonaqları ilə {i} nömrəli seminar keçirib, {{country}} nümayəndələri gəlib."
+      for i in range(22)],
+     "Nazirlik {n} nömrəli ofisi {capital} şəhərində açıb. Sakinlər {capital} ofisinə gəlib.",
+     "Bərə {island} adasını birləşdirir. Qonaqlar {island} adasına bilet alır.",
+     "{place} qalan xarici nece gun qeydiyyat",
+     "Zanzibar ərazisində 15 gündən artıq qalan xarici qeydiyyata alınır.",
+     "15 gündən artıq qalan xarici qeydiyyata alınır."),
+    ("ru", "Занзибар", "Стонтаун", "Пемба",
+     [f"Министерство провело семинар номер {i}, гости из страны {{country}} приехали в {{country}}."
+      for i in range(22)],
+     "Министерство открыло офис {n} в городе {capital}. Жители города {capital} посетили его.",
+     "Паром соединяет остров {island} с берегом. Гости острова {island} покупают билеты.",
+     "иностранец в {place} через сколько дней регистрация",
+     "Иностранец в Занзибар обязан пройти регистрацию через 15 дней.",
+     "Иностранец обязан пройти регистрацию через 15 дней."),
+]
+
+
+@pytest.mark.parametrize(("lang", "country", "capital", "island", "topics", "opened", "ferry", "question",
+                          "rule", "bare"), GROUND)
+def test_a_rule_for_the_country_covers_its_capital_but_not_a_rarely_named_place(
+        lang: str, country: str, capital: str, island: str, topics: list[str], opened: str, ferry: str,
+        question: str, rule: str, bare: str) -> None:
+    index = Index.build(ground_corpus(lang, country, capital, island, topics, opened, ferry, rule, bare))
+    at_capital = question.format(place=capital.lower())
+    on_island = question.format(place=island.lower())
+    assert names_kept(index, quoted(at_capital, lang, rule), asked_in(index, at_capital, lang)).answered
+    # near misses: a place the releases rarely name, and the capital with a rule naming no wider place
+    assert not names_kept(index, quoted(on_island, lang, rule), asked_in(index, on_island, lang)).answered
+    assert not names_kept(index, quoted(at_capital, lang, bare), asked_in(index, at_capital, lang)).answered
