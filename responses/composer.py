@@ -339,24 +339,34 @@ def positive(weights: Mapping[str, float]) -> dict[str, float]:
 def evidence(hits: Sequence[Hit], weights: Mapping[str, float], unknown: frozenset[str] = frozenset()) -> float:
     """How much of the question the best source covers, 0..1: the larger of the best passage's coverage
     (exact terms, glossary names included) and the idf share of the question's terms that the best
-    document's retrieved passages and title hold, inflections matched as in sentence selection.
-
-    Of the terms the corpus never uses (`unknown`), chat shorthand is read as people mean it: one or two letters
-    ("n", "u", "LA") say nothing a release could hold and are left out; a longer one counts as held when a word
-    of the document is written with its letters in order and more ("ppl": people, "intl": international)."""
+    document's retrieved passages and title hold (`held`)."""
     if not hits:
         return 0.0
     top = hits[0]
+    if not sum(positive(weights).values()):
+        return top.coverage
+    return max(top.coverage, held(hits, top.doc_id, weights, unknown))
+
+
+def held(hits: Sequence[Hit], doc_id: str, weights: Mapping[str, float],
+         unknown: frozenset[str] = frozenset()) -> float:
+    """The idf share of the question's terms that a document's retrieved passages and title hold, inflections
+    matched as in sentence selection.
+
+    Of the terms the corpus never uses (`unknown`), chat shorthand is read as people mean it: one or two letters
+    ("n", "u", "LA") say nothing a release could hold and are left out; a longer one counts as held when a word
+    of the document is its shorthand's longer form (`_abbreviates`: "ppl" people, "intl" international)."""
     weights = {t: w for t, w in positive(weights).items() if t not in unknown or len(t) > 2 or t.isdigit()}
     total = sum(weights.values())
-    if not total:
-        return top.coverage
-    texts = [top.title, *(h.text for h in hits if h.doc_id == top.doc_id)]
-    terms = frozenset().union(*(_terms(text, top.lang) for text in texts))
+    ours = [h for h in hits if h.doc_id == doc_id]
+    if not total or not ours:
+        return 0.0
+    texts = [ours[0].title, *(h.text for h in ours)]
+    terms = frozenset().union(*(_terms(text, ours[0].lang) for text in texts))
     matched = _matched(weights, terms)
     words = {w.casefold() for text in texts for w in re.findall(r"\w+", text)}
     matched.update(t for t in unknown & set(weights) - matched if any(_abbreviates(t, w) for w in words))
-    return max(top.coverage, sum(weights[t] for t in matched) / total)
+    return sum(weights[t] for t in matched) / total
 
 
 _VOWELS = frozenset("aeiouyəıöüаеёиоуыэюя")
@@ -397,6 +407,17 @@ def on_years(hits: Sequence[Hit], question: str) -> tuple[Hit, ...]:
             text = " ".join([hit.title, hit.date or "", *(h.text for h in hits if h.doc_id == hit.doc_id)])
             spoken[hit.doc_id] = bool(years.intersection(_YEAR.findall(text)))
     return tuple(h for h in hits if spoken[h.doc_id])
+
+
+def _quotable(hits: Sequence[Hit], settings: ComposerSettings) -> list[Hit]:
+    """The best hit of each of the first FOCUS_POOL documents that may be quoted: the first, and those scoring
+    near it that cover enough of the question (ComposerSettings.relative_score, source_coverage)."""
+    best: dict[str, Hit] = {}
+    for hit in hits:
+        if hit.doc_id not in best and (not best or (hit.score >= settings.relative_score * hits[0].score
+                                                    and hit.coverage >= settings.source_coverage)):
+            best[hit.doc_id] = hit
+    return list(best.values())[:FOCUS_POOL]
 
 
 def _passages(hit: Hit, hits: Sequence[Hit]) -> list[str]:
@@ -522,7 +543,9 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     weights = positive(weights)
     hits = on_years(hits, question)
     strength = evidence(hits, weights, unknown)
-    if not hits or strength < settings.min_coverage:
+    # The release quoted first is chosen by focus among the first FOCUS_POOL that may be quoted: any may hold enough.
+    if not hits or (strength < settings.min_coverage and all(
+            held(hits, h.doc_id, weights, unknown) < settings.min_coverage for h in _quotable(hits, settings))):
         reason = "evidence" if hits else "on_years" if all_hits else "no_hits"
         return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength, reason=reason)
     top = hits[0]

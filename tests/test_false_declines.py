@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pressbot.responses.answering import unknown
-from pressbot.responses.composer import Answer, Citation, ComposerSettings, Quote, _abbreviates, evidence
+from pressbot.responses.composer import Answer, Citation, ComposerSettings, Quote, _abbreviates, compose, evidence
 from pressbot.responses.decision import Asked, names_kept
 from pressbot.retrieval import Document, Hit, Index
 from pressbot.retrieval.analyzer import question_terms
@@ -178,3 +178,49 @@ def test_a_rule_for_the_country_covers_its_capital_but_not_a_rarely_named_place(
     # near misses: a place the releases rarely name, and the capital with a rule naming no wider place
     assert not names_kept(index, quoted(on_island, lang, rule), asked_in(index, on_island, lang)).answered
     assert not names_kept(index, quoted(at_capital, lang, bare), asked_in(index, at_capital, lang)).answered
+
+
+# --- the evidence of the releases the composer may quote first --------------------------------------------------
+
+def release(n: int, text: str, lang: str, score: float, coverage: float = 0.2) -> Hit:
+    return Hit(doc_id=f"r{n}", passage_id=f"r{n}#0", score=score, text=text, title=f"Release {n}", lang=lang,
+               position=0, url=f"https://example.org/{n}", coverage=coverage)
+
+
+# (question, language, a release naming little of it, one naming all of it, words of the other releases)
+SECOND = [
+    ("asan queue in advance phone number", "en", "Book an appointment at the embassy.",
+     "Queue in advance at ASAN centres through the 108 phone number.", "seminar"),
+    ("asan novbe telefon nomresi", "az", "Səfirlikdə görüş təyin edin.",
+     "ASAN mərkəzlərində növbəni 108 telefon nömrəsi ilə götürün.", "seminar"),
+    ("асан очередь номер телефона", "ru", "Запишитесь на приём в посольство.",
+     "Очередь в центры АСАН занимают по номеру телефона 108.", "семинар"),
+]
+
+
+@pytest.mark.parametrize(("question", "lang", "loose", "answering", "filler"), SECOND)
+def test_a_release_below_the_first_that_holds_the_question_lets_it_be_answered(
+        question: str, lang: str, loose: str, answering: str, filler: str) -> None:
+    weights = dict.fromkeys(question_terms(question, lang), 1.0)
+    hits = [release(1, loose, lang, 10.0), release(2, answering, lang, 9.0, coverage=1.0)]
+    assert evidence(hits, weights) < THRESHOLD  # the first release alone: declined before
+    result = compose(question, hits, weights, lang)
+    assert result.answered and any(c.doc_id == "r2" for c in result.citations)
+
+
+@pytest.mark.parametrize(("question", "lang", "loose", "answering", "filler"), SECOND)
+def test_a_release_below_the_first_five_does_not(question: str, lang: str, loose: str, answering: str,
+                                                  filler: str) -> None:
+    weights = dict.fromkeys(question_terms(question, lang), 1.0)
+    hits = [release(n, loose if n == 1 else f"{filler} {n}", lang, 10.0 - n) for n in range(1, 6)]
+    result = compose(question, [*hits, release(6, answering, lang, 4.0, coverage=1.0)], weights, lang)
+    assert not result.answered and result.reason == "evidence"
+
+
+@pytest.mark.parametrize(("question", "lang", "loose", "answering", "filler"), SECOND)
+def test_a_release_scoring_under_half_the_first_does_not(question: str, lang: str, loose: str, answering: str,
+                                                         filler: str) -> None:
+    weights = dict.fromkeys(question_terms(question, lang), 1.0)
+    result = compose(question, [release(1, loose, lang, 10.0), release(2, answering, lang, 4.0, coverage=1.0)],
+                     weights, lang)
+    assert not result.answered and result.reason == "evidence"
