@@ -13,15 +13,15 @@ Usage::
 from __future__ import annotations
 
 import weakref
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pressbot.responses.composer import Answer, ComposerSettings, compose
+from pressbot.responses.composer import _YEAR, Answer, ComposerSettings, compose, on_years
 from pressbot.responses.conversation import Turn, has_content, recognize
 from pressbot.responses.decision import Asked, about_topic, cue_terms, names_kept, own_cue
 from pressbot.responses.render import Renderer, locale
-from pressbot.retrieval import Index
+from pressbot.retrieval import Hit, Index
 from pressbot.retrieval.analyzer import detect_language, question_terms
 from pressbot.retrieval.glossary import Query
 
@@ -102,7 +102,7 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
     answer = names_kept(index, about_topic(answer, own), own)
     if not answer.answered or answer.evidence < WEAK:
-        other = across_languages(index, question, lang, settings)
+        other = across_languages(index, question, lang, settings, any_size=lacks_year(hits, question, lang))
         if other is not None and (not answer.answered or other.evidence >= answer.evidence + CLEARER):
             answer = other
     if ui is not None and ui != lang:  # the question did not show the person's language: reply in theirs
@@ -133,15 +133,17 @@ def render_more(answer: Answer, renderer: Renderer, ui: str) -> Rendered:
                     text=renderer.render("more", "text", ui, **context))
 
 
-def across_languages(index: Index, question: str, lang: str, settings: ComposerSettings) -> Answer | None:
+def across_languages(index: Index, question: str, lang: str, settings: ComposerSettings,
+                     any_size: bool = False) -> Answer | None:
     """When no release answers a question as asked (or only weakly), search the corpus's main language and each
     other language with at least LARGER times the passages of the question's (the most used first) with the
     vocabulary's names in that language: the first answer found, quoted verbatim from its releases, or None."""
     languages = index.languages
     counts = _language_counts(index)
     # Only towards languages with many more releases: the larger collection may hold what the smaller lacks.
-    for target in languages[: languages.index(lang) if lang in languages else len(languages)]:
-        if target != languages[0] and counts.get(target, 0) < LARGER * counts.get(lang, 0):
+    larger = languages[: languages.index(lang) if lang in languages else len(languages)]
+    for target in [t for t in languages if t != lang] if any_size else larger:
+        if not any_size and target != languages[0] and counts.get(target, 0) < LARGER * counts.get(lang, 0):
             continue  # the corpus's main language is always searched, another only when markedly larger
         plan, translated = index.translate(question, lang, target)
         if not translated:
@@ -237,3 +239,10 @@ def reply_json(reply: Reply) -> dict[str, Any]:
 def unknown(index: Index, terms: Collection[str]) -> frozenset[str]:
     """The terms the corpus never uses (chat shorthand, typos the spelling could not place, other topics)."""
     return frozenset(t for t in terms if t not in index.postings.vocabulary)
+
+
+def lacks_year(hits: Sequence[Hit], question: str, lang: str) -> bool:
+    """Whether the question names a year that none of the releases found in its own language speaks of: its
+    language lacks the answer, so any other, however small, may hold it ("2020 ci ilde nece xariciye is icazesi
+    verilib", stated only in a Russian release)."""
+    return bool(_YEAR.search(question)) and not on_years([h for h in hits if h.lang == lang], question)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from pressbot.responses.answering import unknown
+from pressbot.responses.answering import answer_question, unknown
 from pressbot.responses.composer import Answer, Citation, ComposerSettings, Quote, _abbreviates, compose, evidence
 from pressbot.responses.decision import Asked, names_kept
+from pressbot.responses.render import Renderer
 from pressbot.retrieval import Document, Hit, Index
 from pressbot.retrieval.analyzer import question_terms
-from pressbot.retrieval.glossary import Concept, Query
+from pressbot.retrieval.glossary import Concept, Glossary, Query
 
 THRESHOLD = ComposerSettings().min_coverage
 
@@ -224,3 +225,62 @@ def test_a_release_scoring_under_half_the_first_does_not(question: str, lang: st
     result = compose(question, [release(1, loose, lang, 10.0), release(2, answering, lang, 4.0, coverage=1.0)],
                      weights, lang)
     assert not result.answered and result.reason == "evidence"
+
+
+# --- a year the question's own releases never speak of ----------------------------------------------------------
+
+VOCABULARY = """
+- topic: permanent residence permit
+  en: [permanent residence permit]
+  ru: [вид на жительство]
+  az: [daimi yaşama icazəsi]
+- topic: fees
+  en: [fee, state duty]
+  ru: [пошлина]
+  az: [rüsum]
+"""
+FERRIES = [Document(id=f"en-{i}", title=f"Ferry {i}", lang="en", text=f"Ferry {i} leaves the harbour at nine.")
+           for i in range(6)]
+# Per language: the question, its release without the year, the same with the year, the release stating the fee.
+PERMITS = {
+    "en": ("what was the state duty for a permanent residence permit in 2020",
+           "A permanent residence permit is issued for five years.",
+           "In 2020 a permanent residence permit was issued for five years.",
+           "In 2020 the state duty for a permanent residence permit was 40 manats."),
+    "az": ("2020-ci ildə daimi yaşama icazəsi üçün rüsum nə qədər idi",
+           "Daimi yaşama icazəsi beş il müddətinə verilir.",
+           "2020-ci ildə daimi yaşama icazəsi beş il müddətinə verilirdi.",
+           "2020-ci ildə daimi yaşama icazəsi üçün rüsum 40 manat idi."),
+    "ru": ("какая пошлина за вид на жительство была в 2020 году",
+           "Вид на жительство выдается на пять лет.",
+           "В 2020 году вид на жительство выдавался на пять лет.",
+           "В 2020 году пошлина за вид на жительство составляла 40 манатов."),
+}
+# (the question's language, the language of the only release stating the fee that year: never a larger one)
+YEARS = [("ru", "az"), ("az", "ru"), ("en", "ru")]
+
+
+def permits_index(asking: str, stating: str, own_speaks_of_the_year: bool) -> Index:
+    own = PERMITS[asking][2 if own_speaks_of_the_year else 1]
+    docs = [Document(id=f"{asking}-permit", title="Permit", lang=asking, text=own),
+            Document(id=f"{stating}-fee", title="Fee", lang=stating, text=PERMITS[stating][3])]
+    third = next(lang for lang in PERMITS if lang not in (asking, stating))
+    docs.append(Document(id=f"{third}-permit", title="Permit", lang=third, text=PERMITS[third][1]))
+    if "en" not in (asking, stating):
+        docs = [d for d in docs if d.lang != "en"]
+    return Index.build([*FERRIES, *docs], glossary=Glossary.parse(VOCABULARY))
+
+
+@pytest.mark.parametrize(("asking", "stating"), YEARS)
+def test_a_year_the_questions_releases_never_speak_of_is_searched_in_every_other_language(asking: str,
+                                                                                          stating: str) -> None:
+    reply = answer_question(permits_index(asking, stating, False), PERMITS[asking][0], Renderer())
+    assert reply.answer.answered and reply.found_in == stating
+    assert PERMITS[stating][3] in reply.text
+
+
+@pytest.mark.parametrize(("asking", "stating"), YEARS)
+def test_a_year_the_questions_releases_speak_of_keeps_the_search_to_larger_languages(asking: str,
+                                                                                     stating: str) -> None:
+    reply = answer_question(permits_index(asking, stating, True), PERMITS[asking][0], Renderer())
+    assert reply.found_in != stating and PERMITS[stating][3] not in reply.text
