@@ -249,3 +249,12 @@ def test_eval_command_scores_several_files_and_prints_the_band_they_share(
     assert str(qa) in out and str(other) in out and "safe band of all 2 files" in out
     assert main(["eval", "--qa", str(qa), "--qa", str(other), "--json", "--corpus", str(tiny_corpus)]) == 0
     assert set(json.loads(capsys.readouterr().out)["files"]) == {str(qa), str(other)}
+
+
+def test_in_scope_declines_are_counted_by_the_check_that_made_them() -> None:
+    item = QAItem(question="q", lang="en", in_scope=True, docs=("x",))
+    declined = [Outcome(item=item, answered=False, rank=1, fact_found=False, answer_lang="en", reason=r)
+                for r in ("evidence", "names_kept", "evidence")]
+    out_of_scope = Outcome(item=QAItem(question="plov", lang="en", in_scope=False), answered=False, rank=None,
+                           fact_found=False, answer_lang="en", reason="evidence")
+    assert metrics([*declined, outcome(1), out_of_scope]).declined_by == {"evidence": 2, "names_kept": 1}

@@ -14,8 +14,9 @@ Usage::
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pressbot.bot.cli.qa_file import QAItem
@@ -61,6 +62,8 @@ class Metrics:
     cross_language: int = 0  # answers quoted from releases in another language than the question's
     # ... of which an expected document was in the question's own language (should be 0).
     cross_language_own: int = 0
+    # In-scope questions declined, counted by the check that declined them (composer.REASONS): the false declines.
+    declined_by: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,7 @@ def metrics(outcomes: Sequence[Outcome]) -> Metrics:
         answered_wrong=share([o.answered and not o.fact_found for o in inside]),
         cross_language=len(crossed),
         cross_language_own=sum(1 for o in crossed if o.own_language_doc),
+        declined_by=dict(Counter(o.reason or "—" for o in inside if not o.answered).most_common()),
     )
 
 
@@ -157,7 +161,7 @@ def metrics_json(m: Metrics) -> dict[str, Any]:
             "recall@3": m.recall_at_3, "mrr@10": m.mrr_at_10, "fact": m.fact, "answered": m.answered,
             "abstained": m.abstained, "language": m.language, "conversations": m.conversations,
             "conversation": m.conversation, "answered_wrong": m.answered_wrong, "cross_language": m.cross_language,
-            "cross_language_own": m.cross_language_own}
+            "cross_language_own": m.cross_language_own, "declined_by": dict(m.declined_by)}
 
 
 def report_json(report: Report) -> dict[str, Any]:
@@ -193,6 +197,8 @@ def format_report(report: Report) -> str:
         rows.append(f"{label:8} {m.in_scope:>3} {m.out_of_scope:>3} {m.conversations:>3} "
                     + " ".join(f"{cell(getattr(m, attr)):>9}" for _, attr in _COLUMNS)
                     + f" {m.cross_language:>6} {m.cross_language_own:>5}")
+    if report.overall.declined_by:
+        rows.append("in-scope declined by: " + ", ".join(f"{r} {n}" for r, n in report.overall.declined_by.items()))
     misses = []
     for o in report.outcomes:
         if o.item.in_scope and (o.rank != 1 or not o.fact_found or not o.answered):
