@@ -15,6 +15,7 @@ from pressbot.responses.render import Renderer
 from pressbot.retrieval import Document, Hit, Index
 from pressbot.retrieval.analyzer import question_terms
 from pressbot.retrieval.glossary import Concept, Glossary, Query
+from tests.test_fallback import ENGLISH, VOCABULARY
 
 THRESHOLD = ComposerSettings().min_coverage
 
@@ -229,18 +230,6 @@ def test_a_release_scoring_under_half_the_first_does_not(question: str, lang: st
 
 # --- a year the question's own releases never speak of ----------------------------------------------------------
 
-VOCABULARY = """
-- topic: permanent residence permit
-  en: [permanent residence permit]
-  ru: [вид на жительство]
-  az: [daimi yaşama icazəsi]
-- topic: fees
-  en: [fee, state duty]
-  ru: [пошлина]
-  az: [rüsum]
-"""
-FERRIES = [Document(id=f"en-{i}", title=f"Ferry {i}", lang="en", text=f"Ferry {i} leaves the harbour at nine.")
-           for i in range(6)]
 # Per language: the question, its release without the year, the same with the year, the release stating the fee.
 PERMITS = {
     "en": ("what was the state duty for a permanent residence permit in 2020",
@@ -268,7 +257,7 @@ def permits_index(asking: str, stating: str, own_speaks_of_the_year: bool) -> In
     docs.append(Document(id=f"{third}-permit", title="Permit", lang=third, text=PERMITS[third][1]))
     if "en" not in (asking, stating):
         docs = [d for d in docs if d.lang != "en"]
-    return Index.build([*FERRIES, *docs], glossary=Glossary.parse(VOCABULARY))
+    return Index.build([*ENGLISH, *docs], glossary=Glossary.parse(VOCABULARY))  # English: the main language
 
 
 @pytest.mark.parametrize(("asking", "stating"), YEARS)
