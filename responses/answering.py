@@ -137,7 +137,8 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
                      any_size: bool = False) -> Answer | None:
     """When no release answers a question as asked (or only weakly), search the corpus's main language and each
     other language with at least LARGER times the passages of the question's (the most used first) with the
-    vocabulary's names in that language: the first answer found, quoted verbatim from its releases, or None."""
+    vocabulary's names in that language: the first answer found, quoted verbatim from its releases, or None.
+    `any_size`: every other language, whatever its size (the question's own lacks the answer: `lacks_year`)."""
     languages = index.languages
     counts = _language_counts(index)
     # Only towards languages with many more releases: the larger collection may hold what the smaller lacks.

@@ -19,7 +19,9 @@ it too (`names_kept`): "do azerbaijanis need a visa for georgia" is not answered
 never says Georgia, nor "foreigner staying in baku how many days" by Nakhchivan's rules. A term is a name when
 the releases that use it write it capitalized inside sentences (the index's own passages tell); only the names
 at least as distinctive as the question's average term are required (the agency's own country, named
-everywhere, is not).
+everywhere, is not). A release's publisher and site name its place (an embassy's page need not repeat its
+city), and a name in at least COMMON of the passages (the agency's capital) is covered by quotes naming a wider
+one (its country): a rule for the country covers its capital.
 
 Usage::
 

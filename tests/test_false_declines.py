@@ -1,8 +1,9 @@
 """False declines: an in-scope question whose release is found is answered, and the near misses stay declined.
 
-One mechanism per group, each in English, Azerbaijani and Russian: chat shorthand in the evidence (composer.evidence),
+One mechanism per group, each in English, Azerbaijani and Russian: chat shorthand in the evidence (composer.held),
 a release's publisher naming its place and the agency's own ground covered by a rule for the wider name
-(decision.names_kept)."""
+(decision.names_kept), the evidence of any release that may be quoted first (compose), and a year the question's
+own releases never speak of sending it to every other language (answering.lacks_year)."""
 
 from __future__ import annotations
 
