@@ -13,11 +13,11 @@ Usage::
 from __future__ import annotations
 
 import weakref
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pressbot.responses.composer import Answer, ComposerSettings, compose
+from pressbot.responses.composer import _YEAR, Answer, ComposerSettings, compose, on_years
 from pressbot.responses.conversation import Turn, has_content, recognize
 from pressbot.responses.decision import (
     Asked,
@@ -30,7 +30,7 @@ from pressbot.responses.decision import (
 )
 from pressbot.responses.own_case import own_case
 from pressbot.responses.render import Renderer, locale
-from pressbot.retrieval import Index
+from pressbot.retrieval import Hit, Index
 from pressbot.retrieval.analyzer import detect_language, question_terms
 from pressbot.retrieval.glossary import Query
 
@@ -111,12 +111,12 @@ def answer_question(index: Index, question: str, renderer: Renderer,
         return own_case_reply(question, renderer, ui or case)
     lang = asked.lang
     hits = index.search(question, k=HITS, lang=lang, plan=asked.plan)
-    answer = compose(question, hits, asked.weights, lang, settings, asked.plan)
+    answer = compose(question, hits, asked.weights, lang, settings, asked.plan, unknown(index, asked.weights))
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
     answer = names_kept(index, about_topic(answer, own), own)
     answer = entity_about_topic(stated_of(index, answer, own), own)
     if not answer.answered or answer.evidence < WEAK:
-        other = across_languages(index, question, lang, settings)
+        other = across_languages(index, question, lang, settings, any_size=lacks_year(hits, question, lang))
         if other is not None and (not answer.answered or other.evidence >= answer.evidence + CLEARER):
             answer = other
     if ui is not None and ui != lang:  # the question did not show the person's language: reply in theirs
@@ -147,22 +147,25 @@ def render_more(answer: Answer, renderer: Renderer, ui: str) -> Rendered:
                     text=renderer.render("more", "text", ui, **context))
 
 
-def across_languages(index: Index, question: str, lang: str, settings: ComposerSettings) -> Answer | None:
+def across_languages(index: Index, question: str, lang: str, settings: ComposerSettings,
+                     any_size: bool = False) -> Answer | None:
     """When no release answers a question as asked (or only weakly), search the corpus's main language and each
     other language with at least LARGER times the passages of the question's (the most used first) with the
-    vocabulary's names in that language: the first answer found, quoted verbatim from its releases, or None."""
+    vocabulary's names in that language: the first answer found, quoted verbatim from its releases, or None.
+    `any_size`: every other language, whatever its size (the question's own lacks the answer: `lacks_year`)."""
     languages = index.languages
     counts = _language_counts(index)
     # Only towards languages with many more releases: the larger collection may hold what the smaller lacks.
-    for target in languages[: languages.index(lang) if lang in languages else len(languages)]:
-        if target != languages[0] and counts.get(target, 0) < LARGER * counts.get(lang, 0):
+    larger = languages[: languages.index(lang) if lang in languages else len(languages)]
+    for target in [t for t in languages if t != lang] if any_size else larger:
+        if not any_size and target != languages[0] and counts.get(target, 0) < LARGER * counts.get(lang, 0):
             continue  # the corpus's main language is always searched, another only when markedly larger
         plan, translated = index.translate(question, lang, target)
         if not translated:
             continue
         hits = index.search_in(plan, target, k=HITS)
         weights = index.term_weights(plan.terms)
-        answer = compose(question, hits, weights, lang, settings, plan)
+        answer = compose(question, hits, weights, lang, settings, plan, unknown(index, weights))
         # The words asking for the kind, in the target's names: "telefon" is searched as "phone".
         cue = frozenset(index.translate(cue_terms(question, lang)[1], lang, target)[0].terms)
         searched = Asked(plan, weights, cue)
@@ -213,7 +216,7 @@ def conversation_reply(question: str, turn: Turn, renderer: Renderer, lang: str)
 def own_case_reply(question: str, renderer: Renderer, lang: str) -> Reply:
     """The reply to a question about the person's own application (own_case.py): the bot cannot see it; the
     agency's official contacts can. Not quotes: answered=False, no hits."""
-    answer = Answer(query=question, lang=lang, answered=False)
+    answer = Answer(query=question, lang=lang, answered=False, reason="own_case")
     return Reply(answer=answer, html=renderer.render("own_case", "html", lang, query=question),
                  text=renderer.render("own_case", "text", lang, query=question))
 
@@ -241,6 +244,7 @@ def reply_json(reply: Reply) -> dict[str, Any]:
         "answered": answer.answered,
         "kind": reply.kind,
         "found_in": reply.found_in,
+        "reason": answer.reason,
         "lang": answer.lang,
         "text": reply.text,
         "html": reply.html,
@@ -255,3 +259,15 @@ def reply_json(reply: Reply) -> dict[str, Any]:
             for h in answer.hits
         ],
     }
+
+
+def unknown(index: Index, terms: Collection[str]) -> frozenset[str]:
+    """The terms the corpus never uses (chat shorthand, typos the spelling could not place, other topics)."""
+    return frozenset(t for t in terms if t not in index.postings.vocabulary)
+
+
+def lacks_year(hits: Sequence[Hit], question: str, lang: str) -> bool:
+    """Whether the question names a year that none of the releases found in its own language speaks of: its
+    language lacks the answer, so any other, however small, may hold it ("2020 ci ilde nece xariciye is icazesi
+    verilib", stated only in a Russian release)."""
+    return bool(_YEAR.search(question)) and not on_years([h for h in hits if h.lang == lang], question)

@@ -86,6 +86,19 @@ class Answer:
     # sources holds: that kind, and the closest source as "related" (answered is then False).
     missing: str | None = None
     related: Citation | None = None
+    # Why an answer was declined, the check that made it (REASONS); None when answered.
+    reason: str | None = None
+
+
+# The checks that decline an answer, as `Answer.reason` names them: no passage found ("no_hits"), none of the
+# releases found speaks of the year the question names (on_years), the best source covers too little of the
+# question (evidence < min_coverage), nothing quotable ("no_quote"), no quote holds the kind asked for
+# ("not_stated"), none states it about the question's topic (decision.about_topic), a name of the question not
+# quoted (decision.names_kept), the lines stating the kind do not name the question's year or names
+# (decision.stated_of) or, for a place, contact or person, its topic (decision.entity_about_topic), a question
+# about the person's own application (own_case.py: no release can answer it).
+REASONS = ("no_hits", "on_years", "evidence", "no_quote", "not_stated", "about_topic", "names_kept", "stated_of",
+           "entity_about_topic", "own_case")
 
 
 def _key(sentence: str) -> str:
@@ -330,19 +343,58 @@ def positive(weights: Mapping[str, float]) -> dict[str, float]:
     return {t: w if w > 0 else floor for t, w in weights.items()}
 
 
-def evidence(hits: Sequence[Hit], weights: Mapping[str, float]) -> float:
+def evidence(hits: Sequence[Hit], weights: Mapping[str, float], unknown: frozenset[str] = frozenset()) -> float:
     """How much of the question the best source covers, 0..1: the larger of the best passage's coverage
     (exact terms, glossary names included) and the idf share of the question's terms that the best
-    document's retrieved passages and title hold, inflections matched as in sentence selection."""
+    document's retrieved passages and title hold (`held`)."""
     if not hits:
         return 0.0
     top = hits[0]
-    weights = positive(weights)
-    total = sum(weights.values())
-    if not total:
+    if not sum(positive(weights).values()):
         return top.coverage
-    terms = _terms(top.title, top.lang).union(*(_terms(h.text, h.lang) for h in hits if h.doc_id == top.doc_id))
-    return max(top.coverage, sum(weights[t] for t in _matched(weights, terms)) / total)
+    return max(top.coverage, held(hits, top.doc_id, weights, unknown))
+
+
+def held(hits: Sequence[Hit], doc_id: str, weights: Mapping[str, float],
+         unknown: frozenset[str] = frozenset()) -> float:
+    """The idf share of the question's terms that a document's retrieved passages and title hold, inflections
+    matched as in sentence selection.
+
+    Of the terms the corpus never uses (`unknown`), chat shorthand is read as people mean it: one or two letters
+    ("n", "u", "LA") say nothing a release could hold and are left out; a longer one counts as held when a word
+    of the document is its shorthand's longer form (`_abbreviates`: "ppl" people, "intl" international)."""
+    weights = {t: w for t, w in positive(weights).items() if t not in unknown or len(t) > 2 or t.isdigit()}
+    total = sum(weights.values())
+    ours = [h for h in hits if h.doc_id == doc_id]
+    if not total or not ours:
+        return 0.0
+    texts = [ours[0].title, *(h.text for h in ours)]
+    terms = frozenset().union(*(_terms(text, ours[0].lang) for text in texts))
+    matched = _matched(weights, terms)
+    words = {w.casefold() for text in texts for w in re.findall(r"\w+", text)}
+    matched.update(t for t in unknown & set(weights) - matched if any(_abbreviates(t, w) for w in words))
+    return sum(weights[t] for t in matched) / total
+
+
+_VOWELS = frozenset("aeiouyəıöüаеёиоуыэюя")
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """Whether `short` is `word` written as shorthand, at most one vowel kept and at least two letters fewer:
+    its consonants ("ppl" for "people", "msg" for "message"), or its first letters and its last consonant
+    ("intl" for "international", "govt" for "government"); not "olur" for "olunur" (an inflection), "abs" for
+    "assambleyası" or "перв" for "пребывать"."""
+    if len(word) < len(short) + 2 or len(short) < 3 or sum(c in _VOWELS for c in short) > 1:
+        return False
+    if word.startswith(short[:-1]) and short[-1] not in _VOWELS and short[-1] in word[len(short) - 1:]:
+        return True
+    return _skeleton(short) == _skeleton(word)
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants, a letter repeated in a row written once ("people" -> "pl")."""
+    consonants = [c for c in word if c not in _VOWELS]
+    return "".join(c for i, c in enumerate(consonants) if i == 0 or consonants[i - 1] != c)
 
 
 # A year: 1800-2099 standing alone, not an amount ("2000 manat", "1900 долларов").
@@ -362,6 +414,17 @@ def on_years(hits: Sequence[Hit], question: str) -> tuple[Hit, ...]:
             text = " ".join([hit.title, hit.date or "", *(h.text for h in hits if h.doc_id == hit.doc_id)])
             spoken[hit.doc_id] = bool(years.intersection(_YEAR.findall(text)))
     return tuple(h for h in hits if spoken[h.doc_id])
+
+
+def _quotable(hits: Sequence[Hit], settings: ComposerSettings) -> list[Hit]:
+    """The best hit of each of the first FOCUS_POOL documents that may be quoted: the first, and those scoring
+    near it that cover enough of the question (ComposerSettings.relative_score, source_coverage)."""
+    best: dict[str, Hit] = {}
+    for hit in hits:
+        if hit.doc_id not in best and (not best or (hit.score >= settings.relative_score * hits[0].score
+                                                    and hit.coverage >= settings.source_coverage)):
+            best[hit.doc_id] = hit
+    return list(best.values())[:FOCUS_POOL]
 
 
 def _passages(hit: Hit, hits: Sequence[Hit]) -> list[str]:
@@ -501,16 +564,21 @@ def _focused(sources: Sequence[_Source], needs: Needs, kind: str | None, cue: fr
 
 
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,
-            settings: ComposerSettings = ComposerSettings(), plan: Query | None = None) -> Answer:
+            settings: ComposerSettings = ComposerSettings(), plan: Query | None = None,
+            unknown: frozenset[str] = frozenset()) -> Answer:
     """Quote the best sentences of the best hits, one numbered citation per source document; when the question
     asks for a kind of answer that some source's quotes state, only those sources. `plan`: the question's search
-    plan, so that a sentence naming a concept by another of its names counts as naming it."""
+    plan, so that a sentence naming a concept by another of its names counts as naming it; `unknown`: the
+    question's terms the corpus never uses (see `evidence`)."""
     all_hits = hits = tuple(hits)
     weights = positive(weights)
     hits = on_years(hits, question)
-    strength = evidence(hits, weights)
-    if not hits or strength < settings.min_coverage:
-        return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength)
+    strength = evidence(hits, weights, unknown)
+    # The release quoted first is chosen by focus among the first FOCUS_POOL that may be quoted: any may hold enough.
+    if not hits or (strength < settings.min_coverage and all(
+            held(hits, h.doc_id, weights, unknown) < settings.min_coverage for h in _quotable(hits, settings))):
+        reason = "evidence" if hits else "on_years" if all_hits else "no_hits"
+        return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength, reason=reason)
     top = hits[0]
     kind, cue_words = asked(question, lang) or (None, "")
     cue = frozenset(analyze(cue_words, lang))
@@ -558,9 +626,9 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
                                   passage=quoted))
         quotes.extend(Quote(text=unit.text, n=n) for unit in picked)
     if not quotes:
-        return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength)
+        return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength, reason="no_quote")
     if not stated:  # loosely related quotes are not an answer: say the releases do not state it
         return Answer(query=question, lang=lang, answered=False, hits=all_hits, evidence=strength, missing=kind,
-                      related=citations[0])
+                      related=citations[0], reason="not_stated")
     return Answer(query=question, lang=lang, answered=True, quotes=tuple(quotes), citations=tuple(citations),
                   hits=all_hits, evidence=strength)

@@ -90,9 +90,9 @@ def test_an_empty_question_is_not_answered_and_asks_for_words(index: Index) -> N
 
 def test_the_json_object_has_the_documented_fields_and_types(index: Index) -> None:
     data = json.loads(json.dumps(reply_json(ask(index, GENEVA)), ensure_ascii=False))
-    # INTERFACE.md: these names, exactly; added fields are allowed (kind, found_in).
+    # INTERFACE.md: these names, exactly; added fields are allowed (kind, found_in, reason).
     assert {"query", "answered", "lang", "text", "html", "citations", "hits"} <= set(data)
-    assert (data["kind"], data["found_in"]) == ("corpus", None)
+    assert (data["kind"], data["found_in"], data["reason"]) == ("corpus", None, None)
     assert (data["query"], data["answered"], data["lang"]) == (GENEVA, True, "en")
     assert isinstance(data["text"], str) and isinstance(data["html"], str)
     assert data["citations"]

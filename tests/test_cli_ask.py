@@ -36,7 +36,7 @@ def pressbot(*args: str, stdin: str | None = None) -> subprocess.CompletedProces
 
 def check_object(data: dict[str, Any]) -> None:
     """The documented fields, with their documented types (INTERFACE.md allows added fields)."""
-    assert set(data) >= FIELDS and set(data) - FIELDS <= {"kind", "found_in"}
+    assert set(data) >= FIELDS and set(data) - FIELDS <= {"kind", "found_in", "reason"}
     assert isinstance(data["query"], str) and isinstance(data["answered"], bool)
     assert data["lang"] in ("en", "az", "ru")
     assert isinstance(data["text"], str) and isinstance(data["html"], str)

@@ -96,6 +96,19 @@ def test_no_hits_means_no_answer() -> None:
     assert not compose("anything", [], {}, "en").answered
 
 
+def test_a_decline_names_the_check_that_made_it() -> None:
+    assert compose("anything", [], {}, "en").reason == "no_hits"
+    question = "Do ferry passengers need travel insurance, vaccinations and a visa?"
+    assert answer(question, settings=ComposerSettings(min_coverage=0.99)).reason == "evidence"
+    assert answer("How many camels crossed the Gobi border post in 2019?").reason == "on_years"
+    assert answer("Who is the harbour office manager selling ferry tickets?").reason == "not_stated"
+
+
+def test_an_answer_has_no_decline_reason() -> None:
+    result = answer("When does the ferry to Zanzibar leave?")
+    assert result.answered and result.reason is None
+
+
 def test_a_passage_matched_only_through_its_title_is_quoted_from_its_first_sentence() -> None:
     hit = Hit(doc_id="d", passage_id="d#1", score=1.0, text="First sentence here. Second one.", title="Quince",
               lang="en", position=1, coverage=1.0)

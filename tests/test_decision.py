@@ -37,6 +37,7 @@ def test_a_fee_stated_about_another_service_is_not_the_fee_asked_for() -> None:
                      "Azərbaycan Respublikası vətəndaşlarının konsulluq uçotuna alınması ödənişsiz yerinə yetirilir.",
                      idf={"vize": 7.0, "azerbaycan": 3.3})
     assert not decided.answered and decided.missing == "money" and decided.quotes == ()
+    assert decided.reason == "about_topic"
     assert decided.related is not None and decided.related.url == "https://example.org/1"
 
 
@@ -131,6 +132,7 @@ def test_a_distinctive_name_the_quotes_do_not_say_declines_the_answer(releases: 
     composed = answer(question, "en", "A visa is issued at the airport.", title="Visa rules")
     decided = names_kept(releases, composed, asked(question, "en", idf={"visa": 1.0, "georgia": 2.0}))
     assert not decided.answered and decided.quotes == () and decided.missing is None
+    assert decided.reason == "names_kept"
 
 
 def test_an_answer_whose_quotes_say_the_name_is_kept(releases: Index) -> None:

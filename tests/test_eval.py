@@ -114,6 +114,8 @@ def test_eval_command_prints_json_metrics(tiny_corpus: Path, tmp_path: Path,
     assert data["overall"]["recall@1"] == 1.0
     assert data["overall"]["in_scope"] == 3
     assert len(data["questions"]) == 4
+    # Each declined question names the check that declined it; an answered one names none.
+    assert data["questions"][0]["reason"] is None and data["questions"][3]["reason"] is not None
 
 
 def test_eval_command_names_a_missing_qa_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -247,3 +249,12 @@ def test_eval_command_scores_several_files_and_prints_the_band_they_share(
     assert str(qa) in out and str(other) in out and "safe band of all 2 files" in out
     assert main(["eval", "--qa", str(qa), "--qa", str(other), "--json", "--corpus", str(tiny_corpus)]) == 0
     assert set(json.loads(capsys.readouterr().out)["files"]) == {str(qa), str(other)}
+
+
+def test_in_scope_declines_are_counted_by_the_check_that_made_them() -> None:
+    item = QAItem(question="q", lang="en", in_scope=True, docs=("x",))
+    declined = [Outcome(item=item, answered=False, rank=1, fact_found=False, answer_lang="en", reason=r)
+                for r in ("evidence", "names_kept", "evidence")]
+    out_of_scope = Outcome(item=QAItem(question="plov", lang="en", in_scope=False), answered=False, rank=None,
+                           fact_found=False, answer_lang="en", reason="evidence")
+    assert metrics([*declined, outcome(1), out_of_scope]).declined_by == {"evidence": 2, "names_kept": 1}

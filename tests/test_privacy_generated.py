@@ -219,3 +219,10 @@ def test_no_identifier_as_typed_is_left_in_the_state_or_the_logs(bot: Bot) -> No
     leaked = sorted(i for i in identifiers if i in stored_and_logged
                     and re.search(rf"(?<!\d){re.escape(i)}(?!\d)", stored_and_logged))
     assert leaked == [], f"{len(leaked)} of {len(identifiers)} identifiers left: {leaked[:10]}"
+
+
+def test_a_declined_questions_info_line_names_the_check_that_declined_it_not_its_text(bot: Bot) -> None:
+    start = len(bot.log.getvalue())
+    bot.ask("How do I cook plov with saffron rice?", 42)  # no word of it in the small corpus
+    line = next(line for line in bot.log.getvalue()[start:].splitlines() if ": question lang=" in line)
+    assert "answered=False" in line and line.endswith("reason=no_hits") and "plov" not in line

@@ -14,8 +14,9 @@ Usage::
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pressbot.bot.cli.qa_file import QAItem
@@ -38,6 +39,7 @@ class Outcome:
     found_in: str | None = None  # the quoted releases' language, when not the question's (cross-language)
     # Whether an expected document is in the question's own language (None: unknown, or out of scope).
     own_language_doc: bool | None = None
+    reason: str | None = None  # the check that declined the answer (composer.REASONS), None when answered
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ class Metrics:
     cross_language: int = 0  # answers quoted from releases in another language than the question's
     # ... of which an expected document was in the question's own language (should be 0).
     cross_language_own: int = 0
+    # In-scope questions declined, counted by the check that declined them (composer.REASONS): the false declines.
+    declined_by: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,8 @@ def judge(item: QAItem, reply: Reply, languages: Mapping[str, str] | None = None
     if item.in_scope and languages is not None:
         own = any(lang == item.lang and any(url_matches(url, s) for s in item.docs) for url, lang in languages.items())
     return Outcome(item=item, answered=answered, rank=rank, fact_found=fact_found, answer_lang=reply.answer.lang,
-                   evidence=reply.answer.evidence, kind=reply.kind, found_in=reply.found_in, own_language_doc=own)
+                   evidence=reply.answer.evidence, kind=reply.kind, found_in=reply.found_in, own_language_doc=own,
+                   reason=reply.answer.reason)
 
 
 def share(flags: Sequence[bool]) -> float | None:
@@ -136,6 +141,7 @@ def metrics(outcomes: Sequence[Outcome]) -> Metrics:
         answered_wrong=share([o.answered and not o.fact_found for o in inside]),
         cross_language=len(crossed),
         cross_language_own=sum(1 for o in crossed if o.own_language_doc),
+        declined_by=dict(Counter(o.reason or "—" for o in inside if not o.answered).most_common()),
     )
 
 
@@ -155,7 +161,7 @@ def metrics_json(m: Metrics) -> dict[str, Any]:
             "recall@3": m.recall_at_3, "mrr@10": m.mrr_at_10, "fact": m.fact, "answered": m.answered,
             "abstained": m.abstained, "language": m.language, "conversations": m.conversations,
             "conversation": m.conversation, "answered_wrong": m.answered_wrong, "cross_language": m.cross_language,
-            "cross_language_own": m.cross_language_own}
+            "cross_language_own": m.cross_language_own, "declined_by": dict(m.declined_by)}
 
 
 def report_json(report: Report) -> dict[str, Any]:
@@ -167,7 +173,7 @@ def report_json(report: Report) -> dict[str, Any]:
             {"q": o.item.question, "lang": o.item.lang, "in_scope": o.item.in_scope, "answered": o.answered,
              "answer_lang": o.answer_lang, "rank": o.rank, "fact_found": o.fact_found if o.item.in_scope else None,
              "evidence": round(o.evidence, 4), "conversation": o.item.conversation, "kind": o.kind,
-             "found_in": o.found_in}
+             "found_in": o.found_in, "reason": o.reason}
             for o in report.outcomes
         ],
     }
@@ -191,12 +197,14 @@ def format_report(report: Report) -> str:
         rows.append(f"{label:8} {m.in_scope:>3} {m.out_of_scope:>3} {m.conversations:>3} "
                     + " ".join(f"{cell(getattr(m, attr)):>9}" for _, attr in _COLUMNS)
                     + f" {m.cross_language:>6} {m.cross_language_own:>5}")
+    if report.overall.declined_by:
+        rows.append("in-scope declined by: " + ", ".join(f"{r} {n}" for r, n in report.overall.declined_by.items()))
     misses = []
     for o in report.outcomes:
         if o.item.in_scope and (o.rank != 1 or not o.fact_found or not o.answered):
             what = [f"rank {o.rank}" if o.rank else "not in hits", "fact" if o.fact_found else "no fact"]
             if not o.answered:
-                what.append("abstained")
+                what.append(f"abstained: {o.reason}" if o.reason else "abstained")
             misses.append(f"  [{o.item.lang}] {o.item.question}  ({', '.join(what)})")
         elif o.item.conversation and o.kind != "conversation":
             misses.append(f"  [{o.item.lang}] {o.item.question}  (conversation, not handled as conversation)")

@@ -135,9 +135,9 @@ async def answer(message: Message, context: Context, text: str, user: User | Non
     lang = reply_language(text, user)
     searched_in = detect_language(text)  # what Service.ask searches in; the reply is in `lang`
     reply = await asyncio.to_thread(service.ask, text, searched_in, lang)
-    log.info("u%s: question lang=%s answered=%s evidence=%.2f latency_ms=%.0f citations=%s kind=%s", update_id,
-             lang, reply.answer.answered, reply.answer.evidence, (time.perf_counter() - started) * 1000,
-             [c.doc_id for c in reply.answer.citations], reply.kind)
+    log.info("u%s: question lang=%s answered=%s evidence=%.2f latency_ms=%.0f citations=%s kind=%s reason=%s",
+             update_id, lang, reply.answer.answered, reply.answer.evidence, (time.perf_counter() - started) * 1000,
+             [c.doc_id for c in reply.answer.citations], reply.kind, reply.answer.reason)
     if reply.kind != "conversation":  # "thanks" is not an unanswered question for /stats
         await asyncio.to_thread(storage.record_question, text, reply.answer.answered)  # masked by the storage
     markup = None
