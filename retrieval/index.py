@@ -176,13 +176,16 @@ class Index:
         return out
 
     def _rows(self, doc_id: str) -> list[int]:
-        """The table rows of a document's passages (a document's rows are contiguous: it is written whole)."""
+        """The table rows of a document's passages: a binary search when the rows are in document order (a
+        document is written whole), else a scan of the document column."""
         number = self._numbers.get(doc_id)
         if number is None:
             return []
         doc = self.passages.doc
-        lo, hi = np.searchsorted(doc, [number, number + 1]) if self._sorted else (0, len(doc))
-        return [i for i in range(int(lo), int(hi)) if doc.item(i) == number]
+        if not self._sorted:
+            return [int(i) for i in np.flatnonzero(doc == number)]
+        lo, hi = np.searchsorted(doc, [number, number + 1])
+        return list(range(int(lo), int(hi)))
 
     @functools.cached_property
     def _numbers(self) -> dict[str, int]:

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pressbot.responses.composer import Answer, compose
 from pressbot.retrieval import Document, Hit, Index
+from pressbot.retrieval.index import passage_terms
+from pressbot.retrieval.passages import split_document
+from pressbot.retrieval.scoring import Postings
 
 # ~90 words of prose naming nothing of the questions below: each paragraph of a release becomes its own passage.
 PADDING = " ".join(["Officials from several regions took part in the discussion and shared their experience."] * 8)
@@ -37,6 +40,14 @@ def test_following_gives_the_passages_after_a_hit_in_its_release_scoring_zero() 
     after = index.following([first], 2)
     assert [(h.doc_id, h.position, h.score) for h in after] == [("academy", 2, 0.0)]
     assert after[0].text.startswith("The lighthouse academy course lasts four months")
+
+
+def test_following_finds_a_release_s_passages_whatever_the_order_of_the_index() -> None:
+    docs = [ACADEMY, *FILLER]
+    passages = [p for doc in reversed(docs) for p in reversed(split_document(doc))]  # not in document order
+    index = Index(docs, passages, Postings.build(passage_terms(p) for p in passages))
+    first = next(h for h in index.search(QUESTION, k=10, lang="en") if h.doc_id == "academy" and h.position == 1)
+    assert [(h.doc_id, h.position) for h in index.following([first], 2)] == [("academy", 2)]
 
 
 def test_following_leaves_out_the_passages_already_retrieved() -> None:
