@@ -563,13 +563,55 @@ def _focused(sources: Sequence[_Source], needs: Needs, kind: str | None, cue: fr
     return ranked[:limit]
 
 
+def _states(units: Sequence[_Unit], lang: str, kind: str, cue: frozenset[str], given: frozenset[str],
+            weights: Mapping[str, float], names: Names) -> bool:
+    """Whether one of the units answers the kind asked for (`_answers`)."""
+    return any(_answers(kind, u.text, lang, _matches(weights, u.text, lang, names), cue, given) for u in units)
+
+
+# A source whose retrieved passages do not state the kind asked for is read on into at most this many passages
+# after each retrieved one (answering.FOLLOWING passes them in), and a unit found there is quoted only when it
+# states the kind and names at least FOLLOWING_TOPIC of the question's weight beyond the words asking for the
+# kind by itself: a paragraph further on holding *a* duration or a place about something else is not the answer.
+FOLLOWING_TOPIC = 0.5
+
+
+def _read_on(source: _Source, hits: Sequence[Hit], following: Sequence[Hit], kind: str, cue: frozenset[str],
+             given: frozenset[str], weights: Mapping[str, float], names: Names, seen: set[str],
+             needs: Needs) -> _Source | None:
+    """The source with the passages that follow its retrieved ones, quotable there only the units stating the kind
+    asked for about the question (`_answers`, and FOLLOWING_TOPIC of its weight beyond the cue named by the unit
+    itself); None when no such unit follows."""
+    hit = source.hit
+    further = [h for h in following if h.doc_id == hit.doc_id]
+    if not further:
+        return None
+    read = _passages(hit, [*hits, *further])
+    lines = _lines(read)
+    known = {_key(u.text) for u in source.units}
+    topic = tuple((w, alts) for w, alts in needs if not (alts and set(alts[0]) & cue)) or needs
+    total = sum(w for w, _ in topic)
+
+    def stating(unit: _Unit) -> bool:
+        text = unit.text
+        return (_key(text) not in seen and total > 0 and _says(topic, text, hit.lang) >= FOLLOWING_TOPIC * total
+                and _answers(kind, text, hit.lang, _matches(weights, text, hit.lang, names), cue, given))
+
+    units = _units(lines)
+    if not any(_key(u.text) not in known and stating(u) for u in units):
+        return None
+    return _Source(hit, read, lines, [u for u in units if _key(u.text) in known or stating(u)])
+
+
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,
             settings: ComposerSettings = ComposerSettings(), plan: Query | None = None,
-            unknown: frozenset[str] = frozenset()) -> Answer:
+            unknown: frozenset[str] = frozenset(), following: Sequence[Hit] = ()) -> Answer:
     """Quote the best sentences of the best hits, one numbered citation per source document; when the question
     asks for a kind of answer that some source's quotes state, only those sources. `plan`: the question's search
     plan, so that a sentence naming a concept by another of its names counts as naming it; `unknown`: the
-    question's terms the corpus never uses (see `evidence`)."""
+    question's terms the corpus never uses (see `evidence`). `following`: the passages that follow the hits' in
+    their releases (Index.following), read only for a source whose retrieved passages do not state the kind
+    asked for (`_read_on`); never sources of their own, never evidence."""
     all_hits = hits = tuple(hits)
     weights = positive(weights)
     hits = on_years(hits, question)
@@ -599,18 +641,33 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     if kind is not None and not _stating(pool, kind, cue, given, weights, names):
         pool += [_source(h, hits) for h in chosen[FOCUS_POOL:]]  # the kind asked for, stated further down only
     sources = _focused(pool, needs_of(weights, plan), kind, cue, given, weights, names, settings.max_sources)
-    picks: list[tuple[_Source, list[_Unit], bool]] = []  # each source's units, and whether they state the kind
-    seen: set[str] = set()
-    for source in sources:
-        hit = source.hit
-        candidates = [u for u in source.units if _key(u.text) not in seen]
-        picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given, source.lines,
-                       names, predicate)
-        if picked:
-            seen.update(_key(u.text) for u in picked)
-            picks.append((source, picked, kind is None or any(
-                _answers(kind, u.text, hit.lang, _matches(weights, u.text, hit.lang, names), cue, given)
-                for u in picked)))
+    def picking(read_on: bool) -> list[tuple[_Source, list[_Unit], bool]]:
+        """Each source's units, and whether they state the kind; `read_on`: a source whose retrieved passages do
+        not state it is read on into the passages that follow them (`_read_on`)."""
+        picks: list[tuple[_Source, list[_Unit], bool]] = []
+        seen: set[str] = set()
+        for source in sources:
+            hit = source.hit
+            candidates = [u for u in source.units if _key(u.text) not in seen]
+            picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given,
+                           source.lines, names, predicate)
+            states = kind is None or _states(picked, hit.lang, kind, cue, given, weights, names)
+            further = None if states or not read_on or kind is None else _read_on(
+                source, hits, following, kind, cue, given, weights, names, seen, needs_of(weights, plan))
+            if further is not None and kind is not None:
+                source = further
+                candidates = [u for u in source.units if _key(u.text) not in seen]
+                picked = _pick(candidates, hit.lang, weights, settings.sentences_per_source, kind, cue, given,
+                               source.lines, names, predicate)
+                states = _states(picked, hit.lang, kind, cue, given, weights, names)
+            if picked:
+                seen.update(_key(u.text) for u in picked)
+                picks.append((source, picked, states))
+        return picks
+
+    picks = picking(read_on=False)
+    if kind is not None and following and not any(states for _, _, states in picks):
+        picks = picking(read_on=True)  # no retrieved passage states the kind: read the sources on
     stated = any(states for _, _, states in picks)
     if kind is not None and stated:  # the kind is stated: sources that do not state it are loosely related only
         picks = [pick for pick in picks if pick[2]]

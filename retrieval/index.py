@@ -161,6 +161,41 @@ class Index:
         pool = self._ranked(plan, max(k, k * len(self.languages)))
         return self._hits([(i, s) for i, s in pool if self.passages.lang(i) == lang][:k], self.concept_weights(plan))
 
+    def following(self, hits: Sequence[Hit], n: int) -> list[Hit]:
+        """The up to `n` passages that follow each hit's passage in its document and are not hits themselves, in
+        document order, as hits scoring 0 (none of them was found for the question): what the composer may read
+        further when a hit's release states the asked kind of fact only after the passage found."""
+        wanted: dict[str, set[int]] = {}
+        for hit in hits:
+            wanted.setdefault(hit.doc_id, set()).update(range(hit.position + 1, hit.position + 1 + n))
+        out: list[Hit] = []
+        for doc_id, positions in wanted.items():
+            positions -= {h.position for h in hits if h.doc_id == doc_id}
+            rows = self._rows(doc_id)
+            out.extend(self._hit(int(i), 0.0, 0.0) for i in rows if self.passages.position.item(int(i)) in positions)
+        return out
+
+    def _rows(self, doc_id: str) -> list[int]:
+        """The table rows of a document's passages: a binary search when the rows are in document order (a
+        document is written whole), else a scan of the document column."""
+        number = self._numbers.get(doc_id)
+        if number is None:
+            return []
+        doc = self.passages.doc
+        if not self._sorted:
+            return [int(i) for i in np.flatnonzero(doc == number)]
+        lo, hi = np.searchsorted(doc, [number, number + 1])
+        return list(range(int(lo), int(hi)))
+
+    @functools.cached_property
+    def _numbers(self) -> dict[str, int]:
+        return {doc.id: i for i, doc in enumerate(self.passages.documents)}
+
+    @functools.cached_property
+    def _sorted(self) -> bool:
+        """Whether the passages are in document order (always, from Index.build and the store)."""
+        return bool(np.all(np.diff(self.passages.doc) >= 0))
+
     @functools.cached_property
     def languages(self) -> tuple[str, ...]:
         """The corpus's languages, the most passages first."""
