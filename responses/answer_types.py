@@ -142,6 +142,9 @@ _MONTHS = frozenset(
     + [f"{month}{ending}" for month in "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr"
        .split() for ending in ("da", "de", "in", "un", "inda", "unda", "inde")]
 )
+# The months' names (normalized), for what reads a question's names: a month is capitalized like a name but names
+# no place, organisation or person (decision.names_kept).
+MONTHS = _MONTHS
 _DIGITS = re.compile(r"\d")
 # "May" is a month beside a day or a year ("3 May", "May 2015"), else the verb ("persons may apply").
 _MAY = re.compile(r"\b\d{1,2}\s+may\b|\bmay\s+\d{1,4}\b")

@@ -1,0 +1,66 @@
+"""Confident answers that do not hold the asked fact (issue 9, "answered but wrong"): a rare name the question
+says must be named by the quotes whatever else the question says, a month is no such name, and a figure that
+names something (a phone line, an ordinal, COVID-19, an article's number) is not a count."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressbot.responses.composer import Answer, Citation, Quote
+from pressbot.responses.decision import Asked, names_kept, own_cue
+from pressbot.retrieval import Document, Index
+from pressbot.retrieval.analyzer import question_terms
+from pressbot.retrieval.glossary import Concept, Query
+
+RELEASES = [
+    Document(id="georgia", title="Consular news", lang="en", text=(
+        "The consulate in Batumi serves citizens living in Georgia. Citizens travelling to Georgia may register "
+        "with the consulate. The ambassador met officials of Georgia in Tbilisi in March. The office opened in "
+        "March and closed in March.")),
+    Document(id="visas", title="Visa rules", lang="en", text=(
+        "A visa is issued at the airport. Citizens of many countries get a visa online. Documents for a visa are "
+        "listed on the site.")),
+]
+
+
+@pytest.fixture(scope="module")
+def releases() -> Index:
+    return Index.build(RELEASES)
+
+
+def asked(question: str, idf: dict[str, float]) -> Asked:
+    terms = question_terms(question, "en")
+    return Asked(Query(tuple(Concept(((t,),)) for t in terms)), {t: idf.get(t, 1.0) for t in terms},
+                 own_cue(question, "en"))
+
+
+def answer(question: str, *quotes: str) -> Answer:
+    citation = Citation(n=1, doc_id="d1", passage_id="d1#0", title="Visa rules", url="https://example.org/1",
+                        date=None, source=None, score=10.0, passage="\n".join(quotes))
+    return Answer(query=question, lang="en", answered=True, quotes=tuple(Quote(text=q, n=1) for q in quotes),
+                  citations=(citation,), evidence=0.8)
+
+
+def test_a_rare_name_is_required_even_when_words_the_corpus_never_uses_raise_the_question_s_mean(
+        releases: Index) -> None:
+    # idf 4.8 is a name in under 1 % of the passages; "needed" is a word no release uses (the largest idf, 7.03).
+    question = "which documents needed for visa georgia"
+    composed = answer(question, "Documents for a visa are listed on the site.")
+    decided = names_kept(releases, composed, asked(question, {"georgia": 4.8, "need": 7.03, "document": 5.0,
+                                                               "visa": 5.0}))
+    assert not decided.answered and decided.reason == "names_kept"
+
+
+def test_a_common_name_below_the_question_s_mean_is_still_not_required(releases: Index) -> None:
+    question = "which documents needed for visa georgia"
+    composed = answer(question, "Documents for a visa are listed on the site.")
+    # idf 1.0: a name in about a quarter of the passages, the agency's own ground.
+    assert names_kept(releases, composed, asked(question, {"georgia": 1.0, "need": 7.03, "document": 5.0,
+                                                           "visa": 5.0})) == composed
+
+
+def test_a_month_the_question_says_is_not_a_name_the_quotes_must_say(releases: Index) -> None:
+    question = "became citizen in march, which period to inform consulate"
+    composed = answer(question, "Citizens inform the consulate within a month.")
+    decided = names_kept(releases, composed, asked(question, {"march": 4.8, "becam": 7.03, "period": 5.0}))
+    assert decided == composed
