@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from pressbot.responses.answer_types import NUMBER, holds
 from pressbot.responses.composer import Answer, Citation, Quote
 from pressbot.responses.decision import Asked, names_kept, own_cue
 from pressbot.retrieval import Document, Index
@@ -64,3 +65,31 @@ def test_a_month_the_question_says_is_not_a_name_the_quotes_must_say(releases: I
     composed = answer(question, "Citizens inform the consulate within a month.")
     decided = names_kept(releases, composed, asked(question, {"march": 4.8, "becam": 7.03, "period": 5.0}))
     assert decided == composed
+
+
+@pytest.mark.parametrize("sentence", [
+    "Reception is conducted via the mobile application, website and 108 Call Center.",
+    "Persons willing to collect their cards can contact “(012) 919” Call Center of the Service.",
+    "The rules of the World Health Organization on COVID-19 are followed.",
+    "Kheyyam is one of the citizens who returned.",
+    "Events were held on the 22nd anniversary of the tragedy.",
+    "Being guided by Item 32 of article 109 of the Constitution, I decide.",
+    "Implementation of paragraph 2.2 of the Order №1993 continues.",
+    "Presidential Decree No. 923 was signed.",
+])
+def test_a_figure_that_names_something_is_not_a_count(sentence: str) -> None:
+    assert not holds(NUMBER, sentence, "en")
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("93 of them are the citizens of Turkey.", "en"),
+    ("In 2020, 6106 foreigners got work permits.", "en"),
+    ("Dövlət Miqrasiya Xidmətinin 919 Çağrı mərkəzinə aprel ayı ərzində 10646 zəng daxil olmuşdur.", "az"),
+    ("Заявлений подано 320, из них 58 удовлетворено.", "ru"),
+])
+def test_a_count_beside_a_named_figure_still_counts(sentence: str, lang: str) -> None:
+    assert holds(NUMBER, sentence, lang)
+
+
+def test_a_question_naming_no_count_is_not_answered_by_a_phone_line() -> None:
+    assert not holds(NUMBER, "Applications are received via the 108 Call Center from April 27, 2020.", "en")
