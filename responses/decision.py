@@ -21,7 +21,10 @@ the releases that use it write it capitalized inside sentences (the index's own 
 at least as distinctive as the question's average term are required (the agency's own country, named
 everywhere, is not). A release's publisher and site name its place (an embassy's page need not repeat its
 city), and a name in at least COMMON of the passages (the agency's capital) is covered by quotes naming a wider
-one (its country): a rule for the country covers its capital.
+one (its country): a rule for the country covers its capital. A name in fewer than COMMON of the passages is
+required whatever the question's other words weigh (a month is no such name), and a word the question's releases
+never use that the vocabulary translates into a rare name of the main language (Zaqatala: Zagatala) is required
+too (`named_elsewhere`).
 
 Usage::
 
@@ -227,7 +230,24 @@ def names_kept(index: Index, answer: Answer, asked_: Asked, source_lang: str | N
             continue  # "in March": a date, which the kinds and the year check read
         if is_name(index, concept.said[0], lang) and not _ground(index, concept.said[0], weight, quoted, lang):
             return replace(answer, answered=False, quotes=(), citations=(), reason="names_kept")
+        elsewhere = named_elsewhere(index, concept.said[0], lang)
+        if elsewhere and not elsewhere & quoted:
+            return replace(answer, answered=False, quotes=(), citations=(), reason="names_kept")
     return answer
+
+
+def named_elsewhere(index: Index, term: str, lang: str) -> frozenset[str]:
+    """A question's word that no release uses but that the vocabulary translates into a rare name of the corpus's
+    main language (az "Zaqatala" -> Zagatala, "Gəncə" -> Ganja, ru "Москва" -> Moscow): those names, which the quotes
+    must say; empty for any other word. The releases in the question's language never name the place, so an
+    answer from them is about another one (the Astara mobile service for Zaqatala's, the Yekaterinburg consulate
+    for Moscow's); the cross-language path, searching with the name, may still find it."""
+    main = index.languages[0] if index.languages else lang
+    if lang == main or term in index.postings.vocabulary or len(term) <= 2:
+        return frozenset()  # two letters ("аз", "ар") are shorthand, as the evidence reads them (composer.evidence)
+    translated = [t for t in index.glossary.translate([term], lang, main)[0].terms if t != term]
+    weights = index.term_weights(translated) if translated else {}
+    return frozenset(t for t in translated if rare(weights[t]) and is_name(index, t, main))
 
 
 @functools.lru_cache(maxsize=8)

@@ -1,17 +1,20 @@
 """Confident answers that do not hold the asked fact (issue 9, "answered but wrong"): a rare name the question
 says must be named by the quotes whatever else the question says, a month is no such name, and a figure that
-names something (a phone line, an ordinal, COVID-19, an article's number) is not a count."""
+names something (a phone line, an ordinal, COVID-19, an article's number) is not a count, and a place only the
+main language's releases name is not answered for by the question's own releases about another place."""
 
 from __future__ import annotations
 
 import pytest
 
 from pressbot.responses.answer_types import NUMBER, holds
+from pressbot.responses.answering import answer_question
 from pressbot.responses.composer import Answer, Citation, Quote
-from pressbot.responses.decision import Asked, names_kept, own_cue
+from pressbot.responses.decision import Asked, named_elsewhere, names_kept, own_cue
+from pressbot.responses.render import Renderer
 from pressbot.retrieval import Document, Index
-from pressbot.retrieval.analyzer import question_terms
-from pressbot.retrieval.glossary import Concept, Query
+from pressbot.retrieval.analyzer import analyze, question_terms
+from pressbot.retrieval.glossary import Concept, Glossary, Query
 
 RELEASES = [
     Document(id="georgia", title="Consular news", lang="en", text=(
@@ -93,3 +96,53 @@ def test_a_count_beside_a_named_figure_still_counts(sentence: str, lang: str) ->
 
 def test_a_question_naming_no_count_is_not_answered_by_a_phone_line() -> None:
     assert not holds(NUMBER, "Applications are received via the 108 Call Center from April 27, 2020.", "en")
+
+
+# --- a place the question's releases never name, named in the main language's ------------------------------------
+
+PLACES = [
+    Document(id="en-zagatala", title="Mobile service in Zagatala", lang="en", text=(
+        "A mobile service was organized in Zagatala district. 18 persons used the mobile service in Zagatala. "
+        "Residents of Zagatala thanked the staff.")),
+    Document(id="en-visa", title="Visa rules", lang="en", text=(
+        "A visa is issued at the airport. Citizens of many countries get a visa online.")),
+    Document(id="en-permits", title="Work permits", lang="en", text=(
+        "A work permit is issued for one year. The fee for a work permit is paid by the employer.")),
+    Document(id="az-astara", title="Astarada səyyar xidmət", lang="az", text=(
+        "Astara rayonunda səyyar xidmət təşkil edib. Səyyar xidmətin imkanlarından 12 nəfər istifadə edib.")),
+    # Other news, so that a district named in one release is rare (under COMMON of the passages), as in a corpus.
+    *(Document(id=f"en-news-{i}", title=f"News {i}", lang="en", text=f"Event number {i} took place in the office.")
+      for i in range(40)),
+]
+PLACE_NAMES = """
+- en: [Zagatala]
+  az: [Zaqatala]
+- en: [mobile service]
+  az: [səyyar xidmət]
+- en: [persons, people]
+  az: [nəfər, adam]
+- en: [used]
+  az: [istifadə edib]
+"""
+
+
+@pytest.fixture(scope="module")
+def places() -> Index:
+    return Index.build(PLACES, glossary=Glossary.parse(PLACE_NAMES))
+
+
+def test_a_word_the_releases_never_use_translated_into_a_rare_name_of_the_main_language_is_that_name(
+        places: Index) -> None:
+    assert named_elsewhere(places, analyze("zaqatala", "az")[0], "az") == {"zagatala"}
+
+
+def test_a_word_the_question_s_releases_use_or_two_letters_are_no_name_from_elsewhere(places: Index) -> None:
+    assert named_elsewhere(places, analyze("astara", "az")[0], "az") == frozenset()
+    assert named_elsewhere(places, "az", "ru") == frozenset()
+
+
+def test_another_district_s_figure_does_not_answer_for_a_district_only_the_main_language_names(
+        places: Index) -> None:
+    reply = answer_question(places, "zaqatalada seyyar xidmetden nece adam istifade edib", Renderer())
+    assert "Astara" not in reply.text
+    assert reply.answer.answered and reply.found_in == "en" and "18 persons" in reply.text
