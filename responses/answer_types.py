@@ -142,6 +142,9 @@ _MONTHS = frozenset(
     + [f"{month}{ending}" for month in "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr"
        .split() for ending in ("da", "de", "in", "un", "inda", "unda", "inde")]
 )
+# The months' names (normalized), for what reads a question's names: a month is capitalized like a name but names
+# no place, organisation or person (decision.names_kept).
+MONTHS = _MONTHS
 _DIGITS = re.compile(r"\d")
 # "May" is a month beside a day or a year ("3 May", "May 2015"), else the verb ("persons may apply").
 _MAY = re.compile(r"\b\d{1,2}\s+may\b|\bmay\s+\d{1,4}\b")
@@ -161,6 +164,20 @@ _CALENDAR = re.compile(rf"\b(1[89]\d\d|20\d\d)(-ci|-cu|-cü|-ci il\w*)?\b|\b\d{{
 # "six-month", "3-day": a figure joined to a unit of time describes a span, not a count.
 _SPAN = re.compile(r"\b(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
                    + r")-(day|week|month|year|hour)s?\b")
+# Figures that name rather than count (normalized text): an ordinal ("22nd anniversary", "3-cü", "8-й"), a
+# number joined to a name ("COVID-19", "School-4"), the number of an article, item or decree ("Item 32 of
+# article 109", "No. 923", "maddə 64", "статья 64", "№1993", "paragraph 2.2"), a decade ("1990s"), a telephone
+# line ("108 Call Center", "(012) 919", "919 çağrı mərkəzi"), and "one of" (one among others). "how many
+# foreigners got work permits in 2020" was answered by "… via “ASAN service” mobile application, website and
+# 108 Call Center", "sms applications first half 2012 how many" by "… paragraph 2.2 of the Order №1993".
+_NAMING = re.compile(
+    r"\b\d+(st|nd|rd|th)\b|\b\d+-(ci|cu|ncu|nci|inci|uncu)\b|\b\d+-(й|я|е|го|му|м|ом|ой|ый|ий|ая|ое|ые)\b|"
+    r"\b[^\W\d_]+-\d+\b|"
+    r"\b(no\.|no(?=\d)|nr\.?|item|article|clause|paragraph|chapter|madde\w*|bend\w*|стать\w*|пункт\w*|глав\w*)"
+    r"\s*\d+(\.\d+)*|№\s*\d+|\b\d+'?s\b|"  # NFKC writes "№" as "No"; "the 1990s" is a decade
+    r"\(\d+\)\s*\d+|\b\d{3}\s+(call|hotline|cagri|zeng|колл|горяч)|"
+    r"(call cent(er|re)|hotline|cagri merkez\w*|колл.?центр\w*)\s+\d{3}\b|"
+    r"\bone of\b|\b(один|одна|одно|одним|одной) из\b")
 # "within a month", "в течение месяца": a period without a figure.
 _PERIOD = re.compile(r"\b(within|in|during|for|after) (a|an|one) (day|week|month|year|hour)|"
                      r"в течение (\w+ )?(дн|недел|месяц|год|час|сут)")
@@ -341,5 +358,6 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
         return bool(_HOLDS[kind].search(text))
     counted = _CALENDAR.sub(" ", text)  # "On December 31, 2020" states a date, not how many
     counted = _SPAN.sub(" ", counted)  # "the six-month programme" says how long, not how many
+    counted = _NAMING.sub(" ", counted)  # "the 22nd anniversary", "COVID-19", "108 Call Center" count nothing
     number_words = _NUMBER_WORDS_OF.get(lang, _NUMBER_WORDS)
     return bool(_DIGITS.search(counted)) or bool(set(_WORD.findall(counted)) & number_words)
