@@ -28,9 +28,13 @@ import bisect
 import functools
 from collections.abc import Mapping
 
+from pressbot.responses.answer_types import CONTACT, HOURS, LIST, MONEY, PLACE, asked
 from pressbot.retrieval.analyzer import normalize, tokenize
 
 GAP = 2  # other words allowed between two words of one phrase
+# A message that also asks where, which documents, what fee, which contact or hours asks about the procedure,
+# which the releases may answer ("my card is ready, where do i pick it up"), not how the person's case stands.
+PROCEDURE = frozenset({PLACE, LIST, MONEY, CONTACT, HOURS})
 
 # The person's own application or case, per language: words of any agency. What people apply to this agency for
 # ("my residence permit", "pasportum") is the agency's data: its profile's `own_case` (agency.yaml).
@@ -111,8 +115,16 @@ def own_case(text: str, agency: Mapping[str, tuple[str, ...]] | None = None) -> 
     profile's `own_case`: "my residence permit*", "pasportum*"), added to the generic ones here."""
     words = tokenize(normalize(text, "az"))
     ordered = sorted(set(words))
-    if not any(any(_found(p, words, ordered) for p in phrases) for phrases in _table("status").values()):
+    status = [p for phrases in _table("status").values() for p in phrases if _found(p, words, ordered)]
+    if not status:
         return None
     mine = _mine(tuple(sorted(agency.items()))) if agency else _table("mine")
-    return next((lang for lang, phrases in mine.items()
-                 if any(_found(p, words, ordered) for p in phrases)), None)
+    lang = next((lang for lang, phrases in mine.items() if any(_found(p, words, ordered) for p in phrases)), None)
+    found = asked(text, lang) if lang is not None else None
+    if found is not None and found[0] in PROCEDURE:
+        # "my card is ready, where do i pick it up" asks about the procedure; "где мой паспорт" (a status phrase
+        # itself) asks how the case stands.
+        cue = set(tokenize(normalize(found[1], "az")))
+        if not cue & {w.rstrip("*") for phrase in status for w in phrase}:
+            return None
+    return lang

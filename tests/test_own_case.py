@@ -47,6 +47,8 @@ def test_what_people_apply_for_comes_from_the_agency_profile_not_the_code() -> N
     "подал на статус беженца, можно работать без разрешения на работу",
     "когда будет готов новый закон о миграции",
     "can i travel while my application is being processed",
+    "i applied for temporary residence and my card is ready, where do i pick it up",
+    "моя карта готова, где её забрать",
     "when will my passport expire",
 ])
 def test_a_procedure_question_that_says_i_or_asks_when_is_not_an_own_case(question: str) -> None:
