@@ -306,9 +306,19 @@ def asked(question: str, lang: str) -> tuple[str, str] | None:
         text = normalize(question, language)
         for kind, pattern in _ASKS[language]:
             found = pattern.search(text)
-            if found:
+            if found and not _conjunction(found, text):
                 return kind, _asking(found)
     return None
+
+
+# An English yes/no question ("can i ask for asylum at the airport when i land", "do i register when i arrive")
+# uses "when" as a conjunction: it asks yes or no, not for a date.
+_AUXILIARY_FIRST = re.compile(r"^(is|are|was|were|can|could|do|does|did|should|must|will|would|may|need|has|have)\b")
+
+
+def _conjunction(found: re.Match[str], text: str) -> bool:
+    """Whether a match is only the word "when" inside a question that opens with an auxiliary (a yes/no one)."""
+    return found.group(0).strip() == "when" and found.start() > 0 and bool(_AUXILIARY_FIRST.match(text.strip()))
 
 
 # Yes/no questions: "is registration obligatory", "qeydiyyat məcburidir?", "можно ли продлить": no question word,

@@ -72,6 +72,13 @@ def test_when_before_a_gerund_asks_for_no_date() -> None:
     assert expected_kind("What visa do I need when applying for a work permit?", "en") is None
 
 
+@pytest.mark.parametrize("question", ["can i ask for asylum at the airport when i land",
+                                      "do i need to register when i arrive"])
+def test_when_inside_a_yes_no_question_asks_for_no_date(question: str) -> None:
+    assert expected_kind(question, "en") is None
+    assert expected_kind("when do i need to register", "en") == "date"
+
+
 PERMITS = Document(id="permits", title="Work permits for foreigners", url="https://example.org/permits",
                    text=("Foreigners who work in the country need a work permit. The work permit is issued by the "
                          "migration service for one year.\nEmployers apply for the work permit of a foreigner."))
