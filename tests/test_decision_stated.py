@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from pressbot.responses.composer import Answer
-from pressbot.responses.decision import entity_about_topic, stated_of
+from pressbot.responses.decision import distinctive_names, entity_about_topic, stated_of
 from pressbot.retrieval import Document, Index
 from tests.test_decision import answer, asked
 
@@ -70,6 +70,20 @@ def test_each_name_may_be_named_by_its_own_line_of_a_list(releases: Index) -> No
     quote = ("Applications are received:\n- of residents of Georgia, at the consulate in Tbilisi;\n"
              "- of residents of Batumi, at the consulate in Batumi.")
     assert decide(releases, question, "en", quote).answered
+
+
+def test_of_several_names_one_named_where_the_figure_is_stated_is_enough() -> None:
+    index = Index.build([
+        Document(id="mobile", title="Mobile service", lang="en", text=(
+            "The mobile service worked in Zagatala. Residents of Zagatala, Balakan and Gakh applied. "
+            "Officials from Balakan and Gakh took part. Balakan and Gakh border Zagatala.")),
+        Document(id="permits", title="Work permits", lang="en", text="A work permit is issued for one year."),
+    ])
+    question = "mobile service in zagatala for balakan and gakh residents: how many used it"
+    assert len(distinctive_names(index, asked(question, "en"), "en")) > 1
+    assert decide(index, question, "en", "In Zagatala 120 people used the mobile service.").answered
+    assert not decide(index, question, "en", "In total 120 people used the mobile service.",
+                      "Residents of Zagatala, Balakan and Gakh applied.").answered
 
 
 def test_a_question_naming_no_year_and_no_name_is_left_as_composed(releases: Index) -> None:
