@@ -291,10 +291,10 @@ def distinctive_names(index: Index, asked_: Asked, lang: str) -> list[Concept]:
 def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | None = None) -> Answer:
     """The answer as composed when the quoted lines that state the kind asked for name, with their lead-ins, their
     releases' titles and dates, every year the question names and one of the distinctive names it says (a list
-    may give one district per line; the other names must be in the quotes: names_kept); else the "not stated" reply with the first source as
-    the closest release. "how many work permits in 2015" is not answered by 2016's figure quoted beside a
-    sentence that mentions 2015, nor "телефон регионального управления гмс в гяндже" by a line that states
-    a phone without naming Ganja."""
+    may give one district per line; the other names must be in the quotes: names_kept); else the "not stated"
+    reply with the first source as the closest release. "how many work permits in 2015" is not answered by 2016's
+    figure quoted beside a sentence that mentions 2015, nor "телефон регионального управления гмс в гяндже" by
+    a line that states a phone without naming Ganja."""
     kind, _ = cue_terms(answer.query, answer.lang)
     if not answer.answered or kind is None:
         return answer
