@@ -44,7 +44,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from pressbot.retrieval.analyzer import LANGUAGES
-from pressbot.retrieval.corpus import CorpusError, Problem
+from pressbot.retrieval.corpus import CorpusError, Problem, file_bytes, file_text
 
 FILE_NAME = "agency.yaml"
 TEXT_KEYS = ("name", "about", "contact", "description", "short_description")
@@ -117,20 +117,12 @@ def load_profile(directory: Path) -> Profile | None:
     path = directory / FILE_NAME
     if not path.is_file():
         return None
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CorpusError([Problem(str(path), 1, f"cannot read the agency profile: {exc}")]) from None
-    return profile_from_bytes(data, str(path))
+    return profile_from_bytes(file_bytes(path, "agency profile"), str(path))
 
 
 def profile_from_bytes(data: bytes, source: str = FILE_NAME) -> Profile:
     """A profile from its file's bytes (read once by the caller); CorpusError lists every problem."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CorpusError([Problem(source, 1, f"cannot read the agency profile: {exc}")]) from None
-    profile, problems = parse_profile(text, source)
+    profile, problems = parse_profile(file_text(data, source, "agency profile"), source)
     if problems or profile is None:
         raise CorpusError(problems)
     return profile

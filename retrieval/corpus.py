@@ -228,6 +228,22 @@ def read_file(path: Path) -> bytes | Problem:
         return Problem(str(path), 1, f"cannot read: {exc.strerror or exc}")
 
 
+def file_bytes(path: Path, what: str) -> bytes:
+    """A file's bytes; CorpusError naming the file ("cannot read the glossary: …") when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CorpusError([Problem(str(path), 1, f"cannot read the {what}: {exc}")]) from None
+
+
+def file_text(data: bytes, source: str, what: str) -> str:
+    """A file's bytes as UTF-8 text; CorpusError naming the file when they are not."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError([Problem(source, 1, f"cannot read the {what}: {exc}")]) from None
+
+
 class Checks:
     """What is checked across a corpus's files, fed one parsed document at a time in corpus order: ids
     are unique (a repeated file name is reported at the later file) and translations name documents that

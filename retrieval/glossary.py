@@ -38,7 +38,7 @@ from typing import Any
 import yaml
 
 from pressbot.retrieval.analyzer import LANGUAGES, analyze
-from pressbot.retrieval.corpus import CorpusError, Problem
+from pressbot.retrieval.corpus import CorpusError, Problem, file_bytes, file_text
 from pressbot.retrieval.spelling import Spelling
 
 FILE_NAME = "glossary.yaml"
@@ -350,20 +350,12 @@ def load_glossary(directory: Path) -> Glossary:
     path = directory / FILE_NAME
     if not path.is_file():
         return Glossary()
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CorpusError([Problem(str(path), 1, f"cannot read the glossary: {exc}")]) from None
-    return glossary_from_bytes(data, str(path))
+    return glossary_from_bytes(file_bytes(path, "glossary"), str(path))
 
 
 def glossary_from_bytes(data: bytes, source: str = FILE_NAME) -> Glossary:
     """A glossary from its file's bytes (read once by the caller); CorpusError names PATH:LINE."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CorpusError([Problem(source, 1, f"cannot read the glossary: {exc}")]) from None
-    return Glossary.parse(text, source)
+    return Glossary.parse(file_text(data, source, "glossary"), source)
 
 
 def vocabulary_problems(directory: Path) -> list[Problem]:
