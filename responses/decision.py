@@ -97,10 +97,15 @@ def cue_terms(question: str, lang: str) -> tuple[str | None, str]:
     return (found[0], found[1]) if found else (None, "")
 
 
+def weighed(asked_: Asked) -> list[tuple[Concept, float]]:
+    """The question's concepts, each with its weight (its said terms' idf, none at zero)."""
+    weights = positive(asked_.weights) if asked_.weights else {}
+    return [(c, sum(weights.get(t, 0.0) for t in c.said)) for c in asked_.plan.concepts]
+
+
 def _topic(asked_: Asked) -> list[tuple[Concept, float]]:
     """The question's concepts beyond its cue words, each with its weight (its said terms' idf)."""
-    weights = positive(asked_.weights) if asked_.weights else {}
-    parts = [(c, sum(weights.get(t, 0.0) for t in c.said)) for c in asked_.plan.concepts]
+    parts = weighed(asked_)
     topic = [(c, w) for c, w in parts if not set(c.said) & asked_.cue]
     return topic or parts  # "qəbul günləri": the cue words are all the question says
 
@@ -215,8 +220,7 @@ def names_kept(index: Index, answer: Answer, asked_: Asked, source_lang: str | N
     if not answer.answered:
         return answer
     lang = source_lang or answer.lang
-    weights = positive(asked_.weights) if asked_.weights else {}
-    parts = [(c, sum(weights.get(t, 0.0) for t in c.said)) for c in asked_.plan.concepts]
+    parts = weighed(asked_)
     if not parts:
         return answer
     mean = sum(w for _, w in parts) / len(parts)
@@ -280,10 +284,9 @@ def _years(text: str) -> frozenset[str]:
 
 
 def distinctive_names(index: Index, asked_: Asked, lang: str) -> list[Concept]:
-    """The question's names (is_name) at least as distinctive as its average concept: what names_kept requires
-    of the quotes."""
-    weights = positive(asked_.weights) if asked_.weights else {}
-    parts = [(c, sum(weights.get(t, 0.0) for t in c.said)) for c in asked_.plan.concepts]
+    """The question's names (is_name) at least as distinctive as its average concept (names_kept also requires
+    rarer ones of the quotes; these are the ones stated_of wants where the kind is stated)."""
+    parts = weighed(asked_)
     mean = sum(w for _, w in parts) / len(parts) if parts else 0.0
     return [c for c, w in parts if w >= mean and len(c.said) == 1 and is_name(index, c.said[0], lang)]
 
