@@ -24,6 +24,7 @@ from pressbot.responses.decision import (
     about_topic,
     cue_terms,
     entity_about_topic,
+    kind_share,
     names_kept,
     own_cue,
     stated_of,
@@ -121,7 +122,8 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     answer = entity_about_topic(stated_of(index, answer, own), own)
     if not answer.answered or answer.evidence < WEAK:
         other = across_languages(index, question, lang, settings, any_size=lacks_year(hits, question, lang))
-        if other is not None and (not answer.answered or other.evidence >= answer.evidence + CLEARER):
+        if other is not None and (not answer.answered or (other.evidence >= answer.evidence + CLEARER
+                                                          and not stated_as_fully(index, answer, own, other))):
             answer = other
     if ui is not None and ui != lang:  # the question did not show the person's language: reply in theirs
         return render_answer(replace(answer, lang=ui), renderer)
@@ -168,18 +170,39 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
         if not translated:
             continue
         hits = index.search_in(plan, target, k=HITS)
-        weights = index.term_weights(plan.terms)
+        searched = searched_in(index, question, lang, target)
+        weights = searched.weights
         answer = compose(question, hits, weights, lang, settings, plan, unknown(index, weights),
                          index.following(hits, FOLLOWING))
-        # The words asking for the kind, in the target's names: "telefon" is searched as "phone".
-        cue = frozenset(index.translate(cue_terms(question, lang)[1], lang, target)[0].terms)
-        searched = Asked(plan, weights, cue)
         answer = names_kept(index, about_topic(answer, searched, source_lang=target), searched, source_lang=target)
         answer = stated_of(index, answer, searched, source_lang=target)
         answer = entity_about_topic(answer, searched, source_lang=target)
         if answer.answered:
             return answer
     return None
+
+
+def searched_in(index: Index, question: str, lang: str, target: str) -> Asked:
+    """A question as the cross-language path searches it in `target`: its concepts through the vocabulary's names
+    in `target`, their idf weights, and the words asking for the kind in `target` ("telefon" is searched as
+    "phone")."""
+    plan, _ = index.translate(question, lang, target)
+    cue = frozenset(index.translate(cue_terms(question, lang)[1], lang, target)[0].terms)
+    return Asked(plan, index.term_weights(plan.terms), cue)
+
+
+def stated_as_fully(index: Index, own: Answer, asked_: Asked, other: Answer) -> bool:
+    """Whether an answer from the question's own language states the kind asked for about as much of the question
+    as the other language's answer does (kind_share, each read with the question as searched in its language): the
+    question's language has the answer then, and a higher evidence elsewhere (the other language's releases saying
+    more of the question's words, not more of what it asks) is no reason to answer from a language the person did
+    not write in. False when no kind is asked: evidence alone decides then."""
+    target = found_in(other)
+    mine = kind_share(own, asked_)
+    if target is None or mine is None:
+        return False
+    theirs = kind_share(other, searched_in(index, own.query, own.lang, target), source_lang=target)
+    return theirs is not None and mine >= theirs
 
 
 _COUNTS: weakref.WeakKeyDictionary[Index, dict[str, int]] = weakref.WeakKeyDictionary()

@@ -1,0 +1,114 @@
+"""A question is answered in its own language when a release in that language states what it asks; the
+cross-language fallback answers only when the other language's line stating the asked kind says more of the
+question than the own language's does. Evidence alone (the other language's releases holding more of the
+question's words, often only its verb) is no reason to answer an Azerbaijani or Russian question from an English
+release while a release in the question's language states the figure."""
+
+from __future__ import annotations
+
+from pressbot.responses.answering import answer_question, searched_in, stated_as_fully
+from pressbot.responses.composer import Answer, Citation, Quote
+from pressbot.responses.decision import Asked, kind_share, own_cue
+from pressbot.responses.render import Renderer
+from pressbot.retrieval import Document, Hit, Index
+from pressbot.retrieval.analyzer import question_terms
+from pressbot.retrieval.glossary import Concept, Glossary, Query
+
+VOCABULARY = """
+- topic: refugee status
+  en: [refugee status]
+  ru: [статус беженца]
+  az: [qaçqın statusu]
+- topic: application
+  en: [application]
+  ru: [заявление, ходатайство]
+  az: [ərizə, müraciət]
+- topic: consider
+  en: [consider, review]
+  ru: [рассматривать]
+  az: [baxmaq, baxılmaq]
+"""
+# English is the corpus's main language: the fallback searches it for an Azerbaijani or a Russian question.
+FERRIES = [Document(id=f"en-{i}", title=f"Ferry {i}", lang="en", text=f"Ferry {i} leaves the harbour at nine.")
+           for i in range(8)]
+ENGLISH = Document(id="en-refugees", title="Refugee status", lang="en",
+                   text="An application for refugee status is considered within 3 months.")
+RU_QUESTION = "сколько рассматривают заявление на статус беженца"
+AZ_QUESTION = "qaçqın statusu ərizəsinə nə qədər baxılır"
+
+
+def ask(question: str, own: Document) -> tuple[str, str | None]:
+    index = Index.build([*FERRIES, ENGLISH, own], glossary=Glossary.parse(VOCABULARY))
+    reply = answer_question(index, question, Renderer())
+    assert reply.answer.answered
+    return reply.text, reply.found_in
+
+
+def test_a_russian_release_stating_the_duration_of_the_topic_answers_although_english_holds_the_verb() -> None:
+    own = Document(id="ru-refugees", title="Беженцы", lang="ru",
+                   text="Решение по ходатайству о статусе беженца принимается в течение 3 месяцев.")
+    text, found_in = ask(RU_QUESTION, own)
+    assert found_in is None and "в течение 3 месяцев" in text
+
+
+def test_a_russian_line_stating_the_duration_of_nothing_named_gives_way_to_the_english_one() -> None:
+    own = Document(id="ru-refugees", title="Беженцы", lang="ru",
+                   text="Решение принимается в течение 3 месяцев. Заявление на статус беженца подаётся лично.")
+    text, found_in = ask(RU_QUESTION, own)
+    assert found_in == "en" and "considered within 3 months" in text
+
+
+def test_an_azerbaijani_release_stating_the_duration_of_the_topic_answers_although_english_holds_the_verb() -> None:
+    own = Document(id="az-refugees", title="Qaçqınlar", lang="az",
+                   text="Qaçqın statusu ərizəsi üzrə qərar 3 ay ərzində qəbul edilir.")
+    text, found_in = ask(AZ_QUESTION, own)
+    assert found_in is None and "3 ay ərzində" in text
+
+
+def test_an_azerbaijani_line_stating_the_duration_of_nothing_named_gives_way_to_the_english_one() -> None:
+    own = Document(id="az-refugees", title="Qaçqınlar", lang="az",
+                   text="Qərar 3 ay ərzində qəbul edilir. Qaçqın statusu ərizəsi şəxsən təqdim olunur.")
+    text, found_in = ask(AZ_QUESTION, own)
+    assert found_in == "en" and "considered within 3 months" in text
+
+
+def asked(question: str, lang: str) -> Asked:
+    """The question's own terms, one concept each, equally heavy."""
+    terms = question_terms(question, lang)
+    return Asked(Query(tuple(Concept(((t,),)) for t in terms)), {t: 1.0 for t in terms}, own_cue(question, lang))
+
+
+def answer(question: str, lang: str, quote: str, source_lang: str | None = None) -> Answer:
+    hit = Hit(doc_id="d1", passage_id="d1#0", score=1.0, text=quote, title="Press release", lang=source_lang or lang,
+              position=0)
+    citation = Citation(n=1, doc_id="d1", passage_id="d1#0", title="Press release", url=None, date=None,
+                        source=None, score=1.0, passage=quote)
+    return Answer(query=question, lang=lang, answered=True, quotes=(Quote(text=quote, n=1),), citations=(citation,),
+                  hits=(hit,), evidence=0.5)
+
+
+def test_kind_share_is_the_share_of_the_topic_named_by_the_line_stating_the_kind() -> None:
+    question = "сколько рассматривают заявление на статус беженца"
+    whole = answer(question, "ru", "Заявление на статус беженца рассматривается 3 месяца.")
+    half = answer(question, "ru", "Статус беженца дают на 3 года. Заявление подаётся лично.")
+    assert kind_share(whole, asked(question, "ru")) == 1.0
+    assert kind_share(half, asked(question, "ru")) == 2 / 3  # статус, беженц named where the years are stated
+
+
+def test_kind_share_is_none_when_the_question_asks_for_no_kind() -> None:
+    question = "заявление на статус беженца"
+    assert kind_share(answer(question, "ru", "Заявление на статус беженца подаётся лично."),
+                      asked(question, "ru")) is None
+
+
+def test_an_own_answer_naming_as_much_of_the_topic_where_the_kind_is_stated_is_stated_as_fully() -> None:
+    index = Index.build([*FERRIES, ENGLISH], glossary=Glossary.parse(VOCABULARY))
+    own = answer(RU_QUESTION, "ru", "Решение по ходатайству о статусе беженца принимается в течение 3 месяцев.")
+    other = answer(RU_QUESTION, "ru", "An application for refugee status is considered within 3 months.",
+                   source_lang="en")
+    plan = index.glossary.expand(question_terms(RU_QUESTION, "ru"), "ru")
+    mine = Asked(plan, index.term_weights(plan.said), own_cue(RU_QUESTION, "ru"))
+    assert kind_share(other, searched_in(index, RU_QUESTION, "ru", "en"), source_lang="en") == 1.0
+    assert stated_as_fully(index, own, mine, other)
+    vague = answer(RU_QUESTION, "ru", "Решение принимается в течение 3 месяцев.")
+    assert not stated_as_fully(index, vague, mine, other)
