@@ -20,6 +20,7 @@ from typing import Any
 from pressbot.responses.composer import _YEAR, Answer, ComposerSettings, compose, on_years
 from pressbot.responses.conversation import Turn, has_content, recognize
 from pressbot.responses.decision import (
+    TOPIC,
     Asked,
     about_topic,
     cue_terms,
@@ -120,10 +121,9 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
     answer = names_kept(index, about_topic(answer, own), own)
     answer = entity_about_topic(stated_of(index, answer, own), own)
-    if not answer.answered or answer.evidence < WEAK:
+    if weak(answer, own):
         other = across_languages(index, question, lang, settings, any_size=lacks_year(hits, question, lang))
-        if other is not None and (not answer.answered or (other.evidence >= answer.evidence + CLEARER
-                                                          and not stated_as_fully(index, answer, own, other))):
+        if other is not None and prefers_other(index, answer, own, other):
             answer = other
     if ui is not None and ui != lang:  # the question did not show the person's language: reply in theirs
         return render_answer(replace(answer, lang=ui), renderer)
@@ -191,18 +191,35 @@ def searched_in(index: Index, question: str, lang: str, target: str) -> Asked:
     return Asked(plan, index.term_weights(plan.terms), cue)
 
 
-def stated_as_fully(index: Index, own: Answer, asked_: Asked, other: Answer) -> bool:
-    """Whether an answer from the question's own language states the kind asked for about as much of the question
-    as the other language's answer does (kind_share, each read with the question as searched in its language): the
-    question's language has the answer then, and a higher evidence elsewhere (the other language's releases saying
-    more of the question's words, not more of what it asks) is no reason to answer from a language the person did
-    not write in. False when no kind is asked: evidence alone decides then."""
+def weak(answer: Answer, asked_: Asked) -> bool:
+    """Whether the question's own-language answer is weak enough to look for one in another language: there is
+    none, its evidence is below WEAK, or its line stating the kind asked for names less than TOPIC of the question's
+    topic by itself (about_topic kept it for its release's title or other quotes)."""
+    if not answer.answered or answer.evidence < WEAK:
+        return True
+    share = kind_share(answer, asked_)
+    return share is not None and share < TOPIC
+
+
+def prefers_other(index: Index, own: Answer, asked_: Asked, other: Answer) -> bool:
+    """Whether the other language's answer replaces the question's own-language one. Always when the own language
+    has none. When both state the kind asked for, each side's line stating it is read with the question as searched
+    in its language (kind_share): an own line naming as much of the question's topic keeps its answer, whatever the
+    evidence (the other releases holding more of the question's words, often only the verb asking for the kind,
+    is no reason to answer from a language the person did not write in); a line naming more replaces it when its
+    evidence is at least CLEARER higher, or when the own line names less than TOPIC of the topic and the other's at
+    least that. When no kind is asked, the evidence alone decides (CLEARER higher)."""
+    if not own.answered:
+        return True
+    clearer = other.evidence >= own.evidence + CLEARER
     target = found_in(other)
     mine = kind_share(own, asked_)
     if target is None or mine is None:
-        return False
+        return clearer
     theirs = kind_share(other, searched_in(index, own.query, own.lang, target), source_lang=target)
-    return theirs is not None and mine >= theirs
+    if theirs is None:
+        return clearer
+    return theirs > mine and (clearer or mine < TOPIC <= theirs)
 
 
 _COUNTS: weakref.WeakKeyDictionary[Index, dict[str, int]] = weakref.WeakKeyDictionary()

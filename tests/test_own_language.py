@@ -6,7 +6,9 @@ release while a release in the question's language states the figure."""
 
 from __future__ import annotations
 
-from pressbot.responses.answering import answer_question, searched_in, stated_as_fully
+from dataclasses import replace
+
+from pressbot.responses.answering import WEAK, answer_question, prefers_other, searched_in, weak
 from pressbot.responses.composer import Answer, Citation, Quote
 from pressbot.responses.decision import Asked, kind_share, own_cue
 from pressbot.responses.render import Renderer
@@ -101,14 +103,53 @@ def test_kind_share_is_none_when_the_question_asks_for_no_kind() -> None:
                       asked(question, "ru")) is None
 
 
-def test_an_own_answer_naming_as_much_of_the_topic_where_the_kind_is_stated_is_stated_as_fully() -> None:
-    index = Index.build([*FERRIES, ENGLISH], glossary=Glossary.parse(VOCABULARY))
-    own = answer(RU_QUESTION, "ru", "Решение по ходатайству о статусе беженца принимается в течение 3 месяцев.")
-    other = answer(RU_QUESTION, "ru", "An application for refugee status is considered within 3 months.",
-                   source_lang="en")
+def english_index() -> Index:
+    return Index.build([*FERRIES, ENGLISH], glossary=Glossary.parse(VOCABULARY))
+
+
+def russian_asked(index: Index) -> Asked:
     plan = index.glossary.expand(question_terms(RU_QUESTION, "ru"), "ru")
-    mine = Asked(plan, index.term_weights(plan.said), own_cue(RU_QUESTION, "ru"))
+    return Asked(plan, index.term_weights(plan.said), own_cue(RU_QUESTION, "ru"))
+
+
+ENGLISH_ANSWER = "An application for refugee status is considered within 3 months."
+
+
+def test_an_own_line_naming_as_much_of_the_topic_keeps_its_answer_against_higher_evidence() -> None:
+    index = english_index()
+    stated = "Решение по ходатайству о статусе беженца принимается в течение 3 месяцев."
+    own = replace(answer(RU_QUESTION, "ru", stated), evidence=0.5)
+    other = replace(answer(RU_QUESTION, "ru", ENGLISH_ANSWER, source_lang="en"), evidence=1.0)
     assert kind_share(other, searched_in(index, RU_QUESTION, "ru", "en"), source_lang="en") == 1.0
-    assert stated_as_fully(index, own, mine, other)
-    vague = answer(RU_QUESTION, "ru", "Решение принимается в течение 3 месяцев.")
-    assert not stated_as_fully(index, vague, mine, other)
+    assert not prefers_other(index, own, russian_asked(index), other)
+
+
+def test_an_own_line_naming_less_of_the_topic_gives_way_to_clearer_evidence() -> None:
+    index = english_index()
+    own = replace(answer(RU_QUESTION, "ru", "Решение по ходатайству принимается в течение 3 месяцев."), evidence=0.5)
+    other = replace(answer(RU_QUESTION, "ru", ENGLISH_ANSWER, source_lang="en"), evidence=1.0)
+    assert prefers_other(index, own, russian_asked(index), other)
+    assert not prefers_other(index, replace(own, evidence=0.9), russian_asked(index), other)
+
+
+def test_an_own_line_naming_almost_nothing_of_the_topic_gives_way_whatever_the_evidence() -> None:
+    index = english_index()
+    own = replace(answer(RU_QUESTION, "ru", "Решение принимается в течение 3 месяцев."), evidence=1.0)
+    other = replace(answer(RU_QUESTION, "ru", ENGLISH_ANSWER, source_lang="en"), evidence=1.0)
+    assert prefers_other(index, own, russian_asked(index), other)
+
+
+def test_no_own_answer_always_gives_way() -> None:
+    index = english_index()
+    own = replace(answer(RU_QUESTION, "ru", "Решение принимается в течение 3 месяцев."), answered=False, quotes=())
+    assert prefers_other(index, own, russian_asked(index), answer(RU_QUESTION, "ru", ENGLISH_ANSWER, "en"))
+
+
+def test_an_own_answer_with_strong_evidence_is_weak_when_its_line_stating_the_kind_names_too_little() -> None:
+    question = "сколько рассматривают заявление на статус беженца"
+    strong = replace(answer(question, "ru", "Заявление на статус беженца рассматривается 3 месяца."), evidence=1.0)
+    vague = replace(answer(question, "ru", "Решение принимается за 3 месяца. Заявление на статус беженца подаётся."),
+                    evidence=1.0)
+    assert not weak(strong, asked(question, "ru"))
+    assert weak(vague, asked(question, "ru"))
+    assert weak(replace(strong, evidence=WEAK - 0.01), asked(question, "ru"))
