@@ -202,17 +202,26 @@ def weak(answer: Answer, asked_: Asked) -> bool:
 
 
 def prefers_other(index: Index, own: Answer, asked_: Asked, other: Answer) -> bool:
-    """Whether the other language's answer replaces the question's own-language one. Always when the own language
-    has none. When both state the kind asked for, each side's line stating it is read with the question as searched
-    in its language (kind_share): an own line naming as much of the question's topic keeps its answer, whatever the
-    evidence (the other releases holding more of the question's words, often only the verb asking for the kind,
-    is no reason to answer from a language the person did not write in); a line naming more replaces it when its
+    """Whether the other language's answer replaces the question's own-language one.
+
+    Always when the own language has none, except when its reply is "not stated" (a release in the question's
+    language is about the topic but does not state the kind): then the other's line stating the kind must itself
+    name at least TOPIC of the topic (not only with its release's title), or its evidence be at least CLEARER higher.
+    When both state the kind asked for, each side's line stating it is read with the question as searched in its
+    language (kind_share): an own line naming as much of the question's topic keeps its answer, whatever the
+    evidence (the other releases holding more of the question's words, often only the verb asking for the kind, is
+    no reason to answer from a language the person did not write in); a line naming more replaces it when its
     evidence is at least CLEARER higher, or when the own line names less than TOPIC of the topic and the other's at
     least that. When no kind is asked, the evidence alone decides (CLEARER higher)."""
-    if not own.answered:
-        return True
     clearer = other.evidence >= own.evidence + CLEARER
     target = found_in(other)
+    if not own.answered and own.missing is not None and target is not None:
+        # The own language has a release about the topic that does not state the kind (the "not stated" reply):
+        # the other's line stating it must name the topic itself, or its evidence be clearly higher.
+        theirs = kind_share(other, searched_in(index, own.query, own.lang, target), source_lang=target)
+        return clearer or theirs is None or theirs >= TOPIC
+    if not own.answered:
+        return True
     mine = kind_share(own, asked_)
     if target is None or mine is None:
         return clearer

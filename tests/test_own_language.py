@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pressbot.responses.answering import WEAK, answer_question, prefers_other, searched_in, weak
+from pressbot.responses.answering import CLEARER, WEAK, answer_question, prefers_other, searched_in, weak
 from pressbot.responses.composer import Answer, Citation, Quote
 from pressbot.responses.decision import Asked, kind_share, own_cue
 from pressbot.responses.render import Renderer
@@ -80,10 +80,10 @@ def asked(question: str, lang: str) -> Asked:
     return Asked(Query(tuple(Concept(((t,),)) for t in terms)), {t: 1.0 for t in terms}, own_cue(question, lang))
 
 
-def answer(question: str, lang: str, quote: str, source_lang: str | None = None) -> Answer:
-    hit = Hit(doc_id="d1", passage_id="d1#0", score=1.0, text=quote, title="Press release", lang=source_lang or lang,
-              position=0)
-    citation = Citation(n=1, doc_id="d1", passage_id="d1#0", title="Press release", url=None, date=None,
+def answer(question: str, lang: str, quote: str, source_lang: str | None = None,
+           title: str = "Press release") -> Answer:
+    hit = Hit(doc_id="d1", passage_id="d1#0", score=1.0, text=quote, title=title, lang=source_lang or lang, position=0)
+    citation = Citation(n=1, doc_id="d1", passage_id="d1#0", title=title, url=None, date=None,
                         source=None, score=1.0, passage=quote)
     return Answer(query=question, lang=lang, answered=True, quotes=(Quote(text=quote, n=1),), citations=(citation,),
                   hits=(hit,), evidence=0.5)
@@ -153,3 +153,15 @@ def test_an_own_answer_with_strong_evidence_is_weak_when_its_line_stating_the_ki
     assert not weak(strong, asked(question, "ru"))
     assert weak(vague, asked(question, "ru"))
     assert weak(replace(strong, evidence=WEAK - 0.01), asked(question, "ru"))
+
+
+def test_a_not_stated_own_reply_gives_way_only_to_a_line_naming_the_topic_itself() -> None:
+    index = english_index()
+    own = replace(answer(RU_QUESTION, "ru", "Заявление на статус беженца подаётся лично."), answered=False, quotes=(),
+                  missing="duration", evidence=0.7)
+    untold = replace(answer(RU_QUESTION, "ru", "The decision is taken within 3 months.", "en",
+                                title="Applications for refugee status"), evidence=0.75)
+    told = replace(answer(RU_QUESTION, "ru", ENGLISH_ANSWER, "en"), evidence=0.75)
+    assert not prefers_other(index, own, russian_asked(index), untold)  # the topic only in the release's title
+    assert prefers_other(index, own, russian_asked(index), told)
+    assert prefers_other(index, own, russian_asked(index), replace(untold, evidence=0.7 + CLEARER))
