@@ -20,10 +20,12 @@ from typing import Any
 from pressbot.responses.composer import _YEAR, Answer, ComposerSettings, compose, on_years
 from pressbot.responses.conversation import Turn, has_content, recognize
 from pressbot.responses.decision import (
+    TOPIC,
     Asked,
     about_topic,
     cue_terms,
     entity_about_topic,
+    kind_share,
     names_kept,
     own_cue,
     stated_of,
@@ -119,9 +121,9 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
     answer = names_kept(index, about_topic(answer, own), own)
     answer = entity_about_topic(stated_of(index, answer, own), own)
-    if not answer.answered or answer.evidence < WEAK:
+    if weak(answer, own):
         other = across_languages(index, question, lang, settings, any_size=lacks_year(hits, question, lang))
-        if other is not None and (not answer.answered or other.evidence >= answer.evidence + CLEARER):
+        if other is not None and prefers_other(index, answer, own, other):
             answer = other
     if ui is not None and ui != lang:  # the question did not show the person's language: reply in theirs
         return render_answer(replace(answer, lang=ui), renderer)
@@ -168,18 +170,65 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
         if not translated:
             continue
         hits = index.search_in(plan, target, k=HITS)
-        weights = index.term_weights(plan.terms)
+        searched = searched_in(index, question, lang, target)
+        weights = searched.weights
         answer = compose(question, hits, weights, lang, settings, plan, unknown(index, weights),
                          index.following(hits, FOLLOWING))
-        # The words asking for the kind, in the target's names: "telefon" is searched as "phone".
-        cue = frozenset(index.translate(cue_terms(question, lang)[1], lang, target)[0].terms)
-        searched = Asked(plan, weights, cue)
         answer = names_kept(index, about_topic(answer, searched, source_lang=target), searched, source_lang=target)
         answer = stated_of(index, answer, searched, source_lang=target)
         answer = entity_about_topic(answer, searched, source_lang=target)
         if answer.answered:
             return answer
     return None
+
+
+def searched_in(index: Index, question: str, lang: str, target: str) -> Asked:
+    """A question as the cross-language path searches it in `target`: its concepts through the vocabulary's names
+    in `target`, their idf weights, and the words asking for the kind in `target` ("telefon" is searched as
+    "phone")."""
+    plan, _ = index.translate(question, lang, target)
+    cue = frozenset(index.translate(cue_terms(question, lang)[1], lang, target)[0].terms)
+    return Asked(plan, index.term_weights(plan.terms), cue)
+
+
+def weak(answer: Answer, asked_: Asked) -> bool:
+    """Whether the question's own-language answer is weak enough to look for one in another language: there is
+    none, its evidence is below WEAK, or its line stating the kind asked for names less than TOPIC of the question's
+    topic by itself (about_topic kept it for its release's title or other quotes)."""
+    if not answer.answered or answer.evidence < WEAK:
+        return True
+    share = kind_share(answer, asked_)
+    return share is not None and share < TOPIC
+
+
+def prefers_other(index: Index, own: Answer, asked_: Asked, other: Answer) -> bool:
+    """Whether the other language's answer replaces the question's own-language one.
+
+    Always when the own language has none, except when its reply is "not stated" (a release in the question's
+    language is about the topic but does not state the kind): then the other's line stating the kind must itself
+    name at least TOPIC of the topic (not only with its release's title), or its evidence be at least CLEARER higher.
+    When both state the kind asked for, each side's line stating it is read with the question as searched in its
+    language (kind_share): an own line naming as much of the question's topic keeps its answer, whatever the
+    evidence (the other releases holding more of the question's words, often only the verb asking for the kind, is
+    no reason to answer from a language the person did not write in); a line naming more replaces it when its
+    evidence is at least CLEARER higher, or when the own line names less than TOPIC of the topic and the other's at
+    least that. When no kind is asked, the evidence alone decides (CLEARER higher)."""
+    clearer = other.evidence >= own.evidence + CLEARER
+    target = found_in(other)
+    if not own.answered and own.missing is not None and target is not None:
+        # The own language has a release about the topic that does not state the kind (the "not stated" reply):
+        # the other's line stating it must name the topic itself, or its evidence be clearly higher.
+        theirs = kind_share(other, searched_in(index, own.query, own.lang, target), source_lang=target)
+        return clearer or theirs is None or theirs >= TOPIC
+    if not own.answered:
+        return True
+    mine = kind_share(own, asked_)
+    if target is None or mine is None:
+        return clearer
+    theirs = kind_share(other, searched_in(index, own.query, own.lang, target), source_lang=target)
+    if theirs is None:
+        return clearer
+    return theirs > mine and (clearer or mine < TOPIC <= theirs)
 
 
 _COUNTS: weakref.WeakKeyDictionary[Index, dict[str, int]] = weakref.WeakKeyDictionary()

@@ -157,6 +157,20 @@ def about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, s
                    reason="about_topic")
 
 
+def kind_share(answer: Answer, asked_: Asked, source_lang: str | None = None) -> float | None:
+    """The largest share of the question's topic that a quoted line stating the kind asked for names with its
+    lead-in (not the release's title or other quotes: what the line itself says the figure is about); None when
+    the answer quotes nothing or the question asks for no kind. Comparable across languages: each side is read
+    with its own question (as searched in its releases' language)."""
+    kind, _ = cue_terms(answer.query, answer.lang)
+    if not answer.answered or kind is None:
+        return None
+    lang = source_lang or answer.lang
+    given = frozenset(re.findall(r"\d+", answer.query)) if kind == NUMBER else frozenset()
+    return max((topic_share(asked_, "\n".join([line, intro]), lang) for quote in answer.quotes
+                for line, intro in _lines_stating(kind, quote.text, lang, given)), default=0.0)
+
+
 def _beside(answer: Answer, quote: Quote) -> list[str]:
     """What a quote is read with: its release's title and the other quotes from that release."""
     title = next((c.title for c in answer.citations if c.n == quote.n), "")
