@@ -555,12 +555,42 @@ def _focused(sources: Sequence[_Source], needs: Needs, kind: str | None, cue: fr
                * max(s.hit.score, 0.0) / top, i, s)
               for i, s in enumerate(sources)]
     ranked = [s for _, _, s in sorted(scored, key=lambda x: (-x[0], x[1]))]
+    if (kind is not None and sources and ranked[0] is not sources[0]
+            and _on_topic(sources[0], needs, kind, cue, given, weights, names)
+            >= max(ON_TOPIC, _on_topic(ranked[0], needs, kind, cue, given, weights, names))):
+        # The release found first states the kind asked for about the question's topic: a release further down
+        # that names more of the question's words at once does not come before it.
+        ranked = [sources[0], *(s for s in ranked if s is not sources[0])]
     if kind is not None and not _stating(ranked[:limit], kind, cue, given, weights, names):
         # None of the best-focused sources states the kind asked for: the best one that does comes first.
         stating = next((s for s in ranked[limit:] if _stating([s], kind, cue, given, weights, names)), None)
         if stating is not None:
             return [stating, *ranked[:limit - 1]]
     return ranked[:limit]
+
+
+def topic_of(needs: Needs, cue: frozenset[str]) -> Needs:
+    """The question's concepts beyond the words that ask for the kind (all of them when those are all it says)."""
+    return tuple((w, alts) for w, alts in needs if not (alts and set(alts[0]) & cue)) or needs
+
+
+# A unit states the kind asked for about the question's topic when it, read with its release's title, names at
+# least ON_TOPIC of the weight of the question's concepts beyond the words asking for the kind.
+ON_TOPIC = 0.4
+
+
+def _on_topic(source: _Source, needs: Needs, kind: str, cue: frozenset[str], given: frozenset[str],
+              weights: Mapping[str, float], names: Names) -> float:
+    """How much of the question's topic the source's units that state the kind asked for (`_answers`) name, the
+    most of them, each read with its release's title, 0..1 ("the 25 successful participants" under the title
+    naming the project asked about); 0 when none states it."""
+    topic = topic_of(needs, cue)
+    total = sum(w for w, _ in topic)
+    lang = source.hit.lang
+    if total <= 0:
+        return 0.0
+    return max((_says(topic, f"{source.hit.title}\n{u.text}", lang) / total for u in source.units
+                if _answers(kind, u.text, lang, _matches(weights, u.text, lang, names), cue, given)), default=0.0)
 
 
 def _states(units: Sequence[_Unit], lang: str, kind: str, cue: frozenset[str], given: frozenset[str],
@@ -589,7 +619,7 @@ def _read_on(source: _Source, hits: Sequence[Hit], following: Sequence[Hit], kin
     read = _passages(hit, [*hits, *further])
     lines = _lines(read)
     known = {_key(u.text) for u in source.units}
-    topic = tuple((w, alts) for w, alts in needs if not (alts and set(alts[0]) & cue)) or needs
+    topic = topic_of(needs, cue)
     total = sum(w for w, _ in topic)
 
     def stating(unit: _Unit) -> bool:
@@ -640,6 +670,13 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     pool = [_source(h, hits) for h in chosen[:FOCUS_POOL]]
     if kind is not None and not _stating(pool, kind, cue, given, weights, names):
         pool += [_source(h, hits) for h in chosen[FOCUS_POOL:]]  # the kind asked for, stated further down only
+    if kind is not None and pool and _on_topic(pool[0], needs_of(weights, plan), kind, cue, given, weights,
+                                               names) < ON_TOPIC:
+        # The release found first may state the kind about the question's topic in the passages after the ones
+        # found: read on, so that it competes with what it says there (`_read_on`).
+        read = _read_on(pool[0], hits, following, kind, cue, given, weights, names, set(), needs_of(weights, plan))
+        if read is not None:
+            pool[0] = read
     sources = _focused(pool, needs_of(weights, plan), kind, cue, given, weights, names, settings.max_sources)
     def picking(read_on: bool) -> list[tuple[_Source, list[_Unit], bool]]:
         """Each source's units, and whether they state the kind; `read_on`: a source whose retrieved passages do
