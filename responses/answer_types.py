@@ -38,7 +38,8 @@ LIST = "list"
 PERSON = "person"
 LANGUAGE = "language"
 FOUNDED = "founded"  # the date something was set up or started
-KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON, LANGUAGE, FOUNDED)
+COUNTRY = "country"  # which countries, where people are from: countries or nationalities named
+KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON, LANGUAGE, FOUNDED, COUNTRY)
 
 # Words saying that something was set up or started, per language (normalized): "established", "yaradılıb",
 # "создана"; a founding date is a date stated with one of them.
@@ -67,6 +68,11 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                              r"hotline number|number to call|how (can|do) i (contact|reach|call))\b")),
         (LIST, re.compile(r"\b((what|which) (documents|docs|papers)|documents? (are |is )?(needed|required|necessary)"
                           r"|required documents|what (are the )?steps)\b")),
+        # "which countries took part", "mostly from where": countries or nationalities, not an address.
+        # "from where" only at the end ("from where can i collect the card" asks a place).
+        (COUNTRY, re.compile(r"\b((what|which) (countries|country|nationalit\w*|states)|from where\s*\??$"
+                             r"|where (are|were|is|was|do|does|did)( \w+){1,3} (come )?from\b"
+                             r"|(citizens|nationals) of (what|which))\b")),
         (PLACE, re.compile(r"\b(where|address|adress|location|located)\b")),
         (PERSON, re.compile(r"\b(who|whom)\b")),
         # "when was X set up": the words between the two ask nothing ("X" is what the question is about).
@@ -85,6 +91,8 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (CONTACT, re.compile(r"\b(telefon\w*|nomre\w*|elaqe nomre\w*|e-?poct\w*|sayt\w*|"
                              r"internet sehife\w*)\b")),
         (LIST, re.compile(r"\b(hansi sened\w*|sened\w* (lazim|teleb|teqdim)\w*|ne(ler)? lazim\w*|hansi addim\w*)\b")),
+        # Not "haradan" alone: "kartı haradan götürmək olar" asks where to collect it.
+        (COUNTRY, re.compile(r"\b(hansi (olke|dovlet)\w*|hara vetendas\w*|hansi milliyyet\w*)\b")),
         (PLACE, re.compile(r"\b(harada|hara|haraya|unvan\w*|yerlesir)\b")),
         (PERSON, re.compile(r"\b(kim|kime|kimdir|kimler\w*|kimin)\b")),
         (FOUNDED, re.compile(rf"\b(ne vaxt\w*|hacan|hansi il\w*|nececi il\w*)\b(?P<gap>.*)\b{_FOUNDING['az']}|"
@@ -107,6 +115,9 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                              r"электронн\w* почт\w*|сайт\w*|контакт\w*)\b")),
         (LIST, re.compile(r"\b(как(ие|ой|ая) (документ|док|бумаг|справк)\w*|документ\w* (нужн|необходим|требу)\w*|"
                           r"что (нужно|надо|необходимо)|доки)\b")),
+        # Not "откуда" alone: "откуда забрать карту" asks a place.
+        (COUNTRY, re.compile(r"\b((как\w*|скольк\w*) (стран|государств|национальност)\w*|"
+                             r"из каких (стран|государств)\w*|граждан\w* как\w*)\b")),
         (PLACE, re.compile(r"\b(где|куда|адрес\w*|находится)\b")),
         (PERSON, re.compile(r"\b(кто|кому|кем)\b")),
         (FOUNDED, re.compile(rf"\b(когда|с каких пор|в каком году|с какого года)\b(?P<gap>.*)\b{_FOUNDING['ru']}|"
@@ -184,6 +195,17 @@ _PERIOD = re.compile(r"\b(within|in|during|for|after) (a|an|one) (day|week|month
 # A place named in the sentence as written: "in Geneva", "в Женеве", "Bakıda".
 _PLACE_NAME = re.compile(r"\b(in|at) ([A-Z][a-z]|the \w)|\b(в|во) [А-ЯЁ][а-яё]|"
                          r"\b[A-ZƏÖÜĞŞÇİ][a-zəöüğışç]+(da|də|ta|tə|dakı|dəki)\b")
+# Countries or nationalities named, as written (capital letters kept): a name after "citizens of", "from", "of" with a
+# figure ("5 of Georgia"), "граждан(е) Турции", "из Грузии", before "vətəndaşı" ("Türkiyə vətəndaşları") or as
+# "-dan/-dən" ("Gürcüstandan"); or three names in a row ("Kyrgyzstan, Tajikistan and Turkmenistan").
+_UPPER = "A-ZƏÖÜĞŞÇİА-ЯЁ"
+_NAME = rf"[{_UPPER}][\w'’-]+"
+_COUNTRIES = re.compile(
+    rf"\b(citizens?|nationals?|natives?|residents?) of (the )?{_NAME}|\b\d+ of (the )?{_NAME}|\bfrom (the )?{_NAME}|"
+    rf"\bграждан\w* {_NAME}|\b(из|от) {_NAME}|"
+    rf"\b{_NAME} (Respublikas\w* )?vətəndaş\w*|(?<=[\s,(])[{_UPPER}]\w+(dan|dən|tan|tən)\b|"
+    rf"\b{_NAME}(\s+{_NAME})*,\s+{_NAME}(\s+{_NAME})*(,\s+|\s+(and|və|и)\s+){_NAME}|"
+    rf"\b(Republic|Kingdom|State) of {_NAME} and {_NAME}")
 # "at nine", "at 10": a time of day.
 _CLOCK = re.compile(r"\b(at|by|until|from) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                     r"noon|midnight)\b")
@@ -362,6 +384,8 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
         return enumerates(sentence, lang)
     if kind == LANGUAGE:
         return bool(_IN_LANGUAGES.search(text) or _LANGUAGES_LISTED.search(text))
+    if kind == COUNTRY:
+        return bool(_COUNTRIES.search(sentence))
     if kind == PLACE and _PLACE_NAME.search(sentence):
         return True
     if kind in _HOLDS:

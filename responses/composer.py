@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pressbot.responses.answer_types import LIST, NUMBER, asked, is_yes_no
+from pressbot.responses.answer_types import CONTACT, LIST, NUMBER, PERSON, PLACE, asked, is_yes_no
 from pressbot.responses.answer_types import holds as _holds_uncached
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
@@ -254,6 +254,10 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
     # a heading stays whole).
     units = [u for u in units if not _bare_heading(u, weights, lang, names)] or units
     answer_weight = max(weights.values(), default=0.0)
+    if kind is not None and kind not in OWN_LINE and not predicate and lines is not None:
+        # A sentence stating the kind but naming nothing of the question ("93 of them are the citizens of Turkey")
+        # competes together with the sentence before it that names what it is about (`_paired`).
+        units = _with_pairs(units, lines, kind, lang, cue, weights, names)
     matches = [_matches(weights, u.text, lang, names) for u in units]
     typed = [_answers(kind, u.text, lang, m, cue, given) for u, m in zip(units, matches, strict=True)]
     if predicate:
@@ -306,6 +310,28 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
     kept = [i for i in chosen if not any(units[i].line in units[j].covers for j in chosen)]
     kept = [i for i in kept if not any(j != i and units[i].text in units[j].text for j in kept)]
     return [units[i] for i in sorted(kept)]
+
+
+# The kinds that belong to one named thing (an office's phone or address, the person who did something): stated in
+# the sentence after the one naming the question's topic, they are another thing's (decision.OWN_LINE_KINDS).
+OWN_LINE = frozenset({PLACE, CONTACT, PERSON})
+
+
+def _with_pairs(units: Sequence[_Unit], lines: Sequence[str], kind: str, lang: str, cue: frozenset[str],
+                weights: Mapping[str, float], names: Names) -> list[_Unit]:
+    """The units, each sentence that states the kind asked for but names nothing of the question beyond the cue
+    preceded by itself quoted together with the sentence before it (`_paired`), when that one names what the
+    question asks about and states no such kind."""
+    units = list(units)
+    matches = [_matches(weights, u.text, lang, names) for u in units]
+    out: list[_Unit] = []
+    for i, unit in enumerate(units):
+        if i > 0:
+            found = _paired(units[i - 1:i + 1], lines, matches[i - 1:i + 1], kind, lang, cue, weights)
+            if found is not None:
+                out.append(found[1])
+        out.append(unit)
+    return out
 
 
 def _paired(units: Sequence[_Unit], lines: Sequence[str], matches: Sequence[set[str]], kind: str | None, lang: str,
