@@ -79,7 +79,8 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (FOUNDED, re.compile(r"\b(when|since when|(what|which) year)\b(?P<gap>.*)\b(set up|establish\w*|"
                              r"found(ed|ing)?|creat\w*|start\w*|launch\w*|beg[ai]n\w*|opened|inaugurat\w*)\b")),
         (DATE, re.compile(r"\b(when(?! \w+ing\b)|since when|(what|which) (year|date|day|month))\b")),
-        (DURATION, re.compile(r"\b(how (long|soon)|within how (many|much) (days|weeks|months|years|hours))\b")),
+        (DURATION, re.compile(r"\b(how (long|soon)|(within )?how (many|much) "
+                              r"(days|weeks|months|years|hours|minutes))\b")),
         (NUMBER, re.compile(r"\b(how (many|much|often|old)|what (number|percentage|share))\b")),
     ],
     "az": [
@@ -128,7 +129,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                               # "сколько рассматривают", "сколько делается": a present-tense verb after "сколько"
                               # asks how long it takes ("сколько человек", "сколько задержали" ask how many)
                               r"сколько \w+(ют|ет|ит|ется|ются|ится|ятся|ать|ить|ять)|"
-                              r"за сколько (дней|недель|месяцев|лет|часов))\b")),
+                              r"(за )?сколько (дней|недель|месяцев|лет|часов|минут|суток))\b")),
         (NUMBER, re.compile(r"\b(скольк\w*|каково количество|какое количество)\b")),
     ],
 }
@@ -175,6 +176,13 @@ _CALENDAR = re.compile(rf"\b(1[89]\d\d|20\d\d)(-ci|-cu|-cü|-ci il\w*)?\b|\b\d{{
 # "six-month", "3-day": a figure joined to a unit of time describes a span, not a count.
 _SPAN = re.compile(r"\b(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
                    + r")-(day|week|month|year|hour)s?\b")
+# A figure right before a unit of time (normalized text): "one minute's silence", "6 months", "15 gun", "10 дней"
+# say how long (a number question about days asks for a duration: _ASKS), not how many of what was asked.
+_TIME = re.compile(r"(\d+|\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))\s*"
+                   r"(days?|weeks?|months?|years?|hours?|minutes?)(['’`]s)?\b|"
+                   r"(\d+|\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))\s*"
+                   r"(gun|hefte|ay|il|saat|deqiqe)\w{0,5}\b|"
+                   r"\d+\s*(дн|дней|недел|месяц|год|лет|час|минут|сут)\w*")
 # Figures that name rather than count (normalized text): an ordinal ("22nd anniversary", "3-cü", "8-й"), a
 # number joined to a name ("COVID-19", "School-4"), the number of an article, item or decree ("Item 32 of
 # article 109", "No. 923", "maddə 64", "статья 64", "№1993", "paragraph 2.2"), a decade ("1990s"), a telephone
@@ -392,6 +400,7 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
         return bool(_HOLDS[kind].search(text))
     counted = _CALENDAR.sub(" ", text)  # "On December 31, 2020" states a date, not how many
     counted = _SPAN.sub(" ", counted)  # "the six-month programme" says how long, not how many
+    counted = _TIME.sub(" ", counted)  # "one minute's silence", "for 6 months": how long, not how many
     counted = _NAMING.sub(" ", counted)  # "the 22nd anniversary", "COVID-19", "108 Call Center" count nothing
     number_words = _NUMBER_WORDS_OF.get(lang, _NUMBER_WORDS)
     return bool(_DIGITS.search(counted)) or bool(set(_WORD.findall(counted)) & number_words)
