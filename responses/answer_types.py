@@ -71,7 +71,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         # "which countries took part", "mostly from where": countries or nationalities, not an address.
         # "from where" only at the end ("from where can i collect the card" asks a place).
         (COUNTRY, re.compile(r"\b((what|which) (countries|country|nationalit\w*|states)|from where\s*\??$"
-                             r"|where (are|were|is|was|do|does|did)( \w+){1,4} (come )?from\b"
+                             r"|where (are|were|is|was|do|does|did)( \w+){1,6} (come )?from\b"
                              r"|(citizens|nationals) of (what|which))\b")),
         (PLACE, re.compile(r"\b(where|address|adress|location|located)\b")),
         (PERSON, re.compile(r"\b(who|whom)\b")),

@@ -319,32 +319,43 @@ OWN_LINE = frozenset({PLACE, CONTACT, PERSON})
 
 def _with_pairs(units: Sequence[_Unit], lines: Sequence[str], kind: str, lang: str, cue: frozenset[str],
                 weights: Mapping[str, float], names: Names) -> list[_Unit]:
-    """The units, each sentence that states the kind asked for but names nothing of the question beyond the cue
-    preceded by itself quoted together with the sentence before it (`_paired`), when that one names what the
-    question asks about and states no such kind."""
+    """The units, each sentence that states the kind asked for but names less of the question than the sentence
+    before it preceded by the two quoted together (`_paired`), when that one states no such kind: the figure or
+    the names continue what the sentence before says ("93 of them are the citizens of Turkey")."""
     units = list(units)
     matches = [_matches(weights, u.text, lang, names) for u in units]
     out: list[_Unit] = []
     for i, unit in enumerate(units):
         if i > 0:
-            found = _paired(units[i - 1:i + 1], lines, matches[i - 1:i + 1], kind, lang, cue, weights)
+            found = _paired(units[i - 1:i + 1], lines, matches[i - 1:i + 1], kind, lang, cue, weights, lighter=True)
             if found is not None:
                 out.append(found[1])
         out.append(unit)
     return out
 
 
+# A sentence naming less than this share of the question's weight that the sentence before it names continues that
+# one (`_paired`): "93 of them are the citizens of Turkey" after "106 foreigners were detained …"; one naming more
+# ("The call centre works in three languages") stands by itself.
+CONTINUES = 0.5
+
+
 def _paired(units: Sequence[_Unit], lines: Sequence[str], matches: Sequence[set[str]], kind: str | None, lang: str,
-            cue: frozenset[str], weights: Mapping[str, float]) -> tuple[int, _Unit] | None:
+            cue: frozenset[str], weights: Mapping[str, float], lighter: bool = False) -> tuple[int, _Unit] | None:
     """A sentence stating the kind asked for but naming nothing of the question ("Пошлина составляет 40
     манатов."), quoted together with the sentence right before it in its paragraph when that one names what
     the question asks about and states no such kind itself ("Вид на жительство выдается на пять лет."): the
     two as written, one quote. The best such pair by the question terms the first sentence matches (with the
-    index of its first sentence), or None."""
+    index of its first sentence), or None. `lighter`: the second sentence may name some of the question, less
+    than CONTINUES of the weight the first names ("93 of them are the citizens of Turkey" after "106 foreigners
+    were detained" answers "106 detained foreigners, citizens of which countries")."""
     best: tuple[float, int, _Unit] | None = None
     for i in range(1, len(units)):
         first, second = units[i - 1], units[i]
-        if first.line != second.line or first.covers or second.covers or matches[i] - cue:
+        if first.line != second.line or first.covers or second.covers:
+            continue
+        if matches[i] - cue and not (lighter and sum(weights[t] for t in matches[i] - cue)
+                                     < CONTINUES * sum(weights[t] for t in matches[i - 1] - cue)):
             continue
         if not matches[i - 1] - cue or holds(kind, first.text, lang) or not holds(kind, second.text, lang):
             continue
@@ -353,7 +364,7 @@ def _paired(units: Sequence[_Unit], lines: Sequence[str], matches: Sequence[set[
         end = line.find(second.text, start + len(first.text))
         if start < 0 or end < 0:
             continue
-        gain = sum(weights[t] for t in matches[i - 1])
+        gain = sum(weights[t] for t in matches[i - 1] | matches[i])
         if best is None or gain > best[0]:
             best = (gain, i - 1, _Unit(text=line[start:end + len(second.text)], line=first.line))
     return (best[1], best[2]) if best else None

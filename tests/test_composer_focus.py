@@ -91,6 +91,17 @@ def test_the_countries_are_quoted_together_with_the_sentence_they_continue_verba
     assert quote.startswith("106 sailors were detained") and quote in SAILORS.text
 
 
+def test_the_countries_sentence_naming_a_word_of_the_question_is_still_read_with_the_sentence_it_continues() -> None:
+    crew = Document(id="crew", title="106 sailors were detained at the harbour", url="https://example.org/crew",
+                    text=("106 sailors were detained at the harbour during an inspection of cargo ships. "
+                          "93 of the sailors are the citizens of Ruritania, 5 of Freedonia and 8 of Sylvania.\n"
+                          "A sailor from Freedonia wanted since 2010 was also detained at the harbour gate."))
+    result = answer("106 sailors detained at the harbour - mostly from where", [crew, *FILLER])
+    assert result.answered
+    assert result.quotes[0].text.startswith("106 sailors were detained")
+    assert "citizens of Ruritania" in result.quotes[0].text
+
+
 def test_no_sentence_naming_countries_keeps_the_not_stated_decline() -> None:
     plain = Document(id="plain", title="106 sailors were detained at the harbour", url="https://example.org/plain",
                      text="106 sailors were detained at the harbour during an inspection of cargo ships.")
