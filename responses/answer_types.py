@@ -8,9 +8,11 @@ hours or days; "what documents", "hansı sənədlər", "какие докуме�
 "kim", "кто" for a person; "what languages", "hansı dillərdə", "на каких языках" for languages (a sentence
 holds them when it names languages, "in Azerbaijani, Russian and English", "rus dilində", "на трёх языках");
 "when was X set up", "nə vaxt yaradılıb", "когда создана" for the date it was founded (a date said with
-"established", "yaradılıb", "создана"). A list of documents or steps is an enumeration, not a sentence that
-mentions documents. The composer prefers, among sentences that match the question, one that holds the kind of
-answer asked for (the classic expected-answer-type cue of question answering, written once per
+"established", "yaradılıb", "создана"); "which countries", "mostly from where", "hansı ölkələr", "из каких стран"
+for countries or nationalities (a sentence holds them when it names them: "citizens of Turkey", "5 of Georgia",
+"Türkiyə vətəndaşları", "граждане Турции", a series of names). A list of documents or steps is an enumeration,
+not a sentence that mentions documents. The composer prefers, among sentences that match the question, one that
+holds the kind of answer asked for (the classic expected-answer-type cue of question answering, written once per
 language); when none of the quoted ones holds it, the answer says that the press releases do not state it.
 
 Usage::
@@ -209,8 +211,9 @@ _PLACE_NAME = re.compile(r"\b(in|at) ([A-Z][a-z]|the \w)|\b(в|во) [А-ЯЁ][�
 _UPPER = "A-ZƏÖÜĞŞÇİА-ЯЁ"
 _NAME = rf"[{_UPPER}][\w'’-]+"
 _COUNTRIES = re.compile(
-    rf"\b(citizens?|nationals?|natives?|residents?) of (the )?{_NAME}|\b\d+ of (the )?{_NAME}|\bfrom (the )?{_NAME}|"
-    rf"\bграждан\w* {_NAME}|\b(из|от) {_NAME}|"
+    rf"\b(citizens?|nationals?|natives?|residents?) of (the )?{_NAME}|\b\d+ of (the )?{_NAME}|"
+    # "from Georgia", "из Грузии": one name; "from the State Migration Service" names an organisation.
+    rf"\bfrom {_NAME}(?!\s+[{_UPPER}])|\bграждан\w* {_NAME}|\b(из|от) {_NAME}(?!\s+[{_UPPER}])|"
     rf"\b{_NAME} (Respublikas\w* )?vətəndaş\w*|(?<=[\s,(])[{_UPPER}]\w+(dan|dən|tan|tən)\b|"
     rf"\b{_NAME}(\s+{_NAME})*,\s+{_NAME}(\s+{_NAME})*(,\s+|\s+(and|və|и)\s+){_NAME}|"
     rf"\b(Republic|Kingdom|State) of {_NAME} and {_NAME}")
