@@ -8,9 +8,11 @@ hours or days; "what documents", "hansı sənədlər", "какие докуме�
 "kim", "кто" for a person; "what languages", "hansı dillərdə", "на каких языках" for languages (a sentence
 holds them when it names languages, "in Azerbaijani, Russian and English", "rus dilində", "на трёх языках");
 "when was X set up", "nə vaxt yaradılıb", "когда создана" for the date it was founded (a date said with
-"established", "yaradılıb", "создана"). A list of documents or steps is an enumeration, not a sentence that
-mentions documents. The composer prefers, among sentences that match the question, one that holds the kind of
-answer asked for (the classic expected-answer-type cue of question answering, written once per
+"established", "yaradılıb", "создана"); "which countries", "mostly from where", "hansı ölkələr", "из каких стран"
+for countries or nationalities (a sentence holds them when it names them: "citizens of Turkey", "5 of Georgia",
+"Türkiyə vətəndaşları", "граждане Турции", a series of names). A list of documents or steps is an enumeration,
+not a sentence that mentions documents. The composer prefers, among sentences that match the question, one that
+holds the kind of answer asked for (the classic expected-answer-type cue of question answering, written once per
 language); when none of the quoted ones holds it, the answer says that the press releases do not state it.
 
 Usage::
@@ -38,7 +40,8 @@ LIST = "list"
 PERSON = "person"
 LANGUAGE = "language"
 FOUNDED = "founded"  # the date something was set up or started
-KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON, LANGUAGE, FOUNDED)
+COUNTRY = "country"  # which countries, where people are from: countries or nationalities named
+KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON, LANGUAGE, FOUNDED, COUNTRY)
 
 # Words saying that something was set up or started, per language (normalized): "established", "yaradılıb",
 # "создана"; a founding date is a date stated with one of them.
@@ -67,13 +70,19 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                              r"hotline number|number to call|how (can|do) i (contact|reach|call))\b")),
         (LIST, re.compile(r"\b((what|which) (documents|docs|papers)|documents? (are |is )?(needed|required|necessary)"
                           r"|required documents|what (are the )?steps)\b")),
+        # "which countries took part", "mostly from where": countries or nationalities, not an address.
+        # "from where" only at the end ("from where can i collect the card" asks a place).
+        (COUNTRY, re.compile(r"\b((what|which) (countries|country|nationalit\w*|states)|from where\s*\??$"
+                             r"|where (are|were|is|was|do|does|did)( \w+){1,6} (come )?from\b"
+                             r"|(citizens|nationals) of (what|which))\b")),
         (PLACE, re.compile(r"\b(where|address|adress|location|located)\b")),
         (PERSON, re.compile(r"\b(who|whom)\b")),
         # "when was X set up": the words between the two ask nothing ("X" is what the question is about).
         (FOUNDED, re.compile(r"\b(when|since when|(what|which) year)\b(?P<gap>.*)\b(set up|establish\w*|"
                              r"found(ed|ing)?|creat\w*|start\w*|launch\w*|beg[ai]n\w*|opened|inaugurat\w*)\b")),
         (DATE, re.compile(r"\b(when(?! \w+ing\b)|since when|(what|which) (year|date|day|month))\b")),
-        (DURATION, re.compile(r"\b(how (long|soon)|within how (many|much) (days|weeks|months|years|hours))\b")),
+        (DURATION, re.compile(r"\b(how (long|soon)|(within )?how (many|much) "
+                              r"(days|weeks|months|years|hours|minutes))\b")),
         (NUMBER, re.compile(r"\b(how (many|much|often|old)|what (number|percentage|share))\b")),
     ],
     "az": [
@@ -85,6 +94,8 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (CONTACT, re.compile(r"\b(telefon\w*|nomre\w*|elaqe nomre\w*|e-?poct\w*|sayt\w*|"
                              r"internet sehife\w*)\b")),
         (LIST, re.compile(r"\b(hansi sened\w*|sened\w* (lazim|teleb|teqdim)\w*|ne(ler)? lazim\w*|hansi addim\w*)\b")),
+        # Not "haradan" alone: "kartı haradan götürmək olar" asks where to collect it.
+        (COUNTRY, re.compile(r"\b(hansi (olke|dovlet)\w*|hara vetendas\w*|hansi milliyyet\w*)\b")),
         (PLACE, re.compile(r"\b(harada|hara|haraya|unvan\w*|yerlesir)\b")),
         (PERSON, re.compile(r"\b(kim|kime|kimdir|kimler\w*|kimin)\b")),
         (FOUNDED, re.compile(rf"\b(ne vaxt\w*|hacan|hansi il\w*|nececi il\w*)\b(?P<gap>.*)\b{_FOUNDING['az']}|"
@@ -107,6 +118,9 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                              r"электронн\w* почт\w*|сайт\w*|контакт\w*)\b")),
         (LIST, re.compile(r"\b(как(ие|ой|ая) (документ|док|бумаг|справк)\w*|документ\w* (нужн|необходим|требу)\w*|"
                           r"что (нужно|надо|необходимо)|доки)\b")),
+        # Not "откуда" alone: "откуда забрать карту" asks a place.
+        (COUNTRY, re.compile(r"\b((как\w*|скольк\w*) (стран|государств|национальност)\w*|"
+                             r"из каких (стран|государств)\w*|граждан\w* как\w*)\b")),
         (PLACE, re.compile(r"\b(где|куда|адрес\w*|находится)\b")),
         (PERSON, re.compile(r"\b(кто|кому|кем)\b")),
         (FOUNDED, re.compile(rf"\b(когда|с каких пор|в каком году|с какого года)\b(?P<gap>.*)\b{_FOUNDING['ru']}|"
@@ -117,7 +131,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                               # "сколько рассматривают", "сколько делается": a present-tense verb after "сколько"
                               # asks how long it takes ("сколько человек", "сколько задержали" ask how many)
                               r"сколько \w+(ют|ет|ит|ется|ются|ится|ятся|ать|ить|ять)|"
-                              r"за сколько (дней|недель|месяцев|лет|часов))\b")),
+                              r"(за )?сколько (дней|недель|месяцев|лет|часов|минут|суток))\b")),
         (NUMBER, re.compile(r"\b(скольк\w*|каково количество|какое количество)\b")),
     ],
 }
@@ -164,6 +178,13 @@ _CALENDAR = re.compile(rf"\b(1[89]\d\d|20\d\d)(-ci|-cu|-cü|-ci il\w*)?\b|\b\d{{
 # "six-month", "3-day": a figure joined to a unit of time describes a span, not a count.
 _SPAN = re.compile(r"\b(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
                    + r")-(day|week|month|year|hour)s?\b")
+# A figure right before a unit of time (normalized text): "one minute's silence", "6 months", "15 gun", "10 дней"
+# say how long (a number question about days asks for a duration: _ASKS), not how many of what was asked.
+_TIME = re.compile(r"(\d+|\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))\s*"
+                   r"(days?|weeks?|months?|years?|hours?|minutes?)(['’`]s)?\b|"
+                   r"(\d+|\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))\s*"
+                   r"(gun|hefte|ay|il|saat|deqiqe)\w{0,5}\b|"
+                   r"\d+\s*(дн|дней|недел|месяц|год|лет|час|минут|сут)\w*")
 # Figures that name rather than count (normalized text): an ordinal ("22nd anniversary", "3-cü", "8-й"), a
 # number joined to a name ("COVID-19", "School-4"), the number of an article, item or decree ("Item 32 of
 # article 109", "No. 923", "maddə 64", "статья 64", "№1993", "paragraph 2.2"), a decade ("1990s"), a telephone
@@ -184,6 +205,18 @@ _PERIOD = re.compile(r"\b(within|in|during|for|after) (a|an|one) (day|week|month
 # A place named in the sentence as written: "in Geneva", "в Женеве", "Bakıda".
 _PLACE_NAME = re.compile(r"\b(in|at) ([A-Z][a-z]|the \w)|\b(в|во) [А-ЯЁ][а-яё]|"
                          r"\b[A-ZƏÖÜĞŞÇİ][a-zəöüğışç]+(da|də|ta|tə|dakı|dəki)\b")
+# Countries or nationalities named, as written (capital letters kept): a name after "citizens of", "from", "of" with a
+# figure ("5 of Georgia"), "граждан(е) Турции", "из Грузии", before "vətəndaşı" ("Türkiyə vətəndaşları") or as
+# "-dan/-dən" ("Gürcüstandan"); or three names in a row ("Kyrgyzstan, Tajikistan and Turkmenistan").
+_UPPER = "A-ZƏÖÜĞŞÇİА-ЯЁ"
+_NAME = rf"[{_UPPER}][\w'’-]+"
+_COUNTRIES = re.compile(
+    rf"\b(citizens?|nationals?|natives?|residents?) of (the )?{_NAME}|\b\d+ of (the )?{_NAME}|"
+    # "from Georgia", "из Грузии": one name; "from the State Migration Service" names an organisation.
+    rf"\bfrom {_NAME}(?!\s+[{_UPPER}])|\bграждан\w* {_NAME}|\b(из|от) {_NAME}(?!\s+[{_UPPER}])|"
+    rf"\b{_NAME} (Respublikas\w* )?vətəndaş\w*|(?<=[\s,(])[{_UPPER}]\w+(dan|dən|tan|tən)\b|"
+    rf"\b{_NAME}(\s+{_NAME})*,\s+{_NAME}(\s+{_NAME})*(,\s+|\s+(and|və|и)\s+){_NAME}|"
+    rf"\b(Republic|Kingdom|State) of {_NAME} and {_NAME}")
 # "at nine", "at 10": a time of day.
 _CLOCK = re.compile(r"\b(at|by|until|from) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                     r"noon|midnight)\b")
@@ -362,12 +395,15 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
         return enumerates(sentence, lang)
     if kind == LANGUAGE:
         return bool(_IN_LANGUAGES.search(text) or _LANGUAGES_LISTED.search(text))
+    if kind == COUNTRY:
+        return bool(_COUNTRIES.search(sentence))
     if kind == PLACE and _PLACE_NAME.search(sentence):
         return True
     if kind in _HOLDS:
         return bool(_HOLDS[kind].search(text))
     counted = _CALENDAR.sub(" ", text)  # "On December 31, 2020" states a date, not how many
     counted = _SPAN.sub(" ", counted)  # "the six-month programme" says how long, not how many
+    counted = _TIME.sub(" ", counted)  # "one minute's silence", "for 6 months": how long, not how many
     counted = _NAMING.sub(" ", counted)  # "the 22nd anniversary", "COVID-19", "108 Call Center" count nothing
     number_words = _NUMBER_WORDS_OF.get(lang, _NUMBER_WORDS)
     return bool(_DIGITS.search(counted)) or bool(set(_WORD.findall(counted)) & number_words)

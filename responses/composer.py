@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pressbot.responses.answer_types import LIST, NUMBER, asked, is_yes_no
+from pressbot.responses.answer_types import CONTACT, LIST, NUMBER, PERSON, PLACE, asked, is_yes_no
 from pressbot.responses.answer_types import holds as _holds_uncached
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
@@ -254,6 +254,10 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
     # a heading stays whole).
     units = [u for u in units if not _bare_heading(u, weights, lang, names)] or units
     answer_weight = max(weights.values(), default=0.0)
+    if kind is not None and kind not in OWN_LINE and not predicate and lines is not None:
+        # A sentence stating the kind but naming nothing of the question ("93 of them are the citizens of Turkey")
+        # competes together with the sentence before it that names what it is about (`_paired`).
+        units = _with_pairs(units, lines, kind, lang, cue, weights, names)
     matches = [_matches(weights, u.text, lang, names) for u in units]
     typed = [_answers(kind, u.text, lang, m, cue, given) for u, m in zip(units, matches, strict=True)]
     if predicate:
@@ -308,17 +312,50 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
     return [units[i] for i in sorted(kept)]
 
 
+# The kinds that belong to one named thing (an office's phone or address, the person who did something): stated in
+# the sentence after the one naming the question's topic, they are another thing's (decision.OWN_LINE_KINDS).
+OWN_LINE = frozenset({PLACE, CONTACT, PERSON})
+
+
+def _with_pairs(units: Sequence[_Unit], lines: Sequence[str], kind: str, lang: str, cue: frozenset[str],
+                weights: Mapping[str, float], names: Names) -> list[_Unit]:
+    """The units, each sentence that states the kind asked for but names less of the question than the sentence
+    before it preceded by the two quoted together (`_paired`), when that one states no such kind: the figure or
+    the names continue what the sentence before says ("93 of them are the citizens of Turkey")."""
+    units = list(units)
+    matches = [_matches(weights, u.text, lang, names) for u in units]
+    out: list[_Unit] = []
+    for i, unit in enumerate(units):
+        if i > 0:
+            found = _paired(units[i - 1:i + 1], lines, matches[i - 1:i + 1], kind, lang, cue, weights, lighter=True)
+            if found is not None:
+                out.append(found[1])
+        out.append(unit)
+    return out
+
+
+# A sentence naming less than this share of the question's weight that the sentence before it names continues that
+# one (`_paired`): "93 of them are the citizens of Turkey" after "106 foreigners were detained …"; one naming more
+# ("The call centre works in three languages") stands by itself.
+CONTINUES = 0.5
+
+
 def _paired(units: Sequence[_Unit], lines: Sequence[str], matches: Sequence[set[str]], kind: str | None, lang: str,
-            cue: frozenset[str], weights: Mapping[str, float]) -> tuple[int, _Unit] | None:
+            cue: frozenset[str], weights: Mapping[str, float], lighter: bool = False) -> tuple[int, _Unit] | None:
     """A sentence stating the kind asked for but naming nothing of the question ("Пошлина составляет 40
     манатов."), quoted together with the sentence right before it in its paragraph when that one names what
     the question asks about and states no such kind itself ("Вид на жительство выдается на пять лет."): the
     two as written, one quote. The best such pair by the question terms the first sentence matches (with the
-    index of its first sentence), or None."""
+    index of its first sentence), or None. `lighter`: the second sentence may name some of the question, less
+    than CONTINUES of the weight the first names ("93 of them are the citizens of Turkey" after "106 foreigners
+    were detained" answers "106 detained foreigners, citizens of which countries")."""
     best: tuple[float, int, _Unit] | None = None
     for i in range(1, len(units)):
         first, second = units[i - 1], units[i]
-        if first.line != second.line or first.covers or second.covers or matches[i] - cue:
+        if first.line != second.line or first.covers or second.covers:
+            continue
+        if matches[i] - cue and not (lighter and sum(weights[t] for t in matches[i] - cue)
+                                     < CONTINUES * sum(weights[t] for t in matches[i - 1] - cue)):
             continue
         if not matches[i - 1] - cue or holds(kind, first.text, lang) or not holds(kind, second.text, lang):
             continue
@@ -327,7 +364,7 @@ def _paired(units: Sequence[_Unit], lines: Sequence[str], matches: Sequence[set[
         end = line.find(second.text, start + len(first.text))
         if start < 0 or end < 0:
             continue
-        gain = sum(weights[t] for t in matches[i - 1])
+        gain = sum(weights[t] for t in matches[i - 1] | matches[i])
         if best is None or gain > best[0]:
             best = (gain, i - 1, _Unit(text=line[start:end + len(second.text)], line=first.line))
     return (best[1], best[2]) if best else None
@@ -555,12 +592,42 @@ def _focused(sources: Sequence[_Source], needs: Needs, kind: str | None, cue: fr
                * max(s.hit.score, 0.0) / top, i, s)
               for i, s in enumerate(sources)]
     ranked = [s for _, _, s in sorted(scored, key=lambda x: (-x[0], x[1]))]
+    if (kind is not None and sources and ranked[0] is not sources[0]
+            and _on_topic(sources[0], needs, kind, cue, given, weights, names)
+            >= max(ON_TOPIC, _on_topic(ranked[0], needs, kind, cue, given, weights, names))):
+        # The release found first states the kind asked for about the question's topic: a release further down
+        # that names more of the question's words at once does not come before it.
+        ranked = [sources[0], *(s for s in ranked if s is not sources[0])]
     if kind is not None and not _stating(ranked[:limit], kind, cue, given, weights, names):
         # None of the best-focused sources states the kind asked for: the best one that does comes first.
         stating = next((s for s in ranked[limit:] if _stating([s], kind, cue, given, weights, names)), None)
         if stating is not None:
             return [stating, *ranked[:limit - 1]]
     return ranked[:limit]
+
+
+def topic_of(needs: Needs, cue: frozenset[str]) -> Needs:
+    """The question's concepts beyond the words that ask for the kind (all of them when those are all it says)."""
+    return tuple((w, alts) for w, alts in needs if not (alts and set(alts[0]) & cue)) or needs
+
+
+# A unit states the kind asked for about the question's topic when it, read with its release's title, names at
+# least ON_TOPIC of the weight of the question's concepts beyond the words asking for the kind.
+ON_TOPIC = 0.4
+
+
+def _on_topic(source: _Source, needs: Needs, kind: str, cue: frozenset[str], given: frozenset[str],
+              weights: Mapping[str, float], names: Names) -> float:
+    """How much of the question's topic the source's units that state the kind asked for (`_answers`) name, the
+    most of them, each read with its release's title, 0..1 ("the 25 successful participants" under the title
+    naming the project asked about); 0 when none states it."""
+    topic = topic_of(needs, cue)
+    total = sum(w for w, _ in topic)
+    lang = source.hit.lang
+    if total <= 0:
+        return 0.0
+    return max((_says(topic, f"{source.hit.title}\n{u.text}", lang) / total for u in source.units
+                if _answers(kind, u.text, lang, _matches(weights, u.text, lang, names), cue, given)), default=0.0)
 
 
 def _states(units: Sequence[_Unit], lang: str, kind: str, cue: frozenset[str], given: frozenset[str],
@@ -589,7 +656,7 @@ def _read_on(source: _Source, hits: Sequence[Hit], following: Sequence[Hit], kin
     read = _passages(hit, [*hits, *further])
     lines = _lines(read)
     known = {_key(u.text) for u in source.units}
-    topic = tuple((w, alts) for w, alts in needs if not (alts and set(alts[0]) & cue)) or needs
+    topic = topic_of(needs, cue)
     total = sum(w for w, _ in topic)
 
     def stating(unit: _Unit) -> bool:
@@ -640,6 +707,13 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     pool = [_source(h, hits) for h in chosen[:FOCUS_POOL]]
     if kind is not None and not _stating(pool, kind, cue, given, weights, names):
         pool += [_source(h, hits) for h in chosen[FOCUS_POOL:]]  # the kind asked for, stated further down only
+    if kind is not None and pool and _on_topic(pool[0], needs_of(weights, plan), kind, cue, given, weights,
+                                               names) < ON_TOPIC:
+        # The release found first may state the kind about the question's topic in the passages after the ones
+        # found: read on, so that it competes with what it says there (`_read_on`).
+        read = _read_on(pool[0], hits, following, kind, cue, given, weights, names, set(), needs_of(weights, plan))
+        if read is not None:
+            pool[0] = read
     sources = _focused(pool, needs_of(weights, plan), kind, cue, given, weights, names, settings.max_sources)
     def picking(read_on: bool) -> list[tuple[_Source, list[_Unit], bool]]:
         """Each source's units, and whether they state the kind; `read_on`: a source whose retrieved passages do

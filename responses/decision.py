@@ -43,9 +43,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from pressbot.responses.answer_types import CONTACT, MONTHS, NUMBER, PERSON, PLACE, asked
+from pressbot.responses.answer_types import MONTHS, NUMBER, asked
 from pressbot.responses.composer import (
     _YEAR,
+    OWN_LINE,
     Answer,
     Citation,
     Quote,
@@ -337,7 +338,7 @@ def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | No
 # centre quoted beside a sentence about the Baku office is not the Baku office's. A figure is different: it often
 # continues the sentence before it ("This campaign covered about 100 families"), so about_topic's reading (with
 # the release's other quotes) stays the rule for numbers, dates, durations, fees, hours and lists.
-OWN_LINE_KINDS = frozenset({PLACE, CONTACT, PERSON})
+OWN_LINE_KINDS = OWN_LINE
 
 
 def entity_about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, share: float = TOPIC) -> Answer:
