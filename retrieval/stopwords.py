@@ -26,6 +26,8 @@ _RU = """
 это также которые который которая которых которого которой котором которую которым
 какое какие каких каким какими какого какому каком какую сколько скольким скольких сколькими
 чей чья чьё чье чьи каков какова каковы
+кем кому
+здравствуйте пожалуйста подскажите скажите
 """
 
 # Azerbaijani function words, written as the analyzer folds them (ə→e, ı→i, ş→s, ç→c, ğ→g, ö→o, ü→u).
@@ -37,6 +39,7 @@ ci cu cı cü inci uncu nci ncu
 bele hemin butun her hec cox az daha en artiq
 men sen biz siz onlar onun onlarin bunun bunlar
 yaninda yanindaki
+idi imis idim idik deyil
 """
 
 

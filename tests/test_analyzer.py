@@ -216,3 +216,14 @@ def test_a_question_about_my_name_keeps_the_word() -> None:
 def test_a_possessive_after_m_is_not_the_question_particle() -> None:
     assert analyze("bayramı", "az") == analyze("bayram", "az")
     assert analyze("rüsumu", "az") == analyze("rüsum", "az")
+
+
+def test_azerbaijani_past_copula_is_a_function_word() -> None:
+    # "layihə neçə aylıq idi" ("how many months was the project"): "idi" is "was", not a word to find.
+    assert "idi" not in analyze("layihe nece ayliq idi", "az")
+    assert analyze("layihə idi", "az") == analyze("layihə", "az")
+
+
+def test_russian_politeness_and_who_forms_are_function_words() -> None:
+    polite = analyze("Здравствуйте, подскажите пожалуйста кем учрежден праздник", "ru")
+    assert polite == analyze("учрежден праздник", "ru")
