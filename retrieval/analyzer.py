@@ -230,7 +230,8 @@ def analyze(text: str, lang: str = "en") -> list[str]:
 # not what it is about: dropped from questions (documents rarely use them, and need not). Matched on
 # normalized text. Recency words still steer the ranking (recency.py) before they are dropped here.
 _QUESTION_PHRASES = {
-    "en": re.compile(r"\b(how (long|soon|often)|what (kinds?|sorts?|types?) of|(does|did|will|would) it take|"
+    "en": re.compile(r"\b(how (long|soon|often|fast|quickly)|what (kinds?|sorts?|types?) of|"
+                     r"(does|did|will|would) it take|"
                      r"(the )?(latest|most recent|newest|recent) (news|press releases?|updates?)|latest|newest|"
                      r"recently|news)\b|"
                      # "what's his name", "ambassador in usa name": the name is the answer asked for (a person),
@@ -244,7 +245,7 @@ _QUESTION_PHRASES = {
                      r"xeber\w*|yenilik\w*|sonuncu|"
                      # "what shall I do" as people type it: asks for the steps, names nothing to find
                      r"neyleyim|neyleyek|neynim|neyneyim|neylemeliyem|ne edim|ne etmeliyem|ne etmek lazimdir)\b"),
-    "ru": re.compile(r"\b(что (мне |нам )?(делать|предпринять)|"
+    "ru": re.compile(r"\b(что (мне |нам )?(делать|предпринять)|как быстро|"
                      r"как (его |ее )?зовут|как долго|с какого (числа|времени)|с каких пор|в каком году|"
                      r"какого числа|последн\w*|новост\w*|новейш\w*|недавн\w*)\b"),
 }

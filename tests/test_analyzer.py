@@ -227,3 +227,17 @@ def test_azerbaijani_past_copula_is_a_function_word() -> None:
 def test_russian_politeness_and_who_forms_are_function_words() -> None:
     polite = analyze("Здравствуйте, подскажите пожалуйста кем учрежден праздник", "ru")
     assert polite == analyze("учрежден праздник", "ru")
+
+
+def test_azerbaijani_chat_forms_of_question_words_are_function_words() -> None:
+    # harda/hara "where", neche (neçə typed with ch for ç), yoxsa "or": nothing a release must say.
+    assert analyze("dmx harda yerlesir, neche filiali var yoxsa yox", "az") == analyze("dmx yerlesir filiali", "az")
+
+
+def test_russian_colloquial_how_many_is_a_function_word() -> None:
+    assert analyze("скока фоток надо", "ru") == analyze("фоток надо", "ru")
+
+
+def test_how_fast_asks_for_a_duration_like_how_long() -> None:
+    assert question_terms("how fast do they register u", "en") == question_terms("how long do they register u", "en")
+    assert question_terms("как быстро выдают визу", "ru") == analyze("выдают визу", "ru")

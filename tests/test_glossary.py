@@ -125,7 +125,7 @@ def test_the_bundled_vocabulary_translates_month_names() -> None:
     glossary = load_glossary(ROOT / "corpus")
     plan, translated = glossary.translate(analyze("2019 aprelde", "az"), "az", "en")
     assert translated == 1
-    assert plan.concepts[-1].alternatives == (tuple(analyze("April", "en")),)
+    assert plan.concepts[-1].alternatives[0] == tuple(analyze("April", "en"))  # then its abbreviation, "apr"
 
 
 def test_an_azerbaijani_verb_named_in_the_infinitive_matches_its_conjugated_forms() -> None:
@@ -194,3 +194,9 @@ def test_the_bundled_vocabulary_names_each_verb_of_procedure_in_azerbaijani_and_
 def test_the_bundled_vocabulary_reads_an_azerbaijani_verb_as_typed_in_a_chat(bundled: Glossary) -> None:
     plan = bundled.translate(analyze("vetene nece qayidim", "az"), "az", "en")[0]
     assert ("return",) in plan.concepts[-1].alternatives
+
+
+def test_the_bundled_vocabulary_reads_chat_abbreviations_of_months() -> None:
+    glossary = load_glossary(ROOT / "corpus")
+    query = glossary.expand(analyze("jan 2018 stats", "en"), "en")
+    assert tuple(analyze("January", "en")) in query.concepts[0].alternatives
