@@ -20,7 +20,7 @@ import Stemmer
 from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "10"
+ANALYZER_VERSION = "11"
 
 LANGUAGES = ("en", "az", "ru")
 
@@ -101,6 +101,11 @@ _AZ_NOUN_ENDINGS = re.compile(r"(?:lar|ler)?(?:lari|leri|i|u|si|su)?"
 # COVID-19-a): the ending goes, the name stays (not "dmx" + "nin" + "dmxnin").
 _AZ_HYPHENATED_ENDING = re.compile(r"(?<=\w)-(?:lar|ler|nin|nun|in|un|ni|nu|na|ne|ya|ye|da|de|dan|den|dir|dur|"
                                    r"daki|deki|si|su|ci|cu|i|u|a|e)+\b")
+# Azerbaijani typed on an English keyboard spells one letter with two (şəxs as "shexs", çıxış as "chixish", ağ as
+# "agh", Naxçıvan as "Nakhchivan", jurnal as "zhurnal"): read as the letter the folded alphabet writes. Azerbaijani
+# words themselves hardly ever hold these pairs, so texts and questions are read alike.
+_AZ_DIGRAPHS = {"sh": "s", "ch": "c", "gh": "g", "kh": "x", "zh": "j"}
+_AZ_DIGRAPH = re.compile("|".join(_AZ_DIGRAPHS))
 # The chat copula glued to a question word (kimdi "who is", hansıdır "which is"): still a function word.
 _AZ_COPULAS = ("dir", "dur", "di", "du")
 
@@ -221,7 +226,7 @@ def analyze(text: str, lang: str = "en") -> list[str]:
     stop = STOPWORDS[lang]
     normalized = normalize(text, lang)
     if lang == "az":
-        normalized = _AZ_HYPHENATED_ENDING.sub("", normalized)
+        normalized = _AZ_HYPHENATED_ENDING.sub("", _AZ_DIGRAPH.sub(lambda m: _AZ_DIGRAPHS[m.group(0)], normalized))
     tokens = [t for t in tokenize(normalized) if t not in stop]
     return stem(tokens + _joined(normalized, stop), lang)
 

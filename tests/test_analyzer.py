@@ -241,3 +241,14 @@ def test_russian_colloquial_how_many_is_a_function_word() -> None:
 def test_how_fast_asks_for_a_duration_like_how_long() -> None:
     assert question_terms("how fast do they register u", "en") == question_terms("how long do they register u", "en")
     assert question_terms("как быстро выдают визу", "ru") == analyze("выдают визу", "ru")
+
+
+def test_azerbaijani_typed_with_english_digraphs_reads_as_its_letters() -> None:
+    # şəxsiyyət as "shexsiyyet", çıxış as "chixish", Naxçıvan as "Nakhchivan": one letter typed as two.
+    assert analyze("shexsiyyet vesiqesi", "az") == analyze("şəxsiyyət vəsiqəsi", "az")
+    assert analyze("chixish", "az") == analyze("çıxış", "az")
+    assert analyze("Nakhchivan", "az") == analyze("Naxçıvan", "az")
+
+
+def test_english_and_russian_keep_their_digraphs() -> None:
+    assert analyze("shipping", "en") == ["ship"]

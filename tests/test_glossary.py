@@ -200,3 +200,12 @@ def test_the_bundled_vocabulary_reads_chat_abbreviations_of_months() -> None:
     glossary = load_glossary(ROOT / "corpus")
     query = glossary.expand(analyze("jan 2018 stats", "en"), "en")
     assert tuple(analyze("January", "en")) in query.concepts[0].alternatives
+
+
+def test_an_azerbaijani_noun_name_is_matched_in_its_my_form() -> None:
+    # icazə-m "my permit", vəsiqə-m-i "my card (acc.)": the stemmer keeps the -m (it also ends bayram, proqram).
+    glossary = Glossary.parse("- {en: [permit], az: [icazə]}\n- {en: [holiday], az: [bayram]}")
+    mine = glossary.expand(analyze("icazəmi itirdim", "az"), "az").concepts[0]
+    assert tuple(analyze("icazə", "az")) in mine.alternatives
+    assert glossary.translate(analyze("icazəmi itirdim", "az"), "az", "en")[1] == 1
+    assert glossary.translate(analyze("bayramı", "az"), "az", "en")[1] == 1
