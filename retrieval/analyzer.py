@@ -20,7 +20,7 @@ import Stemmer
 from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "11"
+ANALYZER_VERSION = "12"
 
 LANGUAGES = ("en", "az", "ru")
 
@@ -210,14 +210,19 @@ def stem(tokens: list[str], lang: str) -> list[str]:
     return stems
 
 
-def _joined(text: str, stop: frozenset[str]) -> list[str]:
-    """Hyphenated words as one token each, without parts that are stopwords ("2019-cu" adds nothing)."""
-    joined = []
+def _tokens(text: str, stop: frozenset[str]) -> list[str]:
+    """The words of a text that are no stopwords, each hyphenated word followed by its parts joined into one token
+    (without parts that are stopwords: "2019-cu" adds nothing), so that a name written either way is found in
+    order: "gecə-gündüz" reads "gece gunduz gecegunduz", as the vocabulary's name "gecə-gündüz" does."""
+    text = _GROUPED_NUMBER.sub(lambda m: m.group(0).translate(_SEPARATORS), text)
+    out: list[str] = []
+    at = 0
     for match in _HYPHENATED.finditer(text):
+        out += [t for t in tokenize(text[at : match.start()]) if t not in stop]
         parts = [p for p in tokenize(match.group(0)) if p not in stop]
-        if len(parts) > 1:
-            joined.append("".join(parts))
-    return joined
+        out += parts if len(parts) < 2 else [*parts, "".join(parts)]
+        at = match.end()
+    return out + [t for t in tokenize(text[at:]) if t not in stop]
 
 
 def analyze(text: str, lang: str = "en") -> list[str]:
@@ -227,8 +232,7 @@ def analyze(text: str, lang: str = "en") -> list[str]:
     normalized = normalize(text, lang)
     if lang == "az":
         normalized = _AZ_HYPHENATED_ENDING.sub("", _AZ_DIGRAPH.sub(lambda m: _AZ_DIGRAPHS[m.group(0)], normalized))
-    tokens = [t for t in tokenize(normalized) if t not in stop]
-    return stem(tokens + _joined(normalized, stop), lang)
+    return stem(_tokens(normalized, stop), lang)
 
 
 # Phrases that say what kind of answer a question wants ("how long", "what kind of", "the latest news"),

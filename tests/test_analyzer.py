@@ -252,3 +252,7 @@ def test_azerbaijani_typed_with_english_digraphs_reads_as_its_letters() -> None:
 
 def test_english_and_russian_keep_their_digraphs() -> None:
     assert analyze("shipping", "en") == ["ship"]
+
+
+def test_a_hyphenated_word_is_followed_by_its_joined_form_in_place() -> None:
+    assert analyze("COVID-19 pandemic", "en") == ["covid", "19", "covid19", "pandem"]

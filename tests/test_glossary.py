@@ -209,3 +209,10 @@ def test_an_azerbaijani_noun_name_is_matched_in_its_my_form() -> None:
     assert tuple(analyze("icazə", "az")) in mine.alternatives
     assert glossary.translate(analyze("icazəmi itirdim", "az"), "az", "en")[1] == 1
     assert glossary.translate(analyze("bayramı", "az"), "az", "en")[1] == 1
+
+
+def test_a_hyphenated_name_is_one_concept_with_its_parts() -> None:
+    # "gecə-gündüz" (day and night) reads "gece gunduz gecegunduz": its parts are not left over as other concepts.
+    glossary = Glossary.parse("- {en: [round the clock], az: [gecə-gündüz]}\n- {en: [night], az: [gecə]}")
+    query = glossary.expand(analyze("919 gecə-gündüz işləyir", "az"), "az")
+    assert [c.said for c in query.concepts] == [("919",), tuple(analyze("gecə-gündüz", "az")), ("isleyir",)]
