@@ -256,3 +256,8 @@ def test_english_and_russian_keep_their_digraphs() -> None:
 
 def test_a_hyphenated_word_is_followed_by_its_joined_form_in_place() -> None:
     assert analyze("COVID-19 pandemic", "en") == ["covid", "19", "covid19", "pandem"]
+
+
+def test_azerbaijani_passive_participle_of_olmaq_is_a_function_word() -> None:
+    # "apostil olunmuş sənədlər" (apostilled documents): "olunmuş" is the passive's -ed, like "olunub".
+    assert analyze("apostil olunmuş sənədlər", "az") == analyze("apostil sənədlər", "az")
