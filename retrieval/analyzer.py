@@ -20,7 +20,7 @@ import Stemmer
 from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "13"
+ANALYZER_VERSION = "14"
 
 LANGUAGES = ("en", "az", "ru")
 
@@ -106,6 +106,8 @@ _AZ_HYPHENATED_ENDING = re.compile(r"(?<=\w)-(?:lar|ler|nin|nun|in|un|ni|nu|na|n
 # words themselves hardly ever hold these pairs, so texts and questions are read alike.
 _AZ_DIGRAPHS = {"sh": "s", "ch": "c", "gh": "g", "kh": "x", "zh": "j"}
 _AZ_DIGRAPH = re.compile("|".join(_AZ_DIGRAPHS))
+# ... and with the Turkish spelling of the infinitive: almak, kalmak for almaq, qalmaq (-mek is -mək folded already).
+_AZ_TURKISH_INFINITIVE = re.compile(r"(?<=\w\w)mak\b")
 # The chat copula glued to a question word (kimdi "who is", hansıdır "which is"): still a function word.
 _AZ_COPULAS = ("dir", "dur", "di", "du")
 
@@ -231,7 +233,8 @@ def analyze(text: str, lang: str = "en") -> list[str]:
     stop = STOPWORDS[lang]
     normalized = normalize(text, lang)
     if lang == "az":
-        normalized = _AZ_HYPHENATED_ENDING.sub("", _AZ_DIGRAPH.sub(lambda m: _AZ_DIGRAPHS[m.group(0)], normalized))
+        normalized = _AZ_DIGRAPH.sub(lambda m: _AZ_DIGRAPHS[m.group(0)], normalized)
+        normalized = _AZ_HYPHENATED_ENDING.sub("", _AZ_TURKISH_INFINITIVE.sub("maq", normalized))
     return stem(_tokens(normalized, stop), lang)
 
 

@@ -33,7 +33,7 @@ _RU = """
 
 # Azerbaijani function words, written as the analyzer folds them (ə→e, ı→i, ş→s, ç→c, ğ→g, ö→o, ü→u), and as people
 # type them in a chat (hara, harda: "where"; neche: neçə with ch for ç; yoxsa: "or"; idi: "was";
-# olunmuş: the passive's "-ed", apostil olunmuş = apostilled).
+# olunmuş: the passive's "-ed", apostil olunmuş = apostilled; and Turkish için, nasıl, kaç, nerede, hangi).
 _AZ = """
 ve ile ucun uzre ki bu o bir da de hem amma ancaq lakin ya yaxud ve ya eyni zamanda ise isə kimi qeder
 gore sonra evvel olan olaraq olub olunub olunur oldu olmus olmusdur edib edilib edilir etdi etmis
@@ -45,6 +45,7 @@ men sen biz siz onlar onun onlarin bunun bunlar
 yaninda yanindaki
 idi imis idim idik deyil
 olunmus olunan
+icin nasil kac nerede nereye hangi
 """
 
 

@@ -261,3 +261,8 @@ def test_a_hyphenated_word_is_followed_by_its_joined_form_in_place() -> None:
 def test_azerbaijani_passive_participle_of_olmaq_is_a_function_word() -> None:
     # "apostil olunmuş sənədlər" (apostilled documents): "olunmuş" is the passive's -ed, like "olunub".
     assert analyze("apostil olunmuş sənədlər", "az") == analyze("apostil sənədlər", "az")
+
+
+def test_azerbaijani_typed_the_turkish_way_reads_as_azerbaijani() -> None:
+    # için = üçün, nasıl = necə (function words); almak = almaq (the Turkish infinitive's k).
+    assert analyze("ikamet izni almak için nasıl", "az") == analyze("ikamet izni almaq", "az")

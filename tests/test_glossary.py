@@ -216,3 +216,10 @@ def test_a_hyphenated_name_is_one_concept_with_its_parts() -> None:
     glossary = Glossary.parse("- {en: [round the clock], az: [gecə-gündüz]}\n- {en: [night], az: [gecə]}")
     query = glossary.expand(analyze("919 gecə-gündüz işləyir", "az"), "az")
     assert [c.said for c in query.concepts] == [("919",), tuple(analyze("gecə-gündüz", "az")), ("isleyir",)]
+
+
+def test_the_bundled_vocabulary_reads_turkish_style_azerbaijani() -> None:
+    glossary = load_glossary(ROOT / "corpus")
+    plan, translated = glossary.translate(analyze("ikamet izni almak için ne gerekli", "az"), "az", "en")
+    assert translated == 3  # residence permit, getting it, what is required
+    assert tuple(analyze("residence permit", "en")) in plan.concepts[0].alternatives
