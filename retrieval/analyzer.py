@@ -279,8 +279,14 @@ _AZ_CUES = frozenset(
     # ... and in the agency's field, as typed without Azerbaijani letters
     "lazimdi lazimdir lazimdir olar olur edir etmek almaq nedi neçe hara haqqinda yoxsa mecburi mecburidi "
     "icaze icazesi icazəsi sened senedler senedleri qeydiyyat qeydiyyata konsulluq ucotu ucotuna sefirlik "
-    "sefirliyi vetendasliq vetendasligi vetendasligim qacqin yasamaq yasayiram yasayir muraciet ucun".split()
+    "sefirliyi vetendasliq vetendasligi vetendasligim qacqin yasamaq yasayiram yasayir muraciet ucun "
+    # ... and everyday chat words (harda "where", gecə-gündüz "day and night", ...)
+    "harda hardadi hardadir gece gunduz isleyir uchun neche".split()
 )
+# Azerbaijani endings no English word of five letters or more has: the present and passive of verbs (işləyir,
+# verilir, qoyulur, alınır), "I have -ed" (itirmişəm, typed itirmisem or itirmishem), the possessive (vəsiqəsi),
+# the plural possessive (sənədləri).
+_AZ_CUE_ENDINGS = ("yir", "ilir", "ulur", "inir", "unur", "misem", "mishem", "misam", "esi", "asi", "leri", "lari")
 
 
 def detect_language(text: str) -> str:
@@ -295,6 +301,6 @@ def detect_language(text: str) -> str:
     words = tokenize(normalize(text, "az"))
     if not words:
         return "en"
-    cues = sum(1 for w in words if w in _AZ_CUES)
+    cues = sum(1 for w in words if w in _AZ_CUES or (len(w) >= 5 and w.endswith(_AZ_CUE_ENDINGS)))
     english = sum(1 for w in words if w in STOPWORDS["en"])
     return "az" if cues > english else "en"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pressbot.retrieval.analyzer import analyze, casefold, detect_language, normalize, question_terms, stem_az
 
 
@@ -266,3 +268,15 @@ def test_azerbaijani_passive_participle_of_olmaq_is_a_function_word() -> None:
 def test_azerbaijani_typed_the_turkish_way_reads_as_azerbaijani() -> None:
     # için = üçün, nasıl = necə (function words); almak = almaq (the Turkish infinitive's k).
     assert analyze("ikamet izni almak için nasıl", "az") == analyze("ikamet izni almaq", "az")
+
+
+@pytest.mark.parametrize("question", ["shexsiyyet vesiqesi itirmishem", "apostil harda qoyulur",
+                                      "919 gece-gunduz isleyir?"])
+def test_azerbaijani_typed_without_its_letters_is_told_by_its_endings(question: str) -> None:
+    assert detect_language(question) == "az"
+
+
+@pytest.mark.parametrize("question", ["quasi legal status of their children", "how are the galleries and libraries run",
+                                      "temp residence permit docs"])
+def test_english_words_do_not_end_like_azerbaijani_ones(question: str) -> None:
+    assert detect_language(question) == "en"
