@@ -87,7 +87,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     ],
     "az": [
         (LANGUAGE, re.compile(r"\b((hansi|nece) dil\w*|dillerde\w*|dillerinde\w*)\b")),
-        (HOURS, re.compile(r"\b(saat nece\w*|hansi gun\w*|qebul gun\w*|qebul saat\w*|is saat\w*|is vaxt\w*|"
+        (HOURS, re.compile(r"\b(saat nece\w*|hansi gunler\w*|qebul gun\w*|qebul saat\w*|is saat\w*|is vaxt\w*|"
                            r"gece\w*|heftesonu\w*|bazar gun\w*)\b")),
         (MONEY, re.compile(r"\b(odenis\w*|pullu\w*|pulsuz\w*|rusum\w*|qiymeti?|manat\w*|nece pul\w*|ne qeder pul\w*|"
                            r"haqqi|xidmet haqq\w*)\b")),

@@ -119,12 +119,15 @@ def own_case(text: str, agency: Mapping[str, tuple[str, ...]] | None = None) -> 
     if not status:
         return None
     mine = _mine(tuple(sorted(agency.items()))) if agency else _table("mine")
-    lang = next((lang for lang, phrases in mine.items() if any(_found(p, words, ordered) for p in phrases)), None)
+    own = {lang: said for lang, phrases in mine.items()
+           if (said := [p for p in phrases if _found(p, words, ordered)])}
+    lang = next(iter(own), None)
     found = asked(text, lang) if lang is not None else None
     if found is not None and found[0] in PROCEDURE:
         # "my card is ready, where do i pick it up" asks about the procedure; "где мой паспорт" (a status phrase
-        # itself) asks how the case stands.
+        # itself) asks how the case stands, and so does a message whose "number" is its application's
+        # ("müraciət nömrəsi 77120", an own-case phrase), not a contact asked for.
         cue = set(tokenize(normalize(found[1], "az")))
-        if not cue & {w.rstrip("*") for phrase in status for w in phrase}:
+        if not cue & {w.rstrip("*") for phrase in [*status, *own.get(lang or "", [])] for w in phrase}:
             return None
     return lang

@@ -20,7 +20,7 @@ import Stemmer
 from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "9"
+ANALYZER_VERSION = "14"
 
 LANGUAGES = ("en", "az", "ru")
 
@@ -101,6 +101,13 @@ _AZ_NOUN_ENDINGS = re.compile(r"(?:lar|ler)?(?:lari|leri|i|u|si|su)?"
 # COVID-19-a): the ending goes, the name stays (not "dmx" + "nin" + "dmxnin").
 _AZ_HYPHENATED_ENDING = re.compile(r"(?<=\w)-(?:lar|ler|nin|nun|in|un|ni|nu|na|ne|ya|ye|da|de|dan|den|dir|dur|"
                                    r"daki|deki|si|su|ci|cu|i|u|a|e)+\b")
+# Azerbaijani typed on an English keyboard spells one letter with two (şəxs as "shexs", çıxış as "chixish", ağ as
+# "agh", Naxçıvan as "Nakhchivan", jurnal as "zhurnal"): read as the letter the folded alphabet writes. Azerbaijani
+# words themselves hardly ever hold these pairs, so texts and questions are read alike.
+_AZ_DIGRAPHS = {"sh": "s", "ch": "c", "gh": "g", "kh": "x", "zh": "j"}
+_AZ_DIGRAPH = re.compile("|".join(_AZ_DIGRAPHS))
+# ... and with the Turkish spelling of the infinitive: almak, kalmak for almaq, qalmaq (-mek is -mək folded already).
+_AZ_TURKISH_INFINITIVE = re.compile(r"(?<=\w\w)mak\b")
 # The chat copula glued to a question word (kimdi "who is", hansıdır "which is"): still a function word.
 _AZ_COPULAS = ("dir", "dur", "di", "du")
 
@@ -205,14 +212,19 @@ def stem(tokens: list[str], lang: str) -> list[str]:
     return stems
 
 
-def _joined(text: str, stop: frozenset[str]) -> list[str]:
-    """Hyphenated words as one token each, without parts that are stopwords ("2019-cu" adds nothing)."""
-    joined = []
+def _tokens(text: str, stop: frozenset[str]) -> list[str]:
+    """The words of a text that are no stopwords, each hyphenated word followed by its parts joined into one token
+    (without parts that are stopwords: "2019-cu" adds nothing), so that a name written either way is found in
+    order: "gecə-gündüz" reads "gece gunduz gecegunduz", as the vocabulary's name "gecə-gündüz" does."""
+    text = _GROUPED_NUMBER.sub(lambda m: m.group(0).translate(_SEPARATORS), text)
+    out: list[str] = []
+    at = 0
     for match in _HYPHENATED.finditer(text):
+        out += [t for t in tokenize(text[at : match.start()]) if t not in stop]
         parts = [p for p in tokenize(match.group(0)) if p not in stop]
-        if len(parts) > 1:
-            joined.append("".join(parts))
-    return joined
+        out += parts if len(parts) < 2 else [*parts, "".join(parts)]
+        at = match.end()
+    return out + [t for t in tokenize(text[at:]) if t not in stop]
 
 
 def analyze(text: str, lang: str = "en") -> list[str]:
@@ -221,16 +233,17 @@ def analyze(text: str, lang: str = "en") -> list[str]:
     stop = STOPWORDS[lang]
     normalized = normalize(text, lang)
     if lang == "az":
-        normalized = _AZ_HYPHENATED_ENDING.sub("", normalized)
-    tokens = [t for t in tokenize(normalized) if t not in stop]
-    return stem(tokens + _joined(normalized, stop), lang)
+        normalized = _AZ_DIGRAPH.sub(lambda m: _AZ_DIGRAPHS[m.group(0)], normalized)
+        normalized = _AZ_HYPHENATED_ENDING.sub("", _AZ_TURKISH_INFINITIVE.sub("maq", normalized))
+    return stem(_tokens(normalized, stop), lang)
 
 
 # Phrases that say what kind of answer a question wants ("how long", "what kind of", "the latest news"),
 # not what it is about: dropped from questions (documents rarely use them, and need not). Matched on
 # normalized text. Recency words still steer the ranking (recency.py) before they are dropped here.
 _QUESTION_PHRASES = {
-    "en": re.compile(r"\b(how (long|soon|often)|what (kinds?|sorts?|types?) of|(does|did|will|would) it take|"
+    "en": re.compile(r"\b(how (long|soon|often|fast|quickly)|what (kinds?|sorts?|types?) of|"
+                     r"(does|did|will|would) it take|"
                      r"(the )?(latest|most recent|newest|recent) (news|press releases?|updates?)|latest|newest|"
                      r"recently|news)\b|"
                      # "what's his name", "ambassador in usa name": the name is the answer asked for (a person),
@@ -244,7 +257,7 @@ _QUESTION_PHRASES = {
                      r"xeber\w*|yenilik\w*|sonuncu|"
                      # "what shall I do" as people type it: asks for the steps, names nothing to find
                      r"neyleyim|neyleyek|neynim|neyneyim|neylemeliyem|ne edim|ne etmeliyem|ne etmek lazimdir)\b"),
-    "ru": re.compile(r"\b(что (мне |нам )?(делать|предпринять)|"
+    "ru": re.compile(r"\b(что (мне |нам )?(делать|предпринять)|как быстро|"
                      r"как (его |ее )?зовут|как долго|с какого (числа|времени)|с каких пор|в каком году|"
                      r"какого числа|последн\w*|новост\w*|новейш\w*|недавн\w*)\b"),
 }
@@ -266,8 +279,14 @@ _AZ_CUES = frozenset(
     # ... and in the agency's field, as typed without Azerbaijani letters
     "lazimdi lazimdir lazimdir olar olur edir etmek almaq nedi neçe hara haqqinda yoxsa mecburi mecburidi "
     "icaze icazesi icazəsi sened senedler senedleri qeydiyyat qeydiyyata konsulluq ucotu ucotuna sefirlik "
-    "sefirliyi vetendasliq vetendasligi vetendasligim qacqin yasamaq yasayiram yasayir muraciet ucun".split()
+    "sefirliyi vetendasliq vetendasligi vetendasligim qacqin yasamaq yasayiram yasayir muraciet ucun "
+    # ... and everyday chat words (harda "where", gecə-gündüz "day and night", ...)
+    "harda hardadi hardadir gece gunduz isleyir uchun neche".split()
 )
+# Azerbaijani endings no English word of five letters or more has: the present and passive of verbs (işləyir,
+# verilir, qoyulur, alınır), "I have -ed" (itirmişəm, typed itirmisem or itirmishem), the possessive (vəsiqəsi),
+# the plural possessive (sənədləri).
+_AZ_CUE_ENDINGS = ("yir", "ilir", "ulur", "inir", "unur", "misem", "mishem", "misam", "esi", "asi", "leri", "lari")
 
 
 def detect_language(text: str) -> str:
@@ -282,6 +301,6 @@ def detect_language(text: str) -> str:
     words = tokenize(normalize(text, "az"))
     if not words:
         return "en"
-    cues = sum(1 for w in words if w in _AZ_CUES)
+    cues = sum(1 for w in words if w in _AZ_CUES or (len(w) >= 5 and w.endswith(_AZ_CUE_ENDINGS)))
     english = sum(1 for w in words if w in STOPWORDS["en"])
     return "az" if cues > english else "en"

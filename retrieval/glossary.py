@@ -146,6 +146,7 @@ _AZ_VERB_FORMS = ("ir", "ib", "di", "mis", "misam", "im", "dim", "diq", "ar", "a
                   "a", "sa", "sam", "madi", "madim", "masa", "masam", "mir", "miram")
 _AZ_FRONT, _AZ_ROUNDED, _AZ_ANY_VOWEL = "eəiöü", "oöuü", "aıoueəiöü"
 _AZ_MIN_VERB_ROOT = 3  # al-maq "take", ol-maq "be": two-letter roots' forms are other words (alim, ali, olan)
+_AZ_MIN_POSSESSED = 4  # a noun's "my" form is made from four letters up (viza-m, ailə-m; not ana-m, ay-ım)
 
 
 def _harmonized(ending: str, front: bool, rounded: bool) -> str:
@@ -165,11 +166,14 @@ def _harmonized(ending: str, front: bool, rounded: bool) -> str:
 
 def _inflections(name: str) -> tuple[str, ...]:
     """A name as written, and for an Azerbaijani verb in the infinitive (a last word ending in -maq/-mək) its
-    usual conjugated forms too; other names stay as they are."""
+    usual conjugated forms too; for a noun ending in a vowel, its "my" form (icazə-m, vəsiqə-m-i): the stemmer
+    cannot strip that -m, which also ends roots (bayram, proqram), but a name is known to be a noun."""
     words = name.split()
     last = words[-1].lower() if words else ""
     root = last[:-3]
     if not last.endswith(_AZ_INFINITIVE) or (len(root) < _AZ_MIN_VERB_ROOT and len(words) == 1):
+        if len(last) >= _AZ_MIN_POSSESSED and last[-1] in _AZ_ANY_VOWEL:
+            return (name, " ".join([*words[:-1], last + "m"]))
         return (name,)
     vowels = [ch for ch in root if ch in _AZ_ANY_VOWEL]
     last = vowels[-1] if vowels else "a"

@@ -26,17 +26,26 @@ _RU = """
 это также которые который которая которых которого которой котором которую которым
 какое какие каких каким какими какого какому каком какую сколько скольким скольких сколькими
 чей чья чьё чье чьи каков какова каковы
+кем кому
+скока скоко скольки
+здравствуйте пожалуйста подскажите скажите
 """
 
-# Azerbaijani function words, written as the analyzer folds them (ə→e, ı→i, ş→s, ç→c, ğ→g, ö→o, ü→u).
+# Azerbaijani function words, written as the analyzer folds them (ə→e, ı→i, ş→s, ç→c, ğ→g, ö→o, ü→u), and as people
+# type them in a chat (hara, harda: "where"; neche: neçə with ch for ç; yoxsa: "or"; idi: "was";
+# olunmuş: the passive's "-ed", apostil olunmuş = apostilled; and Turkish için, nasıl, kaç, nerede, hangi).
 _AZ = """
 ve ile ucun uzre ki bu o bir da de hem amma ancaq lakin ya yaxud ve ya eyni zamanda ise isə kimi qeder
 gore sonra evvel olan olaraq olub olunub olunur oldu olmus olmusdur edib edilib edilir etdi etmis
 mi mu ne nece niye neden hansi harada haradan kim kime nedir hardan hansı var yox yoxdur
+hara harda haraya neche nechə yoxsa
 ci cu cı cü inci uncu nci ncu
 bele hemin butun her hec cox az daha en artiq
 men sen biz siz onlar onun onlarin bunun bunlar
 yaninda yanindaki
+idi imis idim idik deyil
+olunmus olunan
+icin nasil kac nerede nereye hangi
 """
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pressbot.retrieval.analyzer import analyze, casefold, detect_language, normalize, question_terms, stem_az
 
 
@@ -216,3 +218,65 @@ def test_a_question_about_my_name_keeps_the_word() -> None:
 def test_a_possessive_after_m_is_not_the_question_particle() -> None:
     assert analyze("bayramı", "az") == analyze("bayram", "az")
     assert analyze("rüsumu", "az") == analyze("rüsum", "az")
+
+
+def test_azerbaijani_past_copula_is_a_function_word() -> None:
+    # "layihə neçə aylıq idi" ("how many months was the project"): "idi" is "was", not a word to find.
+    assert "idi" not in analyze("layihe nece ayliq idi", "az")
+    assert analyze("layihə idi", "az") == analyze("layihə", "az")
+
+
+def test_russian_politeness_and_who_forms_are_function_words() -> None:
+    polite = analyze("Здравствуйте, подскажите пожалуйста кем учрежден праздник", "ru")
+    assert polite == analyze("учрежден праздник", "ru")
+
+
+def test_azerbaijani_chat_forms_of_question_words_are_function_words() -> None:
+    # harda/hara "where", neche (neçə typed with ch for ç), yoxsa "or": nothing a release must say.
+    assert analyze("dmx harda yerlesir, neche filiali var yoxsa yox", "az") == analyze("dmx yerlesir filiali", "az")
+
+
+def test_russian_colloquial_how_many_is_a_function_word() -> None:
+    assert analyze("скока фоток надо", "ru") == analyze("фоток надо", "ru")
+
+
+def test_how_fast_asks_for_a_duration_like_how_long() -> None:
+    assert question_terms("how fast do they register u", "en") == question_terms("how long do they register u", "en")
+    assert question_terms("как быстро выдают визу", "ru") == analyze("выдают визу", "ru")
+
+
+def test_azerbaijani_typed_with_english_digraphs_reads_as_its_letters() -> None:
+    # şəxsiyyət as "shexsiyyet", çıxış as "chixish", Naxçıvan as "Nakhchivan": one letter typed as two.
+    assert analyze("shexsiyyet vesiqesi", "az") == analyze("şəxsiyyət vəsiqəsi", "az")
+    assert analyze("chixish", "az") == analyze("çıxış", "az")
+    assert analyze("Nakhchivan", "az") == analyze("Naxçıvan", "az")
+
+
+def test_english_and_russian_keep_their_digraphs() -> None:
+    assert analyze("shipping", "en") == ["ship"]
+
+
+def test_a_hyphenated_word_is_followed_by_its_joined_form_in_place() -> None:
+    assert analyze("COVID-19 pandemic", "en") == ["covid", "19", "covid19", "pandem"]
+
+
+def test_azerbaijani_passive_participle_of_olmaq_is_a_function_word() -> None:
+    # "apostil olunmuş sənədlər" (apostilled documents): "olunmuş" is the passive's -ed, like "olunub".
+    assert analyze("apostil olunmuş sənədlər", "az") == analyze("apostil sənədlər", "az")
+
+
+def test_azerbaijani_typed_the_turkish_way_reads_as_azerbaijani() -> None:
+    # için = üçün, nasıl = necə (function words); almak = almaq (the Turkish infinitive's k).
+    assert analyze("ikamet izni almak için nasıl", "az") == analyze("ikamet izni almaq", "az")
+
+
+@pytest.mark.parametrize("question", ["shexsiyyet vesiqesi itirmishem", "apostil harda qoyulur",
+                                      "919 gece-gunduz isleyir?"])
+def test_azerbaijani_typed_without_its_letters_is_told_by_its_endings(question: str) -> None:
+    assert detect_language(question) == "az"
+
+
+@pytest.mark.parametrize("question", ["quasi legal status of their children", "how are the galleries and libraries run",
+                                      "temp residence permit docs"])
+def test_english_words_do_not_end_like_azerbaijani_ones(question: str) -> None:
+    assert detect_language(question) == "en"

@@ -41,6 +41,8 @@ ASKED = [
     ("какие документы нужны", "ru", LIST),
     ("who met the ambassador", "en", PERSON), ("sefirle kim gorusub", "az", PERSON),
     ("кто встретился с послом", "ru", PERSON),
+    # "which day" (singular) asks for a date, "which days" (plural) for reception days, as in English
+    ("on which day is the holiday", "en", DATE), ("bayram hansi gundur", "az", DATE),
 ]
 HELD = [
     (MONEY, "Electronic appointments can be obtained free of charge.", "Appointments are booked online.", "en"),

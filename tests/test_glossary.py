@@ -125,7 +125,7 @@ def test_the_bundled_vocabulary_translates_month_names() -> None:
     glossary = load_glossary(ROOT / "corpus")
     plan, translated = glossary.translate(analyze("2019 aprelde", "az"), "az", "en")
     assert translated == 1
-    assert plan.concepts[-1].alternatives == (tuple(analyze("April", "en")),)
+    assert plan.concepts[-1].alternatives[0] == tuple(analyze("April", "en"))  # then its abbreviation, "apr"
 
 
 def test_an_azerbaijani_verb_named_in_the_infinitive_matches_its_conjugated_forms() -> None:
@@ -194,3 +194,32 @@ def test_the_bundled_vocabulary_names_each_verb_of_procedure_in_azerbaijani_and_
 def test_the_bundled_vocabulary_reads_an_azerbaijani_verb_as_typed_in_a_chat(bundled: Glossary) -> None:
     plan = bundled.translate(analyze("vetene nece qayidim", "az"), "az", "en")[0]
     assert ("return",) in plan.concepts[-1].alternatives
+
+
+def test_the_bundled_vocabulary_reads_chat_abbreviations_of_months() -> None:
+    glossary = load_glossary(ROOT / "corpus")
+    query = glossary.expand(analyze("jan 2018 stats", "en"), "en")
+    assert tuple(analyze("January", "en")) in query.concepts[0].alternatives
+
+
+def test_an_azerbaijani_noun_name_is_matched_in_its_my_form() -> None:
+    # icazə-m "my permit", vəsiqə-m-i "my card (acc.)": the stemmer keeps the -m (it also ends bayram, proqram).
+    glossary = Glossary.parse("- {en: [permit], az: [icazə]}\n- {en: [holiday], az: [bayram]}")
+    mine = glossary.expand(analyze("icazəmi itirdim", "az"), "az").concepts[0]
+    assert tuple(analyze("icazə", "az")) in mine.alternatives
+    assert glossary.translate(analyze("icazəmi itirdim", "az"), "az", "en")[1] == 1
+    assert glossary.translate(analyze("bayramı", "az"), "az", "en")[1] == 1
+
+
+def test_a_hyphenated_name_is_one_concept_with_its_parts() -> None:
+    # "gecə-gündüz" (day and night) reads "gece gunduz gecegunduz": its parts are not left over as other concepts.
+    glossary = Glossary.parse("- {en: [round the clock], az: [gecə-gündüz]}\n- {en: [night], az: [gecə]}")
+    query = glossary.expand(analyze("919 gecə-gündüz işləyir", "az"), "az")
+    assert [c.said for c in query.concepts] == [("919",), tuple(analyze("gecə-gündüz", "az")), ("isleyir",)]
+
+
+def test_the_bundled_vocabulary_reads_turkish_style_azerbaijani() -> None:
+    glossary = load_glossary(ROOT / "corpus")
+    plan, translated = glossary.translate(analyze("ikamet izni almak için ne gerekli", "az"), "az", "en")
+    assert translated == 3  # residence permit, getting it, what is required
+    assert tuple(analyze("residence permit", "en")) in plan.concepts[0].alternatives

@@ -27,6 +27,7 @@ AGENCY = (load_profile(BUNDLED) or pytest.fail("the bundled corpus has an agency
     ("моё разрешение на работу уже готово?", "ru"),
     ("did they approve my asylum application", "en"),
     ("где мой паспорт, подавал два месяца назад", "ru"),
+    ("menim yasamaq icazem hazirdi? muraciet nomresi 77120", "az"),  # the number is the application's, no contact
 ])
 def test_a_question_about_ones_own_application_is_recognized_in_its_language(question: str, lang: str) -> None:
     assert own_case(question, AGENCY) == lang
