@@ -86,7 +86,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                              r"internet sehife\w*)\b")),
         (LIST, re.compile(r"\b(hansi sened\w*|sened\w* (lazim|teleb|teqdim)\w*|ne(ler)? lazim\w*|hansi addim\w*)\b")),
         (PLACE, re.compile(r"\b(harada|hara|haraya|unvan\w*|yerlesir)\b")),
-        (PERSON, re.compile(r"\b(kim|kime|kimdir|kimler\w*|kimin)\b")),
+        (PERSON, re.compile(r"\b(kim|kime|kimdir|kimler\w*|kimin|kimle|kimnen|kimden)\b")),
         (FOUNDED, re.compile(rf"\b(ne vaxt\w*|hacan|hansi il\w*|nececi il\w*)\b(?P<gap>.*)\b{_FOUNDING['az']}|"
                              rf"\b{_FOUNDING['az']}(?P<gap2>.*)\b(ne vaxt\w*|hacan|hansi il\w*|nececi il\w*)\b")),
         (DATE, re.compile(r"\b(ne vaxt|hacan|hansi (il|tarix|gun|ay)\w*|nececi il\w*)\b")),

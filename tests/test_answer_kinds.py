@@ -68,6 +68,14 @@ def test_a_sentence_holds_the_kind_only_when_it_states_it(kind: str, with_it: st
     assert not holds(kind, without_it, lang)
 
 
+@pytest.mark.parametrize(("question", "lang"), [("with whom did the chief meet", "en"), ("rəis kimlə görüşüb", "az"),
+                                                ("с кем встретился начальник", "ru")])
+def test_with_whom_asks_for_a_person(question: str, lang: str) -> None:
+    assert expected_kind(question, lang) == PERSON
+    assert expected_kind(question.replace("whom", "where").replace("kimlə", "harada").replace("с кем", "где"),
+                         lang) != PERSON
+
+
 def test_when_before_a_gerund_asks_for_no_date() -> None:
     assert expected_kind("What visa do I need when applying for a work permit?", "en") is None
 
