@@ -1,17 +1,18 @@
 """What kind of answer a question asks for, and whether a sentence holds one.
 
-"How many…", "neçə…", "сколько…" ask for a number; "how long…", "как долго…" for a duration (a number and
-a unit of time); "when…", "nə vaxt…", "когда…" for a date; "fee", "price", "ödəniş", "пошлина" for money (an
-amount in a currency, or "free of charge"); "where", "address", "harada", "где" for a place; "phone",
-"e-mail", "website" for a contact; "what time", "which days", "qəbul günləri", "часы работы" for reception
-hours or days; "what documents", "hansı sənədlər", "какие документы" for a list of documents or steps; "who",
-"kim", "кто" for a person; "what languages", "hansı dillərdə", "на каких языках" for languages (a sentence
-holds them when it names languages, "in Azerbaijani, Russian and English", "rus dilində", "на трёх языках");
-"when was X set up", "nə vaxt yaradılıb", "когда создана" for the date it was founded (a date said with
-"established", "yaradılıb", "создана"). A list of documents or steps is an enumeration, not a sentence that
+"How many…", "neçə…", "сколько…" ask for a number; "how long…", "как долго…" for a duration (a number and a unit
+of time); "when…", "nə vaxt…", "когда…" for a date; "fee", "price", "ödəniş", "пошлина" for money (an amount in
+a currency, or "free of charge"); "where", "address", "harada", "где" for a place; "phone", "e-mail", "website"
+for a contact; "what time", "which days", "qəbul günləri", "часы работы" for reception hours or days; "what
+documents", "hansı sənədlər", "какие документы" for a list of documents or steps; "who", "kim", "кто" for a
+person; "what languages", "hansı dillərdə", "на каких языках" for languages (a sentence holds them when it names
+languages, "in Azerbaijani, Russian and English", "rus dilində", "на трёх языках"); "when was X set up", "nə
+vaxt yaradılıb", "когда создана" for the date it was founded (a date said with "established", "yaradılıb",
+"создана"); "from what age", "neçə yaşdan", "с какого возраста" for an age (a figure said as one: "the age of
+18", "18 yaşına çatmış", "старше 16 лет"). A list of documents or steps is an enumeration, not a sentence that
 mentions documents. The composer prefers, among sentences that match the question, one that holds the kind of
-answer asked for (the classic expected-answer-type cue of question answering, written once per
-language); when none of the quoted ones holds it, the answer says that the press releases do not state it.
+answer asked for (the classic expected-answer-type cue of question answering, written once per language); when
+none of the quoted ones holds it, the answer says that the press releases do not state it.
 
 Usage::
 
@@ -38,7 +39,8 @@ LIST = "list"
 PERSON = "person"
 LANGUAGE = "language"
 FOUNDED = "founded"  # the date something was set up or started
-KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON, LANGUAGE, FOUNDED)
+AGE = "age"  # the age from which or until which something is so ("neçə yaşdan", "с какого возраста")
+KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON, LANGUAGE, FOUNDED, AGE)
 
 # Words saying that something was set up or started, per language (normalized): "established", "yaradılıb",
 # "создана"; a founding date is a date stated with one of them.
@@ -58,6 +60,8 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "en": [
         # First: "what languages does the call centre answer in" names a call centre but asks for languages.
         (LANGUAGE, re.compile(r"\b((what|which|how many) languages?|in (what|which) languages?|languages)\b")),
+        (AGE, re.compile(r"\b(how old|(from|at|until|till|up to) (what|which) age|(what|which) age|age limit|"
+                         r"(minimum|maximum) age)\b")),
         (HOURS, re.compile(r"\b(what time|(which|what) (hours|days)|(opening|working|office|reception) (hours|days)"
                            r"|open (at night|on weekends?|on (saturday|sunday)s?)|(at|during the) night|weekends?)\b")),
         # "a paid job", "paid work" and "visa-free travel" ask about work and visas, not about money.
@@ -74,10 +78,11 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                              r"found(ed|ing)?|creat\w*|start\w*|launch\w*|beg[ai]n\w*|opened|inaugurat\w*)\b")),
         (DATE, re.compile(r"\b(when(?! \w+ing\b)|since when|(what|which) (year|date|day|month))\b")),
         (DURATION, re.compile(r"\b(how (long|soon)|within how (many|much) (days|weeks|months|years|hours))\b")),
-        (NUMBER, re.compile(r"\b(how (many|much|often|old)|what (number|percentage|share))\b")),
+        (NUMBER, re.compile(r"\b(how (many|much|often)|what (number|percentage|share))\b")),
     ],
     "az": [
         (LANGUAGE, re.compile(r"\b((hansi|nece) dil\w*|dillerde\w*|dillerinde\w*)\b")),
+        (AGE, re.compile(r"\b((nece|neche|hansi) yas\w*|yas hedd\w*)\b")),
         (HOURS, re.compile(r"\b(saat nece\w*|hansi gun\w*|qebul gun\w*|qebul saat\w*|is saat\w*|is vaxt\w*|"
                            r"gece\w*|heftesonu\w*|bazar gun\w*)\b")),
         (MONEY, re.compile(r"\b(odenis\w*|pullu\w*|pulsuz\w*|rusum\w*|qiymeti?|manat\w*|nece pul\w*|ne qeder pul\w*|"
@@ -99,6 +104,8 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     ],
     "ru": [
         (LANGUAGE, re.compile(r"\b((как\w*|скольк\w*) язык\w*|языках|языки)\b")),
+        (AGE, re.compile(r"\b((со|с|до|во) скольк\w* лет|с каких лет|(с|до) какого возраста|в каком возрасте|"
+                         r"какого возраста|возрастн\w* (ограничени|предел|ценз)\w*)\b")),
         (HOURS, re.compile(r"\b(во сколько|в какие дни|какие дни|(часы|режим|график) (работы|приема)|"
                            r"приемн\w* (дни|часы)|круглосуточн\w*|ночью|по ночам|выходн\w*)\b")),
         (MONEY, re.compile(r"\b(стоимост\w*|сколько стоит|цен[аыуе]|платн\w*|бесплатн\w*|пошлин\w*|оплат\w*|"
@@ -227,6 +234,13 @@ _HOLDS: dict[str, re.Pattern[str]] = {
                        r"vetendas\w*|sexs\w*|ecnebi\w*|emekdas\w*|"
                        r"начальник\w*|министр\w*|посол\w*|директор\w*|консул\w*|председател\w*|президент\w*|"
                        r"заместител\w*|сторон\w*|граждан\w*|лиц[аоу]?|иностран\w*|сотрудник\w*)\b"),
+    # An age, a figure with what makes it one: "18 years old", "the age of 18", "under 5 years of age", "18 yaşına
+    # çatmış", "старше 18 лет", "достигшие 16-летнего возраста"; not "for 5 years" or "18 nəfər" (a duration, a
+    # count), nor "minors" (no age said).
+    AGE: re.compile(r"\b\d{1,2}[\s-]*(years?|yrs?)[\s-]*old\b|\bage[ds]? (of )?(under |over )?\d{1,2}\b|"
+                    r"\b\d{1,2} years of age\b|\b\d{1,2}\s*-?\s*yas\w*|"
+                    r"(возраст\w*|старше|младше|достигш\w*|достиж\w*|исполни\w*)\D{0,25}\d{1,2}\b|"
+                    r"\b\d{1,2}[\s-]*(лет|года|летн\w*)\D{0,25}(возраст\w*|старше|младше)"),
 }
 
 # Languages, by the names people and releases write them in (normalized: lower case, Azerbaijani letters

@@ -50,7 +50,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from pressbot.responses.answer_types import CONTACT, MONTHS, NUMBER, PERSON, PLACE, asked
+from pressbot.responses.answer_types import AGE, CONTACT, MONTHS, NUMBER, PERSON, PLACE, asked
 from pressbot.responses.composer import (
     _YEAR,
     Answer,
@@ -326,18 +326,20 @@ def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | No
                    reason="stated_of")
 
 
-# The kinds that belong to one named thing: an office's phone or address, the person who did something. Their
-# line must name the question's topic itself (with its lead-in, title and date): a phone number of the call
-# centre quoted beside a sentence about the Baku office is not the Baku office's. A figure is different: it often
-# continues the sentence before it ("This campaign covered about 100 families"), so about_topic's reading (with
-# the release's other quotes) stays the rule for numbers, dates, durations, fees, hours and lists.
-OWN_LINE_KINDS = frozenset({PLACE, CONTACT, PERSON})
+# The kinds that belong to one named thing: an office's phone or address, the person who did something, the age
+# from which a document is issued. Their line must name the question's topic itself (with its lead-in, title and
+# date): a phone number of the call centre quoted beside a sentence about the Baku office is not the Baku office's,
+# nor "18 yaşı tamam olmuş şəxslər" in a passport's rules the age from which an identity card is issued. A figure
+# is different: it often continues the sentence before it ("This campaign covered about 100 families"), so
+# about_topic's reading (with the release's other quotes) stays the rule for numbers, dates, durations, fees, hours
+# and lists.
+OWN_LINE_KINDS = frozenset({PLACE, CONTACT, PERSON, AGE})
 
 
 def entity_about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, share: float = TOPIC) -> Answer:
-    """The answer as composed unless it asks for a place, a contact or a person (OWN_LINE_KINDS) and no quoted line
-    stating it names `share` of the question's topic with its own lead-in, title and date (not the release's other
-    quotes); then the "not stated" reply with the first source as the closest release."""
+    """The answer as composed unless it asks for a place, a contact, a person or an age (OWN_LINE_KINDS) and no quoted
+    line stating it names `share` of the question's topic with its own lead-in, title and date (not the release's
+    other quotes); then the "not stated" reply with the first source as the closest release."""
     kind, _ = cue_terms(answer.query, answer.lang)
     if not answer.answered or kind not in OWN_LINE_KINDS:
         return answer

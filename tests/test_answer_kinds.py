@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from pressbot.responses.answer_types import (
+    AGE,
     CONTACT,
     DATE,
     DURATION,
@@ -41,6 +42,8 @@ ASKED = [
     ("какие документы нужны", "ru", LIST),
     ("who met the ambassador", "en", PERSON), ("sefirle kim gorusub", "az", PERSON),
     ("кто встретился с послом", "ru", PERSON),
+    ("from what age is an id card issued", "en", AGE), ("sexsiyyet vesiqesi nece yasdan verilir", "az", AGE),
+    ("со скольки лет выдают паспорт", "ru", AGE),
 ]
 HELD = [
     (MONEY, "Electronic appointments can be obtained free of charge.", "Appointments are booked online.", "en"),
@@ -53,6 +56,10 @@ HELD = [
     (HOURS, "Приём по понедельникам.", "Приём в посольстве.", "ru"),
     (PLACE, "The embassy is at 2741 34th Street.", "The embassy answers letters.", "en"),
     (DURATION, "A citizen shall inform the authority within a month.", "A citizen shall inform the authority.", "en"),
+    (AGE, "Persons who have reached the age of 18 apply in person.", "The passport is issued for 10 years.", "en"),
+    (AGE, "18 yaşına çatmış vətəndaşlar uçota alınır.", "18 nəfər vətəndaş uçota alınıb.", "az"),
+    (AGE, "Паспорт выдается гражданам старше 16 лет.", "Паспорт выдается на 10 лет.", "ru"),
+    (AGE, "Children under 5 years of age need no photo.", "Minors need no photo.", "en"),
 ]
 
 
