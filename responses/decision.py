@@ -376,15 +376,24 @@ def _quoted_terms(answer: Answer, lang: str) -> frozenset[str]:
 
 
 def unknown_words(index: Index, question: str, asked_: Asked, lang: str) -> list[str]:
-    """The question's content words (content_words.is_content) whose terms no release uses, in any language
-    and under none of the vocabulary's other names: what the question asks about that the releases never name
-    ("pension", "погода", "maaşı", "Canada"). `lang`: the question's language, in which its words are read."""
+    """The question's content words (content_words.is_content) whose terms no release uses, in any language and
+    under none of the vocabulary's other names (in the question's language or another): what the question asks
+    about that the releases never name ("pension", "погода", "maaşı", "Canada"). `lang`: the question's language,
+    in which its words are read."""
     vocabulary = index.postings.vocabulary
     unknown = {t for c in asked_.plan.concepts if not any(u in vocabulary for alt in c.alternatives for u in alt)
                for t in c.said}
     return [word for word in _WORD.findall(question)
             if (terms := set(analyze(word, lang)) & unknown) and is_content(word, lang)
-            and not any(_swapped(t, vocabulary) for t in terms)]
+            and not any(_swapped(t, vocabulary) or _translated(index, t, lang) for t in terms)]
+
+
+def _translated(index: Index, term: str, lang: str) -> bool:
+    """Whether the vocabulary names a term in another language with a word the releases use ("граница": border):
+    the releases in that language may speak of it."""
+    return any(t != term and t in index.postings.vocabulary
+               for target in index.languages if target != lang
+               for t in index.glossary.translate([term], lang, target)[0].terms)
 
 
 def _swapped(term: str, vocabulary: Collection[str]) -> bool:

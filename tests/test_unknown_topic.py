@@ -11,6 +11,7 @@ from pressbot.responses.content_words import is_content
 from pressbot.responses.decision import Asked, unknown_topic
 from pressbot.retrieval import Document, Index
 from pressbot.retrieval.analyzer import question_terms
+from pressbot.retrieval.glossary import Glossary
 from tests.test_decision import answer
 
 PERMITS = {
@@ -20,10 +21,16 @@ PERMITS = {
 }
 
 
+# "border" is said only in English; the vocabulary names it in all three languages.
+BORDER = "- topic: border\n  en: [border]\n  az: [sərhəd]\n  ru: [граница]\n"
+
+
 @pytest.fixture(scope="module")
 def releases() -> Index:
-    return Index.build([Document(id=f"permits-{lang}", title="Residence permits", lang=lang, text=text)
-                        for lang, text in PERMITS.items()])
+    return Index.build([*(Document(id=f"permits-{lang}", title="Residence permits", lang=lang, text=text)
+                          for lang, text in PERMITS.items()),
+                        Document(id="border", title="Border", lang="en", text="The border was closed in March.")],
+                       glossary=Glossary.parse(BORDER))
 
 
 def decide(index: Index, question: str, lang: str) -> Answer:
@@ -80,9 +87,46 @@ def test_a_quoted_word_typed_with_two_letters_swapped_is_said(releases: Index, q
     assert decide(releases, question, lang).answered
 
 
+@pytest.mark.parametrize(("question", "lang"), [
+    ("can my wife get a residence permit, she is here on vacation", "en"),
+    ("yoldaşım ezamiyyətdədir, əcnəbilərə yaşamaq icazəsi verilirmi", "az"),
+    ("жена в командировке, выдается ли вид на жительство иностранцам", "ru"),
+])
+def test_the_people_and_the_occasion_a_question_is_asked_for_are_not_its_topic(releases: Index, question: str,
+                                                                                lang: str) -> None:
+    assert decide(releases, question, lang).answered
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("do foreigners crossing the border get a visa", "en"),
+    ("sərhəddə əcnəbilərə viza verilir?", "az"),
+    ("выдается ли виза иностранцам на границе", "ru"),
+])
+def test_a_word_the_vocabulary_names_in_a_language_whose_releases_use_it_is_known(releases: Index, question: str,
+                                                                                  lang: str) -> None:
+    assert decide(releases, question, lang).answered
+    unnamed = Index.build([Document(id=f"permits-{lang}", title="Residence permits", lang=lang, text=PERMITS[lang])])
+    terms = question_terms(question, lang)
+    plan = unnamed.glossary.expand(terms, lang)
+    composed = answer(question, lang, PERMITS[lang])
+    assert unknown_topic(unnamed, composed, Asked(plan, unnamed.term_weights(plan.said))).reason == "unknown_topic"
+
+
 @pytest.mark.parametrize(("word", "lang"), [("pension", "en"), ("canada", "en"), ("maaşı", "az"), ("nikah", "az"),
                                             ("погода", "ru"), ("налог", "ru")])
 def test_a_noun_or_a_name_is_a_content_word(word: str, lang: str) -> None:
+    assert is_content(word, lang)
+
+
+@pytest.mark.parametrize(("word", "lang"), [("wife", "en"), ("pensioners", "en"), ("vacation", "en"),
+                                            ("yoldaşım", "az"), ("nənəm", "az"), ("ezamiyyətə", "az"),
+                                            ("сестре", "ru"), ("мужу", "ru"), ("командировка", "ru")])
+def test_the_people_and_occasions_of_a_question_are_not_content_words(word: str, lang: str) -> None:
+    assert not is_content(word, lang)
+
+
+@pytest.mark.parametrize(("word", "lang"), [("pensions", "en"), ("anatomiya", "az"), ("мужество", "ru")])
+def test_a_word_only_beginning_like_a_short_person_word_is_still_a_content_word(word: str, lang: str) -> None:
     assert is_content(word, lang)
 
 
@@ -90,6 +134,8 @@ def test_a_noun_or_a_name_is_a_content_word(word: str, lang: str) -> None:
     ("evening", "en"), ("handling", "en"), ("really", "en"), ("f1", "en"),
     ("götürmək", "az"), ("çıxır", "az"), ("salam", "az"), ("verilirmi", "az"),
     ("регулируется", "ru"), ("вообще", "ru"), ("пожалуйста", "ru"), ("екб", "ru"),
+    ("yesterday", "en"), ("dünən", "az"), ("сегодня", "ru"), ("harda", "az"), ("скока", "ru"), ("whom", "en"),
 ])
-def test_chat_words_verb_forms_particles_and_shorthand_are_not_content_words(word: str, lang: str) -> None:
+def test_chat_question_and_time_words_verb_forms_particles_and_shorthand_are_not_content_words(word: str,
+                                                                                               lang: str) -> None:
     assert not is_content(word, lang)
