@@ -2,17 +2,19 @@
 
 "How many…", "neçə…", "сколько…" ask for a number; "how long…", "как долго…" for a duration (a number and a unit
 of time); "when…", "nə vaxt…", "когда…" for a date; "fee", "price", "ödəniş", "пошлина" for money (an amount in
-a currency, or "free of charge"); "where", "address", "harada", "где" for a place; "phone", "e-mail", "website"
-for a contact; "what time", "which days", "qəbul günləri", "часы работы" for reception hours or days; "what
-documents", "hansı sənədlər", "какие документы" for a list of documents or steps; "who", "kim", "кто" for a
-person; "what languages", "hansı dillərdə", "на каких языках" for languages (a sentence holds them when it names
-languages, "in Azerbaijani, Russian and English", "rus dilində", "на трёх языках"); "when was X set up", "nə
-vaxt yaradılıb", "когда создана" for the date it was founded (a date said with "established", "yaradılıb",
-"создана"); "from what age", "neçə yaşdan", "с какого возраста" for an age (a figure said as one: "the age of
-18", "18 yaşına çatmış", "старше 16 лет"). A list of documents or steps is an enumeration, not a sentence that
-mentions documents. The composer prefers, among sentences that match the question, one that holds the kind of
-answer asked for (the classic expected-answer-type cue of question answering, written once per language); when
-none of the quoted ones holds it, the answer says that the press releases do not state it.
+a currency, or "free of charge"); "where", "harada", "где" for a place; "address", "ünvanı", "адрес" for a
+street address (a street, avenue, building or floor, not a district: "the Ganja regional department" is none);
+"phone", "e-mail", "website" for a contact; "what time", "which days", "qəbul günləri", "часы работы" for
+reception hours or days; "what documents", "hansı sənədlər", "какие документы" for a list of documents or steps;
+"who", "kim", "кто" for a person; "what languages", "hansı dillərdə", "на каких языках" for languages (a
+sentence holds them when it names languages, "in Azerbaijani, Russian and English", "rus dilində", "на трёх
+языках"); "when was X set up", "nə vaxt yaradılıb", "когда создана" for the date it was founded (a date said
+with "established", "yaradılıb", "создана"); "from what age", "neçə yaşdan", "с какого возраста" for an age (a
+figure said as one: "the age of 18", "18 yaşına çatmış", "старше 16 лет"). A list of documents or steps is an
+enumeration, not a sentence that mentions documents. The composer prefers, among sentences that match the
+question, one that holds the kind of answer asked for (the classic expected-answer-type cue of question
+answering, written once per language); when none of the quoted ones holds it, the answer says that the press
+releases do not state it.
 
 Usage::
 
@@ -40,7 +42,8 @@ PERSON = "person"
 LANGUAGE = "language"
 FOUNDED = "founded"  # the date something was set up or started
 AGE = "age"  # the age from which or until which something is so ("neçə yaşdan", "с какого возраста")
-KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON, LANGUAGE, FOUNDED, AGE)
+ADDRESS = "address"  # a place asked for as a street address ("address", "ünvanı", "адрес"), not "where"
+KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON, LANGUAGE, FOUNDED, AGE, ADDRESS)
 
 # Words saying that something was set up or started, per language (normalized): "established", "yaradılıb",
 # "создана"; a founding date is a date stated with one of them.
@@ -71,7 +74,8 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                              r"hotline number|number to call|how (can|do) i (contact|reach|call))\b")),
         (LIST, re.compile(r"\b((what|which) (documents|docs|papers)|documents? (are |is )?(needed|required|necessary)"
                           r"|required documents|what (are the )?steps)\b")),
-        (PLACE, re.compile(r"\b(where|address|adress|location|located)\b")),
+        (ADDRESS, re.compile(r"\b(address|adress)\b")),
+        (PLACE, re.compile(r"\b(where|location|located)\b")),
         (PERSON, re.compile(r"\b(who|whom)\b")),
         # "when was X set up": the words between the two ask nothing ("X" is what the question is about).
         (FOUNDED, re.compile(r"\b(when|since when|(what|which) year)\b(?P<gap>.*)\b(set up|establish\w*|"
@@ -88,9 +92,10 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (MONEY, re.compile(r"\b(odenis\w*|pullu\w*|pulsuz\w*|rusum\w*|qiymeti?|manat\w*|nece pul\w*|ne qeder pul\w*|"
                            r"haqqi|xidmet haqq\w*)\b")),
         (CONTACT, re.compile(r"\b(telefon\w*|nomre\w*|elaqe nomre\w*|e-?poct\w*|sayt\w*|"
-                             r"internet sehife\w*)\b")),
+                             r"internet sehife\w*|elektron unvan\w*)\b")),
         (LIST, re.compile(r"\b(hansi sened\w*|sened\w* (lazim|teleb|teqdim)\w*|ne(ler)? lazim\w*|hansi addim\w*)\b")),
-        (PLACE, re.compile(r"\b(harada|hara|haraya|unvan\w*|yerlesir)\b")),
+        (ADDRESS, re.compile(r"\b(unvan\w*)\b")),
+        (PLACE, re.compile(r"\b(harada|hara|haraya|yerlesir)\b")),
         (PERSON, re.compile(r"\b(kim|kime|kimdir|kimler\w*|kimin|kimle|kimnen|kimden)\b")),
         (FOUNDED, re.compile(rf"\b(ne vaxt\w*|hacan|hansi il\w*|nececi il\w*)\b(?P<gap>.*)\b{_FOUNDING['az']}|"
                              rf"\b{_FOUNDING['az']}(?P<gap2>.*)\b(ne vaxt\w*|hacan|hansi il\w*|nececi il\w*)\b")),
@@ -111,10 +116,11 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (MONEY, re.compile(r"\b(стоимост\w*|сколько стоит|цен[аыуе]|платн\w*|бесплатн\w*|пошлин\w*|оплат\w*|"
                            r"заплатить|платить|сбор[аы]?)\b")),
         (CONTACT, re.compile(r"\b(телефон\w*|позвонить|звонить|колл.?центр\w*|горяч\w* лини\w*|"
-                             r"электронн\w* почт\w*|сайт\w*|контакт\w*)\b")),
+                             r"электронн\w* (почт|адрес)\w*|сайт\w*|контакт\w*)\b")),
         (LIST, re.compile(r"\b(как(ие|ой|ая) (документ|док|бумаг|справк)\w*|документ\w* (нужн|необходим|требу)\w*|"
                           r"что (нужно|надо|необходимо)|доки)\b")),
-        (PLACE, re.compile(r"\b(где|куда|адрес\w*|находится)\b")),
+        (ADDRESS, re.compile(r"\b(адрес\w*)\b")),
+        (PLACE, re.compile(r"\b(где|куда|находится)\b")),
         (PERSON, re.compile(r"\b(кто|кому|кем)\b")),
         (FOUNDED, re.compile(rf"\b(когда|с каких пор|в каком году|с какого года)\b(?P<gap>.*)\b{_FOUNDING['ru']}|"
                              rf"\b{_FOUNDING['ru']}(?P<gap2>.*)\b(когда|с каких пор|в каком году|с какого года)\b")),
@@ -234,6 +240,11 @@ _HOLDS: dict[str, re.Pattern[str]] = {
                        r"vetendas\w*|sexs\w*|ecnebi\w*|emekdas\w*|"
                        r"начальник\w*|министр\w*|посол\w*|директор\w*|консул\w*|председател\w*|президент\w*|"
                        r"заместител\w*|сторон\w*|граждан\w*|лиц[аоу]?|иностран\w*|сотрудник\w*)\b"),
+    # A street address: a street, avenue, building or floor ("2741 34th Street", "Mərdanov qardaşları küçəsi 9",
+    # "ул. Низами, 12"); not a district or a city ("Ganja regional migration department").
+    ADDRESS: re.compile(r"\b(streets?|avenue|road|lane|boulevard|blvd|suite|floor|str|ave|kucesi|kuc|prospekti|"
+                        r"dongesi|mertebe\w*|улиц\w*|ул|проспект\w*|просп|пр-т|переул\w*|шоссе|этаж\w*)\b|"
+                        r"\b(building|bina|дом|здание) (no\.? ?)?\d"),
     # An age, a figure with what makes it one: "18 years old", "the age of 18", "under 5 years of age", "18 yaşına
     # çatmış", "старше 18 лет", "достигшие 16-летнего возраста"; not "for 5 years" or "18 nəfər" (a duration, a
     # count), nor "minors" (no age said).

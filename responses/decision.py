@@ -50,7 +50,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from pressbot.responses.answer_types import AGE, CONTACT, MONTHS, NUMBER, PERSON, PLACE, asked
+from pressbot.responses.answer_types import ADDRESS, AGE, CONTACT, MONTHS, NUMBER, PERSON, PLACE, asked
 from pressbot.responses.composer import (
     _YEAR,
     Answer,
@@ -333,7 +333,7 @@ def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | No
 # is different: it often continues the sentence before it ("This campaign covered about 100 families"), so
 # about_topic's reading (with the release's other quotes) stays the rule for numbers, dates, durations, fees, hours
 # and lists.
-OWN_LINE_KINDS = frozenset({PLACE, CONTACT, PERSON, AGE})
+OWN_LINE_KINDS = frozenset({PLACE, ADDRESS, CONTACT, PERSON, AGE})
 
 
 def entity_about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, share: float = TOPIC) -> Answer:

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from pressbot.responses.answer_types import (
+    ADDRESS,
     AGE,
     CONTACT,
     DATE,
@@ -44,6 +45,10 @@ ASKED = [
     ("кто встретился с послом", "ru", PERSON),
     ("from what age is an id card issued", "en", AGE), ("sexsiyyet vesiqesi nece yasdan verilir", "az", AGE),
     ("со скольки лет выдают паспорт", "ru", AGE),
+    ("embassy address", "en", ADDRESS), ("regional idarenin unvani", "az", ADDRESS),
+    ("адрес посольства", "ru", ADDRESS),
+    ("embassy e-mail address", "en", CONTACT), ("səfirliyin elektron ünvanı", "az", CONTACT),
+    ("электронный адрес посольства", "ru", CONTACT),
 ]
 HELD = [
     (MONEY, "Electronic appointments can be obtained free of charge.", "Appointments are booked online.", "en"),
@@ -60,6 +65,10 @@ HELD = [
     (AGE, "18 yaşına çatmış vətəndaşlar uçota alınır.", "18 nəfər vətəndaş uçota alınıb.", "az"),
     (AGE, "Паспорт выдается гражданам старше 16 лет.", "Паспорт выдается на 10 лет.", "ru"),
     (AGE, "Children under 5 years of age need no photo.", "Minors need no photo.", "en"),
+    (ADDRESS, "The embassy is at 2741 34th Street NW.", "The embassy is in Washington.", "en"),
+    (ADDRESS, "İdarə Atatürk prospekti 12 ünvanında yerləşir.", "Gəncə regional idarəsi Tovuz rayonuna xidmət edir.",
+     "az"),
+    (ADDRESS, "Посольство находится по адресу: ул. Низами, 12.", "Посольство находится в Киеве.", "ru"),
 ]
 
 
