@@ -1,19 +1,22 @@
 """What kind of answer a question asks for, and whether a sentence holds one.
 
-"How many…", "neçə…", "сколько…" ask for a number; "how long…", "как долго…" for a duration (a number and
-a unit of time); "when…", "nə vaxt…", "когда…" for a date; "fee", "price", "ödəniş", "пошлина" for money (an
-amount in a currency, or "free of charge"); "where", "address", "harada", "где" for a place; "phone",
-"e-mail", "website" for a contact; "what time", "which days", "qəbul günləri", "часы работы" for reception
-hours or days; "what documents", "hansı sənədlər", "какие документы" for a list of documents or steps; "who",
-"kim", "кто" for a person; "what languages", "hansı dillərdə", "на каких языках" for languages (a sentence
-holds them when it names languages, "in Azerbaijani, Russian and English", "rus dilində", "на трёх языках");
-"when was X set up", "nə vaxt yaradılıb", "когда создана" for the date it was founded (a date said with
-"established", "yaradılıb", "создана"); "which countries", "mostly from where", "hansı ölkələr", "из каких стран"
-for countries or nationalities (a sentence holds them when it names them: "citizens of Turkey", "5 of Georgia",
-"Türkiyə vətəndaşları", "граждане Турции", a series of names). A list of documents or steps is an enumeration,
-not a sentence that mentions documents. The composer prefers, among sentences that match the question, one that
-holds the kind of answer asked for (the classic expected-answer-type cue of question answering, written once per
-language); when none of the quoted ones holds it, the answer says that the press releases do not state it.
+"How many…", "neçə…", "сколько…" ask for a number; "how long…", "как долго…" for a duration (a number and a unit
+of time); "when…", "nə vaxt…", "когда…" for a date; "fee", "price", "ödəniş", "пошлина" for money (an amount in
+a currency, or "free of charge"); "where", "harada", "где" for a place; "address", "ünvanı", "адрес" for a
+street address (a street, avenue, building or floor, not a district: "the Ganja regional department" is none);
+"phone", "e-mail", "website" for a contact; "what time", "which days", "qəbul günləri", "часы работы" for
+reception hours or days; "what documents", "hansı sənədlər", "какие документы" for a list of documents or steps;
+"who", "kim", "кто" for a person; "what languages", "hansı dillərdə", "на каких языках" for languages (a
+sentence holds them when it names languages, "in Azerbaijani, Russian and English", "rus dilində", "на трёх
+языках"); "when was X set up", "nə vaxt yaradılıb", "когда создана" for the date it was founded (a date said
+with "established", "yaradılıb", "создана"); "from what age", "neçə yaşdan", "с какого возраста" for an age (a
+figure said as one: "the age of 18", "18 yaşına çatmış", "старше 16 лет"); "which countries", "mostly from
+where", "hansı ölkələr", "из каких стран" for countries or nationalities (a sentence holds them when it names
+them: "citizens of Turkey", "5 of Georgia", "Türkiyə vətəndaşları", "граждане Турции", a series of names). A list
+of documents or steps is an enumeration, not a sentence that mentions documents. The composer prefers, among
+sentences that match the question, one that holds the kind of answer asked for (the classic expected-answer-type
+cue of question answering, written once per language); when none of the quoted ones holds it, the answer says
+that the press releases do not state it.
 
 Usage::
 
@@ -41,7 +44,9 @@ PERSON = "person"
 LANGUAGE = "language"
 FOUNDED = "founded"  # the date something was set up or started
 COUNTRY = "country"  # which countries, where people are from: countries or nationalities named
-KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON, LANGUAGE, FOUNDED, COUNTRY)
+AGE = "age"  # the age from which or until which something is so ("neçə yaşdan", "с какого возраста")
+ADDRESS = "address"  # a place asked for as a street address ("address", "ünvanı", "адрес"), not "where"
+KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON, LANGUAGE, FOUNDED, COUNTRY, AGE, ADDRESS)
 
 # Words saying that something was set up or started, per language (normalized): "established", "yaradılıb",
 # "создана"; a founding date is a date stated with one of them.
@@ -61,6 +66,8 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "en": [
         # First: "what languages does the call centre answer in" names a call centre but asks for languages.
         (LANGUAGE, re.compile(r"\b((what|which|how many) languages?|in (what|which) languages?|languages)\b")),
+        (AGE, re.compile(r"\b(how old|(from|at|until|till|up to) (what|which) age|(what|which) age|age limit|"
+                         r"(minimum|maximum) age)\b")),
         (HOURS, re.compile(r"\b(what time|(which|what) (hours|days)|(opening|working|office|reception) (hours|days)"
                            r"|open (at night|on weekends?|on (saturday|sunday)s?)|(at|during the) night|weekends?)\b")),
         # "a paid job", "paid work" and "visa-free travel" ask about work and visas, not about money.
@@ -75,7 +82,8 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (COUNTRY, re.compile(r"\b((what|which) (countries|country|nationalit\w*|states)|from where\s*\??$"
                              r"|where (are|were|is|was|do|does|did)( \w+){1,6} (come )?from\b"
                              r"|(citizens|nationals) of (what|which))\b")),
-        (PLACE, re.compile(r"\b(where|address|adress|location|located)\b")),
+        (ADDRESS, re.compile(r"\b(address|adress)\b")),
+        (PLACE, re.compile(r"\b(where|location|located)\b")),
         (PERSON, re.compile(r"\b(who|whom)\b")),
         # "when was X set up": the words between the two ask nothing ("X" is what the question is about).
         (FOUNDED, re.compile(r"\b(when|since when|(what|which) year)\b(?P<gap>.*)\b(set up|establish\w*|"
@@ -83,21 +91,23 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (DATE, re.compile(r"\b(when(?! \w+ing\b)|since when|(what|which) (year|date|day|month))\b")),
         (DURATION, re.compile(r"\b(how (long|soon)|(within )?how (many|much) "
                               r"(days|weeks|months|years|hours|minutes))\b")),
-        (NUMBER, re.compile(r"\b(how (many|much|often|old)|what (number|percentage|share))\b")),
+        (NUMBER, re.compile(r"\b(how (many|much|often)|what (number|percentage|share))\b")),
     ],
     "az": [
         (LANGUAGE, re.compile(r"\b((hansi|nece) dil\w*|dillerde\w*|dillerinde\w*)\b")),
+        (AGE, re.compile(r"\b((nece|neche|hansi) yas\w*|yas hedd\w*)\b")),
         (HOURS, re.compile(r"\b(saat nece\w*|hansi gunler\w*|qebul gun\w*|qebul saat\w*|is saat\w*|is vaxt\w*|"
                            r"gece\w*|heftesonu\w*|bazar gun\w*)\b")),
         (MONEY, re.compile(r"\b(odenis\w*|pullu\w*|pulsuz\w*|rusum\w*|qiymeti?|manat\w*|nece pul\w*|ne qeder pul\w*|"
                            r"haqqi|xidmet haqq\w*)\b")),
         (CONTACT, re.compile(r"\b(telefon\w*|nomre\w*|elaqe nomre\w*|e-?poct\w*|sayt\w*|"
-                             r"internet sehife\w*)\b")),
+                             r"internet sehife\w*|elektron unvan\w*)\b")),
         (LIST, re.compile(r"\b(hansi sened\w*|sened\w* (lazim|teleb|teqdim)\w*|ne(ler)? lazim\w*|hansi addim\w*)\b")),
         # Not "haradan" alone: "kartı haradan götürmək olar" asks where to collect it.
         (COUNTRY, re.compile(r"\b(hansi (olke|dovlet)\w*|hara vetendas\w*|hansi milliyyet\w*)\b")),
-        (PLACE, re.compile(r"\b(harada|hara|haraya|unvan\w*|yerlesir)\b")),
-        (PERSON, re.compile(r"\b(kim|kime|kimdir|kimler\w*|kimin)\b")),
+        (ADDRESS, re.compile(r"\b(unvan\w*)\b")),
+        (PLACE, re.compile(r"\b(harada|hara|haraya|yerlesir)\b")),
+        (PERSON, re.compile(r"\b(kim|kime|kimdir|kimler\w*|kimin|kimle|kimnen|kimden)\b")),
         (FOUNDED, re.compile(rf"\b(ne vaxt\w*|hacan|hansi il\w*|nececi il\w*)\b(?P<gap>.*)\b{_FOUNDING['az']}|"
                              rf"\b{_FOUNDING['az']}(?P<gap2>.*)\b(ne vaxt\w*|hacan|hansi il\w*|nececi il\w*)\b")),
         (DATE, re.compile(r"\b(ne vaxt|hacan|hansi (il|tarix|gun|ay)\w*|nececi il\w*)\b")),
@@ -110,18 +120,21 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     ],
     "ru": [
         (LANGUAGE, re.compile(r"\b((как\w*|скольк\w*) язык\w*|языках|языки)\b")),
+        (AGE, re.compile(r"\b((со|с|до|во) скольк\w* лет|с каких лет|(с|до) какого возраста|в каком возрасте|"
+                         r"какого возраста|возрастн\w* (ограничени|предел|ценз)\w*)\b")),
         (HOURS, re.compile(r"\b(во сколько|в какие дни|какие дни|(часы|режим|график) (работы|приема)|"
                            r"приемн\w* (дни|часы)|круглосуточн\w*|ночью|по ночам|выходн\w*)\b")),
         (MONEY, re.compile(r"\b(стоимост\w*|сколько стоит|цен[аыуе]|платн\w*|бесплатн\w*|пошлин\w*|оплат\w*|"
                            r"заплатить|платить|сбор[аы]?)\b")),
         (CONTACT, re.compile(r"\b(телефон\w*|позвонить|звонить|колл.?центр\w*|горяч\w* лини\w*|"
-                             r"электронн\w* почт\w*|сайт\w*|контакт\w*)\b")),
+                             r"электронн\w* (почт|адрес)\w*|сайт\w*|контакт\w*)\b")),
         (LIST, re.compile(r"\b(как(ие|ой|ая) (документ|док|бумаг|справк)\w*|документ\w* (нужн|необходим|требу)\w*|"
                           r"что (нужно|надо|необходимо)|доки)\b")),
         # Not "откуда" alone: "откуда забрать карту" asks a place.
         (COUNTRY, re.compile(r"\b((как\w*|скольк\w*) (стран|государств|национальност)\w*|"
                              r"из каких (стран|государств)\w*|граждан\w* как\w*)\b")),
-        (PLACE, re.compile(r"\b(где|куда|адрес\w*|находится)\b")),
+        (ADDRESS, re.compile(r"\b(адрес\w*)\b")),
+        (PLACE, re.compile(r"\b(где|куда|находится)\b")),
         (PERSON, re.compile(r"\b(кто|кому|кем)\b")),
         (FOUNDED, re.compile(rf"\b(когда|с каких пор|в каком году|с какого года)\b(?P<gap>.*)\b{_FOUNDING['ru']}|"
                              rf"\b{_FOUNDING['ru']}(?P<gap2>.*)\b(когда|с каких пор|в каком году|с какого года)\b")),
@@ -260,6 +273,18 @@ _HOLDS: dict[str, re.Pattern[str]] = {
                        r"vetendas\w*|sexs\w*|ecnebi\w*|emekdas\w*|"
                        r"начальник\w*|министр\w*|посол\w*|директор\w*|консул\w*|председател\w*|президент\w*|"
                        r"заместител\w*|сторон\w*|граждан\w*|лиц[аоу]?|иностран\w*|сотрудник\w*)\b"),
+    # A street address: a street, avenue, building or floor ("2741 34th Street", "Mərdanov qardaşları küçəsi 9",
+    # "ул. Низами, 12"); not a district or a city ("Ganja regional migration department").
+    ADDRESS: re.compile(r"\b(streets?|avenue|road|lane|boulevard|blvd|suite|floor|str|ave|kucesi|kuc|prospekti|"
+                        r"dongesi|mertebe\w*|улиц\w*|ул|проспект\w*|просп|пр-т|переул\w*|шоссе|этаж\w*)\b|"
+                        r"\b(building|bina|дом|здание) (no\.? ?)?\d"),
+    # An age, a figure with what makes it one: "18 years old", "the age of 18", "under 5 years of age", "18 yaşına
+    # çatmış", "старше 18 лет", "достигшие 16-летнего возраста"; not "for 5 years" or "18 nəfər" (a duration, a
+    # count), nor "minors" (no age said).
+    AGE: re.compile(r"\b\d{1,2}[\s-]*(years?|yrs?)[\s-]*old\b|\bage[ds]? (of )?(under |over )?\d{1,2}\b|"
+                    r"\b\d{1,2} years of age\b|\b\d{1,2}\s*-?\s*yas\w*|"
+                    r"(возраст\w*|старше|младше|достигш\w*|достиж\w*|исполни\w*)\D{0,25}\d{1,2}\b|"
+                    r"\b\d{1,2}[\s-]*(лет|года|летн\w*)\D{0,25}(возраст\w*|старше|младше)"),
 }
 
 # Languages, by the names people and releases write them in (normalized: lower case, Azerbaijani letters

@@ -29,6 +29,7 @@ from pressbot.responses.decision import (
     names_kept,
     own_cue,
     stated_of,
+    unknown_topic,
 )
 from pressbot.responses.own_case import own_case
 from pressbot.responses.render import Renderer, locale
@@ -121,6 +122,7 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
     answer = names_kept(index, about_topic(answer, own), own)
     answer = entity_about_topic(stated_of(index, answer, own), own)
+    answer = unknown_topic(index, answer, own)
     if weak(answer, own):
         other = across_languages(index, question, lang, settings, any_size=lacks_year(hits, question, lang))
         if other is not None and prefers_other(index, answer, own, other):
@@ -177,6 +179,7 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
         answer = names_kept(index, about_topic(answer, searched, source_lang=target), searched, source_lang=target)
         answer = stated_of(index, answer, searched, source_lang=target)
         answer = entity_about_topic(answer, searched, source_lang=target)
+        answer = unknown_topic(index, answer, searched, source_lang=target)
         if answer.answered:
             return answer
     return None

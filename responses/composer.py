@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pressbot.responses.answer_types import CONTACT, LIST, NUMBER, PERSON, PLACE, asked, is_yes_no
+from pressbot.responses.answer_types import ADDRESS, AGE, CONTACT, LIST, NUMBER, PERSON, PLACE, asked, is_yes_no
 from pressbot.responses.answer_types import holds as _holds_uncached
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
@@ -96,9 +96,10 @@ class Answer:
 # ("not_stated"), none states it about the question's topic (decision.about_topic), a name of the question not
 # quoted (decision.names_kept), the lines stating the kind do not name the question's year or names
 # (decision.stated_of) or, for a place, contact or person, its topic (decision.entity_about_topic), a question
+# asking for no kind names a thing no release names and no quote says (decision.unknown_topic), a question
 # about the person's own application (own_case.py: no release can answer it).
 REASONS = ("no_hits", "on_years", "evidence", "no_quote", "not_stated", "about_topic", "names_kept", "stated_of",
-           "entity_about_topic", "own_case")
+           "entity_about_topic", "unknown_topic", "own_case")
 
 
 def _key(sentence: str) -> str:
@@ -312,9 +313,10 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
     return [units[i] for i in sorted(kept)]
 
 
-# The kinds that belong to one named thing (an office's phone or address, the person who did something): stated in
-# the sentence after the one naming the question's topic, they are another thing's (decision.OWN_LINE_KINDS).
-OWN_LINE = frozenset({PLACE, CONTACT, PERSON})
+# The kinds that belong to one named thing (an office's phone or address, the person who did something, the age from
+# which a document is issued): stated in the sentence after the one naming the question's topic, they are another
+# thing's (decision.OWN_LINE_KINDS).
+OWN_LINE = frozenset({PLACE, ADDRESS, CONTACT, PERSON, AGE})
 
 
 def _with_pairs(units: Sequence[_Unit], lines: Sequence[str], kind: str, lang: str, cue: frozenset[str],

@@ -246,3 +246,9 @@ def recognize(text: str) -> Turn | None:
 def has_content(terms: list[str]) -> bool:
     """Whether a question's analyzed terms hold a word (not only numbers): something the releases can answer."""
     return any(any(ch.isalpha() for ch in term) for term in terms)
+
+
+def chat_words() -> frozenset[str]:
+    """Every word of the conversation phrases and fillers, normalized ("hello", "evening", "sir", "podskazhite"):
+    words a question may hold around what it asks, never what it asks about."""
+    return frozenset(word for key in _TABLE for word in key)

@@ -26,11 +26,18 @@ required whatever the question's other words weigh (a month is no such name), an
 never use that the vocabulary translates into a rare name of the main language (Zaqatala: Zagatala) is required
 too (`named_elsewhere`).
 
+A question that asks for no kind of answer ("do foreigners get a pension", "какая погода в баку") is answered by
+its topic itself: when one of its content words is a word no release uses, in any language or under any of the
+vocabulary's names, and the quotes do not say it either, they are about something else, however much of the rest
+they cover (`unknown_topic`). Words wrapped around a question (greetings, verb forms, "really", shorthand) are not
+content words (content_words.py), and a kind's own checks judge a question that asks for one.
+
 Usage::
 
     answer = compose(question, hits, weights, "az")
     answer = about_topic(answer, Asked(plan, weights, cue=frozenset({"qiymet"})), "az")
     answer = names_kept(index, answer, Asked(plan, weights), "az")
+    answer = unknown_topic(index, answer, Asked(plan, weights), "az")
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ import functools
 import math
 import re
 import weakref
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
@@ -57,6 +64,7 @@ from pressbot.responses.composer import (
     positive,
     without_given,
 )
+from pressbot.responses.content_words import is_content
 from pressbot.retrieval import Index
 from pressbot.retrieval.analyzer import analyze, normalize
 from pressbot.retrieval.glossary import Concept, Query
@@ -333,18 +341,20 @@ def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | No
                    reason="stated_of")
 
 
-# The kinds that belong to one named thing: an office's phone or address, the person who did something. Their
-# line must name the question's topic itself (with its lead-in, title and date): a phone number of the call
-# centre quoted beside a sentence about the Baku office is not the Baku office's. A figure is different: it often
-# continues the sentence before it ("This campaign covered about 100 families"), so about_topic's reading (with
-# the release's other quotes) stays the rule for numbers, dates, durations, fees, hours and lists.
+# The kinds that belong to one named thing: an office's phone or address, the person who did something, the age
+# from which a document is issued. Their line must name the question's topic itself (with its lead-in, title and
+# date): a phone number of the call centre quoted beside a sentence about the Baku office is not the Baku office's,
+# nor "18 yaşı tamam olmuş şəxslər" in a passport's rules the age from which an identity card is issued. A figure
+# is different: it often continues the sentence before it ("This campaign covered about 100 families"), so
+# about_topic's reading (with the release's other quotes) stays the rule for numbers, dates, durations, fees, hours
+# and lists.
 OWN_LINE_KINDS = OWN_LINE
 
 
 def entity_about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, share: float = TOPIC) -> Answer:
-    """The answer as composed unless it asks for a place, a contact or a person (OWN_LINE_KINDS) and no quoted line
-    stating it names `share` of the question's topic with its own lead-in, title and date (not the release's other
-    quotes); then the "not stated" reply with the first source as the closest release."""
+    """The answer as composed unless it asks for a place, a contact, a person or an age (OWN_LINE_KINDS) and no quoted
+    line stating it names `share` of the question's topic with its own lead-in, title and date (not the release's
+    other quotes); then the "not stated" reply with the first source as the closest release."""
     kind, _ = cue_terms(answer.query, answer.lang)
     if not answer.answered or kind not in OWN_LINE_KINDS:
         return answer
@@ -371,3 +381,54 @@ def _ground(index: Index, term: str, idf: float, quoted: frozenset[str], lang: s
     if 1 / (math.exp(idf) + 1) < COMMON:  # BM25's idf ln((N - n + 0.5) / (n + 0.5)): n / N about 1 / (e^idf + 1)
         return False
     return any(index.term_weights([t])[t] < idf and is_name(index, t, lang) for t in quoted)
+
+
+def _quoted_terms(answer: Answer, lang: str) -> frozenset[str]:
+    """The terms of an answer's quotes, its cited titles and their publishers."""
+    return frozenset().union(*(_terms(q.text, lang) for q in answer.quotes),
+                             *(_terms(c.title, lang) for c in answer.citations),
+                             *(_terms(_publisher(c), lang) for c in answer.citations))
+
+
+def unknown_words(index: Index, question: str, asked_: Asked, lang: str) -> list[str]:
+    """The question's content words (content_words.is_content) whose terms no release uses, in any language and
+    under none of the vocabulary's other names (in the question's language or another): what the question asks
+    about that the releases never name ("pension", "погода", "maaşı", "Canada"). `lang`: the question's language,
+    in which its words are read."""
+    vocabulary = index.postings.vocabulary
+    unknown = {t for c in asked_.plan.concepts if not any(u in vocabulary for alt in c.alternatives for u in alt)
+               for t in c.said}
+    return [word for word in _WORD.findall(question)
+            if (terms := set(analyze(word, lang)) & unknown) and is_content(word, lang)
+            and not any(_swapped(t, vocabulary) or _translated(index, t, lang) for t in terms)]
+
+
+def _translated(index: Index, term: str, lang: str) -> bool:
+    """Whether the vocabulary names a term in another language with a word the releases use ("граница": border):
+    the releases in that language may speak of it."""
+    return any(t != term and t in index.postings.vocabulary
+               for target in index.languages if target != lang
+               for t in index.glossary.translate([term], lang, target)[0].terms)
+
+
+def _swapped(term: str, vocabulary: Collection[str]) -> bool:
+    """Whether a term is a known one typed with two neighbouring letters swapped ("yeras" for "years"): the most
+    common typo, which spelling.py leaves alone in words under its MIN_TYPO_LENGTH."""
+    return any(term[:i] + term[i + 1] + term[i] + term[i + 2:] in vocabulary for i in range(len(term) - 1))
+
+
+def unknown_topic(index: Index, answer: Answer, asked_: Asked, source_lang: str | None = None) -> Answer:
+    """The answer as composed unless the question asks for no kind of answer (a yes/no or "what about X"
+    question, whose answer is the topic itself) and one of its content words that no release uses is not in
+    the quotes (inflections matched: "vizam" is "viza"); then an abstention. "do foreigners get a pension" is
+    not answered by a residence permit's rules, "какая погода в баку" by a meeting held in Baku. A question
+    asking for a kind is left to the kind's checks: "passport for my baby how long is it valid" is answered by
+    the duration stated for the passport."""
+    if not answer.answered or cue_terms(answer.query, answer.lang)[0] is not None:
+        return answer
+    lang = source_lang or answer.lang
+    quoted = _quoted_terms(answer, lang)
+    for word in unknown_words(index, answer.query, asked_, answer.lang):
+        if not _matched({t: 1.0 for t in analyze(word, answer.lang)}, quoted):
+            return replace(answer, answered=False, quotes=(), citations=(), reason="unknown_topic")
+    return answer

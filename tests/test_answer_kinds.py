@@ -7,6 +7,8 @@ from dataclasses import replace
 import pytest
 
 from pressbot.responses.answer_types import (
+    ADDRESS,
+    AGE,
     CONTACT,
     DATE,
     DURATION,
@@ -43,6 +45,12 @@ ASKED = [
     ("кто встретился с послом", "ru", PERSON),
     # "which day" (singular) asks for a date, "which days" (plural) for reception days, as in English
     ("on which day is the holiday", "en", DATE), ("bayram hansi gundur", "az", DATE),
+    ("from what age is an id card issued", "en", AGE), ("sexsiyyet vesiqesi nece yasdan verilir", "az", AGE),
+    ("со скольки лет выдают паспорт", "ru", AGE),
+    ("embassy address", "en", ADDRESS), ("regional idarenin unvani", "az", ADDRESS),
+    ("адрес посольства", "ru", ADDRESS),
+    ("embassy e-mail address", "en", CONTACT), ("səfirliyin elektron ünvanı", "az", CONTACT),
+    ("электронный адрес посольства", "ru", CONTACT),
 ]
 HELD = [
     (MONEY, "Electronic appointments can be obtained free of charge.", "Appointments are booked online.", "en"),
@@ -55,6 +63,14 @@ HELD = [
     (HOURS, "Приём по понедельникам.", "Приём в посольстве.", "ru"),
     (PLACE, "The embassy is at 2741 34th Street.", "The embassy answers letters.", "en"),
     (DURATION, "A citizen shall inform the authority within a month.", "A citizen shall inform the authority.", "en"),
+    (AGE, "Persons who have reached the age of 18 apply in person.", "The passport is issued for 10 years.", "en"),
+    (AGE, "18 yaşına çatmış vətəndaşlar uçota alınır.", "18 nəfər vətəndaş uçota alınıb.", "az"),
+    (AGE, "Паспорт выдается гражданам старше 16 лет.", "Паспорт выдается на 10 лет.", "ru"),
+    (AGE, "Children under 5 years of age need no photo.", "Minors need no photo.", "en"),
+    (ADDRESS, "The embassy is at 2741 34th Street NW.", "The embassy is in Washington.", "en"),
+    (ADDRESS, "İdarə Atatürk prospekti 12 ünvanında yerləşir.", "Gəncə regional idarəsi Tovuz rayonuna xidmət edir.",
+     "az"),
+    (ADDRESS, "Посольство находится по адресу: ул. Низами, 12.", "Посольство находится в Киеве.", "ru"),
 ]
 
 
@@ -68,6 +84,14 @@ def test_a_sentence_holds_the_kind_only_when_it_states_it(kind: str, with_it: st
                                                          lang: str) -> None:
     assert holds(kind, with_it, lang)
     assert not holds(kind, without_it, lang)
+
+
+@pytest.mark.parametrize(("question", "lang"), [("with whom did the chief meet", "en"), ("rəis kimlə görüşüb", "az"),
+                                                ("с кем встретился начальник", "ru")])
+def test_with_whom_asks_for_a_person(question: str, lang: str) -> None:
+    assert expected_kind(question, lang) == PERSON
+    assert expected_kind(question.replace("whom", "where").replace("kimlə", "harada").replace("с кем", "где"),
+                         lang) != PERSON
 
 
 def test_when_before_a_gerund_asks_for_no_date() -> None:

@@ -111,3 +111,21 @@ def test_a_figure_may_still_take_its_topic_from_another_quote_of_its_release() -
     composed = answer(question, "en", "On New Year the Service distributed food aid to refugee families.",
                       "This campaign covered about 100 families.")
     assert entity_about_topic(composed, asked(question, "en")) == composed
+
+
+@pytest.mark.parametrize(("question", "lang", "issued", "other", "own"), [
+    ("from what age is an identity card issued", "en", "issu",
+     "Persons who have reached the age of 18 submit these documents for a passport, which is issued in 10 days.",
+     "An identity card is issued to citizens from the age of 16."),
+    ("şəxsiyyət vəsiqəsi neçə yaşdan verilir", "az", "verilir",
+     "18 yaşı tamam olmuş vətəndaşlar pasport üçün bu sənədləri təqdim edir, pasport 10 gündə verilir.",
+     "Şəxsiyyət vəsiqəsi 16 yaşına çatmış vətəndaşlara verilir."),
+    ("с какого возраста выдают удостоверение личности", "ru", "выда",
+     "Паспорт выдают гражданам старше 18 лет.", "Удостоверение личности выдают гражданам старше 16 лет."),
+])
+def test_an_age_must_be_stated_of_what_the_question_names_in_its_own_line(question: str, lang: str, issued: str,
+                                                                          other: str, own: str) -> None:
+    idf = {issued: 0.5}  # "issued" is said of most documents: it weighs little
+    decided = entity_about_topic(answer(question, lang, other, title="Passports"), asked(question, lang, idf))
+    assert not decided.answered and decided.missing == "age"
+    assert entity_about_topic(answer(question, lang, own, title="Passports"), asked(question, lang, idf)).answered
