@@ -417,10 +417,18 @@ def _swapped(term: str, vocabulary: Collection[str]) -> bool:
     return any(term[:i] + term[i + 1] + term[i] + term[i + 2:] in vocabulary for i in range(len(term) - 1))
 
 
+# How much of a question its unsaid unknown words must be (of its content words) for unknown_topic to decline: a
+# question about the weather is half weather, while a long message naming the city the person writes from, or a
+# word for their hurry, is mostly about what the releases do say. 0.25: the largest share that keeps every
+# in-scope answer of the tuning sets; declines of out-of-scope questions are the same from 0 up to it.
+UNSAID_SHARE = 0.25
+
+
 def unknown_topic(index: Index, answer: Answer, asked_: Asked, source_lang: str | None = None) -> Answer:
     """The answer as composed unless the question asks for no kind of answer (a yes/no or "what about X"
     question, whose answer is the topic itself) and one of its content words that no release uses is not in
-    the quotes (inflections matched: "vizam" is "viza"); then an abstention. "do foreigners get a pension" is
+    the quotes (inflections matched: "vizam" is "viza"), and such words are at least UNSAID_SHARE of its content
+    words; then an abstention. "do foreigners get a pension" is
     not answered by a residence permit's rules, "какая погода в баку" by a meeting held in Baku. A question
     asking for a kind is left to the kind's checks: "passport for my baby how long is it valid" is answered by
     the duration stated for the passport."""
@@ -428,7 +436,10 @@ def unknown_topic(index: Index, answer: Answer, asked_: Asked, source_lang: str 
         return answer
     lang = source_lang or answer.lang
     quoted = _quoted_terms(answer, lang)
-    for word in unknown_words(index, answer.query, asked_, answer.lang):
-        if not _matched({t: 1.0 for t in analyze(word, answer.lang)}, quoted):
-            return replace(answer, answered=False, quotes=(), citations=(), reason="unknown_topic")
+    unsaid = [word for word in unknown_words(index, answer.query, asked_, answer.lang)
+              if not _matched({t: 1.0 for t in analyze(word, answer.lang)}, quoted)]
+    content = [word for word in _WORD.findall(answer.query)
+               if analyze(word, answer.lang) and is_content(word, answer.lang)]
+    if unsaid and len(unsaid) >= UNSAID_SHARE * len(content):
+        return replace(answer, answered=False, quotes=(), citations=(), reason="unknown_topic")
     return answer

@@ -60,6 +60,16 @@ def test_a_question_whose_words_the_releases_use_is_answered(releases: Index, qu
 
 
 @pytest.mark.parametrize(("question", "lang"), [
+    ("my brother lives in Tashkent, do foreigners living in azerbaijan get a residence permit for a year", "en"),
+    ("qardaşım Daşkənddə yaşayır, azərbaycanda əcnəbilərə bir il müddətinə yaşamaq icazəsi verilir, viza necə", "az"),
+    ("брат живет в Ташкенте, выдается ли иностранцам проживающим в азербайджане вид на жительство, а виза", "ru"),
+])
+def test_one_unknown_word_in_a_long_question_about_what_the_releases_say_is_not_its_topic(
+        releases: Index, question: str, lang: str) -> None:
+    assert decide(releases, question, lang).answered
+
+
+@pytest.mark.parametrize(("question", "lang"), [
     ("good evening sir, do foreigners really get a residence permit in azerbaijan", "en"),
     ("salam, əcnəbilərə yaşamaq icazəsi hardan verilirmi", "az"),
     ("подскажите пожалуйста, вообще выдается ли вид на жительство иностранцам", "ru"),
