@@ -122,6 +122,14 @@ _MORE_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("мне нужна помощь", "нужна помощь", "можете помочь", "можешь помочь", "помогите мне",
                "что можно спросить", "что у тебя спросить", "что спросить", "как пользоваться"),
     },
+    "more": {  # asking for more detail on the last answer: what the More button does
+        "en": ("more details", "more detail", "in more detail", "more info", "details please", "give me more",
+               "elaborate"),
+        "az": ("ətraflı", "daha ətraflı", "ətraflı yaz", "daha ətraflı yaz", "ətraflı de", "daha ətraflı de",
+               "ətraflı izah et", "davamı", "davamını yaz"),
+        "ru": ("подробнее", "поподробнее", "а подробнее", "расскажи подробнее", "расскажите подробнее",
+               "напиши подробнее", "напишите подробнее", "продолжение"),
+    },
     "ack": {
         "en": ("hmm", "hm", "lol", "haha", "ah ok", "oh ok", "ok then"),
         "az": ("hmm", "aha", "başa düşdüm sağ ol", "hə yaxşı"),
@@ -148,8 +156,13 @@ class Turn:
     lang: str | None
 
 
+# English chat shorthand read as the words it stands for, in the phrases and in what people type alike ("are u a
+# bot", "thx"): one table instead of each phrase written once more with each shorthand.
+_SHORTHAND = {"u": "you", "r": "are", "ur": "your", "ya": "you", "plz": "please", "thx": "thanks", "thnx": "thanks"}
+
+
 def _key(text: str) -> tuple[str, ...]:
-    return tuple(tokenize(normalize(text, "az")))
+    return tuple(_SHORTHAND.get(word, word) for word in tokenize(normalize(text, "az")))
 
 
 def _table() -> dict[tuple[str, ...], tuple[str | None, set[str]]]:

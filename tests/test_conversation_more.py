@@ -19,10 +19,21 @@ from pressbot.responses.conversation import recognize
     ("thanks for the info", "thanks", "en"),
     ("məlumat üçün təşəkkür", "thanks", "az"),
     ("спасибо большое за информацию", "thanks", "ru"),
+    ("in more detail please", "more", "en"),
+    ("daha etrafli yaz", "more", "az"),
+    ("расскажите подробнее", "more", "ru"),
 ])
 def test_a_message_that_asks_nothing_of_the_releases_is_conversation(message: str, act: str, lang: str) -> None:
     turn = recognize(message)
     assert turn is not None and (turn.act, turn.lang) == (act, lang)
+
+
+@pytest.mark.parametrize(("message", "act"), [
+    ("are u a bot?", "about"), ("thx", "thanks"), ("can u help me", "help"), ("how r u", "greeting"),
+])
+def test_english_chat_shorthand_reads_as_the_words_it_stands_for(message: str, act: str) -> None:
+    turn = recognize(message)
+    assert turn is not None and turn.act == act
 
 
 @pytest.mark.parametrize("message", [
