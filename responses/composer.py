@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pressbot.responses.answer_types import CONTACT, LIST, NUMBER, PERSON, PLACE, asked, is_yes_no
+from pressbot.responses.answer_types import CONTACT, LIST, NUMBER, PERSON, PLACE, asked, is_yes_no, names_person
 from pressbot.responses.answer_types import holds as _holds_uncached
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
@@ -258,6 +258,8 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
         # A sentence stating the kind but naming nothing of the question ("93 of them are the citizens of Turkey")
         # competes together with the sentence before it that names what it is about (`_paired`).
         units = _with_pairs(units, lines, kind, lang, cue, weights, names)
+    if kind == PERSON and not predicate and lines is not None:
+        units = _with_speakers(units, lines, lang, cue, weights, names)
     matches = [_matches(weights, u.text, lang, names) for u in units]
     typed = [_answers(kind, u.text, lang, m, cue, given) for u, m in zip(units, matches, strict=True)]
     if predicate:
@@ -368,6 +370,45 @@ def _paired(units: Sequence[_Unit], lines: Sequence[str], matches: Sequence[set[
         if best is None or gain > best[0]:
             best = (gain, i - 1, _Unit(text=line[start:end + len(second.text)], line=first.line))
     return (best[1], best[2]) if best else None
+
+
+def _with_speakers(units: Sequence[_Unit], lines: Sequence[str], lang: str, cue: frozenset[str],
+                   weights: Mapping[str, float], names: Names) -> list[_Unit]:
+    """The units, each sentence naming the question's topic followed, right after it, by a sentence naming a person
+    by title and name who spoke, met or signed (answer_types.names_person) preceded by the two quoted together:
+    "… a New Year's party was held at the centre." then "Deputy chief Elman Aliyev … spoke of …" answers "who spoke
+    at the centre's New Year's party". The person's sentence names less than CONTINUES of the weight the first names
+    of the question (it is about the event only through it); the two may end and begin two paragraphs (one quote,
+    one paragraph a line)."""
+    units = list(units)
+    matches = [_matches(weights, u.text, lang, names) for u in units]
+    out: list[_Unit] = []
+    for i, unit in enumerate(units):
+        if i + 1 < len(units):
+            pair = _speaker_pair(unit, units[i + 1], lines, lang)
+            first, second = (sum(weights[t] for t in m - cue) for m in matches[i:i + 2])
+            if pair is not None and first > 0 and second < CONTINUES * first:
+                out.append(pair)
+        out.append(unit)
+    return out
+
+
+def _speaker_pair(first: _Unit, second: _Unit, lines: Sequence[str], lang: str) -> _Unit | None:
+    """The two sentences as one unit when the second, written right after the first (in its paragraph, or first in
+    the next one after the first ends its own), names a person who spoke, met or signed and the first does not."""
+    if first.covers or second.covers or not names_person(second.text, lang) or names_person(first.text, lang):
+        return None
+    if first.line == second.line:
+        line = lines[first.line]
+        start = line.find(first.text)
+        end = line.find(second.text, start + len(first.text))
+        if start < 0 or end < 0 or line[start + len(first.text):end].strip():
+            return None
+        return _Unit(text=line[start:end + len(second.text)], line=first.line)
+    if (second.line == first.line + 1 and lines[first.line].rstrip().endswith(first.text)
+            and lines[second.line].lstrip().startswith(second.text)):
+        return _Unit(text=f"{first.text}\n{second.text}", line=first.line)
+    return None
 
 
 def positive(weights: Mapping[str, float]) -> dict[str, float]:
