@@ -633,9 +633,8 @@ def _focused(sources: Sequence[_Source], needs: Needs, kind: str | None, cue: fr
                * max(s.hit.score, 0.0) / top, i, s)
               for i, s in enumerate(sources)]
     ranked = [s for _, _, s in sorted(scored, key=lambda x: (-x[0], x[1]))]
-    if (kind is not None and sources and ranked[0] is not sources[0]
-            and _on_topic(sources[0], needs, kind, cue, given, weights, names)
-            >= max(ON_TOPIC, _on_topic(ranked[0], needs, kind, cue, given, weights, names))):
+    if kind is not None and sources and ranked[0] is not sources[0] and _first_states_as_fully(
+            sources[0], ranked[0], needs, kind, cue, given, weights, names):
         # The release found first states the kind asked for about the question's topic: a release further down
         # that names more of the question's words at once does not come before it.
         ranked = [sources[0], *(s for s in ranked if s is not sources[0])]
@@ -645,6 +644,21 @@ def _focused(sources: Sequence[_Source], needs: Needs, kind: str | None, cue: fr
         if stating is not None:
             return [stating, *ranked[:limit - 1]]
     return ranked[:limit]
+
+
+def _first_states_as_fully(first: _Source, best: _Source, needs: Needs, kind: str, cue: frozenset[str],
+                           given: frozenset[str], weights: Mapping[str, float], names: Names) -> bool:
+    """Whether the release found first states the kind asked for about the question's topic (`_on_topic`, read with
+    its title) at least ON_TOPIC and as fully as the best-focused release; when the two state it equally fully, the
+    one whose sentence names more of the topic by itself, without its title: "Azərbaycan vətəndaşlarının konsulluq
+    uçotuna alınması ödənişsiz yerinə yetirilir" before "Uçotu … ödənişsiz aparılır" under the title "Konsulluq
+    uçotu"."""
+    ours = _on_topic(first, needs, kind, cue, given, weights, names)
+    theirs = _on_topic(best, needs, kind, cue, given, weights, names)
+    if ours < max(ON_TOPIC, theirs):
+        return False
+    return ours > theirs or (_on_topic(first, needs, kind, cue, given, weights, names, titled=False)
+                             >= _on_topic(best, needs, kind, cue, given, weights, names, titled=False))
 
 
 def topic_of(needs: Needs, cue: frozenset[str]) -> Needs:
@@ -658,17 +672,20 @@ ON_TOPIC = 0.4
 
 
 def _on_topic(source: _Source, needs: Needs, kind: str, cue: frozenset[str], given: frozenset[str],
-              weights: Mapping[str, float], names: Names) -> float:
+              weights: Mapping[str, float], names: Names, titled: bool = True) -> float:
     """How much of the question's topic the source's units that state the kind asked for (`_answers`) name, the
-    most of them, each read with its release's title, 0..1 ("the 25 successful participants" under the title
-    naming the project asked about); 0 when none states it."""
+    most of them, each read with its release's title, 0..1 ("the 25 successful participants" under the title naming
+    the project asked about); 0 when none states it. Not `titled`: the sentences by themselves (a list is read only
+    with its lead-in and title)."""
     topic = topic_of(needs, cue)
     total = sum(w for w, _ in topic)
     lang = source.hit.lang
     if total <= 0:
         return 0.0
-    return max((_says(topic, f"{source.hit.title}\n{u.text}", lang) / total for u in source.units
-                if _answers(kind, u.text, lang, _matches(weights, u.text, lang, names), cue, given)), default=0.0)
+    title = f"{source.hit.title}\n" if titled else ""
+    return max((_says(topic, f"{title}{u.text}", lang) / total for u in source.units
+                if (titled or "\n" not in u.text)
+                and _answers(kind, u.text, lang, _matches(weights, u.text, lang, names), cue, given)), default=0.0)
 
 
 def _states(units: Sequence[_Unit], lang: str, kind: str, cue: frozenset[str], given: frozenset[str],
