@@ -394,6 +394,13 @@ def is_yes_no(question: str, lang: str) -> bool:
     return asked(question, lang) is None and not _WH.search(text) and bool(_YES_NO.search(text))
 
 
+def asks_whether(question: str, lang: str) -> bool:
+    """Whether a question asks whether something holds, whatever kind of answer it names ("is registration paid?",
+    "konsulluq uçotu pulludur?", "учет платный?"): no question word, a yes/no form (`is_yes_no` without its kind)."""
+    text = normalize(question, lang).strip()
+    return not _WH.search(text) and bool(_YES_NO.search(text))
+
+
 def expected_kind(question: str, lang: str) -> str | None:
     """The kind of answer the question asks for (one of KINDS), else None."""
     found = asked(question, lang)

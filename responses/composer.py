@@ -18,7 +18,17 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pressbot.responses.answer_types import CONTACT, LIST, NUMBER, PERSON, PLACE, asked, is_yes_no, names_person
+from pressbot.responses.answer_types import (
+    CONTACT,
+    LIST,
+    NUMBER,
+    PERSON,
+    PLACE,
+    asked,
+    asks_whether,
+    is_yes_no,
+    names_person,
+)
 from pressbot.responses.answer_types import holds as _holds_uncached
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
@@ -622,19 +632,21 @@ def _stating(sources: Sequence[_Source], kind: str, cue: frozenset[str], given: 
 
 
 def _focused(sources: Sequence[_Source], needs: Needs, kind: str | None, cue: frozenset[str],
-             given: frozenset[str], weights: Mapping[str, float], names: Names, limit: int) -> list[_Source]:
+             given: frozenset[str], weights: Mapping[str, float], names: Names, limit: int,
+             yes_no: bool = False) -> list[_Source]:
     """The sources to quote, at most `limit`: of the pool (the first FOCUS_POOL eligible ones, and the others too
     when none of those states the kind asked for), those whose one unit (or title) says the
     most of the question (`focus`) first, focus weighed by the source's retrieval score against the best one's
     (so that a release far below in the ranking needs a much clearer sentence to come first), in retrieval order
-    among equals; when none of those states the kind asked for, the best-focused one that does first."""
+    among equals; when none of those states the kind asked for, the best-focused one that does first. `yes_no`: the
+    question asks whether something holds (`_first_states_as_fully`)."""
     top = max((s.hit.score for s in sources), default=0.0) or 1.0
     scored = [(focus([_Unit(s.hit.title, -1), *s.units], s.hit.lang, needs, kind, cue, given, weights, names)
                * max(s.hit.score, 0.0) / top, i, s)
               for i, s in enumerate(sources)]
     ranked = [s for _, _, s in sorted(scored, key=lambda x: (-x[0], x[1]))]
     if kind is not None and sources and ranked[0] is not sources[0] and _first_states_as_fully(
-            sources[0], ranked[0], needs, kind, cue, given, weights, names):
+            sources[0], ranked[0], needs, kind, cue, given, weights, names, yes_no):
         # The release found first states the kind asked for about the question's topic: a release further down
         # that names more of the question's words at once does not come before it.
         ranked = [sources[0], *(s for s in ranked if s is not sources[0])]
@@ -647,17 +659,20 @@ def _focused(sources: Sequence[_Source], needs: Needs, kind: str | None, cue: fr
 
 
 def _first_states_as_fully(first: _Source, best: _Source, needs: Needs, kind: str, cue: frozenset[str],
-                           given: frozenset[str], weights: Mapping[str, float], names: Names) -> bool:
+                           given: frozenset[str], weights: Mapping[str, float], names: Names,
+                           yes_no: bool = False) -> bool:
     """Whether the release found first states the kind asked for about the question's topic (`_on_topic`, read with
-    its title) at least ON_TOPIC and as fully as the best-focused release; when the two state it equally fully, the
-    one whose sentence names more of the topic by itself, without its title: "Azərbaycan vətəndaşlarının konsulluq
-    uçotuna alınması ödənişsiz yerinə yetirilir" before "Uçotu … ödənişsiz aparılır" under the title "Konsulluq
-    uçotu"."""
+    its title) at least ON_TOPIC and as fully as the best-focused release. A yes/no question ("is it paid?") asks
+    whether something holds of its topic: the sentence saying so of the topic itself answers it, a title only frames
+    its release; so when the two state it equally fully, the one whose sentence names more of the topic by itself
+    leads: "Azərbaycan vətəndaşlarının konsulluq uçotuna alınması ödənişsiz yerinə yetirilir" before "Uçotu …
+    ödənişsiz aparılır" under the title "Konsulluq uçotu". (A figure asked for, "how long is the course", is the
+    answer under a title naming its topic: "The course lasts four months".)"""
     ours = _on_topic(first, needs, kind, cue, given, weights, names)
     theirs = _on_topic(best, needs, kind, cue, given, weights, names)
     if ours < max(ON_TOPIC, theirs):
         return False
-    return ours > theirs or (_on_topic(first, needs, kind, cue, given, weights, names, titled=False)
+    return ours > theirs or not yes_no or (_on_topic(first, needs, kind, cue, given, weights, names, titled=False)
                              >= _on_topic(best, needs, kind, cue, given, weights, names, titled=False))
 
 
@@ -772,7 +787,8 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
         read = _read_on(pool[0], hits, following, kind, cue, given, weights, names, set(), needs_of(weights, plan))
         if read is not None:
             pool[0] = read
-    sources = _focused(pool, needs_of(weights, plan), kind, cue, given, weights, names, settings.max_sources)
+    sources = _focused(pool, needs_of(weights, plan), kind, cue, given, weights, names, settings.max_sources,
+                       asks_whether(question, lang))
     def picking(read_on: bool) -> list[tuple[_Source, list[_Unit], bool]]:
         """Each source's units, and whether they state the kind; `read_on`: a source whose retrieved passages do
         not state it is read on into the passages that follow them (`_read_on`)."""
