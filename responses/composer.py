@@ -30,6 +30,7 @@ from pressbot.responses.answer_types import (
     names_person,
 )
 from pressbot.responses.answer_types import holds as _holds_uncached
+from pressbot.responses.series import carries, numbered_names
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
 from pressbot.retrieval.glossary import Query
@@ -718,10 +719,10 @@ FOLLOWING_TOPIC = 0.5
 
 def _read_on(source: _Source, hits: Sequence[Hit], following: Sequence[Hit], kind: str, cue: frozenset[str],
              given: frozenset[str], weights: Mapping[str, float], names: Names, seen: set[str],
-             needs: Needs) -> _Source | None:
+             needs: Needs, named: bool = False) -> _Source | None:
     """The source with the passages that follow its retrieved ones, quotable there only the units stating the kind
     asked for about the question (`_answers`, and FOLLOWING_TOPIC of its weight beyond the cue named by the unit
-    itself); None when no such unit follows."""
+    itself, unless the question names the release, `named`: series.py); None when no such unit follows."""
     hit = source.hit
     further = [h for h in following if h.doc_id == hit.doc_id]
     if not further:
@@ -734,13 +735,30 @@ def _read_on(source: _Source, hits: Sequence[Hit], following: Sequence[Hit], kin
 
     def stating(unit: _Unit) -> bool:
         text = unit.text
-        return (_key(text) not in seen and total > 0 and _says(topic, text, hit.lang) >= FOLLOWING_TOPIC * total
+        return (_key(text) not in seen and total > 0
+                and (named or _says(topic, text, hit.lang) >= FOLLOWING_TOPIC * total)
                 and _answers(kind, text, hit.lang, _matches(weights, text, hit.lang, names), cue, given))
 
     units = _units(lines)
     if not any(_key(u.text) not in known and stating(u) for u in units):
         return None
     return _Source(hit, read, lines, [u for u in units if _key(u.text) in known or stating(u)])
+
+
+def _named_first(question: str, lang: str, pool: Sequence[_Source], sources: Sequence[_Source], hits: Sequence[Hit],
+                 following: Sequence[Hit], kind: str | None, cue: frozenset[str], given: frozenset[str],
+                 weights: Mapping[str, float], names: Names, needs: Needs, limit: int) -> list[_Source]:
+    """The sources to quote, the release whose title carries a numbered name the question says first ("Migration
+    School 6": series.py), read on into its other passages (answering passes them in) when the ones found do not
+    state the kind asked for (a unit there stating it is quoted whatever else it names: the name says which release
+    it is about); the sources as focused when no release is so named."""
+    series = numbered_names(question, lang)
+    named = next((s for s in pool if carries(series, s.hit.title, s.hit.lang)), None) if series else None
+    if named is None:
+        return list(sources)
+    if kind is not None and not _states(named.units, named.hit.lang, kind, cue, given, weights, names):
+        named = _read_on(named, hits, following, kind, cue, given, weights, names, set(), needs, named=True) or named
+    return [named, *(s for s in sources if s.hit.doc_id != named.hit.doc_id)][:limit]
 
 
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,
@@ -789,6 +807,8 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
             pool[0] = read
     sources = _focused(pool, needs_of(weights, plan), kind, cue, given, weights, names, settings.max_sources,
                        asks_whether(question, lang))
+    sources = _named_first(question, lang, pool, sources, hits, following, kind, cue, given, weights, names,
+                           needs_of(weights, plan), settings.max_sources)
     def picking(read_on: bool) -> list[tuple[_Source, list[_Unit], bool]]:
         """Each source's units, and whether they state the kind; `read_on`: a source whose retrieved passages do
         not state it is read on into the passages that follow them (`_read_on`)."""
