@@ -51,7 +51,8 @@ PAD = ("The lessons cover navigation, knots, signals, weather, tides, charts, en
        "long history of the port and its lighthouse, taught by captains, pilots, engineers and guests from abroad. ")
 NAMED = Document(id="named", title='The opening of the "Harbour School - 6" project', url="https://example.org/6",
                  text=('"Harbour School - 6" project was launched by the port authority. ' + PAD * 3 + "\n"
-                       "The harbour chief congratulated the 25 successful participants of the competition. " + PAD * 3 + "\n"
+                       "The harbour chief congratulated the 25 successful participants of the competition. "
+                       + PAD * 3 + "\n"
                        "Harbour school people: the harbour school building near the lighthouse hosts the harbour "
                        "school and its people. "
                        + PAD * 3))
