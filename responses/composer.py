@@ -30,7 +30,7 @@ from pressbot.responses.answer_types import (
     names_person,
 )
 from pressbot.responses.answer_types import holds as _holds_uncached
-from pressbot.responses.series import carries, numbered_names
+from pressbot.responses.series import carries, numbered_names, numbers_other
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
 from pressbot.retrieval.glossary import Query
@@ -751,14 +751,17 @@ def _named_first(question: str, lang: str, pool: Sequence[_Source], sources: Seq
     """The sources to quote, the release whose title carries a numbered name the question says first ("Migration
     School 6": series.py), read on into its other passages (answering passes them in) when the ones found do not
     state the kind asked for (a unit there stating it is quoted whatever else it names: the name says which release
-    it is about); the sources as focused when no release is so named."""
+    it is about), and no release titled with another number of the series; the sources as focused when no release is
+    so named."""
     series = numbered_names(question, lang)
     named = next((s for s in pool if carries(series, s.hit.title, s.hit.lang)), None) if series else None
     if named is None:
         return list(sources)
     if kind is not None and not _states(named.units, named.hit.lang, kind, cue, given, weights, names):
         named = _read_on(named, hits, following, kind, cue, given, weights, names, set(), needs, named=True) or named
-    return [named, *(s for s in sources if s.hit.doc_id != named.hit.doc_id)][:limit]
+    # Another release of the series ("Migration School-4") is not the one asked about.
+    return [named, *(s for s in sources if s.hit.doc_id != named.hit.doc_id
+                     and not numbers_other(series, s.hit.title, s.hit.lang))][:limit]
 
 
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,

@@ -9,6 +9,7 @@ Usage::
     names = numbered_names("migration school 6 how many ppl were accepted", "en")
     carries(names, 'The opening ceremony of the "Migration School - 6" project held', "en")   # True
     carries(names, "The “Migration School-4” project launched", "en")                        # False
+    numbers_other(names, "The “Migration School-4” project launched", "en")                  # True
 """
 
 from __future__ import annotations
@@ -83,4 +84,15 @@ def carries(names: tuple[Numbered, ...], text: str, lang: str) -> bool:
         if re.search(rf"\b{word}\w*\W{{0,4}}{figure}(?![\w])", folded) or re.search(
                 rf"(?<![\w]){figure}{_ORDINAL}?\W{{0,3}}{word}", folded):
             return True
+    return False
+
+
+def numbers_other(names: tuple[Numbered, ...], text: str, lang: str) -> bool:
+    """Whether a text (a release's title) names another release of the series: the word of a numbered name, then at
+    most a few marks, then another figure ("Migration School-4" when "Migration School 6" is asked)."""
+    folded = normalize(text, lang)
+    for name in names:
+        for found in re.finditer(rf"\b{re.escape(name.word)}\w*\W{{0,4}}(\d{{1,4}}|[ivx]{{1,6}})(?![\w])", folded):
+            if found.group(1) != name.figure:
+                return True
     return False

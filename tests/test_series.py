@@ -7,7 +7,7 @@ import pytest
 
 from pressbot.responses.answering import named_passages
 from pressbot.responses.composer import Answer, compose
-from pressbot.responses.series import carries, numbered_names
+from pressbot.responses.series import carries, numbered_names, numbers_other
 from pressbot.retrieval import Document, Index
 
 FILLER = [Document(id=f"filler{i}", title=f"Seminar {i}", text=f"A seminar on {topic} was held in the capital.")
@@ -89,3 +89,52 @@ def test_without_a_numbered_name_no_release_is_read_whole() -> None:
     index = Index.build([NAMED, ELSEWHERE, *FILLER])
     question = "harbour school how many people were accepted"
     assert named_passages(index, index.search(question, k=10, lang="en"), question, "en") == []
+
+
+@pytest.mark.parametrize(("question", "lang", "title"), [
+    ("harbour school 6 how many ppl were accepted", "en", 'The "Harbour School - 4" project launched'),
+    ("liman mektebi 6 nece nefer qebul olunub", "az", "«Liman Məktəbi-4» layihəsinə start verilib"),
+    ("портовая школа 6 сколько приняли", "ru", "Стартовал проект «Портовая школа - 4»"),
+])
+def test_a_title_with_another_number_of_the_series_names_another_release(question: str, lang: str,
+                                                                          title: str) -> None:
+    assert numbers_other(numbered_names(question, lang), title, lang)
+
+
+def test_a_title_naming_the_series_without_a_number_names_no_other_release() -> None:
+    names = numbered_names("harbour school 6 how many ppl were accepted", "en")
+    assert not numbers_other(names, "The port authority launched a new project on the Harbour School", "en")
+
+
+FOURTH = Document(id="fourth", title='The "Harbour School - 4" project launched', url="https://example.org/4",
+                  text=('"Harbour School - 4" project was launched. The harbour chief congratulated the 20 people '
+                        "accepted to the harbour school."))
+
+
+def test_another_release_of_the_series_is_not_quoted_beside_the_named_one() -> None:
+    found = answer("harbour school 6 how many people were accepted", [NAMED, FOURTH, ELSEWHERE, *FILLER])
+    assert found.answered and found.citations[0].doc_id == "named"
+    assert "fourth" not in {c.doc_id for c in found.citations}
+
+
+@pytest.mark.parametrize(("question", "lang", "named", "elsewhere"), [
+    ("liman mektebi 6 nece nefer qebul olunub", "az",
+     Document(id="named", lang="az", title="«Liman Məktəbi-6» layihəsinin açılışı olub",
+              text="«Liman Məktəbi-6» layihəsi başlayıb. Liman rəisi müsabiqənin 25 qalibini təbrik edib."),
+     Document(id="elsewhere", lang="az", title="Liman məktəbinin nəticələri",
+              text="6 ay ərzində liman məktəbinə 58 nəfər qəbul olunub.")),
+    ("портовая школа 6 сколько человек приняли", "ru",
+     Document(id="named", lang="ru", title="Открытие проекта «Портовая школа - 6»",
+              text="Стартовал проект «Портовая школа - 6». Начальник порта поздравил 25 победителей конкурса."),
+     Document(id="elsewhere", lang="ru", title="Итоги портовой школы",
+              text="За 6 месяцев в портовую школу приняли 58 человек.")),
+])
+def test_the_release_carrying_the_numbered_name_is_quoted_first_in_azerbaijani_and_russian(
+        question: str, lang: str, named: Document, elsewhere: Document) -> None:
+    topics = {"az": ["muzeylər", "arxivlər", "kitabxanalar", "teatrlar", "bağlar", "orkestrlər"],
+              "ru": ["музеях", "архивах", "библиотеках", "театрах", "садах", "оркестрах"]}[lang]
+    filler = [Document(id=f"f{i}", lang=lang, title=f"Seminar {i}", text=f"Seminar: {topic}.")
+              for i, topic in enumerate(topics)]
+    found = answer(question, [named, elsewhere, *filler], lang)
+    assert found.answered and found.citations[0].doc_id == "named"
+    assert any("25" in q.text for q in found.quotes if q.n == 1)
