@@ -318,6 +318,29 @@ _SEPARATOR = re.compile(r"[,;]|\b(and|or|ve|veya|yaxud|и|или)\b")
 # A line that is one item of a list written without bullets ends with ";" or ",".
 _ITEM_END = re.compile(r"[;,]\s*$")
 
+# A person named doing something said or met: a title (normalized), a name as written (two capitalized words in a
+# row: "Elman Əliyev", "Antonio Vitorino") and a verb of speaking, meeting or signing. "Chief Vusal Huseynov spoke",
+# "rəis müavini Elman Əliyev ... danışıb", "начальник Службы Вусал Гусейнов выступил".
+_TITLE = re.compile(r"\b(chief|head|minister|director|ambassador|consul|chairman|president|deputy|counsel+or|"
+                    r"representative|reis\w*|nazir\w*|sefir\w*|direktor\w*|konsul\w*|sedr\w*|prezident\w*|"
+                    r"muavin\w*|musavir\w*|numayende\w*|начальник\w*|министр\w*|посол\w*|директор\w*|консул\w*|"
+                    r"председател\w*|президент\w*|заместител\w*|советник\w*|представител\w*)\b")
+_SPEAKING = re.compile(r"\b(sp[eo]ke\w*|speech|said|says|noted|stated|met|meeting|signed|addressed|congratulated|"
+                       r"emphasi[sz]ed|stressed|informed|welcomed|told|"
+                       r"danis\w*|bildir\w*|qeyd ed\w*|gorus\w*|imzala\w*|cixis ed\w*|tebrik ed\w*|vurgula\w*|"
+                       r"diqqete catdir\w*|melumat ver\w*|"
+                       r"сказал\w*|отметил\w*|заявил\w*|встретил\w*|встреч\w*|подписал\w*|выступил\w*|выступлени\w*|"
+                       r"поздравил\w*|подчеркнул\w*|сообщил\w*|рассказал\w*|проинформировал\w*)\b")
+_PERSON_NAME = re.compile(rf"\b{_NAME}\s+{_NAME}")
+
+
+def names_person(sentence: str, lang: str = "en") -> bool:
+    """Whether a sentence names a person by title and name doing something said, met or signed (`_TITLE`,
+    `_SPEAKING`): what answers "who spoke", "kim çıxış edib", "кто выступил" when the sentence before it names the
+    event."""
+    text = normalize(sentence, lang)
+    return bool(_TITLE.search(text) and _SPEAKING.search(text) and _PERSON_NAME.search(sentence))
+
 
 def enumerates(text: str, lang: str = "en") -> bool:
     """Whether a text lists documents or steps: a line with the lines it introduces (two or more, or one that
@@ -394,6 +417,13 @@ def is_yes_no(question: str, lang: str) -> bool:
     asks about (the predicate: "obligatory", "выезжать", "free"), not any sentence about its subject."""
     text = normalize(question, lang).strip()
     return asked(question, lang) is None and not _WH.search(text) and bool(_YES_NO.search(text))
+
+
+def asks_whether(question: str, lang: str) -> bool:
+    """Whether a question asks whether something holds, whatever kind of answer it names ("is registration paid?",
+    "konsulluq uçotu pulludur?", "учет платный?"): no question word, a yes/no form (`is_yes_no` without its kind)."""
+    text = normalize(question, lang).strip()
+    return not _WH.search(text) and bool(_YES_NO.search(text))
 
 
 def expected_kind(question: str, lang: str) -> str | None:

@@ -33,6 +33,7 @@ from pressbot.responses.decision import (
 )
 from pressbot.responses.own_case import own_case
 from pressbot.responses.render import Renderer, locale
+from pressbot.responses.series import carries, numbered_names
 from pressbot.retrieval import Hit, Index
 from pressbot.retrieval.analyzer import detect_language, question_terms
 from pressbot.retrieval.glossary import Query
@@ -89,6 +90,15 @@ class Reply(Rendered):
     found_in: str | None = None
 
 
+def named_passages(index: Index, hits: Sequence[Hit], question: str, lang: str) -> list[Hit]:
+    """All the passages of a release found whose title carries a numbered name the question says ("Migration School
+    6", series.py), but those found: the question is about that release, and what it asks may be anywhere in it."""
+    series = numbered_names(question, lang)
+    found = {(h.doc_id, h.position) for h in hits}
+    docs = dict.fromkeys(h.doc_id for h in hits if series and carries(series, h.title, h.lang))
+    return [p for doc in docs for p in index.passages_of(doc) if (p.doc_id, p.position) not in found]
+
+
 def analyze(index: Index, question: str, lang: str | None = None) -> Analysis:
     """The question analyzed once, in `lang` or the language it shows (what `Index.query` and
     `Index.term_weights` would give, computed a single time)."""
@@ -118,7 +128,7 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     lang = asked.lang
     hits = index.search(question, k=HITS, lang=lang, plan=asked.plan)
     answer = compose(question, hits, asked.weights, lang, settings, asked.plan, unknown(index, asked.weights),
-                     index.following(hits, FOLLOWING))
+                     [*index.following(hits, FOLLOWING), *named_passages(index, hits, question, lang)])
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
     answer = names_kept(index, about_topic(answer, own), own)
     answer = entity_about_topic(stated_of(index, answer, own), own)

@@ -18,8 +18,21 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from pressbot.responses.answer_types import ADDRESS, AGE, CONTACT, LIST, NUMBER, PERSON, PLACE, asked, is_yes_no
+from pressbot.responses.answer_types import (
+    ADDRESS,
+    AGE,
+    CONTACT,
+    LIST,
+    NUMBER,
+    PERSON,
+    PLACE,
+    asked,
+    asks_whether,
+    is_yes_no,
+    names_person,
+)
 from pressbot.responses.answer_types import holds as _holds_uncached
+from pressbot.responses.series import carries, numbered_names, numbers_other
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
 from pressbot.retrieval.glossary import Query
@@ -259,6 +272,8 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
         # A sentence stating the kind but naming nothing of the question ("93 of them are the citizens of Turkey")
         # competes together with the sentence before it that names what it is about (`_paired`).
         units = _with_pairs(units, lines, kind, lang, cue, weights, names)
+    if kind == PERSON and not predicate and lines is not None:
+        units = _with_speakers(units, lines, lang, cue, weights, names)
     matches = [_matches(weights, u.text, lang, names) for u in units]
     typed = [_answers(kind, u.text, lang, m, cue, given) for u, m in zip(units, matches, strict=True)]
     if predicate:
@@ -370,6 +385,45 @@ def _paired(units: Sequence[_Unit], lines: Sequence[str], matches: Sequence[set[
         if best is None or gain > best[0]:
             best = (gain, i - 1, _Unit(text=line[start:end + len(second.text)], line=first.line))
     return (best[1], best[2]) if best else None
+
+
+def _with_speakers(units: Sequence[_Unit], lines: Sequence[str], lang: str, cue: frozenset[str],
+                   weights: Mapping[str, float], names: Names) -> list[_Unit]:
+    """The units, each sentence naming the question's topic followed, right after it, by a sentence naming a person
+    by title and name who spoke, met or signed (answer_types.names_person) preceded by the two quoted together:
+    "… a New Year's party was held at the centre." then "Deputy chief Elman Aliyev … spoke of …" answers "who spoke
+    at the centre's New Year's party". The person's sentence names less than CONTINUES of the weight the first names
+    of the question (it is about the event only through it); the two may end and begin two paragraphs (one quote,
+    one paragraph a line)."""
+    units = list(units)
+    matches = [_matches(weights, u.text, lang, names) for u in units]
+    out: list[_Unit] = []
+    for i, unit in enumerate(units):
+        if i + 1 < len(units):
+            pair = _speaker_pair(unit, units[i + 1], lines, lang)
+            first, second = (sum(weights[t] for t in m - cue) for m in matches[i:i + 2])
+            if pair is not None and first > 0 and second < CONTINUES * first:
+                out.append(pair)
+        out.append(unit)
+    return out
+
+
+def _speaker_pair(first: _Unit, second: _Unit, lines: Sequence[str], lang: str) -> _Unit | None:
+    """The two sentences as one unit when the second, written right after the first (in its paragraph, or first in
+    the next one after the first ends its own), names a person who spoke, met or signed and the first does not."""
+    if first.covers or second.covers or not names_person(second.text, lang) or names_person(first.text, lang):
+        return None
+    if first.line == second.line:
+        line = lines[first.line]
+        start = line.find(first.text)
+        end = line.find(second.text, start + len(first.text))
+        if start < 0 or end < 0 or line[start + len(first.text):end].strip():
+            return None
+        return _Unit(text=line[start:end + len(second.text)], line=first.line)
+    if (second.line == first.line + 1 and lines[first.line].rstrip().endswith(first.text)
+            and lines[second.line].lstrip().startswith(second.text)):
+        return _Unit(text=f"{first.text}\n{second.text}", line=first.line)
+    return None
 
 
 def positive(weights: Mapping[str, float]) -> dict[str, float]:
@@ -583,20 +637,21 @@ def _stating(sources: Sequence[_Source], kind: str, cue: frozenset[str], given: 
 
 
 def _focused(sources: Sequence[_Source], needs: Needs, kind: str | None, cue: frozenset[str],
-             given: frozenset[str], weights: Mapping[str, float], names: Names, limit: int) -> list[_Source]:
+             given: frozenset[str], weights: Mapping[str, float], names: Names, limit: int,
+             yes_no: bool = False) -> list[_Source]:
     """The sources to quote, at most `limit`: of the pool (the first FOCUS_POOL eligible ones, and the others too
     when none of those states the kind asked for), those whose one unit (or title) says the
     most of the question (`focus`) first, focus weighed by the source's retrieval score against the best one's
     (so that a release far below in the ranking needs a much clearer sentence to come first), in retrieval order
-    among equals; when none of those states the kind asked for, the best-focused one that does first."""
+    among equals; when none of those states the kind asked for, the best-focused one that does first. `yes_no`: the
+    question asks whether something holds (`_first_states_as_fully`)."""
     top = max((s.hit.score for s in sources), default=0.0) or 1.0
     scored = [(focus([_Unit(s.hit.title, -1), *s.units], s.hit.lang, needs, kind, cue, given, weights, names)
                * max(s.hit.score, 0.0) / top, i, s)
               for i, s in enumerate(sources)]
     ranked = [s for _, _, s in sorted(scored, key=lambda x: (-x[0], x[1]))]
-    if (kind is not None and sources and ranked[0] is not sources[0]
-            and _on_topic(sources[0], needs, kind, cue, given, weights, names)
-            >= max(ON_TOPIC, _on_topic(ranked[0], needs, kind, cue, given, weights, names))):
+    if kind is not None and sources and ranked[0] is not sources[0] and _first_states_as_fully(
+            sources[0], ranked[0], needs, kind, cue, given, weights, names, yes_no):
         # The release found first states the kind asked for about the question's topic: a release further down
         # that names more of the question's words at once does not come before it.
         ranked = [sources[0], *(s for s in ranked if s is not sources[0])]
@@ -606,6 +661,24 @@ def _focused(sources: Sequence[_Source], needs: Needs, kind: str | None, cue: fr
         if stating is not None:
             return [stating, *ranked[:limit - 1]]
     return ranked[:limit]
+
+
+def _first_states_as_fully(first: _Source, best: _Source, needs: Needs, kind: str, cue: frozenset[str],
+                           given: frozenset[str], weights: Mapping[str, float], names: Names,
+                           yes_no: bool = False) -> bool:
+    """Whether the release found first states the kind asked for about the question's topic (`_on_topic`, read with
+    its title) at least ON_TOPIC and as fully as the best-focused release. A yes/no question ("is it paid?") asks
+    whether something holds of its topic: the sentence saying so of the topic itself answers it, a title only frames
+    its release; so when the two state it equally fully, the one whose sentence names more of the topic by itself
+    leads: "Azərbaycan vətəndaşlarının konsulluq uçotuna alınması ödənişsiz yerinə yetirilir" before "Uçotu …
+    ödənişsiz aparılır" under the title "Konsulluq uçotu". (A figure asked for, "how long is the course", is the
+    answer under a title naming its topic: "The course lasts four months".)"""
+    ours = _on_topic(first, needs, kind, cue, given, weights, names)
+    theirs = _on_topic(best, needs, kind, cue, given, weights, names)
+    if ours < max(ON_TOPIC, theirs):
+        return False
+    return ours > theirs or not yes_no or (_on_topic(first, needs, kind, cue, given, weights, names, titled=False)
+                             >= _on_topic(best, needs, kind, cue, given, weights, names, titled=False))
 
 
 def topic_of(needs: Needs, cue: frozenset[str]) -> Needs:
@@ -619,17 +692,20 @@ ON_TOPIC = 0.4
 
 
 def _on_topic(source: _Source, needs: Needs, kind: str, cue: frozenset[str], given: frozenset[str],
-              weights: Mapping[str, float], names: Names) -> float:
+              weights: Mapping[str, float], names: Names, titled: bool = True) -> float:
     """How much of the question's topic the source's units that state the kind asked for (`_answers`) name, the
-    most of them, each read with its release's title, 0..1 ("the 25 successful participants" under the title
-    naming the project asked about); 0 when none states it."""
+    most of them, each read with its release's title, 0..1 ("the 25 successful participants" under the title naming
+    the project asked about); 0 when none states it. Not `titled`: the sentences by themselves (a list is read only
+    with its lead-in and title)."""
     topic = topic_of(needs, cue)
     total = sum(w for w, _ in topic)
     lang = source.hit.lang
     if total <= 0:
         return 0.0
-    return max((_says(topic, f"{source.hit.title}\n{u.text}", lang) / total for u in source.units
-                if _answers(kind, u.text, lang, _matches(weights, u.text, lang, names), cue, given)), default=0.0)
+    title = f"{source.hit.title}\n" if titled else ""
+    return max((_says(topic, f"{title}{u.text}", lang) / total for u in source.units
+                if (titled or "\n" not in u.text)
+                and _answers(kind, u.text, lang, _matches(weights, u.text, lang, names), cue, given)), default=0.0)
 
 
 def _states(units: Sequence[_Unit], lang: str, kind: str, cue: frozenset[str], given: frozenset[str],
@@ -647,10 +723,10 @@ FOLLOWING_TOPIC = 0.5
 
 def _read_on(source: _Source, hits: Sequence[Hit], following: Sequence[Hit], kind: str, cue: frozenset[str],
              given: frozenset[str], weights: Mapping[str, float], names: Names, seen: set[str],
-             needs: Needs) -> _Source | None:
+             needs: Needs, named: bool = False) -> _Source | None:
     """The source with the passages that follow its retrieved ones, quotable there only the units stating the kind
     asked for about the question (`_answers`, and FOLLOWING_TOPIC of its weight beyond the cue named by the unit
-    itself); None when no such unit follows."""
+    itself, unless the question names the release, `named`: series.py); None when no such unit follows."""
     hit = source.hit
     further = [h for h in following if h.doc_id == hit.doc_id]
     if not further:
@@ -663,13 +739,33 @@ def _read_on(source: _Source, hits: Sequence[Hit], following: Sequence[Hit], kin
 
     def stating(unit: _Unit) -> bool:
         text = unit.text
-        return (_key(text) not in seen and total > 0 and _says(topic, text, hit.lang) >= FOLLOWING_TOPIC * total
+        return (_key(text) not in seen and total > 0
+                and (named or _says(topic, text, hit.lang) >= FOLLOWING_TOPIC * total)
                 and _answers(kind, text, hit.lang, _matches(weights, text, hit.lang, names), cue, given))
 
     units = _units(lines)
     if not any(_key(u.text) not in known and stating(u) for u in units):
         return None
     return _Source(hit, read, lines, [u for u in units if _key(u.text) in known or stating(u)])
+
+
+def _named_first(question: str, lang: str, pool: Sequence[_Source], sources: Sequence[_Source], hits: Sequence[Hit],
+                 following: Sequence[Hit], kind: str | None, cue: frozenset[str], given: frozenset[str],
+                 weights: Mapping[str, float], names: Names, needs: Needs, limit: int) -> list[_Source]:
+    """The sources to quote, the release whose title carries a numbered name the question says first ("Migration
+    School 6": series.py), read on into its other passages (answering passes them in) when the ones found do not
+    state the kind asked for (a unit there stating it is quoted whatever else it names: the name says which release
+    it is about), and no release titled with another number of the series; the sources as focused when no release is
+    so named."""
+    series = numbered_names(question, lang)
+    named = next((s for s in pool if carries(series, s.hit.title, s.hit.lang)), None) if series else None
+    if named is None:
+        return list(sources)
+    if kind is not None and not _states(named.units, named.hit.lang, kind, cue, given, weights, names):
+        named = _read_on(named, hits, following, kind, cue, given, weights, names, set(), needs, named=True) or named
+    # Another release of the series ("Migration School-4") is not the one asked about.
+    return [named, *(s for s in sources if s.hit.doc_id != named.hit.doc_id
+                     and not numbers_other(series, s.hit.title, s.hit.lang))][:limit]
 
 
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,
@@ -716,7 +812,10 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
         read = _read_on(pool[0], hits, following, kind, cue, given, weights, names, set(), needs_of(weights, plan))
         if read is not None:
             pool[0] = read
-    sources = _focused(pool, needs_of(weights, plan), kind, cue, given, weights, names, settings.max_sources)
+    sources = _focused(pool, needs_of(weights, plan), kind, cue, given, weights, names, settings.max_sources,
+                       asks_whether(question, lang))
+    sources = _named_first(question, lang, pool, sources, hits, following, kind, cue, given, weights, names,
+                           needs_of(weights, plan), settings.max_sources)
     def picking(read_on: bool) -> list[tuple[_Source, list[_Unit], bool]]:
         """Each source's units, and whether they state the kind; `read_on`: a source whose retrieved passages do
         not state it is read on into the passages that follow them (`_read_on`)."""

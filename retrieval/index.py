@@ -175,6 +175,11 @@ class Index:
             out.extend(self._hit(int(i), 0.0, 0.0) for i in rows if self.passages.position.item(int(i)) in positions)
         return out
 
+    def passages_of(self, doc_id: str) -> list[Hit]:
+        """A document's passages in document order, as hits scoring 0: what the composer reads of a release the
+        question names itself (responses/series.py: "Migration School 6"), beyond the passages found."""
+        return [self._hit(int(i), 0.0, 0.0) for i in self._rows(doc_id)]
+
     def _rows(self, doc_id: str) -> list[int]:
         """The table rows of a document's passages: a binary search when the rows are in document order (a
         document is written whole), else a scan of the document column."""

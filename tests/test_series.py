@@ -1,0 +1,140 @@
+"""Numbered names ("Harbour School 6", "the 12th session", "VIII Round"): the figure names one release of a series,
+it is no count to match anywhere; the release whose title carries the name is quoted first, read whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressbot.responses.answering import named_passages
+from pressbot.responses.composer import Answer, compose
+from pressbot.responses.series import carries, numbered_names, numbers_other
+from pressbot.retrieval import Document, Index
+
+FILLER = [Document(id=f"filler{i}", title=f"Seminar {i}", text=f"A seminar on {topic} was held in the capital.")
+          for i, topic in enumerate(["museums", "archives", "libraries", "orchestras", "theatres", "gardens"])]
+
+
+@pytest.mark.parametrize(("question", "lang", "title"), [
+    ("harbour school 6 how many ppl were accepted", "en", 'The opening of the "Harbour School - 6" project'),
+    ("which ships came to the 12th harbour session", "en", "12th Session of the Harbour Council is held"),
+    ("liman mektebi 6 nece nefer qebul olunub", "az", "«Liman Məktəbi-6» layihəsinin açılışı olub"),
+    ("портовая школа 6 сколько приняли", "ru", "Открытие проекта «Портовая школа - 6»"),
+    ("VIII Round of harbour talks who came", "en", "The VIII Round of harbour talks held"),
+])
+def test_a_release_titled_with_the_numbered_name_carries_it(question: str, lang: str, title: str) -> None:
+    assert carries(numbered_names(question, lang), title, lang)
+
+
+@pytest.mark.parametrize(("question", "lang", "title"), [
+    ("harbour school 6 how many ppl were accepted", "en", 'The "Harbour School - 4" project launched'),
+    ("harbour school 6 how many ppl were accepted", "en", "Harbour school results of the 6 months"),
+    ("liman mektebi 6 nece nefer qebul olunub", "az", "«Liman Məktəbi-4» layihəsinin açılışı olub"),
+    ("портовая школа 6 сколько приняли", "ru", "Открытие проекта «Портовая школа - 16»"),
+])
+def test_another_number_of_the_series_or_a_figure_elsewhere_does_not_carry_it(question: str, lang: str,
+                                                                              title: str) -> None:
+    assert not carries(numbered_names(question, lang), title, lang)
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("how many people applied in 2019", "en"),
+    ("the course lasts 6 months, how many took part", "en"),
+    ("whom did the chief meet on november 27", "en"),
+    ("2019-cu ilin aprelində neçə zəng daxil olub", "az"),
+    ("рвп можно продлевать больше 4 раз?", "ru"),
+])
+def test_a_year_a_quantity_a_date_or_a_stopword_names_no_numbered_name(question: str, lang: str) -> None:
+    assert numbered_names(question, lang) == ()
+
+
+PAD = ("The lessons cover navigation, knots, signals, weather, tides, charts, engines, radio, first aid and the "
+       "long history of the port and its lighthouse, taught by captains, pilots, engineers and guests from abroad. ")
+NAMED = Document(id="named", title='The opening of the "Harbour School - 6" project', url="https://example.org/6",
+                 text=('"Harbour School - 6" project was launched by the port authority. ' + PAD * 3 + "\n"
+                       "The harbour chief congratulated the 25 successful participants of the competition. "
+                       + PAD * 3 + "\n"
+                       "Harbour school people: the harbour school building near the lighthouse hosts the harbour "
+                       "school and its people. "
+                       + PAD * 3))
+# Says the question's words more often, with a figure of its own: "6 months".
+ELSEWHERE = Document(id="elsewhere", title="Harbour school results", url="https://example.org/results",
+                     text=("During the 6 months 58 people were accepted to the courses of the harbour school. "
+                           + PAD * 2))
+
+
+def answer(question: str, docs: list[Document], lang: str = "en") -> Answer:
+    index = Index.build(docs)
+    hits = index.search(question, k=3, lang=lang)
+    return compose(question, hits, index.term_weights(index.query_terms(question, lang)), lang,
+                   plan=index.query(question, lang),
+                   following=[*index.following(hits, 2), *named_passages(index, hits, question, lang)])
+
+
+def test_the_release_carrying_the_numbered_name_is_quoted_first_with_its_count() -> None:
+    found = answer("harbour school 6 how many people were accepted", [NAMED, ELSEWHERE, *FILLER])
+    assert found.answered and found.citations[0].doc_id == "named"
+    assert any("25 successful participants" in q.text for q in found.quotes if q.n == 1)
+
+
+def test_the_passages_of_the_named_release_not_found_are_read() -> None:
+    index = Index.build([NAMED, ELSEWHERE, *FILLER])
+    question = "harbour school 6 how many people were accepted"
+    hits = index.search(question, k=3, lang="en")
+    read = named_passages(index, hits, question, "en")
+    assert read and {h.doc_id for h in read} == {"named"}
+    assert not {(h.doc_id, h.position) for h in read} & {(h.doc_id, h.position) for h in hits}
+
+
+def test_without_a_numbered_name_no_release_is_read_whole() -> None:
+    index = Index.build([NAMED, ELSEWHERE, *FILLER])
+    question = "harbour school how many people were accepted"
+    assert named_passages(index, index.search(question, k=10, lang="en"), question, "en") == []
+
+
+@pytest.mark.parametrize(("question", "lang", "title"), [
+    ("harbour school 6 how many ppl were accepted", "en", 'The "Harbour School - 4" project launched'),
+    ("liman mektebi 6 nece nefer qebul olunub", "az", "«Liman Məktəbi-4» layihəsinə start verilib"),
+    ("портовая школа 6 сколько приняли", "ru", "Стартовал проект «Портовая школа - 4»"),
+])
+def test_a_title_with_another_number_of_the_series_names_another_release(question: str, lang: str,
+                                                                          title: str) -> None:
+    assert numbers_other(numbered_names(question, lang), title, lang)
+
+
+def test_a_title_naming_the_series_without_a_number_names_no_other_release() -> None:
+    names = numbered_names("harbour school 6 how many ppl were accepted", "en")
+    assert not numbers_other(names, "The port authority launched a new project on the Harbour School", "en")
+
+
+FOURTH = Document(id="fourth", title='The "Harbour School - 4" project launched', url="https://example.org/4",
+                  text=('"Harbour School - 4" project was launched. The harbour chief congratulated the 20 people '
+                        "accepted to the harbour school."))
+
+
+def test_another_release_of_the_series_is_not_quoted_beside_the_named_one() -> None:
+    found = answer("harbour school 6 how many people were accepted", [NAMED, FOURTH, ELSEWHERE, *FILLER])
+    assert found.answered and found.citations[0].doc_id == "named"
+    assert "fourth" not in {c.doc_id for c in found.citations}
+
+
+@pytest.mark.parametrize(("question", "lang", "named", "elsewhere"), [
+    ("liman mektebi 6 nece nefer qebul olunub", "az",
+     Document(id="named", lang="az", title="«Liman Məktəbi-6» layihəsinin açılışı olub",
+              text="«Liman Məktəbi-6» layihəsi başlayıb. Liman rəisi müsabiqənin 25 qalibini təbrik edib."),
+     Document(id="elsewhere", lang="az", title="Liman məktəbinin nəticələri",
+              text="6 ay ərzində liman məktəbinə 58 nəfər qəbul olunub.")),
+    ("портовая школа 6 сколько человек приняли", "ru",
+     Document(id="named", lang="ru", title="Открытие проекта «Портовая школа - 6»",
+              text="Стартовал проект «Портовая школа - 6». Начальник порта поздравил 25 победителей конкурса."),
+     Document(id="elsewhere", lang="ru", title="Итоги портовой школы",
+              text="За 6 месяцев в портовую школу приняли 58 человек.")),
+])
+def test_the_release_carrying_the_numbered_name_is_quoted_first_in_azerbaijani_and_russian(
+        question: str, lang: str, named: Document, elsewhere: Document) -> None:
+    topics = {"az": ["muzeylər", "arxivlər", "kitabxanalar", "teatrlar", "bağlar", "orkestrlər"],
+              "ru": ["музеях", "архивах", "библиотеках", "театрах", "садах", "оркестрах"]}[lang]
+    filler = [Document(id=f"f{i}", lang=lang, title=f"Seminar {i}", text=f"Seminar: {topic}.")
+              for i, topic in enumerate(topics)]
+    found = answer(question, [named, elsewhere, *filler], lang)
+    assert found.answered and found.citations[0].doc_id == "named"
+    assert any("25" in q.text for q in found.quotes if q.n == 1)
