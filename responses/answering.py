@@ -12,7 +12,6 @@ Usage::
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -172,7 +171,7 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
     vocabulary's names in that language: the first answer found, quoted verbatim from its releases, or None.
     `any_size`: every other language, whatever its size (the question's own lacks the answer: `lacks_year`)."""
     languages = index.languages
-    counts = _language_counts(index)
+    counts = index.language_counts
     # Only towards languages with many more releases: the larger collection may hold what the smaller lacks.
     larger = languages[: languages.index(lang) if lang in languages else len(languages)]
     for target in [t for t in languages if t != lang] if any_size else larger:
@@ -242,16 +241,6 @@ def prefers_other(index: Index, own: Answer, asked_: Asked, other: Answer) -> bo
     if theirs is None:
         return clearer
     return theirs > mine and (clearer or mine < TOPIC <= theirs)
-
-
-_COUNTS: weakref.WeakKeyDictionary[Index, dict[str, int]] = weakref.WeakKeyDictionary()
-
-
-def _language_counts(index: Index) -> dict[str, int]:
-    """Passages per language, counted once per served index (an index replaced by /reload is forgotten)."""
-    if index not in _COUNTS:
-        _COUNTS[index] = index.passages.language_counts()
-    return _COUNTS[index]
 
 
 def found_in(answer: Answer) -> str | None:

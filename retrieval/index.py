@@ -202,9 +202,14 @@ class Index:
         return bool(np.all(np.diff(self.passages.doc) >= 0))
 
     @functools.cached_property
+    def language_counts(self) -> dict[str, int]:
+        """Passages per language, counted once per index (a reload builds a new one)."""
+        return self.passages.language_counts()
+
+    @functools.cached_property
     def languages(self) -> tuple[str, ...]:
         """The corpus's languages, the most passages first."""
-        counts = self.passages.language_counts()
+        counts = self.language_counts
         return tuple(sorted(counts, key=lambda lang: (-counts[lang], lang)))
 
     @functools.cached_property
