@@ -35,7 +35,7 @@ from pressbot.responses.answer_types import holds as _holds_uncached
 from pressbot.responses.series import carries, numbered_names, numbers_other
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
-from pressbot.retrieval.glossary import Query
+from pressbot.retrieval.glossary import Concept, Query
 from pressbot.retrieval.sentences import split_paragraphs, split_sentences
 from pressbot.retrieval.structure import ELLIPSIS, introduced, is_heading, is_item, is_lead_in
 
@@ -561,12 +561,17 @@ FOCUS_POOL = 5
 Needs = tuple[tuple[float, tuple[tuple[str, ...], ...]], ...]
 
 
+def concept_weight(concept: Concept, weights: Mapping[str, float]) -> float:
+    """A concept's weight in a question: the weights (idf) of the terms the question said for it."""
+    return sum(weights.get(t, 0.0) for t in concept.said)
+
+
 def needs_of(weights: Mapping[str, float], plan: Query | None) -> Needs:
     """The question's concepts (a term of its own when there is no plan) with their weights and names."""
     out: list[tuple[float, tuple[tuple[str, ...], ...]]] = []
     named: set[str] = set()
     for concept in plan.concepts if plan is not None else ():
-        weight = sum(weights.get(t, 0.0) for t in concept.said)
+        weight = concept_weight(concept, weights)
         if weight > 0:
             out.append((weight, tuple(alt for alt in concept.alternatives if alt)))
             named.update(t for alt in concept.alternatives for t in alt)

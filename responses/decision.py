@@ -59,6 +59,7 @@ from pressbot.responses.composer import (
     Quote,
     _matched,
     _terms,
+    concept_weight,
     holds,
     introducer,
     positive,
@@ -109,7 +110,7 @@ def cue_terms(question: str, lang: str) -> tuple[str | None, str]:
 def weighed(asked_: Asked) -> list[tuple[Concept, float]]:
     """The question's concepts, each with its weight (its said terms' idf, none at zero)."""
     weights = positive(asked_.weights) if asked_.weights else {}
-    return [(c, sum(weights.get(t, 0.0) for t in c.said)) for c in asked_.plan.concepts]
+    return [(c, concept_weight(c, weights)) for c in asked_.plan.concepts]
 
 
 def _topic(asked_: Asked) -> list[tuple[Concept, float]]:
