@@ -115,7 +115,8 @@ def _match_forms(entries: Sequence[Entry], lang: str) -> dict[str, list[tuple[Te
         for name_lang, text in entry.names:
             for spelled in _spellings(text):
                 # Verb forms are generated for Azerbaijani questions only: no one conjugates them in another language.
-                for said in _inflections(spelled) if name_lang == lang == "az" else (spelled,):
+                for said in (_inflections(spelled) if name_lang == lang == "az"
+                             else _surname_cases(spelled) if name_lang == lang == "ru" else (spelled,)):
                     form = tuple(analyze(said, lang))
                     # How directly the form names the entry (less is more direct): a name of another language,
                     # a verb form generated from a name, a name whose other words are stopwords ("bu gün").
@@ -189,6 +190,29 @@ def _inflections(name: str) -> tuple[str, ...]:
             said = [root + ending]
         forms.extend(" ".join([*words[:-1], word]) for word in said)
     return tuple(dict.fromkeys(forms))
+
+
+# A Russian surname in -ов/-ев/-ин is declined (Алиев, Алиева, Алиеву, Алиевым, Алиеве) and the stemmer does not
+# bring its cases to one stem ("алиев" -> "ал", "алиева" -> "алиев"): a name's capitalised surnames are also
+# matched in the oblique cases people ask in ("день рождения Гейдара Алиева", "встреча с Набиевым").
+_RU_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")
+_RU_SURNAME_CASES = ("а", "у", "ым", "е")
+_RU_MIN_SURNAME = 5
+
+
+def _surname(word: str) -> bool:
+    return (len(word) >= _RU_MIN_SURNAME and word[0].isupper() and not word.isupper()
+            and word.lower().endswith(_RU_SURNAME_ENDINGS))
+
+
+def _surname_cases(name: str) -> tuple[str, ...]:
+    """A Russian name as written, and, when it holds a capitalised surname in -ов/-ев/-ин, that name with its
+    surnames in the oblique cases (Гейдар Алиев: Гейдар Алиева, Гейдар Алиеву ...; the given name's own case
+    ending the stemmer strips)."""
+    words = name.split()
+    if not any(_surname(w) for w in words):
+        return (name,)
+    return (name, *(" ".join(w + case if _surname(w) else w for w in words) for case in _RU_SURNAME_CASES))
 
 
 def _spellings(name: str) -> tuple[str, ...]:

@@ -223,3 +223,16 @@ def test_the_bundled_vocabulary_reads_turkish_style_azerbaijani() -> None:
     plan, translated = glossary.translate(analyze("ikamet izni almak için ne gerekli", "az"), "az", "en")
     assert translated == 3  # residence permit, getting it, what is required
     assert tuple(analyze("residence permit", "en")) in plan.concepts[0].alternatives
+
+
+def test_a_russian_surname_named_in_the_nominative_matches_its_oblique_cases() -> None:
+    glossary = Glossary.parse("- en: [Heydar Aliyev]\n  ru: [Гейдар Алиев]\n")
+    for asked in ("день рождения Гейдара Алиева", "памяти гейдару алиеву", "с Гейдаром Алиевым", "Гейдар Алиев"):
+        plan, translated = glossary.translate(analyze(asked, "ru"), "ru", "en")
+        assert translated == 1, asked
+        assert plan.concepts[-1].alternatives == (("heydar", "aliyev"),), asked
+
+
+def test_a_lower_case_russian_word_in_ov_is_no_surname() -> None:
+    glossary = Glossary.parse("- en: [services]\n  ru: [услуги мигрантов]\n")
+    assert glossary.translate(analyze("услуги мигрантова", "ru"), "ru", "en")[1] == 0
