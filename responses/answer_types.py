@@ -80,7 +80,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         # "which countries took part", "mostly from where": countries or nationalities, not an address.
         # "from where" only at the end ("from where can i collect the card" asks a place).
         (COUNTRY, re.compile(r"\b((what|which) (countries|country|nationalit\w*|states)|from where\s*\??$"
-                             r"|where (are|were|is|was|do|does|did)( \w+){1,6} (come )?from\b"
+                             r"|where (are|were|is|was)( \w+){1,6} from\b|where (do|does|did)( \w+){1,6} come from\b"
                              r"|(citizens|nationals) of (what|which))\b")),
         (ADDRESS, re.compile(r"\b(address|adress)\b")),
         (PLACE, re.compile(r"\b(where|location|located)\b")),
@@ -95,7 +95,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     ],
     "az": [
         (LANGUAGE, re.compile(r"\b((hansi|nece) dil\w*|dillerde\w*|dillerinde\w*)\b")),
-        (AGE, re.compile(r"\b((nece|neche|hansi) yas\w*|yas hedd\w*)\b")),
+        (AGE, re.compile(r"\b((nece|neche|hansi) yas(dan|da|a|i|in|ina|indan|inda)?|yas hedd\w*)\b")),
         (HOURS, re.compile(r"\b(saat nece\w*|hansi gunler\w*|qebul gun\w*|qebul saat\w*|is saat\w*|is vaxt\w*|"
                            r"gece\w*|heftesonu\w*|bazar gun\w*)\b")),
         (MONEY, re.compile(r"\b(odenis\w*|pullu\w*|pulsuz\w*|rusum\w*|qiymeti?|manat\w*|nece pul\w*|ne qeder pul\w*|"
@@ -196,8 +196,9 @@ _SPAN = re.compile(r"\b(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=
 _TIME = re.compile(r"(\d+|\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))\s*"
                    r"(days?|weeks?|months?|years?|hours?|minutes?)(['’`]s)?\b|"
                    r"(\d+|\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))\s*"
-                   r"(gun|hefte|ay|il|saat|deqiqe)\w{0,5}\b|"
-                   r"\d+\s*(дн|дней|недел|месяц|год|лет|час|минут|сут)\w*")
+                   r"(gun(u|e|de|den|luk|ler)?|hefte(de|lik|ler)?|ay(a|i|in|da|dan|liq|lar)?|il(i|in|de|den|lik|ler)?|"
+                   r"saat(i|da|liq|lar)?|deqiqe(de|lik|ler)?)\b|"
+                   r"\d+\s*(дн(я|ей)\b|день\b|недел\w*|месяц\w*|год\w*|лет\b|час(а|ов)?\b|минут\w*|сут(ки|ок)\b)")
 # Figures that name rather than count (normalized text): an ordinal ("22nd anniversary", "3-cü", "8-й"), a
 # number joined to a name ("COVID-19", "School-4"), the number of an article, item or decree ("Item 32 of
 # article 109", "No. 923", "maddə 64", "статья 64", "№1993", "paragraph 2.2"), a decade ("1990s"), a telephone
@@ -282,8 +283,9 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     # çatmış", "старше 18 лет", "достигшие 16-летнего возраста"; not "for 5 years" or "18 nəfər" (a duration, a
     # count), nor "minors" (no age said).
     AGE: re.compile(r"\b\d{1,2}[\s-]*(years?|yrs?)[\s-]*old\b|\bage[ds]? (of )?(under |over )?\d{1,2}\b|"
-                    r"\b\d{1,2} years of age\b|\b\d{1,2}\s*-?\s*yas\w*|"
-                    r"(возраст\w*|старше|младше|достигш\w*|достиж\w*|исполни\w*)\D{0,25}\d{1,2}\b|"
+                    r"\b\d{1,2} years of age\b|"
+                    r"\b\d{1,2}\s*-?\s*yas(i|in|ina|inadek|inda|indan|inin|a|da|dan|li|lilar)?\b|"
+                    r"(возраст\w*|старше|младше|достигш\w*|достиж\w*|исполнил\w*|исполнит(ся|ь)|исполнени[иея])\D{0,25}\d{1,2}\b|"
                     r"\b\d{1,2}[\s-]*(лет|года|летн\w*)\D{0,25}(возраст\w*|старше|младше)"),
 }
 

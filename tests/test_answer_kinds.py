@@ -10,6 +10,7 @@ from pressbot.responses.answer_types import (
     ADDRESS,
     AGE,
     CONTACT,
+    COUNTRY,
     DATE,
     DURATION,
     FOUNDED,
@@ -512,3 +513,35 @@ def test_a_month_in_any_of_its_forms_states_a_date_and_the_verb_may_does_not(wit
                                                                             lang: str) -> None:
     assert holds(DATE, with_it, lang)
     assert not holds(DATE, without_it, lang)
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("where do i collect my passport from", PLACE), ("where do i get the residence card from", PLACE),
+    ("where were the detained foreigners from", COUNTRY), ("where do the migrants come from", COUNTRY),
+])
+def test_where_from_asks_for_countries_only_about_people_s_origin(question: str, kind: str) -> None:
+    found = asked(question, "en")
+    assert found is not None and found[0] == kind
+
+
+@pytest.mark.parametrize(("with_it", "without_it", "lang"), [
+    ("Şəxsiyyət vəsiqəsi 16 yaşından verilir.", "Hesabat dövründə 35 yaşayış icazəsi ləğv edilib.", "az"),
+    ("Паспорт выдаётся лицам, которым исполнилось 16 лет.", "Органы исполнительной власти 12 районов провели встречу.",
+     "ru"),
+])
+def test_an_age_is_a_figure_said_as_an_age_not_a_word_beginning_like_one(with_it: str, without_it: str,
+                                                                         lang: str) -> None:
+    assert holds(AGE, with_it, lang)
+    assert not holds(AGE, without_it, lang)
+
+
+def test_which_residence_permit_asks_for_no_age_in_azerbaijani() -> None:
+    found = asked("hansı yaşayış icazəsi lazımdır", "az")
+    assert found is None or found[0] != AGE
+
+
+@pytest.mark.parametrize(("counted", "lang"), [
+    ("Tədbirdə 10 ayrı ölkənin nümayəndələri iştirak edib.", "az"), ("Архив разделён на 10 частей.", "ru"),
+])
+def test_a_count_before_a_word_beginning_like_a_unit_of_time_is_still_a_count(counted: str, lang: str) -> None:
+    assert holds(NUMBER, counted, lang)
