@@ -158,7 +158,7 @@ class Turn:
 
 # English chat shorthand read as the words it stands for, in the phrases and in what people type alike ("are u a
 # bot", "thx"): one table instead of each phrase written once more with each shorthand.
-_SHORTHAND = {"u": "you", "r": "are", "ur": "your", "ya": "you", "plz": "please", "thx": "thanks", "thnx": "thanks"}
+_SHORTHAND = {"u": "you", "r": "are", "ur": "your", "plz": "please", "thx": "thanks", "thnx": "thanks"}
 
 
 def _key(text: str) -> tuple[str, ...]:

@@ -36,6 +36,11 @@ def test_english_chat_shorthand_reads_as_the_words_it_stands_for(message: str, a
     assert turn is not None and turn.act == act
 
 
+def test_an_azerbaijani_word_spelt_like_english_shorthand_is_not_read_as_english() -> None:
+    turn = recognize("ya sağ ol")  # "ya": Azerbaijani "oh", not "you"
+    assert turn is None or turn.lang != "en"
+
+
 @pytest.mark.parametrize("message", [
     "can you help me get a work permit",
     "mənə kömək edin, pasport necə alınır",
