@@ -417,8 +417,7 @@ _YES_NO = re.compile(r"^(is|are|was|were|can|could|do|does|did|should|must|will|
 def is_yes_no(question: str, lang: str) -> bool:
     """Whether a question asks yes or no (and no kind of answer): its answer is the sentence that names what it
     asks about (the predicate: "obligatory", "выезжать", "free"), not any sentence about its subject."""
-    text = normalize(question, lang).strip()
-    return asked(question, lang) is None and not _WH.search(text) and bool(_YES_NO.search(text))
+    return asked(question, lang) is None and asks_whether(question, lang)
 
 
 def asks_whether(question: str, lang: str) -> bool:
@@ -426,6 +425,12 @@ def asks_whether(question: str, lang: str) -> bool:
     "konsulluq uçotu pulludur?", "учет платный?"): no question word, a yes/no form (`is_yes_no` without its kind)."""
     text = normalize(question, lang).strip()
     return not _WH.search(text) and bool(_YES_NO.search(text))
+
+
+def given_figures(question: str, kind: str | None) -> frozenset[str]:
+    """The figures a question gives itself when it asks for a number ("of the 106 foreigners detained, how many
+    were from Turkey"): never the number it asks for. Empty for any other kind."""
+    return frozenset(re.findall(r"\d+", question)) if kind == NUMBER else frozenset()
 
 
 def expected_kind(question: str, lang: str) -> str | None:

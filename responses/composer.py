@@ -23,11 +23,11 @@ from pressbot.responses.answer_types import (
     AGE,
     CONTACT,
     LIST,
-    NUMBER,
     PERSON,
     PLACE,
     asked,
     asks_whether,
+    given_figures,
     is_yes_no,
     names_person,
 )
@@ -330,7 +330,7 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
 
 # The kinds that belong to one named thing (an office's phone or address, the person who did something, the age from
 # which a document is issued): stated in the sentence after the one naming the question's topic, they are another
-# thing's (decision.OWN_LINE_KINDS).
+# thing's (decision.entity_about_topic).
 OWN_LINE = frozenset({PLACE, ADDRESS, CONTACT, PERSON, AGE})
 
 
@@ -796,7 +796,7 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     cue = frozenset(analyze(cue_words, lang))
     if not set(weights) - cue:  # "qəbul günləri": the words asking for the kind are all the question says
         cue = frozenset()
-    given = frozenset(re.findall(r"\d+", question)) if kind == NUMBER else frozenset()
+    given = given_figures(question, kind)
     names = names_of(plan)
     predicate = predicate_of(needs_of(weights, plan)) if kind is None and is_yes_no(question, lang) else ()
     chosen: list[Hit] = []

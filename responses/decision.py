@@ -50,7 +50,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from pressbot.responses.answer_types import MONTHS, NUMBER, asked
+from pressbot.responses.answer_types import MONTHS, asked, given_figures
 from pressbot.responses.composer import (
     _YEAR,
     OWN_LINE,
@@ -158,7 +158,7 @@ def about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, s
     if not answer.answered or kind is None:
         return answer
     lang = source_lang or answer.lang
-    given = frozenset(re.findall(r"\d+", answer.query)) if kind == NUMBER else frozenset()
+    given = given_figures(answer.query, kind)
     for quote in answer.quotes:
         for line, intro in _lines_stating(kind, quote.text, lang, given):
             if topic_share(asked_, "\n".join([line, intro, *_beside(answer, quote)]), lang) >= share:
@@ -170,13 +170,14 @@ def about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, s
 def kind_share(answer: Answer, asked_: Asked, source_lang: str | None = None) -> float | None:
     """The largest share of the question's topic that a quoted line stating the kind asked for names with its
     lead-in (not the release's title or other quotes: what the line itself says the figure is about); None when
-    the answer quotes nothing or the question asks for no kind. Comparable across languages: each side is read
+    the question is not answered or asks for no kind, 0.0 when no quoted line states the kind. Comparable across
+    languages: each side is read
     with its own question (as searched in its releases' language)."""
     kind, _ = cue_terms(answer.query, answer.lang)
     if not answer.answered or kind is None:
         return None
     lang = source_lang or answer.lang
-    given = frozenset(re.findall(r"\d+", answer.query)) if kind == NUMBER else frozenset()
+    given = given_figures(answer.query, kind)
     return max((topic_share(asked_, "\n".join([line, intro]), lang) for quote in answer.quotes
                 for line, intro in _lines_stating(kind, quote.text, lang, given)), default=0.0)
 
@@ -330,7 +331,7 @@ def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | No
     names = distinctive_names(index, asked_, lang)
     if not years and not names:
         return answer
-    given = frozenset(re.findall(r"\d+", answer.query)) if kind == NUMBER else frozenset()
+    given = given_figures(answer.query, kind)
     stated = "\n".join(_where_stated(answer, quote, line, intro) for quote in answer.quotes
                        for line, intro in _lines_stating(kind, quote.text, lang, given))
     terms = _terms(stated, lang)
@@ -342,22 +343,17 @@ def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | No
                    reason="stated_of")
 
 
-# The kinds that belong to one named thing: an office's phone or address, the person who did something, the age
-# from which a document is issued. Their line must name the question's topic itself (with its lead-in, title and
-# date): a phone number of the call centre quoted beside a sentence about the Baku office is not the Baku office's,
-# nor "18 yaşı tamam olmuş şəxslər" in a passport's rules the age from which an identity card is issued. A figure
-# is different: it often continues the sentence before it ("This campaign covered about 100 families"), so
-# about_topic's reading (with the release's other quotes) stays the rule for numbers, dates, durations, fees, hours
-# and lists.
-OWN_LINE_KINDS = OWN_LINE
-
-
 def entity_about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, share: float = TOPIC) -> Answer:
-    """The answer as composed unless it asks for a place, a contact, a person or an age (OWN_LINE_KINDS) and no quoted
-    line stating it names `share` of the question's topic with its own lead-in, title and date (not the release's
-    other quotes); then the "not stated" reply with the first source as the closest release."""
+    """The answer as composed unless it asks for a kind that belongs to one named thing (composer.OWN_LINE: a place,
+    a street address, a contact, a person, an age) and no quoted line stating it names `share` of the question's
+    topic with its own lead-in, title and date (not the release's other quotes); then the "not stated" reply with
+    the first source as the closest release. A phone number of the call centre quoted beside a sentence about the
+    Baku office is not the Baku office's, nor "18 yaşı tamam olmuş şəxslər" in a passport's rules the age from
+    which an identity card is issued; a figure is different: it often continues the sentence before it ("This
+    campaign covered about 100 families"), so about_topic's reading (with the release's other quotes) stays the
+    rule for numbers, dates, durations, fees, hours and lists."""
     kind, _ = cue_terms(answer.query, answer.lang)
-    if not answer.answered or kind not in OWN_LINE_KINDS:
+    if not answer.answered or kind not in OWN_LINE:
         return answer
     lang = source_lang or answer.lang
     for quote in answer.quotes:
