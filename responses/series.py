@@ -10,12 +10,16 @@ Usage::
     carries(names, 'The opening ceremony of the "Migration School - 6" project held', "en")   # True
     carries(names, "The “Migration School-4” project launched", "en")                        # False
     numbers_other(names, "The “Migration School-4” project launched", "en")                  # True
+    # Asked in Azerbaijani of English releases: the word by its English names (the vocabulary's), the figure kept.
+    english = carried(numbered_names("Miqrasiya məktəbi 6 neçə iştirakçı", "az"), lambda word: [("school",)])
+    carries(english, 'The opening ceremony of the "Migration School - 6" project held', "en")  # True
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
 from pressbot.responses.answer_types import MONTHS
 from pressbot.retrieval.analyzer import normalize
@@ -45,10 +49,12 @@ def _names(word: str, figure: str) -> bool:
 @dataclass(frozen=True)
 class Numbered:
     """A word of a name and the figure that numbers it ("school", "6"); the word's first letters only, so that
-    inflections match ("mekteb" for "məktəbi", "sessi" for "sessiyası")."""
+    inflections match ("mekteb" for "məktəbi", "sessi" for "sessiyası"). `said`: the word as the question wrote it
+    (normalized), what `carried` translates."""
 
     word: str
     figure: str
+    said: str = field(default="", compare=False)
 
 
 def _stem(word: str) -> str:
@@ -61,14 +67,25 @@ def numbered_names(question: str, lang: str) -> tuple[Numbered, ...]:
     found: list[Numbered] = []
     for m in _AFTER.finditer(text):
         if _names(m.group(1), m.group(2)):
-            found.append(Numbered(_stem(m.group(1)), m.group(2)))
+            found.append(Numbered(_stem(m.group(1)), m.group(2), m.group(1)))
     for m in _BEFORE.finditer(text):  # "the 108th council session": either word may be the title's
-        found.extend(Numbered(_stem(word), m.group(1)) for word in (m.group(4), m.group(6))
+        found.extend(Numbered(_stem(word), m.group(1), word) for word in (m.group(4), m.group(6))
                      if word and _names(word, m.group(1)))
     for m in _ROMAN.finditer(question):
         roman, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         if _names(normalize(word, lang), roman):
-            found.append(Numbered(_stem(normalize(word, lang)), roman.casefold()))
+            found.append(Numbered(_stem(normalize(word, lang)), roman.casefold(), normalize(word, lang)))
+    return tuple(dict.fromkeys(found))
+
+
+def carried(names: tuple[Numbered, ...], translate: Callable[[str], Iterable[Sequence[str]]]) -> tuple[Numbered, ...]:
+    """The numbered names as releases in another language write them: each name's word by its names there
+    (`translate`: a word as said to the terms of its names in that language, e.g. the vocabulary's: "məktəbi" to
+    ("school",)), the figure kept; the names as said too, for a word written alike in both ("COP 29")."""
+    found = list(names)
+    for name in names:
+        found.extend(Numbered(_stem(term), name.figure, term)
+                     for terms in translate(name.said or name.word) for term in terms if len(term) >= 3)
     return tuple(dict.fromkeys(found))
 
 
