@@ -29,8 +29,10 @@ from pressbot.retrieval.stopwords import STOPWORDS
 # "108-ci sessiya", "108-я сессия") or a Roman numeral written in capitals before or after one ("VIII Round").
 _ORDINAL = r"(st|nd|rd|th|-?(ci|cu|cı|cü|ncı|nci|ncu|ncü|ü|u|i|ı|й|я|е|го|ой|ая|ое))"
 _WORD = r"[^\W\d_]{3,}"
-# Not a figure before a unit or a per cent ("6 months", "6 ay", "6%"): a quantity.
-_UNIT = r"(%|ay|il|gun|hefte|saat|day|week|month|year|hour|мес|год|дн|недел|час)"
+# Not a figure before a unit or a per cent ("6 months", "6 ay", "14 лет", "20 manat", "5 nəfər", "6%"): a quantity.
+# Times, sums of money and head counts, each in en/az/ru (normalized: "nəfər" is "nefer", "AZN" is "azn").
+_UNIT = (r"(%|ay|il|gun|hefte|saat|deqiqe|day|week|month|year|hour|minute|мес|год|лет|дн|сут|недел|час|минут|"
+         r"manat|azn|usd|dollar|euro|манат|доллар|евро|рубл|nefer|people|persons|человек)")
 _AFTER = re.compile(rf"\b({_WORD})\W{{0,3}}(\d{{1,4}})(?!\d)(?!{_ORDINAL}?\s*{_UNIT})")
 _BEFORE = re.compile(rf"(?<!\d)(\d{{1,4}}){_ORDINAL}\s+({_WORD})(\s+({_WORD}))?")
 _ROMAN = re.compile(r"\b([IVX]{2,6}|[IVX]+(?=\s+[A-ZƏÖÜĞŞÇİА-ЯЁ]))\b\W{0,3}(\w{3,})|(\w{3,})\W{0,3}\b([IVX]{2,6})\b")
@@ -73,6 +75,8 @@ def numbered_names(question: str, lang: str) -> tuple[Numbered, ...]:
                      if word and _names(word, m.group(1)))
     for m in _ROMAN.finditer(question):
         roman, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if roman == "I" and lang == "en":  # the pronoun ("Can I Apply"), not the Roman one
+            continue
         if _names(normalize(word, lang), roman):
             found.append(Numbered(_stem(normalize(word, lang)), roman.casefold(), normalize(word, lang)))
     return tuple(dict.fromkeys(found))

@@ -43,6 +43,12 @@ def test_another_number_of_the_series_or_a_figure_elsewhere_does_not_carry_it(qu
     ("whom did the chief meet on november 27", "en"),
     ("2019-cu ilin aprelində neçə zəng daxil olub", "az"),
     ("рвп можно продлевать больше 4 раз?", "ru"),
+    ("Can I Apply For Citizenship", "en"),
+    ("паспорт 14 лет", "ru"),
+    ("очередь 30 минут", "ru"),
+    ("rüsum 20 manat", "az"),
+    ("rusum 20 AZN", "az"),
+    ("qrupda 25 nəfər", "az"),
 ])
 def test_a_year_a_quantity_a_date_or_a_stopword_names_no_numbered_name(question: str, lang: str) -> None:
     assert numbered_names(question, lang) == ()
