@@ -68,8 +68,12 @@ def test_the_person_who_spoke_is_quoted_with_the_event_sentence_before_it() -> N
 
 def test_the_quote_of_event_and_person_is_verbatim_one_paragraph_a_line() -> None:
     found = answer("who spoke at the harvest festival of the harbour office", [FESTIVAL, *FILLER])
+    paragraphs = FESTIVAL.text.split("\n")
+    assert found.quotes
     for quote in found.quotes:
-        assert all(line in FESTIVAL.text.split("\n") or line in FESTIVAL.text for line in quote.text.split("\n"))
+        # Verbatim as a whole, the line break included, and each line within one paragraph (none spans two).
+        assert quote.text in FESTIVAL.text
+        assert all(any(line in paragraph for paragraph in paragraphs) for line in quote.text.split("\n"))
 
 
 def test_a_person_sentence_not_right_after_the_event_sentence_is_not_joined_to_it() -> None:
