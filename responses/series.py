@@ -52,11 +52,12 @@ def _names(word: str, figure: str) -> bool:
 class Numbered:
     """A word of a name and the figure that numbers it ("school", "6"); the word's first letters only, so that
     inflections match ("mekteb" for "məktəbi", "sessi" for "sessiyası"). `said`: the word as the question wrote it
-    (normalized), what `carried` translates."""
+    (normalized), and `before` the word before it ("школа" of "школа миграции 6"), what `carried` translates."""
 
     word: str
     figure: str
     said: str = field(default="", compare=False)
+    before: str = field(default="", compare=False)
 
 
 def _stem(word: str) -> str:
@@ -69,7 +70,8 @@ def numbered_names(question: str, lang: str) -> tuple[Numbered, ...]:
     found: list[Numbered] = []
     for m in _AFTER.finditer(text):
         if _names(m.group(1), m.group(2)):
-            found.append(Numbered(_stem(m.group(1)), m.group(2), m.group(1)))
+            before = re.search(r"([^\W\d_]+)\s+$", text[:m.start(1)])
+            found.append(Numbered(_stem(m.group(1)), m.group(2), m.group(1), before.group(1) if before else ""))
     for m in _BEFORE.finditer(text):  # "the 108th council session": either word may be the title's
         found.extend(Numbered(_stem(word), m.group(1), word) for word in (m.group(4), m.group(6))
                      if word and _names(word, m.group(1)))
@@ -84,12 +86,16 @@ def numbered_names(question: str, lang: str) -> tuple[Numbered, ...]:
 
 def carried(names: tuple[Numbered, ...], translate: Callable[[str], Iterable[Sequence[str]]]) -> tuple[Numbered, ...]:
     """The numbered names as releases in another language write them: each name's word by its names there
-    (`translate`: a word as said to the terms of its names in that language, e.g. the vocabulary's: "məktəbi" to
-    ("school",)), the figure kept; the names as said too, for a word written alike in both ("COP 29")."""
+    (`translate`: words as said to the terms of each of their names in that language, e.g. the vocabulary's:
+    "məktəbi" to ("school",)), and the word with the one before it by a name of several words they make together
+    ("школа миграции" to ("migration", "school"): Russian writes the name's head first), the figure kept; the names
+    as said too, for a word written alike in both ("COP 29")."""
     found = list(names)
     for name in names:
+        word = name.said or name.word
+        together = [terms for terms in translate(f"{name.before} {word}") if len(terms) > 1] if name.before else []
         found.extend(Numbered(_stem(term), name.figure, term)
-                     for terms in translate(name.said or name.word) for term in terms if len(term) >= 3)
+                     for terms in [*translate(word), *together] for term in terms if len(term) >= 3)
     return tuple(dict.fromkeys(found))
 
 

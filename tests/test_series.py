@@ -179,3 +179,9 @@ def test_a_numbered_name_is_carried_by_the_names_of_its_word_in_the_other_langua
                     lambda word: [("school",)] if word.startswith("mekteb") else [])
     assert carries(names, 'The opening of the "Harbour School - 6" project', "en")
     assert numbers_other(names, 'The "Harbour School - 4" project launched', "en")
+
+
+def test_a_numbered_name_whose_head_comes_first_is_carried_by_the_name_its_two_words_make() -> None:
+    names = carried(numbered_names("школа порта 6 сколько приняли", "ru"),
+                    lambda words: [("harbour", "school")] if words == "школа порта" else [])
+    assert carries(names, 'The opening of the "Harbour School - 6" project', "en")
