@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from pressbot.retrieval.analyzer import normalize
+from pressbot.retrieval.stopwords import STOPWORDS
 from pressbot.retrieval.structure import is_item, is_lead_in
 
 NUMBER = "number"
@@ -333,15 +334,56 @@ _SPEAKING = re.compile(r"\b(sp[eo]ke\w*|speech|said|says|noted|stated|met|meetin
                        r"diqqete catdir\w*|melumat ver\w*|"
                        r"сказал\w*|отметил\w*|заявил\w*|встретил\w*|встреч\w*|подписал\w*|выступил\w*|выступлени\w*|"
                        r"поздравил\w*|подчеркнул\w*|сообщил\w*|рассказал\w*|проинформировал\w*)\b")
-_PERSON_NAME = re.compile(rf"\b{_NAME}\s+{_NAME}")
+# Capitalized words that name a body, not a person (normalized): "the State Harbour Service", "Xidmətin",
+# "Северной Республики", "Ministry of Foreign Affairs". English heads end a body's name ("Northern Port Authority");
+# Azerbaijani and Russian ones are inflected (a stem, then any ending).
+_BODY = re.compile(r"(state|service|ministry|office|department|agency|committee|council|embassy|consulate|republic|"
+                   r"government|administration|bureau|commission|parliament|organi[sz]ation|union|nations|affairs|"
+                   r"kingdom|united|authority|authorities|centre|center|university|academy|institute|court|bank|fund|project|school)s?|"
+                   r"(dovlet|xidmet|nazirl|idare|komite|suras|sefirl|konsull|respublik|hokumet|agentl|teskilat|"
+                   r"merkez|universitet|akademiya|institut|mehkeme|layihe|mekteb|departament|aparat|"
+                   r"государствен|служб|министерств|управлени|департамент|агентств|комитет|совет|посольств|"
+                   r"консульств|республик|правительств|администраци|организаци|ведомств|союз|наци|центр|университет|"
+                   r"академи|институт|суд(?!ь)|проект|школ)\w*")
+# A surname's ending ("Dövlətov", "Судаков"): such a word is a name, whatever body's word it begins with.
+_SURNAME = re.compile(r"\w+(ov|ova|ev|eva|zade|ов|ова|ев|ева|ин|ина)")
+# How far from the title its holder's name may be written, in words: after it ("Deputy chief of the Harbour Office,
+# Tom Baker"), before it ("Tom Baker, the deputy chief,").
+_NAME_AFTER, _NAME_BEFORE = 8, 4
+_WORD_TOKEN = re.compile(r"[\w'’-]+")
+# Words of address written before a name, no part of it ("Mr", "cənab", "господин").
+_HONORIFIC = re.compile(r"(mr|mrs|ms|dr|sir|madam|cenab|xanim|господин|госпожа|г-н|г-жа)")
+
+
+def _person_names(sentence: str, lang: str) -> list[int]:
+    """Where a sentence writes a person's name: the index (in its words) of the first of two capitalized words in a
+    row, neither a title, a stopword, a word of address or a body's word, nor followed by a body's word ("Northern
+    Port Authority")."""
+    words = list(_WORD_TOKEN.finditer(sentence))
+    folded = [normalize(w.group(), lang) for w in words]
+    capital = [bool(re.fullmatch(_NAME, w.group())) for w in words]
+    body = [bool(_BODY.fullmatch(word)) and not _SURNAME.fullmatch(word) for word in folded]
+    plain = [capital[i] and not _TITLE.fullmatch(folded[i]) and not body[i] and not _HONORIFIC.fullmatch(folded[i])
+             and folded[i] not in STOPWORDS.get(lang, frozenset()) for i in range(len(words))]
+
+    def adjacent(i: int) -> bool:  # word i and word i + 1 written with only a space between
+        return i + 1 < len(words) and not sentence[words[i].end():words[i + 1].start()].strip()
+
+    return [i for i in range(len(words) - 1) if plain[i] and plain[i + 1] and adjacent(i)
+            and not (adjacent(i + 1) and capital[i + 2] and body[i + 2])]
 
 
 def names_person(sentence: str, lang: str = "en") -> bool:
-    """Whether a sentence names a person by title and name doing something said, met or signed (`_TITLE`,
-    `_SPEAKING`): what answers "who spoke", "kim çıxış edib", "кто выступил" when the sentence before it names the
-    event."""
-    text = normalize(sentence, lang)
-    return bool(_TITLE.search(text) and _SPEAKING.search(text) and _PERSON_NAME.search(sentence))
+    """Whether a sentence names a person by title and name doing something said, met or signed: a title (`_TITLE`)
+    with a personal name near it (two capitalized words in a row, neither a title nor a body's word, at most
+    _NAME_AFTER words after it or _NAME_BEFORE before it) and a verb of speaking, meeting or signing (`_SPEAKING`):
+    what answers "who spoke", "kim çıxış edib", "кто выступил" when the sentence before it names the event. "The
+    Head of the State Harbour Service said …" names a body, no person."""
+    if not _SPEAKING.search(normalize(sentence, lang)):
+        return False
+    titles = [i for i, w in enumerate(_WORD_TOKEN.finditer(sentence)) if _TITLE.fullmatch(normalize(w.group(), lang))]
+    return any(0 < name - title <= _NAME_AFTER or 0 < title - (name + 1) <= _NAME_BEFORE
+               for title in titles for name in _person_names(sentence, lang))
 
 
 def enumerates(text: str, lang: str = "en") -> bool:

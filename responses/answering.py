@@ -32,7 +32,7 @@ from pressbot.responses.decision import (
 )
 from pressbot.responses.own_case import own_case
 from pressbot.responses.render import Renderer, locale
-from pressbot.responses.series import carries, numbered_names
+from pressbot.responses.series import Numbered, carried, carries, numbered_names
 from pressbot.retrieval import Hit, Index
 from pressbot.retrieval.analyzer import detect_language, question_terms
 from pressbot.retrieval.glossary import Query
@@ -89,10 +89,12 @@ class Reply(Rendered):
     found_in: str | None = None
 
 
-def named_passages(index: Index, hits: Sequence[Hit], question: str, lang: str) -> list[Hit]:
+def named_passages(index: Index, hits: Sequence[Hit], question: str, lang: str,
+                   series: tuple[Numbered, ...] | None = None) -> list[Hit]:
     """All the passages of a release found whose title carries a numbered name the question says ("Migration School
-    6", series.py), but those found: the question is about that release, and what it asks may be anywhere in it."""
-    series = numbered_names(question, lang)
+    6", series.py), but those found: the question is about that release, and what it asks may be anywhere in it.
+    `series`: the names as the releases searched write them (`series_in`), by default as the question says them."""
+    series = numbered_names(question, lang) if series is None else series
     found = {(h.doc_id, h.position) for h in hits}
     docs = dict.fromkeys(h.doc_id for h in hits if series and carries(series, h.title, h.lang))
     return [p for doc in docs for p in index.passages_of(doc) if (p.doc_id, p.position) not in found]
@@ -183,8 +185,10 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
         hits = index.search_in(plan, target, k=HITS)
         searched = searched_in(index, question, lang, target)
         weights = searched.weights
+        series = series_in(index, question, lang, target)
         answer = compose(question, hits, weights, lang, settings, plan, unknown(index, weights),
-                         index.following(hits, FOLLOWING))
+                         [*index.following(hits, FOLLOWING), *named_passages(index, hits, question, lang, series)],
+                         series)
         answer = names_kept(index, about_topic(answer, searched, source_lang=target), searched, source_lang=target)
         answer = stated_of(index, answer, searched, source_lang=target)
         answer = entity_about_topic(answer, searched, source_lang=target)
@@ -192,6 +196,14 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
         if answer.answered:
             return answer
     return None
+
+
+def series_in(index: Index, question: str, lang: str, target: str) -> tuple[Numbered, ...]:
+    """The numbered names a question says ("Miqrasiya məktəbi 6") as releases in `target` write them: each name's
+    word by the vocabulary's names for it in `target` ("school"), the figure kept (series.carried)."""
+    def names(word: str) -> list[tuple[str, ...]]:
+        return [terms for concept in index.translate(word, lang, target)[0].concepts for terms in concept.alternatives]
+    return carried(numbered_names(question, lang), names)
 
 
 def searched_in(index: Index, question: str, lang: str, target: str) -> Asked:

@@ -32,7 +32,7 @@ from pressbot.responses.answer_types import (
     names_person,
 )
 from pressbot.responses.answer_types import holds as _holds_uncached
-from pressbot.responses.series import carries, numbered_names, numbers_other
+from pressbot.responses.series import Numbered, carries, numbered_names, numbers_other
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
 from pressbot.retrieval.glossary import Concept, Query
@@ -756,13 +756,15 @@ def _read_on(source: _Source, hits: Sequence[Hit], following: Sequence[Hit], kin
 
 def _named_first(question: str, lang: str, pool: Sequence[_Source], sources: Sequence[_Source], hits: Sequence[Hit],
                  following: Sequence[Hit], kind: str | None, cue: frozenset[str], given: frozenset[str],
-                 weights: Mapping[str, float], names: Names, needs: Needs, limit: int) -> list[_Source]:
+                 weights: Mapping[str, float], names: Names, needs: Needs, limit: int,
+                 series: tuple[Numbered, ...] | None = None) -> list[_Source]:
     """The sources to quote, the release whose title carries a numbered name the question says first ("Migration
     School 6": series.py), read on into its other passages (answering passes them in) when the ones found do not
     state the kind asked for (a unit there stating it is quoted whatever else it names: the name says which release
     it is about), and no release titled with another number of the series; the sources as focused when no release is
-    so named."""
-    series = numbered_names(question, lang)
+    so named. `series`: the numbered names as the releases write them (in another language than the question's:
+    answering.series_in), by default as the question says them."""
+    series = numbered_names(question, lang) if series is None else series
     named = next((s for s in pool if carries(series, s.hit.title, s.hit.lang)), None) if series else None
     if named is None:
         return list(sources)
@@ -775,13 +777,15 @@ def _named_first(question: str, lang: str, pool: Sequence[_Source], sources: Seq
 
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,
             settings: ComposerSettings = ComposerSettings(), plan: Query | None = None,
-            unknown: frozenset[str] = frozenset(), following: Sequence[Hit] = ()) -> Answer:
+            unknown: frozenset[str] = frozenset(), following: Sequence[Hit] = (),
+            series: tuple[Numbered, ...] | None = None) -> Answer:
     """Quote the best sentences of the best hits, one numbered citation per source document; when the question
     asks for a kind of answer that some source's quotes state, only those sources. `plan`: the question's search
     plan, so that a sentence naming a concept by another of its names counts as naming it; `unknown`: the
     question's terms the corpus never uses (see `evidence`). `following`: the passages that follow the hits' in
     their releases (Index.following), read only for a source whose retrieved passages do not state the kind
-    asked for (`_read_on`); never sources of their own, never evidence."""
+    asked for (`_read_on`); never sources of their own, never evidence. `series`: the numbered names the question
+    says as the releases write them, when they are in another language than the question (series.carried)."""
     all_hits = hits = tuple(hits)
     weights = positive(weights)
     hits = on_years(hits, question)
@@ -820,7 +824,7 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     sources = _focused(pool, needs_of(weights, plan), kind, cue, given, weights, names, settings.max_sources,
                        asks_whether(question, lang))
     sources = _named_first(question, lang, pool, sources, hits, following, kind, cue, given, weights, names,
-                           needs_of(weights, plan), settings.max_sources)
+                           needs_of(weights, plan), settings.max_sources, series)
     def picking(read_on: bool) -> list[tuple[_Source, list[_Unit], bool]]:
         """Each source's units, and whether they state the kind; `read_on`: a source whose retrieved passages do
         not state it is read on into the passages that follow them (`_read_on`)."""

@@ -10,12 +10,16 @@ Usage::
     carries(names, 'The opening ceremony of the "Migration School - 6" project held', "en")   # True
     carries(names, "The “Migration School-4” project launched", "en")                        # False
     numbers_other(names, "The “Migration School-4” project launched", "en")                  # True
+    # Asked in Azerbaijani of English releases: the word by its English names (the vocabulary's), the figure kept.
+    english = carried(numbered_names("Miqrasiya məktəbi 6 neçə iştirakçı", "az"), lambda word: [("school",)])
+    carries(english, 'The opening ceremony of the "Migration School - 6" project held', "en")  # True
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
 from pressbot.responses.answer_types import MONTHS
 from pressbot.retrieval.analyzer import normalize
@@ -25,8 +29,10 @@ from pressbot.retrieval.stopwords import STOPWORDS
 # "108-ci sessiya", "108-я сессия") or a Roman numeral written in capitals before or after one ("VIII Round").
 _ORDINAL = r"(st|nd|rd|th|-?(ci|cu|cı|cü|ncı|nci|ncu|ncü|ü|u|i|ı|й|я|е|го|ой|ая|ое))"
 _WORD = r"[^\W\d_]{3,}"
-# Not a figure before a unit or a per cent ("6 months", "6 ay", "6%"): a quantity.
-_UNIT = r"(%|ay|il|gun|hefte|saat|day|week|month|year|hour|мес|год|дн|недел|час)"
+# Not a figure before a unit or a per cent ("6 months", "6 ay", "14 лет", "20 manat", "5 nəfər", "6%"): a quantity.
+# Times, sums of money and head counts, each in en/az/ru (normalized: "nəfər" is "nefer", "AZN" is "azn").
+_UNIT = (r"(%|ay|il|gun|hefte|saat|deqiqe|day|week|month|year|hour|minute|мес|год|лет|дн|сут|недел|час|минут|"
+         r"manat|azn|usd|dollar|euro|манат|доллар|евро|рубл|nefer|people|persons|человек)")
 _AFTER = re.compile(rf"\b({_WORD})\W{{0,3}}(\d{{1,4}})(?!\d)(?!{_ORDINAL}?\s*{_UNIT})")
 _BEFORE = re.compile(rf"(?<!\d)(\d{{1,4}}){_ORDINAL}\s+({_WORD})(\s+({_WORD}))?")
 _ROMAN = re.compile(r"\b([IVX]{2,6}|[IVX]+(?=\s+[A-ZƏÖÜĞŞÇİА-ЯЁ]))\b\W{0,3}(\w{3,})|(\w{3,})\W{0,3}\b([IVX]{2,6})\b")
@@ -45,10 +51,13 @@ def _names(word: str, figure: str) -> bool:
 @dataclass(frozen=True)
 class Numbered:
     """A word of a name and the figure that numbers it ("school", "6"); the word's first letters only, so that
-    inflections match ("mekteb" for "məktəbi", "sessi" for "sessiyası")."""
+    inflections match ("mekteb" for "məktəbi", "sessi" for "sessiyası"). `said`: the word as the question wrote it
+    (normalized), and `before` the word before it ("школа" of "школа миграции 6"), what `carried` translates."""
 
     word: str
     figure: str
+    said: str = field(default="", compare=False)
+    before: str = field(default="", compare=False)
 
 
 def _stem(word: str) -> str:
@@ -61,14 +70,32 @@ def numbered_names(question: str, lang: str) -> tuple[Numbered, ...]:
     found: list[Numbered] = []
     for m in _AFTER.finditer(text):
         if _names(m.group(1), m.group(2)):
-            found.append(Numbered(_stem(m.group(1)), m.group(2)))
+            before = re.search(r"([^\W\d_]+)\s+$", text[:m.start(1)])
+            found.append(Numbered(_stem(m.group(1)), m.group(2), m.group(1), before.group(1) if before else ""))
     for m in _BEFORE.finditer(text):  # "the 108th council session": either word may be the title's
-        found.extend(Numbered(_stem(word), m.group(1)) for word in (m.group(4), m.group(6))
+        found.extend(Numbered(_stem(word), m.group(1), word) for word in (m.group(4), m.group(6))
                      if word and _names(word, m.group(1)))
     for m in _ROMAN.finditer(question):
         roman, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if roman == "I" and lang == "en":  # the pronoun ("Can I Apply"), not the Roman one
+            continue
         if _names(normalize(word, lang), roman):
-            found.append(Numbered(_stem(normalize(word, lang)), roman.casefold()))
+            found.append(Numbered(_stem(normalize(word, lang)), roman.casefold(), normalize(word, lang)))
+    return tuple(dict.fromkeys(found))
+
+
+def carried(names: tuple[Numbered, ...], translate: Callable[[str], Iterable[Sequence[str]]]) -> tuple[Numbered, ...]:
+    """The numbered names as releases in another language write them: each name's word by its names there
+    (`translate`: words as said to the terms of each of their names in that language, e.g. the vocabulary's:
+    "məktəbi" to ("school",)), and the word with the one before it by a name of several words they make together
+    ("школа миграции" to ("migration", "school"): Russian writes the name's head first), the figure kept; the names
+    as said too, for a word written alike in both ("COP 29")."""
+    found = list(names)
+    for name in names:
+        word = name.said or name.word
+        together = [terms for terms in translate(f"{name.before} {word}") if len(terms) > 1] if name.before else []
+        found.extend(Numbered(_stem(term), name.figure, term)
+                     for terms in [*translate(word), *together] for term in terms if len(term) >= 3)
     return tuple(dict.fromkeys(found))
 
 

@@ -39,6 +39,8 @@ def one_quote_holds(found: Answer, event: str, person: str) -> bool:
     ("Deputy chief of the Harbour Office, Tom Baker spoke about the importance of the festival.", "en"),
     ("Liman idarəsinin rəis müavini Tomas Beyker festivalın əhəmiyyətindən danışıb.", "az"),
     ("Заместитель начальника порта Томас Бейкер выступил на празднике.", "ru"),
+    ("Tom Baker, the deputy chief of the Harbour Office, spoke about the festival.", "en"),
+    ("Заместитель начальника Службы Томас Бейкер выступил на празднике.", "ru"),
 ])
 def test_a_title_a_name_and_a_verb_of_speaking_name_a_person(sentence: str, lang: str) -> None:
     assert names_person(sentence, lang)
@@ -49,8 +51,13 @@ def test_a_title_a_name_and_a_verb_of_speaking_name_a_person(sentence: str, lang
     ("The deputy chief spoke about the importance of the festival.", "en"),  # no name
     ("Liman idarəsində dənizçilər üçün məhsul bayramı keçirilib.", "az"),
     ("В порту для моряков прошёл праздник урожая.", "ru"),
+    # A title and capitalized words that name a body, no person.
+    ("The Head of the Harbour Office said that the work continues.", "en"),
+    ("The Head of the Northern Harbour Office said that the work continues.", "en"),
+    ("Şimal Liman İdarəsinin rəisi bildirib ki, iş davam edir.", "az"),
+    ("Посол Северной Республики отметил важность встречи.", "ru"),
 ])
-def test_a_sentence_without_title_name_and_verb_names_no_person(sentence: str, lang: str) -> None:
+def test_a_sentence_without_title_personal_name_and_verb_names_no_person(sentence: str, lang: str) -> None:
     assert not names_person(sentence, lang)
 
 
@@ -68,8 +75,12 @@ def test_the_person_who_spoke_is_quoted_with_the_event_sentence_before_it() -> N
 
 def test_the_quote_of_event_and_person_is_verbatim_one_paragraph_a_line() -> None:
     found = answer("who spoke at the harvest festival of the harbour office", [FESTIVAL, *FILLER])
+    paragraphs = FESTIVAL.text.split("\n")
+    assert found.quotes
     for quote in found.quotes:
-        assert all(line in FESTIVAL.text.split("\n") or line in FESTIVAL.text for line in quote.text.split("\n"))
+        # Verbatim as a whole, the line break included, and each line within one paragraph (none spans two).
+        assert quote.text in FESTIVAL.text
+        assert all(any(line in paragraph for paragraph in paragraphs) for line in quote.text.split("\n"))
 
 
 def test_a_person_sentence_not_right_after_the_event_sentence_is_not_joined_to_it() -> None:
@@ -99,3 +110,12 @@ def test_the_person_who_spoke_is_quoted_with_the_event_sentence_in_russian() -> 
     found = answer("кто выступил на празднике урожая в портовом управлении", [doc, *RU_FILLER], "ru")
     assert found.answered and "Томас Бейкер" in quoted(found)
     assert one_quote_holds(found, "праздник урожая.", "Заместитель")
+
+
+def test_a_sentence_with_a_title_but_no_personal_name_is_not_joined_to_the_event_sentence() -> None:
+    nobody = Document(id="nobody", title="A harvest festival for the sailors",
+                      text=("A harvest festival was held at the harbour office for the sailors on October 1.\n"
+                            "The Head of the Northern Port Authority said that the work continues.\n"
+                            "The guests thanked the organisers."))
+    found = answer("who spoke at the harvest festival of the harbour office", [nobody, *FILLER])
+    assert not any("October 1." in q.text and "The Head" in q.text for q in found.quotes)

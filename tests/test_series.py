@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from pressbot.responses.answering import named_passages
-from pressbot.responses.composer import Answer, compose
-from pressbot.responses.series import carries, numbered_names, numbers_other
+from pressbot.responses.answering import across_languages, named_passages
+from pressbot.responses.composer import Answer, ComposerSettings, compose
+from pressbot.responses.series import carried, carries, numbered_names, numbers_other
 from pressbot.retrieval import Document, Index
+from pressbot.retrieval.glossary import Glossary
 
 FILLER = [Document(id=f"filler{i}", title=f"Seminar {i}", text=f"A seminar on {topic} was held in the capital.")
           for i, topic in enumerate(["museums", "archives", "libraries", "orchestras", "theatres", "gardens"])]
@@ -42,6 +43,12 @@ def test_another_number_of_the_series_or_a_figure_elsewhere_does_not_carry_it(qu
     ("whom did the chief meet on november 27", "en"),
     ("2019-cu ilin aprelində neçə zəng daxil olub", "az"),
     ("рвп можно продлевать больше 4 раз?", "ru"),
+    ("Can I Apply For Citizenship", "en"),
+    ("паспорт 14 лет", "ru"),
+    ("очередь 30 минут", "ru"),
+    ("rüsum 20 manat", "az"),
+    ("rusum 20 AZN", "az"),
+    ("qrupda 25 nəfər", "az"),
 ])
 def test_a_year_a_quantity_a_date_or_a_stopword_names_no_numbered_name(question: str, lang: str) -> None:
     assert numbered_names(question, lang) == ()
@@ -138,3 +145,43 @@ def test_the_release_carrying_the_numbered_name_is_quoted_first_in_azerbaijani_a
     found = answer(question, [named, elsewhere, *filler], lang)
     assert found.answered and found.citations[0].doc_id == "named"
     assert any("25" in q.text for q in found.quotes if q.n == 1)
+
+
+# A series written in English only, asked about in Azerbaijani and Russian: the name is carried across through the
+# vocabulary (the word by its English names, the figure kept), as the cross-language search carries the question.
+HARBOUR_GLOSSARY = Glossary.parse("""
+- {en: [harbour], az: [liman], ru: [порт, портовая]}
+- {en: [school], az: [məktəb], ru: [школа]}
+- {en: [people, participants], az: [nəfər, iştirakçı], ru: [человек, участников]}
+- {en: [accepted], az: [qəbul olunub], ru: [приняли]}
+""")
+OTHER_LANGUAGES = [Document(id=f"{lang}{i}", lang=lang, title=f"Seminar {i}", text=text)
+                   for lang, texts in [("az", ["Paytaxtda muzeylər haqqında seminar keçirilib."]),
+                                       ("ru", ["В столице прошёл семинар о музеях."])]
+                   for i, text in enumerate(texts)]
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("liman mektebi 6 nece nefer qebul olunub", "az"),
+    ("портовая школа 6 сколько человек приняли", "ru"),
+])
+def test_a_numbered_name_asked_in_another_language_than_the_series_is_quoted_without_other_releases(
+        question: str, lang: str) -> None:
+    index = Index.build([NAMED, FOURTH, ELSEWHERE, *FILLER, *OTHER_LANGUAGES], glossary=HARBOUR_GLOSSARY)
+    found = across_languages(index, question, lang, ComposerSettings(), any_size=True)
+    assert found is not None and found.answered and found.citations[0].doc_id == "named"
+    assert "fourth" not in {c.doc_id for c in found.citations}
+    assert any("25 successful participants" in q.text for q in found.quotes if q.n == 1)
+
+
+def test_a_numbered_name_is_carried_by_the_names_of_its_word_in_the_other_language() -> None:
+    names = carried(numbered_names("liman mektebi 6 nece nefer qebul olunub", "az"),
+                    lambda word: [("school",)] if word.startswith("mekteb") else [])
+    assert carries(names, 'The opening of the "Harbour School - 6" project', "en")
+    assert numbers_other(names, 'The "Harbour School - 4" project launched', "en")
+
+
+def test_a_numbered_name_whose_head_comes_first_is_carried_by_the_name_its_two_words_make() -> None:
+    names = carried(numbered_names("школа порта 6 сколько приняли", "ru"),
+                    lambda words: [("harbour", "school")] if words == "школа порта" else [])
+    assert carries(names, 'The opening of the "Harbour School - 6" project', "en")
