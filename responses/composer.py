@@ -802,7 +802,8 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
         cue = frozenset()
     given = given_figures(question, kind)
     names = names_of(plan)
-    predicate = predicate_of(needs_of(weights, plan)) if kind is None and is_yes_no(question, lang) else ()
+    needs = needs_of(weights, plan)
+    predicate = predicate_of(needs) if kind is None and is_yes_no(question, lang) else ()
     chosen: list[Hit] = []
     for hit in hits:
         if any(c.doc_id == hit.doc_id for c in chosen):
@@ -814,17 +815,17 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     pool = [_source(h, hits) for h in chosen[:FOCUS_POOL]]
     if kind is not None and not _stating(pool, kind, cue, given, weights, names):
         pool += [_source(h, hits) for h in chosen[FOCUS_POOL:]]  # the kind asked for, stated further down only
-    if kind is not None and pool and _on_topic(pool[0], needs_of(weights, plan), kind, cue, given, weights,
+    if kind is not None and pool and _on_topic(pool[0], needs, kind, cue, given, weights,
                                                names) < ON_TOPIC:
         # The release found first may state the kind about the question's topic in the passages after the ones
         # found: read on, so that it competes with what it says there (`_read_on`).
-        read = _read_on(pool[0], hits, following, kind, cue, given, weights, names, set(), needs_of(weights, plan))
+        read = _read_on(pool[0], hits, following, kind, cue, given, weights, names, set(), needs)
         if read is not None:
             pool[0] = read
-    sources = _focused(pool, needs_of(weights, plan), kind, cue, given, weights, names, settings.max_sources,
+    sources = _focused(pool, needs, kind, cue, given, weights, names, settings.max_sources,
                        asks_whether(question, lang))
     sources = _named_first(question, lang, pool, sources, hits, following, kind, cue, given, weights, names,
-                           needs_of(weights, plan), settings.max_sources, series)
+                           needs, settings.max_sources, series)
     def picking(read_on: bool) -> list[tuple[_Source, list[_Unit], bool]]:
         """Each source's units, and whether they state the kind; `read_on`: a source whose retrieved passages do
         not state it is read on into the passages that follow them (`_read_on`)."""
@@ -837,7 +838,7 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
                            source.lines, names, predicate)
             states = kind is None or _states(picked, hit.lang, kind, cue, given, weights, names)
             further = None if states or not read_on or kind is None else _read_on(
-                source, hits, following, kind, cue, given, weights, names, seen, needs_of(weights, plan))
+                source, hits, following, kind, cue, given, weights, names, seen, needs)
             if further is not None and kind is not None:
                 source = further
                 candidates = [u for u in source.units if _key(u.text) not in seen]
