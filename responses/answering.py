@@ -183,7 +183,7 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
         if not translated:
             continue
         hits = index.search_in(plan, target, k=HITS)
-        searched = searched_in(index, question, lang, target)
+        searched = searched_in(index, question, lang, target, plan)
         weights = searched.weights
         series = series_in(index, question, lang, target)
         answer = compose(question, hits, weights, lang, settings, plan, unknown(index, weights),
@@ -206,11 +206,12 @@ def series_in(index: Index, question: str, lang: str, target: str) -> tuple[Numb
     return carried(numbered_names(question, lang), names)
 
 
-def searched_in(index: Index, question: str, lang: str, target: str) -> Asked:
+def searched_in(index: Index, question: str, lang: str, target: str, plan: Query | None = None) -> Asked:
     """A question as the cross-language path searches it in `target`: its concepts through the vocabulary's names
-    in `target`, their idf weights, and the words asking for the kind in `target` ("telefon" is searched as
-    "phone")."""
-    plan, _ = index.translate(question, lang, target)
+    in `target` (`plan`, when the caller has already translated it), their idf weights, and the words asking for
+    the kind in `target` ("telefon" is searched as "phone")."""
+    if plan is None:
+        plan, _ = index.translate(question, lang, target)
     cue = frozenset(index.translate(cue_terms(question, lang)[1], lang, target)[0].terms)
     return Asked(plan, index.term_weights(plan.terms), cue)
 
