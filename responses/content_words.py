@@ -32,17 +32,29 @@ SHORTHAND = 3
 
 # Endings of verb forms per language, on normalized words (Azerbaijani letters folded: ə→e, ı→i, ü→u, ö→o ...).
 _VERB = {
-    "en": re.compile(r"(ed|ing)$"),
-    # Infinitive (-maq/-mək), present (-ır/-ir/-ur/-ür and its persons), past (-ıb, -dı, -mış), future
-    # (-acaq/-əcək), passive stems (-ıl/-il/-ul/-ül, -ın/-in), participles (-an/-ən after y: "işləyən").
-    "az": re.compile(r"(maq|mek|maga|meye|mag|meg|[iu]r(am|em|iq|ik|san|sen|siniz|lar|ler|dir|dur)?|[iu]b(dir|dur)?|"
-                     r"(d|t)[iu](r|m|q|k|lar|ler)?|m[iu]s(dir|dur)?|acaq|ecek|yan|yen|[iu]l|[iu]lir|[iu]lur|"
-                     r"[iu]lib|[iu]lub|[iu]lmaq|[iu]lmek)(m[iu])?$"),  # "verilirmi": the question particle after it
+    # -ed and -ing after a stem that holds a vowel ("handl-ing", "us-ed", "go-ing"; not "king", "spring", "shed"),
+    # -eed only after a syllable ("agr-eed"; not "speed", "need", "seed"): the Porter stemmer's conditions.
+    "en": re.compile(r"^([^aeiouy]*[aeiouy][^aeiouy]+eed|(?!.*eed$)[^aeiouy]*[aeiouy].*(ed|ing))$"),
+    # Infinitive (-maq/-mək), present (-ır/-ir/-ur/-ür and its persons; after a vowel -yır: "işləyir", so a vowel
+    # before a bare -ir is no present: "Əlcəzair"), past (-ıb, -dı, -mış), future (-acaq/-əcək), passive forms
+    # (-ılır, -ılıb, -ılmaq; a bare passive stem -ıl is no form people ask with: "qızıl" is gold), participles
+    # (-an/-ən after y: "işləyən").
+    "az": re.compile(r"(maq|mek|maga|meye|mag|meg|(y|[^aeiou])[iu]r(am|em|iq|ik|san|sen|siniz|lar|ler|dir|dur)?|"
+                     r"[iu]b(dir|dur)?|(d|t)[iu](r|m|q|k|lar|ler)?|m[iu]s(dir|dur)?|acaq|ecek|yan|yen|"
+                     r"[iu]lir|[iu]lur|[iu]lib|[iu]lub|[iu]lmaq|[iu]lmek)(m[iu])?$"),  # "verilirmi": question particle
     # Infinitive, finite forms (-ет, -ит, -ют, -ят, -ешь, -ишь, -аю: "снимаю"), reflexive (-ся, -сь), past (-л,
     # -ла, -ли, -ло), imperative ("подскажите"), participles (-щий, -вший); not "-ат", which ends more nouns
     # ("штат", "результат") than unknown verbs.
     "ru": re.compile(r"(ть|ти|ет|ёт|ит|ут|ют|ят|ешь|ишь|ем|им|ете|ите|ся|сь|л|ла|ли|ло|щий|щая|щее|щие|вший|"
                      r"аю|яю|ею)$"),
+}
+# The verb endings names of places and people also have ("Misir", "Sinqapur", "Nadir", "Aqil", "Египет", "Кабул",
+# "Дели", "Бейрут"): a capitalised word ending so is read as a name. The endings only verbs have
+# (infinitives, persons, reflexives, imperatives: "Çıxmaq", "Выдается", "Подскажите") are verb forms capitalised
+# too, as a question's first word is.
+_NAME_LIKE = {
+    "az": re.compile(r"([iu]r|[iu]b|(d|t)[iu]|yan|yen)$"),
+    "ru": re.compile(r"(ет|ёт|ит|ут|ют|ят|ем|им|л|ла|ли|ло)$"),
 }
 # Question words in their forms ("kimlə", "haradan", "скольки"), also as people type them in a chat ("harda" for
 # "harada", "neche" for "neçə", "скока" for "сколько"), normalized.
@@ -51,7 +63,7 @@ _ASKING = {
     "az": "kim kime kimi kimin kimle kimnen kimden kimler ne neye neyi neden neyle niye nie hara harda harada haradan "
           "hardan haraya hansi hansina hansini hansinda hansindan nece neche necedir necedi neceye neceden nevaxt",
     "ru": "что чего чему чем кто кого кому кем где куда откуда когда почему зачем как какой какая какое какие "
-          "каким какого какому скольк сколько скольки скока скоко чей чья чьё чьи чё че шо",
+          "каким какого какому скольк сколько скольки скольким скольких скока скоко чей чья чьё чьи чё че шо",
 }
 # Words of modality and emphasis that are no verb forms ("вообще", "нужен", "really"), indefinite pronouns
 # ("anything", "things"), irregular verb forms ("meant") and words of time ("yesterday", "bugün", "сегодня"),
@@ -76,7 +88,9 @@ _OCCASIONS = {
 }
 # The people a question is asked for ("can my wife…", "nənəm xaricdədir…", "сестра хочет…", "pensioners"): who the
 # asker is or asks about, which the releases name by their status (foreigners, citizens, family members), not what
-# is asked. Stems of normalized words: a word beginning with one is such a person ("yoldasim", "супруги").
+# is asked. Stems of normalized words: a word beginning with a long one is such a person ("yoldasim", "супруги"); a
+# short one (SHORT_STEM letters or fewer) must be followed by nothing but the language's endings (_ENDINGS: "anam",
+# "мужу"), so that words merely beginning like one stay what they are ("analiz", "Женева", "папка", "Mumbai").
 _PERSONS = {
     "en": ("wife", "wives", "husband", "spouse", "son", "sons", "daughter", "child", "kid", "baby", "babies", "mother",
            "father", "mom", "mum", "dad", "parent", "brother", "sister", "sibling", "grandmother", "grandfather",
@@ -86,10 +100,22 @@ _PERSONS = {
     "az": ("arvad", "yoldas", "erim", "ogl", "qiz", "usaq", "korpe", "ana", "ata", "qardas", "baci", "nene", "baba",
            "xala", "bibi", "emi", "dayi", "nisanli", "dost", "qohum", "teqaudcu", "telebe", "turist", "qonsu", "aile",
            "ozum"),
-    "ru": ("жен", "муж", "супруг", "сын", "доч", "ребен", "ребён", "дет", "мам", "пап", "мать", "матер", "отец", "отц",
-           "родител", "брат", "сестр", "бабушк", "дедушк", "внук", "внучк", "тет", "дяд", "племянни", "невест",
-           "жених", "друг", "подруг", "родствен", "пенсионер", "студент", "турист", "сосед", "коллег", "начальник",
-           "работодател", "семь", "себ"),
+    "ru": ("жен", "муж", "супруг", "сын", "сыновь", "доч", "дочер", "дочк", "ребенок", "ребенк", "дет", "мам", "пап",
+           "мать", "матер", "отец", "отц", "родител", "брат", "сестр", "бабушк", "дедушк", "внук", "внучк", "тет",
+           "дяд", "племянни", "невест", "жених", "друг", "друз", "подруг", "родствен", "пенсионер", "студент",
+           "турист", "сосед", "соседк", "коллег", "начальник", "работодател", "семь", "себ"),
+}
+# A short stem has this many letters or fewer.
+SHORT_STEM = 5
+# What may follow a short stem of _PERSONS and _OCCASIONS, per language, on normalized words: plurals and the
+# familiar forms ("kids", "children", "mummy"); Azerbaijani plural, possessive, case and copula in their order
+# ("usaqlarimin", "anamdir", "qizina"); Russian noun cases ("жене", "детьми", "семьей").
+_ENDINGS = {
+    "en": re.compile(r"(s|es|ren|dy|my|ie|ies)?"),
+    "az": re.compile(r"(l[ae]r)?([iu]m|[iu]n|[iu]m[iu]z|[iu]n[iu]z|m|n|m[iu]z|n[iu]z|s?[iu]|l[ae]r[iu])?"
+                     r"(n?[iu]n|y?[ae]|n?[iu]|n?d[ae]|n?d[ae]n|y?l[ae]|il[ae])?(d[iu]r|d[iu])?"),
+    "ru": re.compile(r"(а|я|у|ю|е|ы|и|о|ь|ой|ей|ою|ею|ом|ем|ам|ям|ами|ями|ах|ях|ов|ев|ья|ьи|ье|ью|ьей|ьям|ьями|"
+                     r"ьях|ьев|ьми)?"),
 }
 
 
@@ -108,15 +134,26 @@ def is_content(word: str, lang: str) -> bool:
         return False
     if _person(text, lang):
         return False
+    return not _verb(word, text, lang)
+
+
+def _verb(word: str, text: str, lang: str) -> bool:
+    """Whether a word (as typed, and normalized) is a verb form by its ending (_VERB), unless it is a capitalised
+    name with an ending names have too (_NAME_LIKE)."""
     verb = _VERB.get(lang)
-    return verb is None or not verb.search(text)
+    if verb is None or not verb.search(text):
+        return False
+    name_like = _NAME_LIKE.get(lang)
+    return not (word[:1].isupper() and name_like is not None and name_like.search(text))
 
 
 def _person(text: str, lang: str) -> bool:
     """Whether a normalized word names a person a question is asked for (_PERSONS) or its occasion (_OCCASIONS): a
-    stem of three letters or fewer must be the whole word or the word with an ending of up to three letters ("ana",
-    "anam"; "муж", "мужу"), a longer one begins it ("yoldasim", "сестре", "pensioners")."""
+    stem of SHORT_STEM letters or fewer must be the whole word or the word with the language's endings ("ana",
+    "anam"; "муж", "мужу"), a longer one begins it ("yoldasim", "pensioners")."""
+    endings = _ENDINGS.get(lang)
     for stem in (*_PERSONS.get(lang, ()), *_OCCASIONS.get(lang, ())):
-        if text.startswith(stem) and (len(stem) > 3 or len(text) - len(stem) <= 3):
+        if text.startswith(stem) and (len(stem) > SHORT_STEM
+                                      or (endings is not None and endings.fullmatch(text, len(stem)))):
             return True
     return False

@@ -20,7 +20,7 @@ import Stemmer
 from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "14"
+ANALYZER_VERSION = "15"
 
 LANGUAGES = ("en", "az", "ru")
 
@@ -280,8 +280,8 @@ _AZ_CUES = frozenset(
     "lazimdi lazimdir lazimdir olar olur edir etmek almaq nedi neçe hara haqqinda yoxsa mecburi mecburidi "
     "icaze icazesi icazəsi sened senedler senedleri qeydiyyat qeydiyyata konsulluq ucotu ucotuna sefirlik "
     "sefirliyi vetendasliq vetendasligi vetendasligim qacqin yasamaq yasayiram yasayir muraciet ucun "
-    # ... and everyday chat words (harda "where", gecə-gündüz "day and night", ...)
-    "harda hardadi hardadir gece gunduz isleyir uchun neche".split()
+    # ... and everyday chat words (harda "where", uchun for "üçün", ...)
+    "harda hardadi hardadir uchun neche".split()
 )
 # Azerbaijani endings no English word of five letters or more has: the present and passive of verbs (işləyir,
 # verilir, qoyulur, alınır), "I have -ed" (itirmişəm, typed itirmisem or itirmishem), the possessive (vəsiqəsi),

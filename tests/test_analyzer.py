@@ -271,7 +271,7 @@ def test_azerbaijani_typed_the_turkish_way_reads_as_azerbaijani() -> None:
 
 
 @pytest.mark.parametrize("question", ["shexsiyyet vesiqesi itirmishem", "apostil harda qoyulur",
-                                      "919 gece-gunduz isleyir?"])
+                                      "919 gece-gunduz isleyir?", "ofis bazar gunu gozleyir"])
 def test_azerbaijani_typed_without_its_letters_is_told_by_its_endings(question: str) -> None:
     assert detect_language(question) == "az"
 

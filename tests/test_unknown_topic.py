@@ -51,6 +51,18 @@ def test_a_thing_no_release_names_is_not_answered_by_quotes_about_the_rest(relea
 
 
 @pytest.mark.parametrize(("question", "lang"), [
+    ("do foreigners living in Mumbai get a residence permit", "en"),
+    ("Sinqapur əcnəbilərə viza verilir?", "az"),
+    ("выдается ли виза иностранцам в Египет", "ru"),
+])
+def test_a_place_no_release_names_is_a_topic_though_it_begins_or_ends_like_a_grammar_word(releases: Index,
+                                                                                         question: str,
+                                                                                         lang: str) -> None:
+    decided = decide(releases, question, lang)
+    assert not decided.answered and decided.reason == "unknown_topic"
+
+
+@pytest.mark.parametrize(("question", "lang"), [
     ("do foreigners living in azerbaijan get a residence permit", "en"),
     ("azərbaycanda yaşayan əcnəbilərə yaşamaq icazəsi verilirmi", "az"),
     ("выдается ли вид на жительство иностранцам в азербайджане", "ru"),
@@ -135,9 +147,36 @@ def test_the_people_and_occasions_of_a_question_are_not_content_words(word: str,
     assert not is_content(word, lang)
 
 
-@pytest.mark.parametrize(("word", "lang"), [("pensions", "en"), ("anatomiya", "az"), ("мужество", "ru")])
+@pytest.mark.parametrize(("word", "lang"), [("pensions", "en"), ("anatomiya", "az"), ("мужество", "ru"),
+                                            ("Mumbai", "en"), ("kidnap", "en"), ("analiz", "az"), ("Женева", "ru"),
+                                            ("папка", "ru"), ("материалы", "ru")])
 def test_a_word_only_beginning_like_a_short_person_word_is_still_a_content_word(word: str, lang: str) -> None:
     assert is_content(word, lang)
+
+
+@pytest.mark.parametrize(("word", "lang"), [("kids", "en"), ("children", "en"), ("mummy", "en"), ("anama", "az"),
+                                            ("uşaqlarımın", "az"), ("qızıma", "az"), ("детьми", "ru"),
+                                            ("дочери", "ru"), ("ребенка", "ru"), ("семьей", "ru")])
+def test_a_short_person_word_with_its_languages_endings_is_not_a_content_word(word: str, lang: str) -> None:
+    assert not is_content(word, lang)
+
+
+@pytest.mark.parametrize(("word", "lang"), [("speed", "en"), ("spring", "en"), ("qızıl", "az"), ("apostil", "az"),
+                                            ("qəbul", "az"), ("təhsil", "az"), ("elcezair", "az")])
+def test_a_noun_ending_like_a_verb_form_without_being_one_is_a_content_word(word: str, lang: str) -> None:
+    assert is_content(word, lang)
+
+
+@pytest.mark.parametrize(("word", "lang"), [("Sinqapur", "az"), ("Misir", "az"), ("Əlcəzair", "az"), ("Nadir", "az"),
+                                            ("Египет", "ru"), ("Кабул", "ru"), ("Дели", "ru")])
+def test_a_capitalised_name_ending_like_a_verb_form_is_a_content_word(word: str, lang: str) -> None:
+    assert is_content(word, lang)
+
+
+@pytest.mark.parametrize(("word", "lang"), [("Götürmək", "az"), ("Verilirmi", "az"), ("Выдается", "ru"),
+                                            ("Подскажите", "ru"), ("going", "en"), ("used", "en"), ("agreed", "en")])
+def test_endings_only_verbs_have_are_verb_forms_also_capitalised_as_a_first_word(word: str, lang: str) -> None:
+    assert not is_content(word, lang)
 
 
 @pytest.mark.parametrize(("word", "lang"), [
