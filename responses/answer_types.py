@@ -27,6 +27,7 @@ Usage::
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pressbot.retrieval.analyzer import normalize
@@ -422,6 +423,7 @@ def _asking(found: re.Match[str]) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=1024)  # decision.cue_terms asks it of one question several times (4.5 on average)
 def asked(question: str, lang: str) -> tuple[str, str] | None:
     """The kind of answer the question asks for (one of KINDS) and the words that ask it ("fee", "harada"),
     else None."""

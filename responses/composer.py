@@ -134,10 +134,18 @@ def related(a: str, b: str) -> bool:
 
 def _matched(weights: Mapping[str, float], terms: frozenset[str]) -> set[str]:
     """The question terms a sentence's terms match (related stems share their first four letters)."""
+    by_prefix = _by_prefix(terms)
+    return {q for q in weights if q in terms or any(related(q, t) for t in by_prefix.get(q[:4], ()))}
+
+
+@functools.lru_cache(maxsize=1024)  # a question's sentences, their sources' unions (held), and recent ones
+def _by_prefix(terms: frozenset[str]) -> Mapping[str, tuple[str, ...]]:
+    """A sentence's terms by their first four letters; cached, since `_matched` reads the same sentences' terms
+    (`_terms`) for every concept of a question and question after question (87 calls a question at 100k)."""
     by_prefix: dict[str, list[str]] = {}
     for t in terms:
         by_prefix.setdefault(t[:4], []).append(t)
-    return {q for q in weights if q in terms or any(related(q, t) for t in by_prefix.get(q[:4], ()))}
+    return {prefix: tuple(group) for prefix, group in by_prefix.items()}
 
 
 @functools.lru_cache(maxsize=8192)

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from pressbot.responses.answer_types import DATE, DURATION, NUMBER, expected_kind, holds
-from pressbot.responses.composer import Answer, ComposerSettings, _Unit, compose, focus, needs_of, related
+from pressbot.responses.composer import (
+    Answer,
+    ComposerSettings,
+    _matched,
+    _Unit,
+    compose,
+    focus,
+    needs_of,
+    related,
+)
 from pressbot.retrieval import Document, Hit, Index
 from pressbot.retrieval.glossary import Glossary
 
@@ -314,3 +323,12 @@ def test_a_heading_over_a_list_is_quoted_with_the_list_even_when_it_names_nothin
     result = answer("which documents for a zanzibar passport application", docs=[page, *FILLER])
     assert any(q.text.startswith("Required papers\n• Completed") and "Two photographs" in q.text
                for q in result.quotes)
+
+
+def test_question_terms_are_matched_against_each_sentence_s_own_terms_when_sentences_come_back() -> None:
+    question = {"conclud": 1.0, "agreement": 1.0}
+    concluded = frozenset({"conclus", "agreement"})
+    elsewhere = frozenset({"concert", "agreement"})
+    for _ in range(2):  # the second time reads the sentences' terms grouped the first time
+        assert _matched(question, concluded) == {"conclud", "agreement"}
+        assert _matched(question, elsewhere) == {"agreement"}
