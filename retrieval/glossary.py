@@ -148,6 +148,8 @@ _AZ_VERB_FORMS = ("ir", "ib", "di", "mis", "misam", "im", "dim", "diq", "ar", "a
 _AZ_FRONT, _AZ_ROUNDED, _AZ_ANY_VOWEL = "eəiöü", "oöuü", "aıoueəiöü"
 _AZ_MIN_VERB_ROOT = 3  # al-maq "take", ol-maq "be": two-letter roots' forms are other words (alim, ali, olan)
 _AZ_MIN_POSSESSED = 4  # a noun's "my" form is made from four letters up (viza-m, ailə-m; not ana-m, ay-ım)
+# The cases after a noun's "its" (-ı/-sı): none, locative, ablative, dative, genitive, accusative (written after a).
+_AZ_POSSESSED_CASES = ("", "nda", "ndan", "na", "nin", "ni")
 
 
 def _harmonized(ending: str, front: bool, rounded: bool) -> str:
@@ -165,17 +167,33 @@ def _harmonized(ending: str, front: bool, rounded: bool) -> str:
     return "".join(out)
 
 
+def _possessed(last: str) -> tuple[str, ...]:
+    """A noun's "its" form and that form in the cases people ask in (konfrans-ı, konfrans-ı-n-da, görüş-ü-n-də,
+    status-u-n-dan, sərgi-si-n-ə, orqan-ı-n-ın): the stemmer reads a consonant-final root's last letters as the
+    possessive's s or n (konfransı -> konfran, görüşündə -> goru, statusu -> stat, imkanı -> imka), which a name
+    is known not to end in."""
+    vowels = [ch for ch in last if ch in _AZ_ANY_VOWEL]
+    if not vowels:
+        return ()
+    vowel = vowels[-1]
+    front, rounded = vowel in _AZ_FRONT, vowel in _AZ_ROUNDED
+    its = last + ("s" if last[-1] in _AZ_ANY_VOWEL else "") + _harmonized("i", front, rounded)
+    return tuple(its + _harmonized(case, front, rounded) for case in _AZ_POSSESSED_CASES)
+
+
 def _inflections(name: str) -> tuple[str, ...]:
     """A name as written, and for an Azerbaijani verb in the infinitive (a last word ending in -maq/-mək) its
-    usual conjugated forms too; for a noun ending in a vowel, its "my" form (icazə-m, vəsiqə-m-i): the stemmer
-    cannot strip that -m, which also ends roots (bayram, proqram), but a name is known to be a noun."""
+    usual conjugated forms too; for a noun, its "its" form in the usual cases (_possessed) and, ending in a
+    vowel, its "my" form (icazə-m, vəsiqə-m-i): the stemmer cannot strip that -m, which also ends roots (bayram,
+    proqram), but a name is known to be a noun."""
     words = name.split()
     last = words[-1].lower() if words else ""
     root = last[:-3]
     if not last.endswith(_AZ_INFINITIVE) or (len(root) < _AZ_MIN_VERB_ROOT and len(words) == 1):
+        nouns = [name, *(" ".join([*words[:-1], word]) for word in _possessed(last))]
         if len(last) >= _AZ_MIN_POSSESSED and last[-1] in _AZ_ANY_VOWEL:
-            return (name, " ".join([*words[:-1], last + "m"]))
-        return (name,)
+            nouns.append(" ".join([*words[:-1], last + "m"]))
+        return tuple(dict.fromkeys(nouns))
     vowels = [ch for ch in root if ch in _AZ_ANY_VOWEL]
     last = vowels[-1] if vowels else "a"
     forms = [name]

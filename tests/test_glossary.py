@@ -211,6 +211,23 @@ def test_an_azerbaijani_noun_name_is_matched_in_its_my_form() -> None:
     assert glossary.translate(analyze("bayramı", "az"), "az", "en")[1] == 1
 
 
+def test_a_consonant_final_azerbaijani_noun_is_matched_in_its_possessive_cases() -> None:
+    # konfrans-ı-n-da "at its conference", görüş-ü-n-də "at its meeting": the stemmer reads the root's s as the
+    # possessive's (konfransında -> konfran, görüşündə -> goru), but the name is known to end in it.
+    glossary = Glossary.parse("- {en: [conference], az: [konfrans]}\n- {en: [meeting], az: [görüş]}")
+    for asked in ("miqrantlar günü konfransında", "konfransı", "bu gorusunde", "görüşünün"):
+        plan, translated = glossary.translate(analyze(asked, "az"), "az", "en")
+        assert translated == 1, asked
+        assert any(("confer",) in c.alternatives or ("meet",) in c.alternatives for c in plan.concepts), asked
+
+
+def test_a_possessive_form_does_not_take_a_word_another_entry_names_directly() -> None:
+    # "status" makes statusu -> stat; an entry naming a word that analyzes to "stat" itself keeps it.
+    glossary = Glossary.parse("- {en: [status], az: [status]}\n- {en: [statistics], az: [stat]}")
+    plan, _ = glossary.translate(analyze("stat", "az"), "az", "en")
+    assert plan.concepts[0].alternatives == (tuple(analyze("statistics", "en")),)
+
+
 def test_a_hyphenated_name_is_one_concept_with_its_parts() -> None:
     # "gecə-gündüz" (day and night) reads "gece gunduz gecegunduz": its parts are not left over as other concepts.
     glossary = Glossary.parse("- {en: [round the clock], az: [gecə-gündüz]}\n- {en: [night], az: [gecə]}")
