@@ -116,7 +116,7 @@ def _match_forms(entries: Sequence[Entry], lang: str) -> dict[str, list[tuple[Te
             for spelled in _spellings(text):
                 # Verb forms are generated for Azerbaijani questions only: no one conjugates them in another language.
                 for said in (_inflections(spelled) if name_lang == lang == "az"
-                             else _surname_cases(spelled) if name_lang == lang == "ru" else (spelled,)):
+                             else _russian_forms(spelled) if name_lang == lang == "ru" else (spelled,)):
                     form = tuple(analyze(said, lang))
                     # How directly the form names the entry (less is more direct): a name of another language,
                     # a verb form generated from a name, a name whose other words are stopwords ("bu gün").
@@ -231,6 +231,41 @@ def _surname_cases(name: str) -> tuple[str, ...]:
     if not any(_surname(w) for w in words):
         return (name,)
     return (name, *(" ".join(w + case if _surname(w) else w for w in words) for case in _RU_SURNAME_CASES))
+
+
+# A Russian noun is asked in its cases (исполком, исполкома; Беларусь, Беларуси), and the stemmer does not always bring
+# them to one stem ("исполком" -> "исполк", "исполкома" -> "исполком"): a one-word name that reads as a noun or an
+# adjective is also matched in its other cases, by its ending. Verbs, participles and acronyms are left as written.
+_RU_CASES = {
+    "": ("а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"),  # after a consonant: исполком-а, -у, -ом ...
+    "а": ("ы", "е", "у", "ой", "и"), "я": ("и", "е", "ю", "ей"), "ь": ("и", "ю", "ем", "я", "ью"),
+    "о": ("а", "у", "ом", "е"), "е": ("я", "ю", "ем", "и"),
+}
+_RU_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "ое", "ые")
+_RU_ADJECTIVE_CASES = ("ого", "ому", "ым", "ом", "ые", "ых", "ая", "ую", "ой", "ое")
+_RU_NOT_NOUN = ("ть", "ться", "ся", "л", "ла", "ли", "ло", "ен", "ена", "ено", "ены", "ан", "ана", "ано", "аны",
+                "ют", "ут", "ет", "ит", "ат", "ят")
+_RU_CONSONANTS = "бвгджзклмнпрстфхцчшщ"
+
+
+def _noun_cases(name: str) -> tuple[str, ...]:
+    """A one-word Russian name as written, and, when it reads as a noun or an adjective (not a verb, a participle
+    or an acronym), its other case forms (исполком: исполкома, исполкому ...; Беларусь: Беларуси ...)."""
+    word = name.lower()
+    if " " in name or "-" in name or name.isupper() or len(word) < _RU_MIN_SURNAME or word.endswith(_RU_NOT_NOUN):
+        return (name,)
+    if word.endswith(_RU_ADJECTIVE_ENDINGS):
+        return (name, *(name[:-2] + case for case in _RU_ADJECTIVE_CASES))
+    if word[-1] in _RU_CONSONANTS:
+        return (name, *(name + case for case in _RU_CASES[""]))
+    if word[-1] in _RU_CASES:
+        return (name, *(name[:-1] + case for case in _RU_CASES[word[-1]]))
+    return (name,)
+
+
+def _russian_forms(name: str) -> tuple[str, ...]:
+    """A Russian name's forms people ask in: its surnames' cases, or a one-word noun's cases."""
+    return tuple(dict.fromkeys([*_surname_cases(name), *_noun_cases(name)]))
 
 
 def _spellings(name: str) -> tuple[str, ...]:

@@ -228,6 +228,20 @@ def test_a_possessive_form_does_not_take_a_word_another_entry_names_directly() -
     assert plan.concepts[0].alternatives == (tuple(analyze("statistics", "en")),)
 
 
+def test_a_russian_noun_name_is_matched_in_its_other_cases() -> None:
+    # The stemmer reads "исполком" as "исполк" but "исполкома" as "исполком": the name's cases are matched too.
+    glossary = Glossary.parse("- {en: [executive committee], ru: [исполком]}\n- {en: [Belarus], ru: [Беларусь]}")
+    for asked in ("сессия исполкома", "на исполкоме", "из Беларуси"):
+        _, translated = glossary.translate(analyze(asked, "ru"), "ru", "en")
+        assert translated == 1, asked
+
+
+def test_a_russian_verb_or_acronym_name_is_not_declined_as_a_noun() -> None:
+    glossary = Glossary.parse("- {en: [issue], ru: [выдать]}\n- {en: [SMS], ru: [ГМС]}")
+    _, translated = glossary.translate(analyze("выдатью ГМСы", "ru"), "ru", "en")
+    assert translated == 0
+
+
 def test_a_hyphenated_name_is_one_concept_with_its_parts() -> None:
     # "gecə-gündüz" (day and night) reads "gece gunduz gecegunduz": its parts are not left over as other concepts.
     glossary = Glossary.parse("- {en: [round the clock], az: [gecə-gündüz]}\n- {en: [night], az: [gecə]}")
