@@ -47,6 +47,8 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TOPIC_KEY = "topic"  # an entry's optional name, for people reading the file
 # A question naming several glossary entries is searched in at most this many wordings.
 MAX_VARIANTS = 16
+# A number below this, searched in English, is also read as an ordinal (the 25th anniversary); years are not.
+ORDINAL_BELOW = 1000
 
 Terms = tuple[str, ...]
 Senses = tuple[int, ...]  # the entries a name's form stands for (usually one)
@@ -292,6 +294,22 @@ def _expansion_forms(entries: Sequence[Entry], lang: str) -> list[tuple[Terms, .
             for entry in entries]
 
 
+def _ordinal(number: int) -> str:
+    """An English ordinal as the releases write it: 1st, 2nd, 3rd, 11th, 21st, 108th."""
+    teen = number % 100 in (11, 12, 13)
+    return f"{number}{'th' if teen else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
+
+
+def _as_said(term: str, target: str) -> Concept:
+    """A term the vocabulary does not translate, searched as said; a number below ORDINAL_BELOW searched in English
+    is also its ordinal (25 -> 25th): the English releases number anniversaries and sessions so ("the 25th
+    anniversary", "the 108th session"), where Azerbaijani and Russian write the number with a case ending that the
+    analyzer leaves apart (25 illiyi, 25-летие, 21-й)."""
+    if target == "en" and term.isdigit() and 0 < int(term) < ORDINAL_BELOW:
+        return Concept(((term,), tuple(analyze(_ordinal(int(term)), "en"))))
+    return Concept(((term,),))
+
+
 @dataclass(frozen=True)
 class Glossary:
     """Entries plus their analyzed forms per question language (computed once, at load)."""
@@ -351,7 +369,7 @@ class Glossary:
             targets = _names_of(names, found[1]) if found else ()
             if found is None or not targets:
                 width = len(found[0]) if found else 1
-                concepts.extend(Concept(((t,),)) for t in terms[i : i + width])
+                concepts.extend(_as_said(t, target) for t in terms[i : i + width])
                 i += width
                 continue
             form = found[0]

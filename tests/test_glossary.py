@@ -242,6 +242,20 @@ def test_a_russian_verb_or_acronym_name_is_not_declined_as_a_noun() -> None:
     assert translated == 0
 
 
+def test_a_number_searched_in_english_is_also_its_ordinal() -> None:
+    # "25 illiyi", "21-й годовщине": the English releases write "the 25th anniversary", "the 21st anniversary".
+    glossary = Glossary.parse("- {en: [anniversary], az: [ildönümü, illik], ru: [годовщина]}")
+    plan, _ = glossary.translate(analyze("20 yanvarın 25 illiyi", "az"), "az", "en")
+    assert ("25th",) in next(c for c in plan.concepts if c.said == ("25",)).alternatives
+    plan, _ = glossary.translate(analyze("на 21-й годовщине", "ru"), "ru", "en")
+    assert ("21st",) in next(c for c in plan.concepts if c.said == ("21",)).alternatives
+
+
+def test_a_year_searched_in_english_is_no_ordinal() -> None:
+    plan, _ = Glossary.parse("- {en: [year], az: [il]}").translate(analyze("2021 ildə", "az"), "az", "en")
+    assert next(c for c in plan.concepts if c.said == ("2021",)).alternatives == (("2021",),)
+
+
 def test_a_hyphenated_name_is_one_concept_with_its_parts() -> None:
     # "gecə-gündüz" (day and night) reads "gece gunduz gecegunduz": its parts are not left over as other concepts.
     glossary = Glossary.parse("- {en: [round the clock], az: [gecə-gündüz]}\n- {en: [night], az: [gecə]}")
