@@ -47,6 +47,8 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TOPIC_KEY = "topic"  # an entry's optional name, for people reading the file
 # A question naming several glossary entries is searched in at most this many wordings.
 MAX_VARIANTS = 16
+# A number below this, searched in English, is also read as an ordinal (the 25th anniversary); years are not.
+ORDINAL_BELOW = 1000
 
 Terms = tuple[str, ...]
 Senses = tuple[int, ...]  # the entries a name's form stands for (usually one)
@@ -116,7 +118,7 @@ def _match_forms(entries: Sequence[Entry], lang: str) -> dict[str, list[tuple[Te
             for spelled in _spellings(text):
                 # Verb forms are generated for Azerbaijani questions only: no one conjugates them in another language.
                 for said in (_inflections(spelled) if name_lang == lang == "az"
-                             else _surname_cases(spelled) if name_lang == lang == "ru" else (spelled,)):
+                             else _russian_forms(spelled) if name_lang == lang == "ru" else (spelled,)):
                     form = tuple(analyze(said, lang))
                     # How directly the form names the entry (less is more direct): a name of another language,
                     # a verb form generated from a name, a name whose other words are stopwords ("bu gün").
@@ -148,6 +150,8 @@ _AZ_VERB_FORMS = ("ir", "ib", "di", "mis", "misam", "im", "dim", "diq", "ar", "a
 _AZ_FRONT, _AZ_ROUNDED, _AZ_ANY_VOWEL = "eəiöü", "oöuü", "aıoueəiöü"
 _AZ_MIN_VERB_ROOT = 3  # al-maq "take", ol-maq "be": two-letter roots' forms are other words (alim, ali, olan)
 _AZ_MIN_POSSESSED = 4  # a noun's "my" form is made from four letters up (viza-m, ailə-m; not ana-m, ay-ım)
+# The cases after a noun's "its" (-ı/-sı): none, locative, ablative, dative, genitive, accusative (written after a).
+_AZ_POSSESSED_CASES = ("", "nda", "ndan", "na", "nin", "ni")
 
 
 def _harmonized(ending: str, front: bool, rounded: bool) -> str:
@@ -165,17 +169,33 @@ def _harmonized(ending: str, front: bool, rounded: bool) -> str:
     return "".join(out)
 
 
+def _possessed(last: str) -> tuple[str, ...]:
+    """A noun's "its" form and that form in the cases people ask in (konfrans-ı, konfrans-ı-n-da, görüş-ü-n-də,
+    status-u-n-dan, sərgi-si-n-ə, orqan-ı-n-ın): the stemmer reads a consonant-final root's last letters as the
+    possessive's s or n (konfransı -> konfran, görüşündə -> goru, statusu -> stat, imkanı -> imka), which a name
+    is known not to end in."""
+    vowels = [ch for ch in last if ch in _AZ_ANY_VOWEL]
+    if not vowels:
+        return ()
+    vowel = vowels[-1]
+    front, rounded = vowel in _AZ_FRONT, vowel in _AZ_ROUNDED
+    its = last + ("s" if last[-1] in _AZ_ANY_VOWEL else "") + _harmonized("i", front, rounded)
+    return tuple(its + _harmonized(case, front, rounded) for case in _AZ_POSSESSED_CASES)
+
+
 def _inflections(name: str) -> tuple[str, ...]:
     """A name as written, and for an Azerbaijani verb in the infinitive (a last word ending in -maq/-mək) its
-    usual conjugated forms too; for a noun ending in a vowel, its "my" form (icazə-m, vəsiqə-m-i): the stemmer
-    cannot strip that -m, which also ends roots (bayram, proqram), but a name is known to be a noun."""
+    usual conjugated forms too; for a noun, its "its" form in the usual cases (_possessed) and, ending in a
+    vowel, its "my" form (icazə-m, vəsiqə-m-i): the stemmer cannot strip that -m, which also ends roots (bayram,
+    proqram), but a name is known to be a noun."""
     words = name.split()
     last = words[-1].lower() if words else ""
     root = last[:-3]
     if not last.endswith(_AZ_INFINITIVE) or (len(root) < _AZ_MIN_VERB_ROOT and len(words) == 1):
+        nouns = [name, *(" ".join([*words[:-1], word]) for word in _possessed(last))]
         if len(last) >= _AZ_MIN_POSSESSED and last[-1] in _AZ_ANY_VOWEL:
-            return (name, " ".join([*words[:-1], last + "m"]))
-        return (name,)
+            nouns.append(" ".join([*words[:-1], last + "m"]))
+        return tuple(dict.fromkeys(nouns))
     vowels = [ch for ch in root if ch in _AZ_ANY_VOWEL]
     last = vowels[-1] if vowels else "a"
     forms = [name]
@@ -215,6 +235,41 @@ def _surname_cases(name: str) -> tuple[str, ...]:
     return (name, *(" ".join(w + case if _surname(w) else w for w in words) for case in _RU_SURNAME_CASES))
 
 
+# A Russian noun is asked in its cases (исполком, исполкома; Беларусь, Беларуси), and the stemmer does not always bring
+# them to one stem ("исполком" -> "исполк", "исполкома" -> "исполком"): a one-word name that reads as a noun or an
+# adjective is also matched in its other cases, by its ending. Verbs, participles and acronyms are left as written.
+_RU_CASES = {
+    "": ("а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"),  # after a consonant: исполком-а, -у, -ом ...
+    "а": ("ы", "е", "у", "ой", "и"), "я": ("и", "е", "ю", "ей"), "ь": ("и", "ю", "ем", "я", "ью"),
+    "о": ("а", "у", "ом", "е"), "е": ("я", "ю", "ем", "и"),
+}
+_RU_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "ое", "ые")
+_RU_ADJECTIVE_CASES = ("ого", "ому", "ым", "ом", "ые", "ых", "ая", "ую", "ой", "ое")
+_RU_NOT_NOUN = ("ть", "ться", "ся", "л", "ла", "ли", "ло", "ен", "ена", "ено", "ены", "ан", "ана", "ано", "аны",
+                "ют", "ут", "ет", "ит", "ат", "ят")
+_RU_CONSONANTS = "бвгджзклмнпрстфхцчшщ"
+
+
+def _noun_cases(name: str) -> tuple[str, ...]:
+    """A one-word Russian name as written, and, when it reads as a noun or an adjective (not a verb, a participle
+    or an acronym), its other case forms (исполком: исполкома, исполкому ...; Беларусь: Беларуси ...)."""
+    word = name.lower()
+    if " " in name or "-" in name or name.isupper() or len(word) < _RU_MIN_SURNAME or word.endswith(_RU_NOT_NOUN):
+        return (name,)
+    if word.endswith(_RU_ADJECTIVE_ENDINGS):
+        return (name, *(name[:-2] + case for case in _RU_ADJECTIVE_CASES))
+    if word[-1] in _RU_CONSONANTS:
+        return (name, *(name + case for case in _RU_CASES[""]))
+    if word[-1] in _RU_CASES:
+        return (name, *(name[:-1] + case for case in _RU_CASES[word[-1]]))
+    return (name,)
+
+
+def _russian_forms(name: str) -> tuple[str, ...]:
+    """A Russian name's forms people ask in: its surnames' cases, or a one-word noun's cases."""
+    return tuple(dict.fromkeys([*_surname_cases(name), *_noun_cases(name)]))
+
+
 def _spellings(name: str) -> tuple[str, ...]:
     """A name as written, and a hyphenated one also as people type it run together ("e-viza" as "evize",
     "колл-центр" as "коллцентр")."""
@@ -237,6 +292,22 @@ def _expansion_forms(entries: Sequence[Entry], lang: str) -> list[tuple[Terms, .
     return [tuple(dict.fromkeys(t for t in (tuple(analyze(text, lang)) for name_lang, text in entry.names
                                             if name_lang == lang) if t))
             for entry in entries]
+
+
+def _ordinal(number: int) -> str:
+    """An English ordinal as the releases write it: 1st, 2nd, 3rd, 11th, 21st, 108th."""
+    teen = number % 100 in (11, 12, 13)
+    return f"{number}{'th' if teen else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
+
+
+def _as_said(term: str, target: str) -> Concept:
+    """A term the vocabulary does not translate, searched as said; a number below ORDINAL_BELOW searched in English
+    is also its ordinal (25 -> 25th): the English releases number anniversaries and sessions so ("the 25th
+    anniversary", "the 108th session"), where Azerbaijani and Russian write the number with a case ending that the
+    analyzer leaves apart (25 illiyi, 25-летие, 21-й)."""
+    if target == "en" and term.isdigit() and 0 < int(term) < ORDINAL_BELOW:
+        return Concept(((term,), tuple(analyze(_ordinal(int(term)), "en"))))
+    return Concept(((term,),))
 
 
 @dataclass(frozen=True)
@@ -298,7 +369,7 @@ class Glossary:
             targets = _names_of(names, found[1]) if found else ()
             if found is None or not targets:
                 width = len(found[0]) if found else 1
-                concepts.extend(Concept(((t,),)) for t in terms[i : i + width])
+                concepts.extend(_as_said(t, target) for t in terms[i : i + width])
                 i += width
                 continue
             form = found[0]

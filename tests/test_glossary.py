@@ -211,6 +211,51 @@ def test_an_azerbaijani_noun_name_is_matched_in_its_my_form() -> None:
     assert glossary.translate(analyze("bayramı", "az"), "az", "en")[1] == 1
 
 
+def test_a_consonant_final_azerbaijani_noun_is_matched_in_its_possessive_cases() -> None:
+    # konfrans-ı-n-da "at its conference", görüş-ü-n-də "at its meeting": the stemmer reads the root's s as the
+    # possessive's (konfransında -> konfran, görüşündə -> goru), but the name is known to end in it.
+    glossary = Glossary.parse("- {en: [conference], az: [konfrans]}\n- {en: [meeting], az: [görüş]}")
+    for asked in ("miqrantlar günü konfransında", "konfransı", "bu gorusunde", "görüşünün"):
+        plan, translated = glossary.translate(analyze(asked, "az"), "az", "en")
+        assert translated == 1, asked
+        assert any(("confer",) in c.alternatives or ("meet",) in c.alternatives for c in plan.concepts), asked
+
+
+def test_a_possessive_form_does_not_take_a_word_another_entry_names_directly() -> None:
+    # "status" makes statusu -> stat; an entry naming a word that analyzes to "stat" itself keeps it.
+    glossary = Glossary.parse("- {en: [status], az: [status]}\n- {en: [statistics], az: [stat]}")
+    plan, _ = glossary.translate(analyze("stat", "az"), "az", "en")
+    assert plan.concepts[0].alternatives == (tuple(analyze("statistics", "en")),)
+
+
+def test_a_russian_noun_name_is_matched_in_its_other_cases() -> None:
+    # The stemmer reads "исполком" as "исполк" but "исполкома" as "исполком": the name's cases are matched too.
+    glossary = Glossary.parse("- {en: [executive committee], ru: [исполком]}\n- {en: [Belarus], ru: [Беларусь]}")
+    for asked in ("сессия исполкома", "на исполкоме", "из Беларуси"):
+        _, translated = glossary.translate(analyze(asked, "ru"), "ru", "en")
+        assert translated == 1, asked
+
+
+def test_a_russian_verb_or_acronym_name_is_not_declined_as_a_noun() -> None:
+    glossary = Glossary.parse("- {en: [issue], ru: [выдать]}\n- {en: [SMS], ru: [ГМС]}")
+    _, translated = glossary.translate(analyze("выдатью ГМСы", "ru"), "ru", "en")
+    assert translated == 0
+
+
+def test_a_number_searched_in_english_is_also_its_ordinal() -> None:
+    # "25 illiyi", "21-й годовщине": the English releases write "the 25th anniversary", "the 21st anniversary".
+    glossary = Glossary.parse("- {en: [anniversary], az: [ildönümü, illik], ru: [годовщина]}")
+    plan, _ = glossary.translate(analyze("20 yanvarın 25 illiyi", "az"), "az", "en")
+    assert ("25th",) in next(c for c in plan.concepts if c.said == ("25",)).alternatives
+    plan, _ = glossary.translate(analyze("на 21-й годовщине", "ru"), "ru", "en")
+    assert ("21st",) in next(c for c in plan.concepts if c.said == ("21",)).alternatives
+
+
+def test_a_year_searched_in_english_is_no_ordinal() -> None:
+    plan, _ = Glossary.parse("- {en: [year], az: [il]}").translate(analyze("2021 ildə", "az"), "az", "en")
+    assert next(c for c in plan.concepts if c.said == ("2021",)).alternatives == (("2021",),)
+
+
 def test_a_hyphenated_name_is_one_concept_with_its_parts() -> None:
     # "gecə-gündüz" (day and night) reads "gece gunduz gecegunduz": its parts are not left over as other concepts.
     glossary = Glossary.parse("- {en: [round the clock], az: [gecə-gündüz]}\n- {en: [night], az: [gecə]}")
