@@ -45,8 +45,10 @@ async def exactly_one_answer(user: EmulatorUser, question: str = QUESTION, timeo
 
 def assert_nothing_but_injected(bot: RunningBot, plan: FaultPlan) -> None:
     """No handler raised and nothing was logged at ERROR; the polling loop reported only our getUpdates faults."""
-    assert all(isinstance(e, NetworkError) and not isinstance(e, BadRequest) for e in bot.errors), bot.errors
-    assert len(bot.errors) == sum(plan.injected[f"getUpdates:{k}"] for k in POLLING_REPORTS)
+    assert bot.errors == [], bot.errors
+    polled = bot.polling_errors
+    assert all(isinstance(e, NetworkError) and not isinstance(e, BadRequest) for e in polled), polled
+    assert len(polled) == sum(plan.injected[f"getUpdates:{k}"] for k in POLLING_REPORTS)
     logged = [r.getMessage() for r in bot.caplog.records if r.levelno >= logging.ERROR]
     assert logged == [], logged
 
