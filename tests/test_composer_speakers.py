@@ -7,23 +7,9 @@ from __future__ import annotations
 import pytest
 
 from pressbot.responses.answer_types import names_person
-from pressbot.responses.composer import Answer, compose
-from pressbot.retrieval import Document, Index
-
-FILLER = [Document(id=f"filler{i}", title=f"Seminar {i}", text=f"A seminar on {topic} was held in the capital.")
-          for i, topic in enumerate(["museums", "archives", "libraries", "orchestras", "theatres", "gardens"])]
-AZ_FILLER = [Document(id=f"az{i}", title=f"Seminar {i}", lang="az",
-                      text=f"Paytaxtda {topic} haqqında seminar keçirilib.")
-             for i, topic in enumerate(["muzeylər", "arxivlər", "kitabxanalar", "teatrlar"])]
-RU_FILLER = [Document(id=f"ru{i}", title=f"Семинар {i}", lang="ru", text=f"В столице прошёл семинар о {topic}.")
-             for i, topic in enumerate(["музеях", "архивах", "библиотеках", "театрах"])]
-
-
-def answer(question: str, docs: list[Document], lang: str = "en") -> Answer:
-    index = Index.build(docs)
-    hits = index.search(question, k=10, lang=lang)
-    return compose(question, hits, index.term_weights(index.query_terms(question, lang)), lang,
-                   plan=index.query(question, lang), following=index.following(hits, 2))
+from pressbot.responses.composer import Answer
+from pressbot.retrieval import Document
+from tests.composing import AZ_FILLER, FILLER, RU_FILLER, answer
 
 
 def quoted(found: Answer) -> str:
