@@ -171,8 +171,7 @@ def kind_share(answer: Answer, asked_: Asked, source_lang: str | None = None) ->
     """The largest share of the question's topic that a quoted line stating the kind asked for names with its
     lead-in (not the release's title or other quotes: what the line itself says the figure is about); None when
     the question is not answered or asks for no kind, 0.0 when no quoted line states the kind. Comparable across
-    languages: each side is read
-    with its own question (as searched in its releases' language)."""
+    languages: each side is read with its own question (as searched in its releases' language)."""
     kind, _ = cue_terms(answer.query, answer.lang)
     if not answer.answered or kind is None:
         return None
@@ -387,16 +386,20 @@ def _quoted_terms(answer: Answer, lang: str) -> frozenset[str]:
                              *(_terms(_publisher(c), lang) for c in answer.citations))
 
 
-def unknown_words(index: Index, question: str, asked_: Asked, lang: str) -> list[str]:
-    """The question's content words (content_words.is_content) whose terms no release uses, in any language and
+def content_words_of(question: str, lang: str) -> list[str]:
+    """The question's words that have terms and are content words (content_words.is_content), in order."""
+    return [word for word in _WORD.findall(question) if analyze(word, lang) and is_content(word, lang)]
+
+
+def unknown_words(index: Index, words: list[str], asked_: Asked, lang: str) -> list[str]:
+    """Of a question's content words (`content_words_of`), those whose terms no release uses, in any language and
     under none of the vocabulary's other names (in the question's language or another): what the question asks
     about that the releases never name ("pension", "погода", "maaşı", "Canada"). `lang`: the question's language,
     in which its words are read."""
     vocabulary = index.postings.vocabulary
     unknown = {t for c in asked_.plan.concepts if not any(u in vocabulary for alt in c.alternatives for u in alt)
                for t in c.said}
-    return [word for word in _WORD.findall(question)
-            if (terms := set(analyze(word, lang)) & unknown) and is_content(word, lang)
+    return [word for word in words if (terms := set(analyze(word, lang)) & unknown)
             and not any(_swapped(t, vocabulary) or _translated(index, t, lang) for t in terms)]
 
 
@@ -425,18 +428,16 @@ def unknown_topic(index: Index, answer: Answer, asked_: Asked, source_lang: str 
     """The answer as composed unless the question asks for no kind of answer (a yes/no or "what about X"
     question, whose answer is the topic itself) and one of its content words that no release uses is not in
     the quotes (inflections matched: "vizam" is "viza"), and such words are at least UNSAID_SHARE of its content
-    words; then an abstention. "do foreigners get a pension" is
-    not answered by a residence permit's rules, "какая погода в баку" by a meeting held in Baku. A question
-    asking for a kind is left to the kind's checks: "passport for my baby how long is it valid" is answered by
-    the duration stated for the passport."""
+    words; then an abstention. "do foreigners get a pension" is not answered by a residence permit's rules,
+    "какая погода в баку" by a meeting held in Baku. A question asking for a kind is left to the kind's checks:
+    "passport for my baby how long is it valid" is answered by the duration stated for the passport."""
     if not answer.answered or cue_terms(answer.query, answer.lang)[0] is not None:
         return answer
     lang = source_lang or answer.lang
     quoted = _quoted_terms(answer, lang)
-    unsaid = [word for word in unknown_words(index, answer.query, asked_, answer.lang)
+    content = content_words_of(answer.query, answer.lang)
+    unsaid = [word for word in unknown_words(index, content, asked_, answer.lang)
               if not _matched({t: 1.0 for t in analyze(word, answer.lang)}, quoted)]
-    content = [word for word in _WORD.findall(answer.query)
-               if analyze(word, answer.lang) and is_content(word, answer.lang)]
     if unsaid and len(unsaid) >= UNSAID_SHARE * len(content):
         return replace(answer, answered=False, quotes=(), citations=(), reason="unknown_topic")
     return answer
