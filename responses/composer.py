@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pressbot.responses.answer_types import (
@@ -349,12 +349,24 @@ def _with_pairs(units: Sequence[_Unit], lines: Sequence[str], kind: str, lang: s
     the names continue what the sentence before says ("93 of them are the citizens of Turkey")."""
     units = list(units)
     matches = [_matches(weights, u.text, lang, names) for u in units]
+
+    def pair(i: int) -> _Unit | None:
+        if i == 0:
+            return None
+        found = _paired(units[i - 1:i + 1], lines, matches[i - 1:i + 1], kind, lang, cue, weights, lighter=True)
+        return found[1] if found is not None else None
+
+    return _inserted(units, pair)
+
+
+def _inserted(units: Sequence[_Unit], joined: Callable[[int], _Unit | None]) -> list[_Unit]:
+    """The units, each preceded by the unit `joined` makes of it and a neighbour, when it makes one: two sentences
+    quoted together compete beside the sentences alone (`_with_pairs`, `_with_speakers`)."""
     out: list[_Unit] = []
     for i, unit in enumerate(units):
-        if i > 0:
-            found = _paired(units[i - 1:i + 1], lines, matches[i - 1:i + 1], kind, lang, cue, weights, lighter=True)
-            if found is not None:
-                out.append(found[1])
+        extra = joined(i)
+        if extra is not None:
+            out.append(extra)
         out.append(unit)
     return out
 
@@ -405,15 +417,15 @@ def _with_speakers(units: Sequence[_Unit], lines: Sequence[str], lang: str, cue:
     one paragraph a line)."""
     units = list(units)
     matches = [_matches(weights, u.text, lang, names) for u in units]
-    out: list[_Unit] = []
-    for i, unit in enumerate(units):
-        if i + 1 < len(units):
-            pair = _speaker_pair(unit, units[i + 1], lines, lang)
-            first, second = (sum(weights[t] for t in m - cue) for m in matches[i:i + 2])
-            if pair is not None and first > 0 and second < CONTINUES * first:
-                out.append(pair)
-        out.append(unit)
-    return out
+
+    def pair(i: int) -> _Unit | None:
+        if i + 1 >= len(units):
+            return None
+        found = _speaker_pair(units[i], units[i + 1], lines, lang)
+        first, second = (sum(weights[t] for t in m - cue) for m in matches[i:i + 2])
+        return found if found is not None and first > 0 and second < CONTINUES * first else None
+
+    return _inserted(units, pair)
 
 
 def _speaker_pair(first: _Unit, second: _Unit, lines: Sequence[str], lang: str) -> _Unit | None:
@@ -823,8 +835,7 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     pool = [_source(h, hits) for h in chosen[:FOCUS_POOL]]
     if kind is not None and not _stating(pool, kind, cue, given, weights, names):
         pool += [_source(h, hits) for h in chosen[FOCUS_POOL:]]  # the kind asked for, stated further down only
-    if kind is not None and pool and _on_topic(pool[0], needs, kind, cue, given, weights,
-                                               names) < ON_TOPIC:
+    if kind is not None and pool and _on_topic(pool[0], needs, kind, cue, given, weights, names) < ON_TOPIC:
         # The release found first may state the kind about the question's topic in the passages after the ones
         # found: read on, so that it competes with what it says there (`_read_on`).
         read = _read_on(pool[0], hits, following, kind, cue, given, weights, names, set(), needs)
@@ -834,6 +845,7 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
                        asks_whether(question, lang))
     sources = _named_first(question, lang, pool, sources, hits, following, kind, cue, given, weights, names,
                            needs, settings.max_sources, series)
+
     def picking(read_on: bool) -> list[tuple[_Source, list[_Unit], bool]]:
         """Each source's units, and whether they state the kind; `read_on`: a source whose retrieved passages do
         not state it is read on into the passages that follow them (`_read_on`)."""
