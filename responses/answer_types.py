@@ -74,7 +74,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                            r"|open (at night|on weekends?|on (saturday|sunday)s?)|(at|during the) night|weekends?)\b")),
         # "a paid job", "paid work" and "visa-free travel" ask about work and visas, not about money.
         (MONEY, re.compile(r"\b(fees?|price|prices|costs?|charged?|paid(?! (jobs?|work|employment|positions?|labou?r))"
-                           r"|(?<!visa.)free|state duty|tariff|pay|payment|how much money)\b")),
+                           r"|state duty|tariff|pay|payment|how much money)\b")),
         (CONTACT, re.compile(r"\b((tele)?phone|e-?mail address|website|web site|contact (details|number|info\w*)|"
                              r"hotline number|number to call|how (can|do) i (contact|reach|call))\b")),
         (LIST, re.compile(r"\b((what|which) (documents|docs|papers)|documents? (are |is )?(needed|required|necessary)"
@@ -94,13 +94,16 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (DURATION, re.compile(r"\b(how (long|soon)|(within )?how (many|much) "
                               r"(days|weeks|months|years|hours|minutes))\b")),
         (NUMBER, re.compile(r"\b(how (many|much|often)|what (number|percentage|share))\b")),
+        # Last: "free" asks whether something is free only when no other word asks ("how many got free legal help"
+        # asks how many, "who gives free consultations" who).
+        (MONEY, re.compile(r"\b((?<!visa.)free)\b")),
     ],
     "az": [
         (LANGUAGE, re.compile(r"\b((hansi|nece) dil\w*|dillerde\w*|dillerinde\w*)\b")),
         (AGE, re.compile(r"\b((nece|neche|hansi) yas(dan|da|a|i|in|ina|indan|inda)?|yas hedd\w*)\b")),
         (HOURS, re.compile(r"\b(saat nece\w*|hansi gunler\w*|qebul gun\w*|qebul saat\w*|is saat\w*|is vaxt\w*|"
                            r"gece\w*|heftesonu\w*|bazar gun\w*)\b")),
-        (MONEY, re.compile(r"\b(odenis\w*|pullu\w*|pulsuz\w*|rusum\w*|qiymeti?|manat\w*|nece pul\w*|ne qeder pul\w*|"
+        (MONEY, re.compile(r"\b(odenis\w*|pullu\w*|rusum\w*|qiymeti?|manat\w*|nece pul\w*|ne qeder pul\w*|"
                            r"haqqi|xidmet haqq\w*)\b")),
         (CONTACT, re.compile(r"\b(telefon\w*|nomre\w*|elaqe nomre\w*|e-?poct\w*|sayt\w*|"
                              r"internet sehife\w*|elektron unvan\w*)\b")),
@@ -119,6 +122,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         # "neçə nəfər" asks how many, "necə götürülür" how: typed without letters both are "nece", told apart by
         # the verb after the second ("nece goturulur", "nece almaq olar").
         (NUMBER, re.compile(r"\b(nece(?!\s+\w+(maq|mek|ir|ur|ib|ub|lur|lir|acaq|ecek)\b)|ne qeder|nece\w+)\b")),
+        (MONEY, re.compile(r"\b(pulsuz\w*)\b")),  # last, as "free" in English
     ],
     "ru": [
         (LANGUAGE, re.compile(r"\b((как\w*|скольк\w*) язык\w*|языках|языки)\b")),
@@ -126,7 +130,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                          r"какого возраста|возрастн\w* (ограничени|предел|ценз)\w*)\b")),
         (HOURS, re.compile(r"\b(во сколько|в какие дни|какие дни|(часы|режим|график) (работы|приема)|"
                            r"приемн\w* (дни|часы)|круглосуточн\w*|ночью|по ночам|выходн\w*)\b")),
-        (MONEY, re.compile(r"\b(стоимост\w*|сколько стоит|цен[аыуе]|платн\w*|бесплатн\w*|пошлин\w*|оплат\w*|"
+        (MONEY, re.compile(r"\b(стоимост\w*|сколько стоит|цен[аыуе]|платн\w*|пошлин\w*|оплат\w*|"
                            r"заплатить|платить|сбор[аы]?)\b")),
         (CONTACT, re.compile(r"\b(телефон\w*|позвонить|звонить|колл.?центр\w*|горяч\w* лини\w*|"
                              r"электронн\w* (почт|адрес)\w*|сайт\w*|контакт\w*)\b")),
@@ -148,6 +152,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                               r"сколько \w+(ют|ет|ит|ется|ются|ится|ятся|ать|ить|ять)|"
                               r"(за )?сколько (дней|недель|месяцев|лет|часов|минут|суток))\b")),
         (NUMBER, re.compile(r"\b(скольк\w*|каково количество|какое количество)\b")),
+        (MONEY, re.compile(r"\b(бесплатн\w*)\b")),  # last, as "free" in English
     ],
 }
 

@@ -198,6 +198,25 @@ def test_visa_free_travel_asks_no_money() -> None:
     assert expected_kind("is the appointment free", "en") == MONEY
 
 
+@pytest.mark.parametrize(("question", "kind", "lang"), [
+    ("how many migrants got free legal help last quarter", NUMBER, "en"),
+    ("who gives free consultations to refugees", PERSON, "en"),
+    ("nece nefer pulsuz huquqi yardim alib", NUMBER, "az"),
+    ("pulsuz meslehet kim verir", PERSON, "az"),
+    ("сколько человек получили бесплатную помощь", NUMBER, "ru"),
+    ("где дают бесплатную консультацию", PLACE, "ru"),
+])
+def test_free_describing_what_is_asked_about_yields_to_the_word_that_asks(question: str, kind: str,
+                                                                          lang: str) -> None:
+    assert expected_kind(question, lang) == kind
+
+
+@pytest.mark.parametrize(("question", "lang"), [("is legal help free", "en"), ("huquqi yardim pulsuzdur?", "az"),
+                                                ("юридическая помощь бесплатная?", "ru")])
+def test_free_alone_asks_about_money(question: str, lang: str) -> None:
+    assert expected_kind(question, lang) == MONEY
+
+
 @pytest.mark.parametrize(("dated", "lang"), [("The procedure is set by the Decision dated 12.09.2012.", "en"),
                                              ("Qaydalar 12.09.2012-ci il tarixli Qərarla müəyyən edilib.", "az"),
                                              ("Порядок утверждён в 2012 году.", "ru")])
