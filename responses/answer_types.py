@@ -72,8 +72,10 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                          r"(minimum|maximum) age)\b")),
         (HOURS, re.compile(r"\b(what time|(which|what) (hours|days)|(opening|working|office|reception) (hours|days)"
                            r"|open (at night|on weekends?|on (saturday|sunday)s?)|(at|during the) night|weekends?)\b")),
-        # "a paid job", "paid work" and "visa-free travel" ask about work and visas, not about money.
-        (MONEY, re.compile(r"\b(fees?|price|prices|costs?|charged?|paid(?! (jobs?|work|employment|positions?|labou?r))"
+        # "a paid job", "paid work" and "visa-free travel" ask about work and visas, not about money; "in charge of"
+        # and "chargé d'affaires" about who ("d'affaires" normalized: "charge d affaires").
+        (MONEY, re.compile(r"\b(fees?|price|prices|costs?|(?<!in )charged?(?! (d|of)\b)"
+                           r"|paid(?! (jobs?|work|employment|positions?|labou?r))"
                            r"|state duty|tariff|pay|payment|how much money)\b")),
         (CONTACT, re.compile(r"\b((tele)?phone|e-?mail address|website|web site|contact (details|number|info\w*)|"
                              r"hotline number|number to call|how (can|do) i (contact|reach|call))\b")),

@@ -211,6 +211,13 @@ def test_free_describing_what_is_asked_about_yields_to_the_word_that_asks(questi
     assert expected_kind(question, lang) == kind
 
 
+@pytest.mark.parametrize(("question", "kind"), [("who is the US charge d'affaires who met the head of sms", PERSON),
+                                              ("since when is the service in charge of citizenship", DATE)])
+def test_in_charge_of_and_charge_d_affaires_ask_nothing_about_money(question: str, kind: str) -> None:
+    assert expected_kind(question, "en") == kind
+    assert expected_kind("is there a charge for registration", "en") == MONEY
+
+
 @pytest.mark.parametrize(("question", "lang"), [("is legal help free", "en"), ("huquqi yardim pulsuzdur?", "az"),
                                                 ("юридическая помощь бесплатная?", "ru")])
 def test_free_alone_asks_about_money(question: str, lang: str) -> None:
