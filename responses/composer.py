@@ -787,7 +787,8 @@ def _named_first(question: str, lang: str, pool: Sequence[_Source], sources: Seq
     series = numbered_names(question, lang) if series is None else series
     named = next((s for s in pool if carries(series, s.hit.title, s.hit.lang)), None) if series else None
     if named is None:
-        return list(sources)
+        # None found is titled with the name asked: one titled with another of the series is still not it.
+        return [s for s in sources if not numbers_other(series, s.hit.title, s.hit.lang)]
     if kind is not None and not _states(named.units, named.hit.lang, kind, cue, given, weights, names):
         named = _read_on(named, hits, following, kind, cue, given, weights, names, set(), needs, named=True) or named
     # Another release of the series ("Migration School-4") is not the one asked about.

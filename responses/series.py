@@ -116,10 +116,15 @@ def carries(names: tuple[Numbered, ...], text: str, lang: str) -> bool:
 
 def numbers_other(names: tuple[Numbered, ...], text: str, lang: str) -> bool:
     """Whether a text (a release's title) names another release of the series: the word of a numbered name, then at
-    most a few marks, then another figure ("Migration School-4" when "Migration School 6" is asked)."""
+    most a few marks, then another figure ("Migration School-4" when "Migration School 6" is asked), or another
+    figure as an ordinal before the word ("108th Session" when "the 109th session" is asked, "8-ое заседание" when
+    "17-е заседание")."""
     folded = normalize(text, lang)
     for name in names:
-        for found in re.finditer(rf"\b{re.escape(name.word)}\w*\W{{0,4}}(\d{{1,4}}|[ivx]{{1,6}})(?![\w])", folded):
-            if found.group(1) != name.figure:
+        word = re.escape(name.word)
+        for found in [*re.finditer(rf"\b{word}\w*\W{{0,4}}(\d{{1,4}}|[ivx]{{1,6}})(?![\w])", folded),
+                      *re.finditer(rf"(?<![\w])(\d{{1,4}}){_ORDINAL}\W{{0,3}}{word}", folded)]:
+            figure = found.group(1)
+            if figure != name.figure and not (figure.isdigit() and 1800 <= int(figure) <= 2099):  # a year
                 return True
     return False

@@ -108,6 +108,21 @@ def test_a_title_with_another_number_of_the_series_names_another_release(questio
     assert numbers_other(numbered_names(question, lang), title, lang)
 
 
+@pytest.mark.parametrize(("question", "lang", "title"), [
+    ("which ships came to the 12th harbour session", "en", "11th Session of the Harbour Council is held"),
+    ("12-ci liman sessiyasına kim gəlib", "az", "11-ci liman sessiyası keçirilib"),
+    ("17-е заседание портового совета где проходило", "ru", "Состоялось 8-ое заседание портового совета"),
+])
+def test_a_title_with_another_ordinal_of_the_series_names_another_release(question: str, lang: str,
+                                                                           title: str) -> None:
+    assert numbers_other(numbered_names(question, lang), title, lang)
+
+
+def test_a_year_beside_the_word_of_a_numbered_name_names_no_other_release() -> None:
+    names = numbered_names("harbour service 919 how many calls in april", "en")
+    assert not numbers_other(names, "Calls to the harbour service in 2019", "en")
+
+
 def test_a_title_naming_the_series_without_a_number_names_no_other_release() -> None:
     names = numbered_names("harbour school 6 how many ppl were accepted", "en")
     assert not numbers_other(names, "The port authority launched a new project on the Harbour School", "en")
@@ -122,6 +137,11 @@ def test_another_release_of_the_series_is_not_quoted_beside_the_named_one() -> N
     found = answer("harbour school 6 how many people were accepted", [NAMED, FOURTH, ELSEWHERE, *FILLER])
     assert found.answered and found.citations[0].doc_id == "named"
     assert "fourth" not in {c.doc_id for c in found.citations}
+
+
+def test_without_the_named_release_another_release_of_the_series_is_not_quoted() -> None:
+    found = answer("harbour school 6 how many people were accepted", [FOURTH, *FILLER])
+    assert not found.answered
 
 
 @pytest.mark.parametrize(("question", "lang", "named", "elsewhere"), [
