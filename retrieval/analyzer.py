@@ -20,7 +20,7 @@ import Stemmer
 from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "15"
+ANALYZER_VERSION = "16"
 
 LANGUAGES = ("en", "az", "ru")
 
@@ -122,10 +122,39 @@ def casefold(text: str, lang: str) -> str:
     return text.lower()
 
 
+# Cyrillic letters drawn like Latin ones, typed inside a Latin word by a keyboard switched mid-word or copied from
+# a page typed in both scripts ("Hәmrәylik" with the Cyrillic schwa U+04D9), and the other way round ("Сoвет"
+# with a Latin o): a word whose letters of the other script all have a lookalike is read in its own script.
+_TO_LATIN = str.maketrans("аеорсхуіјәөүһАЕОРСХУІЈӘӨҮҺ", "aeopcxyijəöühAEOPCXYIJƏÖÜH")
+_TO_CYRILLIC = str.maketrans("aeopcxyAEOPCXYKMTHB", "аеорсхуАЕОРСХУКМТНВ")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04FF]")
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
+_SCRIPTS_MEET = re.compile(r"[A-Za-zÀ-ɏ][\u0400-\u04FF]|[\u0400-\u04FF][A-Za-zÀ-ɏ]")
+_MIXED_WORD = re.compile(r"\b(?=\w*[A-Za-zÀ-ɏ])(?=\w*[\u0400-\u04FF])\w+")
+
+
+def _own_script(word: str) -> str:
+    """A word mixing Latin and Cyrillic letters in the script of the letters that have no lookalike."""
+    latin = word.translate(_TO_LATIN)
+    if not _CYRILLIC_LETTER.search(latin):
+        return latin
+    cyrillic = word.translate(_TO_CYRILLIC)
+    return cyrillic if not _LATIN_LETTER.search(cyrillic) else word
+
+
+def latin_lookalikes(text: str) -> str:
+    """A text whose words hold no lookalike of the other script: "Hәmrәylik" (Cyrillic ә) is "Həmrəylik",
+    "Сoвет" (Latin o) is "Совет"; a word truly mixing both ("COVID-19-а" aside) is left as it is."""
+    if text.isascii() or not _SCRIPTS_MEET.search(text):  # no word mixes them: most texts, checked fast
+        return text
+    return _MIXED_WORD.sub(lambda m: _own_script(m.group(0)), text)
+
+
 def normalize(text: str, lang: str) -> str:
     """NFKC, case folding, diacritic folding: the form every term is made from."""
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub("", text)
+    text = latin_lookalikes(text)
     text = casefold(text, lang)
     # Combining marks left after folding (e.g. a stray U+0307) carry no meaning for search.
     if not text.isascii():  # ASCII has no combining marks: skip the per-character pass (~50 µs a passage)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from pressbot.retrieval.analyzer import analyze, casefold, detect_language, normalize, question_terms, stem_az
+from pressbot.retrieval.analyzer import (
+    analyze,
+    casefold,
+    detect_language,
+    latin_lookalikes,
+    normalize,
+    question_terms,
+    stem_az,
+)
 
 
 def test_azerbaijani_dotted_capital_i_lowers_to_dotted_i() -> None:
@@ -21,6 +29,19 @@ def test_english_dotted_capital_i_lowers_without_a_combining_dot() -> None:
 
 def test_azerbaijani_letters_fold_so_text_typed_without_them_matches() -> None:
     assert analyze("Dövlət Miqrasiya Xidmətinə", "az") == analyze("Dovlet Miqrasiya Xidmetine", "az")
+
+
+def test_a_cyrillic_lookalike_inside_a_latin_word_matches_the_latin_letter() -> None:
+    assert analyze("Hәmrәylik Günü", "az") == analyze("Həmrəylik Günü", "az") == analyze("hemreylik gunu", "az")
+
+
+def test_a_latin_lookalike_inside_a_cyrillic_word_matches_the_cyrillic_letter() -> None:
+    assert analyze("Сoвет", "ru") == analyze("Совет", "ru")
+
+
+@pytest.mark.parametrize("text", ["Совет руководителей", "www.migration.gov.az", "COVID-19 и ДМС"])
+def test_words_in_one_script_keep_their_letters(text: str) -> None:
+    assert latin_lookalikes(text) == text
 
 
 def test_azerbaijani_case_endings_reach_the_same_stem() -> None:

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from pressbot.bot.cli.evaluation import Metrics, Outcome, evaluate, first_answering_rank, metrics, url_matches
+from pressbot.bot.cli.evaluation import (
+    Metrics,
+    Outcome,
+    evaluate,
+    first_answering_rank,
+    metrics,
+    quotes_fact,
+    url_matches,
+)
 from pressbot.bot.cli.main import main
 from pressbot.bot.cli.qa_file import QAFileError, QAItem, parse_qa
 from pressbot.bot.cli.sweep import Row, joint_band, safe_band, service_at, sweep
@@ -45,6 +53,11 @@ def outcome(rank: int | None, answered: bool = True, fact: bool = True, in_scope
             lang: str = "en") -> Outcome:
     item = QAItem(question="q", lang=lang, in_scope=in_scope, docs=("x",) if in_scope else ())
     return Outcome(item=item, answered=answered, rank=rank, fact_found=fact, answer_lang=lang)
+
+
+def test_a_fact_is_found_in_a_quote_writing_it_with_lookalike_letters_of_the_other_script() -> None:
+    assert quotes_fact("Həmrəylik", "«Dünya Azәrbaycanlılarının Hәmrәylik Günü»")  # Cyrillic ә in the release
+    assert not quotes_fact("Həmrəylik", "«Dünya Azərbaycanlılarının Günü»")
 
 
 def test_a_url_matches_the_suffix_it_ends_with() -> None:

@@ -21,6 +21,7 @@ from typing import Any
 
 from pressbot.bot.cli.qa_file import QAItem
 from pressbot.responses.answering import Reply
+from pressbot.retrieval.analyzer import latin_lookalikes
 
 MRR_DEPTH = 10
 
@@ -101,12 +102,18 @@ def ranked_urls(reply: Reply) -> list[str | None]:
     return list(seen.values())
 
 
+def quotes_fact(fact: str, text: str) -> bool:
+    """Whether a reply's text holds the fact, case aside and a word's lookalike letters of the other script read
+    as their own ("Hәmrәylik" typed with a Cyrillic ә holds "Həmrəylik")."""
+    return latin_lookalikes(fact).casefold() in latin_lookalikes(text).casefold()
+
+
 def judge(item: QAItem, reply: Reply, languages: Mapping[str, str] | None = None) -> Outcome:
     """Score one reply against its QA entry; `languages` (document url → language) tells whether an
     expected document is in the question's language."""
     answered = reply.answer.answered
     rank = first_answering_rank(ranked_urls(reply), item.docs) if item.in_scope else None
-    fact_found = answered and item.fact is not None and item.fact.casefold() in reply.text.casefold()
+    fact_found = answered and item.fact is not None and quotes_fact(item.fact, reply.text)
     own = None
     if item.in_scope and languages is not None:
         own = any(lang == item.lang and any(url_matches(url, s) for s in item.docs) for url, lang in languages.items())
