@@ -36,14 +36,12 @@ _UNIT = (r"(%|ay|il|gun|hefte|saat|deqiqe|day|week|month|year|hour|minute|мес
 _AFTER = re.compile(rf"\b({_WORD})\W{{0,3}}(\d{{1,4}})(?!\d)(?!{_ORDINAL}?\s*{_UNIT})")
 _BEFORE = re.compile(rf"(?<!\d)(\d{{1,4}}){_ORDINAL}\s+({_WORD})(\s+({_WORD}))?")
 _ROMAN = re.compile(r"\b([IVX]{2,6}|[IVX]+(?=\s+[A-ZƏÖÜĞŞÇİА-ЯЁ]))\b\W{0,3}(\w{3,})|(\w{3,})\W{0,3}\b([IVX]{2,6})\b")
-# Words that ask, not name: "how many 6", "neçə 6".
-_ASKING = frozenset({"how", "many", "much", "what", "which", "nece", "hansi", "сколько", "какой", "какая", "какие"})
 
 
 def _names(word: str, figure: str) -> bool:
-    """Whether a word and the figure beside it can be a numbered name: not a stopword ("the 919", "больше 4"), a
-    word asking, a month ("november 27") or a year ("2019-cu ilin")."""
-    return (word not in _ASKING and not any(word in words for words in STOPWORDS.values())
+    """Whether a word and the figure beside it can be a numbered name: not a stopword ("the 919", "больше 4"; the
+    words asking are stopwords too: "how many 6", "neçə 6"), a month ("november 27") or a year ("2019-cu ilin")."""
+    return (not any(word in words for words in STOPWORDS.values())
             and not any(word.startswith(month[:4]) for month in MONTHS if len(month) > 3)
             and not (figure.isdigit() and 1800 <= int(figure) <= 2099))
 
