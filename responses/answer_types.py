@@ -6,7 +6,8 @@ a currency, or "free of charge"); "where", "harada", "где" for a place; "addr
 street address (a street, avenue, building or floor, not a district: "the Ganja regional department" is none);
 "phone", "e-mail", "website" for a contact; "what time", "which days", "qəbul günləri", "часы работы" for
 reception hours or days; "what documents", "hansı sənədlər", "какие документы" for a list of documents or steps;
-"who", "kim", "кто" for a person; "what languages", "hansı dillərdə", "на каких языках" for languages (a
+"who", "kim", "кто" for a person (or a body named as the doer: "accepted by the State Migration Service",
+"принимаются Службой"); "what languages", "hansı dillərdə", "на каких языках" for languages (a
 sentence holds them when it names languages, "in Azerbaijani, Russian and English", "rus dilində", "на трёх
 языках"); "when was X set up", "nə vaxt yaradılıb", "когда создана" for the date it was founded (a date said
 with "established", "yaradılıb", "создана"); "from what age", "neçə yaşdan", "с какого возраста" for an age (a
@@ -353,6 +354,40 @@ _BODY = re.compile(r"(state|service|ministry|office|department|agency|committee|
                    r"государствен|служб|министерств|управлени|департамент|агентств|комитет|совет|посольств|"
                    r"консульств|республик|правительств|администраци|организаци|ведомств|союз|наци|центр|университет|"
                    r"академи|институт|суд(?!ь)|проект|школ)\w*")
+# Who did something, said as its doer in the passive: "accepted by the State Migration Service", "Dövlət Miqrasiya
+# Xidməti tərəfindən", "принимаются Государственной Миграционной Службой" (a body's word in the instrumental case,
+# not after "с", "между", "перед", "под", "над", "за": "встреча с Службой" is with whom). A body or a person so named
+# answers "who accepts", "kim verir", "кто принимает" (and "куда подавать": the body that receives it) as a title
+# does "who spoke".
+_BODY_WORD_EN = (r"(State|Service|Ministry|Office|Department|Agency|Committee|Council|Embassy|Consulate|Government|"
+                 r"Administration|Bureau|Commission|Parliament|Organi[sz]ation|Union|Nations|Authority|Authorities|"
+                 r"Assembly|Cent(er|re)|Court|Fund)")
+_BODY_WORD_AZ = (r"(Xidm[əe]t|Nazirl|İdar[əe]|Komit[əe]|Şura|Səfirl|Konsull|Hökum[əe]t|Agentl|Təşkilat|M[əe]rk[əe]z|"
+                 r"M[əe]hk[əe]m|Assambl|Fond)")
+_AGENT = re.compile(rf"\bby (the )?({_NAME} ){{0,5}}{_BODY_WORD_EN}s?\b|"
+                    rf"\b({_NAME} ){{0,5}}{_BODY_WORD_AZ}\w* t[əe]r[əe]find[əe]n\b")
+_AGENT_RU = re.compile(r"(служб|министерств|управлени|департамент|агентств|комитет|совет|посольств|консульств|"
+                       r"правительств|администраци|организаци|ведомств|орган|комисси|ассамбле)\w*?(ой|ей|ом|ем|ами|ями)")
+_ADJECTIVE_RU = re.compile(r"[А-ЯЁ]\w*(ой|ей|ым|им)")
+_WITH_RU = frozenset("с со между перед под над за".split())
+
+
+def names_agent(sentence: str) -> bool:
+    """Whether a sentence names who did something as its doer in the passive (`_AGENT`; in Russian a body's word in
+    the instrumental case, after its capitalized adjectives, not after a preposition: `_AGENT_RU`)."""
+    if _AGENT.search(sentence):
+        return True
+    words = _WORD_TOKEN.findall(sentence)
+    for i, word in enumerate(words):
+        if _AGENT_RU.fullmatch(word.lower()):
+            before = i - 1
+            while before >= 0 and _ADJECTIVE_RU.fullmatch(words[before]):
+                before -= 1
+            if before < 0 or words[before].lower() not in _WITH_RU:
+                return True
+    return False
+
+
 # A surname's ending ("Dövlətov", "Судаков"): such a word is a name, whatever body's word it begins with.
 _SURNAME = re.compile(r"\w+(ov|ova|ev|eva|zade|ов|ова|ев|ева|ин|ина)")
 # How far from the title its holder's name may be written, in words: after it ("Deputy chief of the Harbour Office,
@@ -511,6 +546,8 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
     if kind == COUNTRY:
         return bool(_COUNTRIES.search(sentence))
     if kind == PLACE and _PLACE_NAME.search(sentence):
+        return True
+    if kind in (PERSON, PLACE) and names_agent(sentence):  # "accepted by the Service" says who, and where to apply
         return True
     if kind in _HOLDS:
         return bool(_HOLDS[kind].search(text))

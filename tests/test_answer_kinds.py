@@ -571,3 +571,22 @@ def test_which_residence_permit_asks_for_no_age_in_azerbaijani() -> None:
 ])
 def test_a_count_before_a_word_beginning_like_a_unit_of_time_is_still_a_count(counted: str, lang: str) -> None:
     assert holds(NUMBER, counted, lang)
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("Applications for asylum are accepted by the State Migration Service.", "en"),
+    ("Qaçqın statusu üçün müraciətlər Dövlət Miqrasiya Xidməti tərəfindən qəbul edilir.", "az"),
+    ("Обращения для выдачи статуса беженца принимаются Государственной Миграционной Службой.", "ru"),
+])
+def test_a_body_named_as_the_doer_says_who_and_where_to_apply(sentence: str, lang: str) -> None:
+    assert holds(PERSON, sentence, lang)
+    assert holds(PLACE, sentence, lang)
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("The training was initiated by the UN Migration Network on the eve of the forum.", "en"),
+    ("Состоялась встреча с Государственной Миграционной Службой.", "ru"),
+    ("Семинар прошёл под руководством Службы.", "ru"),
+])
+def test_a_body_met_with_or_a_name_that_is_no_body_is_no_doer(sentence: str, lang: str) -> None:
+    assert not holds(PERSON, sentence, lang)
