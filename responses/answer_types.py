@@ -144,7 +144,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                              r"из каких (стран|государств)\w*|граждан\w* как\w*)\b")),
         (ADDRESS, re.compile(r"\b(адрес\w*)\b")),
         (PLACE, re.compile(r"\b(где|куда|находится)\b")),
-        (PERSON, re.compile(r"\b(кто|кому|кем)\b")),
+        (PERSON, re.compile(r"\b(кто|кому|кем|кого)\b")),
         (FOUNDED, re.compile(rf"\b(когда|с каких пор|в каком году|с какого года)\b(?P<gap>.*)\b{_FOUNDING['ru']}|"
                              rf"\b{_FOUNDING['ru']}(?P<gap2>.*)\b(когда|с каких пор|в каком году|с какого года)\b")),
         (DATE, re.compile(r"\b(когда|с каких пор|(с |до )?какого числа|в каком году|какого года|какого месяца)\b")),

@@ -590,3 +590,7 @@ def test_a_body_named_as_the_doer_says_who_and_where_to_apply(sentence: str, lan
 ])
 def test_a_body_met_with_or_a_name_that_is_no_body_is_no_doer(sentence: str, lang: str) -> None:
     assert not holds(PERSON, sentence, lang)
+
+
+def test_whom_asks_for_a_person_in_russian() -> None:
+    assert expected_kind("кого избрали генеральным директором МОМ", "ru") == PERSON
