@@ -77,7 +77,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         # and "chargé d'affaires" about who ("d'affaires" normalized: "charge d affaires").
         (MONEY, re.compile(r"\b(fees?|price|prices|costs?|(?<!in )charged?(?! (d|of)\b)"
                            r"|paid(?! (jobs?|work|employment|positions?|labou?r))"
-                           r"|state duty|tariff|pay|payment|how much money)\b")),
+                           r"|state duty|tariff|pay|payment|how much money|how many (manats?|dollars?|euros?|azn))\b")),
         (CONTACT, re.compile(r"\b((tele)?phone|e-?mail address|website|web site|contact (details|number|info\w*)|"
                              r"hotline number|number to call|how (can|do) i (contact|reach|call))\b")),
         (LIST, re.compile(r"\b((what|which) (documents|docs|papers)|documents? (are |is )?(needed|required|necessary)"
@@ -133,7 +133,8 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                          r"какого возраста|возрастн\w* (ограничени|предел|ценз)\w*)\b")),
         (HOURS, re.compile(r"\b(во сколько|в какие дни|какие дни|(часы|режим|график) (работы|приема)|"
                            r"приемн\w* (дни|часы)|круглосуточн\w*|ночью|по ночам|выходн\w*)\b")),
-        (MONEY, re.compile(r"\b(стоимост\w*|сколько стоит|цен[аыуе]|платн\w*|пошлин\w*|оплат\w*|"
+        (MONEY, re.compile(r"\b(стоимост\w*|сколько (\w+ )?стоит|скольк\w* (манат|доллар|евро|рубл)\w*|"
+                           r"цен[аыуе]|платн\w*|пошлин\w*|оплат\w*|"
                            r"заплатить|платить|сбор[аы]?)\b")),
         (CONTACT, re.compile(r"\b(телефон\w*|позвонить|звонить|колл.?центр\w*|горяч\w* лини\w*|"
                              r"электронн\w* (почт|адрес)\w*|сайт\w*|контакт\w*)\b")),
@@ -325,6 +326,13 @@ _LISTED = "|".join([rf"{name}\b" for name in _LANGUAGE_NAMES["en"].split()]
                    + [rf"{stem}\w*" for stem in _LANGUAGE_NAMES["ru"].split()])
 _LANGUAGES_LISTED = re.compile(rf"\b({_LISTED})\s*(,|\band\b|\bor\b|\bи\b|\bили\b)\s*({_LISTED})")
 
+# A figure counting people or applications (normalized): "57851 applications", "to 18 persons", "52 ходатайства",
+# "6106 человек", "18 nəfər". A sentence naming documents or permits beside one reports how many were dealt with
+# ("The list of documents required for … work permit was given to 18 persons"), it lists nothing to bring.
+_COUNTED = re.compile(r"\b\d[\d\s.,]*\s+(\w+\s+)?(persons?|people|foreigners|citizens|applications|appeals|requests|"
+                      r"individuals|migrants|cases|nefer\w*|sexs\w*|muraciet\w*|ecnebi\w*|vetendas\w*|"
+                      r"человек|лиц\w*|иностран\w*|граждан\w*|заявлен\w*|обращени\w*|ходатайств\w*|мигрант\w*|"
+                      r"случа\w*)\b")
 # Between the items of a list written in one sentence: "a passport, two photos and the form", "pasport və şəkil".
 _SEPARATOR = re.compile(r"[,;]|\b(and|or|ve|veya|yaxud|и|или)\b")
 # A line that is one item of a list written without bullets ends with ";" or ",".
@@ -447,6 +455,8 @@ def enumerates(text: str, lang: str = "en") -> bool:
         return False
     if is_item(line) or _ITEM_END.search(line):
         return True
+    if _COUNTED.search(normalize(line, lang)):  # "… work permit was given to 18 persons": a statistic, no list
+        return False
     separators = len(_SEPARATOR.findall(normalize(line, lang)))
     # Three items or more: "a copy of the passport and two photos"; "a passport, two photos and the form";
     # "documents: passport, photo, form". Two documents joined once are a mention ("permits were issued and the

@@ -594,3 +594,22 @@ def test_a_body_met_with_or_a_name_that_is_no_body_is_no_doer(sentence: str, lan
 
 def test_whom_asks_for_a_person_in_russian() -> None:
     assert expected_kind("кого избрали генеральным директором МОМ", "ru") == PERSON
+
+
+@pytest.mark.parametrize(("question", "lang"), [("сколько манатов стоит продление ВНЖ?", "ru"),
+                                                ("how many manats is the e-visa", "en")])
+def test_how_many_manats_asks_for_money_not_a_count(question: str, lang: str) -> None:
+    assert expected_kind(question, lang) == MONEY
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("The list of documents required for application for establishment of citizenship, obtaining permits for "
+     "temporary and permanent residence, as well as work permit was given to 18 persons.", "en"),
+    ("Перечень документов для получения разрешения на проживание, паспорта и удостоверения выдан 18 лицам.", "ru"),
+])
+def test_a_sentence_counting_people_or_applications_lists_no_documents(sentence: str, lang: str) -> None:
+    assert not holds(LIST, sentence, lang)
+
+
+def test_a_sentence_naming_three_documents_with_a_figure_of_photos_is_still_a_list() -> None:
+    assert holds(LIST, "Нужны копия паспорта, 2 фотографии и заявление.", "ru")
