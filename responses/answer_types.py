@@ -77,7 +77,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         # and "chargé d'affaires" about who ("d'affaires" normalized: "charge d affaires").
         (MONEY, re.compile(r"\b(fees?|price|prices|costs?|(?<!in )charged?(?! (d|of)\b)"
                            r"|paid(?! (jobs?|work|employment|positions?|labou?r))"
-                           r"|state duty|tariff|pay|payment|how much money|how many (manats?|dollars?|euros?|azn))\b")),
+                           r"|state duty|tariff|pay|payment|how much money)\b")),
         (CONTACT, re.compile(r"\b((tele)?phone|e-?mail address|website|web site|contact (details|number|info\w*)|"
                              r"hotline number|number to call|how (can|do) i (contact|reach|call))\b")),
         (LIST, re.compile(r"\b((what|which) (documents|docs|papers)|documents? (are |is )?(needed|required|necessary)"
