@@ -6,7 +6,8 @@ a currency, or "free of charge"); "where", "harada", "где" for a place; "addr
 street address (a street, avenue, building or floor, not a district: "the Ganja regional department" is none);
 "phone", "e-mail", "website" for a contact; "what time", "which days", "qəbul günləri", "часы работы" for
 reception hours or days; "what documents", "hansı sənədlər", "какие документы" for a list of documents or steps;
-"who", "kim", "кто" for a person; "what languages", "hansı dillərdə", "на каких языках" for languages (a
+"who", "kim", "кто" for a person (or a body named as the doer: "accepted by the State Migration Service",
+"принимаются Службой"); "what languages", "hansı dillərdə", "на каких языках" for languages (a
 sentence holds them when it names languages, "in Azerbaijani, Russian and English", "rus dilində", "на трёх
 языках"); "when was X set up", "nə vaxt yaradılıb", "когда создана" for the date it was founded (a date said
 with "established", "yaradılıb", "создана"); "from what age", "neçə yaşdan", "с какого возраста" for an age (a
@@ -132,7 +133,8 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                          r"какого возраста|возрастн\w* (ограничени|предел|ценз)\w*)\b")),
         (HOURS, re.compile(r"\b(во сколько|в какие дни|какие дни|(часы|режим|график) (работы|приема)|"
                            r"приемн\w* (дни|часы)|круглосуточн\w*|ночью|по ночам|выходн\w*)\b")),
-        (MONEY, re.compile(r"\b(стоимост\w*|сколько стоит|цен[аыуе]|платн\w*|пошлин\w*|оплат\w*|"
+        (MONEY, re.compile(r"\b(стоимост\w*|сколько (\w+ )?стоит|скольк\w* (манат|доллар|евро|рубл)\w*|"
+                           r"цен[аыуе]|платн\w*|пошлин\w*|оплат\w*|"
                            r"заплатить|платить|сбор[аы]?)\b")),
         (CONTACT, re.compile(r"\b(телефон\w*|позвонить|звонить|колл.?центр\w*|горяч\w* лини\w*|"
                              r"электронн\w* (почт|адрес)\w*|сайт\w*|контакт\w*)\b")),
@@ -143,7 +145,7 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                              r"из каких (стран|государств)\w*|граждан\w* как\w*)\b")),
         (ADDRESS, re.compile(r"\b(адрес\w*)\b")),
         (PLACE, re.compile(r"\b(где|куда|находится)\b")),
-        (PERSON, re.compile(r"\b(кто|кому|кем)\b")),
+        (PERSON, re.compile(r"\b(кто|кому|кем|кого)\b")),
         (FOUNDED, re.compile(rf"\b(когда|с каких пор|в каком году|с какого года)\b(?P<gap>.*)\b{_FOUNDING['ru']}|"
                              rf"\b{_FOUNDING['ru']}(?P<gap2>.*)\b(когда|с каких пор|в каком году|с какого года)\b")),
         (DATE, re.compile(r"\b(когда|с каких пор|(с |до )?какого числа|в каком году|какого года|какого месяца)\b")),
@@ -324,6 +326,13 @@ _LISTED = "|".join([rf"{name}\b" for name in _LANGUAGE_NAMES["en"].split()]
                    + [rf"{stem}\w*" for stem in _LANGUAGE_NAMES["ru"].split()])
 _LANGUAGES_LISTED = re.compile(rf"\b({_LISTED})\s*(,|\band\b|\bor\b|\bи\b|\bили\b)\s*({_LISTED})")
 
+# A figure counting people or applications (normalized): "57851 applications", "to 18 persons", "52 ходатайства",
+# "6106 человек", "18 nəfər". A sentence naming documents or permits beside one reports how many were dealt with
+# ("The list of documents required for … work permit was given to 18 persons"), it lists nothing to bring.
+_COUNTED = re.compile(r"\b\d[\d\s.,]*\s+(\w+\s+)?(persons?|people|foreigners|citizens|applications|appeals|requests|"
+                      r"individuals|migrants|cases|nefer\w*|sexs\w*|muraciet\w*|ecnebi\w*|vetendas\w*|"
+                      r"человек|лиц\w*|иностран\w*|граждан\w*|заявлен\w*|обращени\w*|ходатайств\w*|мигрант\w*|"
+                      r"случа\w*)\b")
 # Between the items of a list written in one sentence: "a passport, two photos and the form", "pasport və şəkil".
 _SEPARATOR = re.compile(r"[,;]|\b(and|or|ve|veya|yaxud|и|или)\b")
 # A line that is one item of a list written without bullets ends with ";" or ",".
@@ -353,6 +362,40 @@ _BODY = re.compile(r"(state|service|ministry|office|department|agency|committee|
                    r"государствен|служб|министерств|управлени|департамент|агентств|комитет|совет|посольств|"
                    r"консульств|республик|правительств|администраци|организаци|ведомств|союз|наци|центр|университет|"
                    r"академи|институт|суд(?!ь)|проект|школ)\w*")
+# Who did something, said as its doer in the passive: "accepted by the State Migration Service", "Dövlət Miqrasiya
+# Xidməti tərəfindən", "принимаются Государственной Миграционной Службой" (a body's word in the instrumental case,
+# not after "с", "между", "перед", "под", "над", "за": "встреча с Службой" is with whom). A body or a person so named
+# answers "who accepts", "kim verir", "кто принимает" (and "куда подавать": the body that receives it) as a title
+# does "who spoke".
+_BODY_WORD_EN = (r"(State|Service|Ministry|Office|Department|Agency|Committee|Council|Embassy|Consulate|Government|"
+                 r"Administration|Bureau|Commission|Parliament|Organi[sz]ation|Union|Nations|Authority|Authorities|"
+                 r"Assembly|Cent(er|re)|Court|Fund)")
+_BODY_WORD_AZ = (r"(Xidm[əe]t|Nazirl|İdar[əe]|Komit[əe]|Şura|Səfirl|Konsull|Hökum[əe]t|Agentl|Təşkilat|M[əe]rk[əe]z|"
+                 r"M[əe]hk[əe]m|Assambl|Fond)")
+_AGENT = re.compile(rf"\bby (the )?({_NAME} ){{0,5}}{_BODY_WORD_EN}s?\b|"
+                    rf"\b({_NAME} ){{0,5}}{_BODY_WORD_AZ}\w* t[əe]r[əe]find[əe]n\b")
+_AGENT_RU = re.compile(r"(служб|министерств|управлени|департамент|агентств|комитет|совет|посольств|консульств|"
+                       r"правительств|администраци|организаци|ведомств|орган|комисси|ассамбле)\w*?(ой|ей|ом|ем|ами|ями)")
+_ADJECTIVE_RU = re.compile(r"[А-ЯЁ]\w*(ой|ей|ым|им)")
+_WITH_RU = frozenset("с со между перед под над за".split())
+
+
+def names_agent(sentence: str) -> bool:
+    """Whether a sentence names who did something as its doer in the passive (`_AGENT`; in Russian a body's word in
+    the instrumental case, after its capitalized adjectives, not after a preposition: `_AGENT_RU`)."""
+    if _AGENT.search(sentence):
+        return True
+    words = _WORD_TOKEN.findall(sentence)
+    for i, word in enumerate(words):
+        if _AGENT_RU.fullmatch(word.lower()):
+            before = i - 1
+            while before >= 0 and _ADJECTIVE_RU.fullmatch(words[before]):
+                before -= 1
+            if before < 0 or words[before].lower() not in _WITH_RU:
+                return True
+    return False
+
+
 # A surname's ending ("Dövlətov", "Судаков"): such a word is a name, whatever body's word it begins with.
 _SURNAME = re.compile(r"\w+(ov|ova|ev|eva|zade|ов|ова|ев|ева|ин|ина)")
 # How far from the title its holder's name may be written, in words: after it ("Deputy chief of the Harbour Office,
@@ -412,6 +455,8 @@ def enumerates(text: str, lang: str = "en") -> bool:
         return False
     if is_item(line) or _ITEM_END.search(line):
         return True
+    if _COUNTED.search(normalize(line, lang)):  # "… work permit was given to 18 persons": a statistic, no list
+        return False
     separators = len(_SEPARATOR.findall(normalize(line, lang)))
     # Three items or more: "a copy of the passport and two photos"; "a passport, two photos and the form";
     # "documents: passport, photo, form". Two documents joined once are a mention ("permits were issued and the
@@ -511,6 +556,8 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
     if kind == COUNTRY:
         return bool(_COUNTRIES.search(sentence))
     if kind == PLACE and _PLACE_NAME.search(sentence):
+        return True
+    if kind in (PERSON, PLACE) and names_agent(sentence):  # "accepted by the Service" says who, and where to apply
         return True
     if kind in _HOLDS:
         return bool(_HOLDS[kind].search(text))

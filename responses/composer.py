@@ -648,8 +648,18 @@ class _Source:
     units: list[_Unit]
 
 
+# How a sentence ends: a title written as one ("… принимаются Государственной Миграционной Службой.").
+_SENTENCE_END = re.compile(r"[.!?][»\"')]*$")
+
+
 def _source(hit: Hit, hits: Sequence[Hit]) -> _Source:
+    """A hit's source. A title written as a sentence is what its release says first (passages.py leaves it out of
+    the body it opens): it may be quoted, as the first line of the release's first passage."""
     passages = _passages(hit, hits)
+    title = hit.title.strip()
+    if (passages and _SENTENCE_END.search(title) and "\n" not in title
+            and min(h.position for h in hits if h.doc_id == hit.doc_id) == 1 and title not in passages[0]):
+        passages = [f"{title}\n{passages[0]}", *passages[1:]]
     lines = _lines(passages)
     return _Source(hit, passages, lines, _units(lines))
 

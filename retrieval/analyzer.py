@@ -20,7 +20,7 @@ import Stemmer
 from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "16"
+ANALYZER_VERSION = "17"
 
 LANGUAGES = ("en", "az", "ru")
 
@@ -256,6 +256,12 @@ def _tokens(text: str, stop: frozenset[str]) -> list[str]:
     return out + [t for t in tokenize(text[at:]) if t not in stop]
 
 
+# Russian writes an ordinal's ending after a hyphen ("109-й", "8-ое", "17-е", "67-ой", "2-го"): the ending goes,
+# the figure stays (not "109" + "й" + "109й": a letter no release writes alone weighs as much as the rarest word).
+# "2010-года" keeps its word.
+_RU_ORDINAL_ENDING = re.compile(r"(?<=\d)-(?:й|я|е|ю|го|му|м|х|ом|ой|ый|ий|ая|ое|ые|ых|ым|ыми|ого|ому|ую|ей)\b")
+
+
 def analyze(text: str, lang: str = "en") -> list[str]:
     """Terms of a text in a language: normalized, tokenized, stopwords dropped, stemmed."""
     lang = lang if lang in LANGUAGES else "en"
@@ -264,6 +270,8 @@ def analyze(text: str, lang: str = "en") -> list[str]:
     if lang == "az":
         normalized = _AZ_DIGRAPH.sub(lambda m: _AZ_DIGRAPHS[m.group(0)], normalized)
         normalized = _AZ_HYPHENATED_ENDING.sub("", _AZ_TURKISH_INFINITIVE.sub("maq", normalized))
+    elif lang == "ru":
+        normalized = _RU_ORDINAL_ENDING.sub("", normalized)
     return stem(_tokens(normalized, stop), lang)
 
 

@@ -301,3 +301,11 @@ def test_azerbaijani_typed_without_its_letters_is_told_by_its_endings(question: 
                                       "temp residence permit docs"])
 def test_english_words_do_not_end_like_azerbaijani_ones(question: str) -> None:
     assert detect_language(question) == "en"
+
+
+def test_a_russian_ordinal_ending_after_a_hyphen_leaves_only_its_figure() -> None:
+    assert analyze("на 109-й сессии, 8-ое заседание, 67-ой", "ru") == analyze("на 109 сессии, 8 заседание, 67", "ru")
+
+
+def test_a_russian_word_after_a_figure_and_a_hyphen_is_kept() -> None:
+    assert "год" in analyze("2010-года", "ru")

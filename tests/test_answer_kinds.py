@@ -571,3 +571,44 @@ def test_which_residence_permit_asks_for_no_age_in_azerbaijani() -> None:
 ])
 def test_a_count_before_a_word_beginning_like_a_unit_of_time_is_still_a_count(counted: str, lang: str) -> None:
     assert holds(NUMBER, counted, lang)
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("Applications for asylum are accepted by the State Migration Service.", "en"),
+    ("Qaçqın statusu üçün müraciətlər Dövlət Miqrasiya Xidməti tərəfindən qəbul edilir.", "az"),
+    ("Обращения для выдачи статуса беженца принимаются Государственной Миграционной Службой.", "ru"),
+])
+def test_a_body_named_as_the_doer_says_who_and_where_to_apply(sentence: str, lang: str) -> None:
+    assert holds(PERSON, sentence, lang)
+    assert holds(PLACE, sentence, lang)
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("The training was initiated by the UN Migration Network on the eve of the forum.", "en"),
+    ("Состоялась встреча с Государственной Миграционной Службой.", "ru"),
+    ("Семинар прошёл под руководством Службы.", "ru"),
+])
+def test_a_body_met_with_or_a_name_that_is_no_body_is_no_doer(sentence: str, lang: str) -> None:
+    assert not holds(PERSON, sentence, lang)
+
+
+def test_whom_asks_for_a_person_in_russian() -> None:
+    assert expected_kind("кого избрали генеральным директором МОМ", "ru") == PERSON
+
+
+@pytest.mark.parametrize("question", ["сколько манатов стоит продление ВНЖ?", "сколько манатов за продление ВНЖ"])
+def test_how_many_manats_asks_for_money_not_a_count_in_russian(question: str) -> None:
+    assert expected_kind(question, "ru") == MONEY
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("The list of documents required for application for establishment of citizenship, obtaining permits for "
+     "temporary and permanent residence, as well as work permit was given to 18 persons.", "en"),
+    ("Перечень документов для получения разрешения на проживание, паспорта и удостоверения выдан 18 лицам.", "ru"),
+])
+def test_a_sentence_counting_people_or_applications_lists_no_documents(sentence: str, lang: str) -> None:
+    assert not holds(LIST, sentence, lang)
+
+
+def test_a_sentence_naming_three_documents_with_a_figure_of_photos_is_still_a_list() -> None:
+    assert holds(LIST, "Нужны копия паспорта, 2 фотографии и заявление.", "ru")

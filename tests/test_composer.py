@@ -332,3 +332,22 @@ def test_question_terms_are_matched_against_each_sentence_s_own_terms_when_sente
     for _ in range(2):  # the second time reads the sentences' terms grouped the first time
         assert _matched(question, concluded) == {"conclud", "agreement"}
         assert _matched(question, elsewhere) == {"agreement"}
+
+
+HARBOUR = Document(
+    id="harbour", title="Ferry tickets to Zanzibar are sold by the Northern Harbour Office.",
+    url="https://example.org/harbour",
+    text=("Ferry tickets to Zanzibar are sold by the Northern Harbour Office.\n"
+          "A ticket is valid for one crossing.\nThe office is closed on public holidays."))
+
+
+def test_a_title_written_as_a_sentence_is_quoted_as_what_its_release_says_first() -> None:
+    result = answer("who sells ferry tickets to zanzibar", [HARBOUR, *FILLER])
+    assert result.answered
+    assert result.quotes[0].text == "Ferry tickets to Zanzibar are sold by the Northern Harbour Office."
+    assert result.quotes[0].text in result.citations[0].passage
+
+
+def test_a_title_that_is_no_sentence_is_not_quoted() -> None:
+    result = answer("ferry service to zanzibar passport", DOCS)
+    assert all(q.text != FERRY.title for q in result.quotes)
