@@ -309,10 +309,13 @@ def _years(text: str) -> frozenset[str]:
 
 def distinctive_names(index: Index, asked_: Asked, lang: str) -> list[Concept]:
     """The question's names (is_name) at least as distinctive as its average concept (names_kept also requires
-    rarer ones of the quotes; these are the ones stated_of wants where the kind is stated)."""
+    rarer ones of the quotes; these are the ones stated_of wants where the kind is stated). A month is no name,
+    though English capitalizes it ("June"): it is part of a date, which a release's date gives as figures
+    ("2010-06-16") and the year check reads, as names_kept leaves months out."""
     parts = weighed(asked_)
     mean = sum(w for _, w in parts) / len(parts) if parts else 0.0
-    return [c for c, w in parts if w >= mean and len(c.said) == 1 and is_name(index, c.said[0], lang)]
+    return [c for c, w in parts if w >= mean and len(c.said) == 1 and not _month(c.said[0], lang)
+            and is_name(index, c.said[0], lang)]
 
 
 def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | None = None) -> Answer:

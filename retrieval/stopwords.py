@@ -33,7 +33,8 @@ _RU = """
 
 # Azerbaijani function words, written as the analyzer folds them (ə→e, ı→i, ş→s, ç→c, ğ→g, ö→o, ü→u), and as people
 # type them in a chat (hara, harda: "where"; neche: neçə with ch for ç; yoxsa: "or"; idi: "was";
-# olunmuş: the passive's "-ed", apostil olunmuş = apostilled; and Turkish için, nasıl, kaç, nerede, hangi).
+# olunmuş: the passive's "-ed", apostil olunmuş = apostilled; the pronouns in their cases, mənə "to me", ona "to
+# him", bizim "our", onlara "to them"; and Turkish için, nasıl, kaç, nerede, hangi).
 _AZ = """
 ve ile ucun uzre ki bu o bir da de hem amma ancaq lakin ya yaxud ve ya eyni zamanda ise isə kimi qeder
 gore sonra evvel olan olaraq olub olunub olunur oldu olmus olmusdur edib edilib edilir etdi etmis
@@ -42,6 +43,7 @@ hara harda haraya neche nechə yoxsa
 ci cu cı cü inci uncu nci ncu
 bele hemin butun her hec cox az daha en artiq
 men sen biz siz onlar onun onlarin bunun bunlar
+mene meni menim sene seni senin ona onu bize bizi bizim size sizi sizin onlara onlari buna bunu
 yaninda yanindaki
 idi imis idim idik deyil
 olunmus olunan

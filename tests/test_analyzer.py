@@ -82,6 +82,12 @@ def test_the_azerbaijani_postposition_under_is_no_term() -> None:
     assert analyze("DMX yanında İctimai Şura", "az") == analyze("DMX İctimai Şura", "az")
 
 
+@pytest.mark.parametrize("pronoun", ["mənə", "mene", "məni", "mənim", "sənə", "ona", "onu", "bizə", "bizim", "sizin",
+                                     "onlara", "onları", "buna", "bunu"])
+def test_an_azerbaijani_pronoun_in_any_case_is_no_term(pronoun: str) -> None:
+    assert analyze(f"{pronoun} pasport verilir", "az") == analyze("pasport verilir", "az")
+
+
 def test_the_k_of_azerbaijani_lik_that_turns_y_before_a_vowel_reaches_the_same_stem() -> None:
     assert analyze("səfirliyi", "az") == analyze("səfirliyə", "az") == analyze("səfirlik", "az")
 

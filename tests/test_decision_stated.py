@@ -129,3 +129,15 @@ def test_an_age_must_be_stated_of_what_the_question_names_in_its_own_line(questi
     decided = entity_about_topic(answer(question, lang, other, title="Passports"), asked(question, lang, idf))
     assert not decided.answered and decided.missing == "age"
     assert entity_about_topic(answer(question, lang, own, title="Passports"), asked(question, lang, idf)).answered
+
+
+def test_a_month_the_question_names_is_given_by_the_release_date_not_required_as_a_name() -> None:
+    index = Index.build([
+        Document(id=f"june-{n}", title="Visits", lang="en", text=(
+            f"The experts arrived on {n} June. In June the Service met the delegation. Talks went on in June."))
+        for n in range(1, 4)
+    ] + [Document(id="permits", title="Work permits", lang="en", text="A work permit is issued for one year.")])
+    question = "who headed the visiting delegation on 16 june 2010"
+    assert not any(c.said == ("june",) for c in distinctive_names(index, asked(question, "en"), "en"))
+    assert decide(index, question, "en", "The head of the delegation was Ms. Dafni Gogou.",
+                  title="Experts visited the Service", date="2010-06-16").answered
