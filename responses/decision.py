@@ -17,7 +17,8 @@ reply, exactly as when no quote holds the kind at all.
 And a question that names a place, a country, an organisation or a person is answered only by quotes that name
 it too (`names_kept`): "do azerbaijanis need a visa for georgia" is not answered by a work-permit page that
 never says Georgia, nor "foreigner staying in baku how many days" by Nakhchivan's rules. A term is a name when
-the releases that use it write it capitalized inside sentences (the index's own passages tell); only the names
+the releases that use it write it capitalized inside sentences (the index's own passages tell), or when one of
+the vocabulary's other names for it is all names ("Russia": "Russian Federation", `names_a_name`); only the names
 at least as distinctive as the question's average term are required (the agency's own country, named
 everywhere, is not). A release's publisher and site name its place (an embassy's page need not repeat its
 city), and a name in at least COMMON of the passages (the agency's capital) is covered by quotes naming a wider
@@ -256,12 +257,20 @@ def names_kept(index: Index, answer: Answer, asked_: Asked, source_lang: str | N
             continue
         if _month(concept.said[0], lang):
             continue  # "in March": a date, which the kinds and the year check read
-        if is_name(index, concept.said[0], lang) and not _ground(index, concept.said[0], weight, quoted, lang):
+        if names_a_name(index, concept, lang) and not _ground(index, concept.said[0], weight, quoted, lang):
             return replace(answer, answered=False, quotes=(), citations=(), reason="names_kept")
         elsewhere = named_elsewhere(index, concept.said[0], lang)
         if elsewhere and not elsewhere & quoted:
             return replace(answer, answered=False, quotes=(), citations=(), reason="names_kept")
     return answer
+
+
+def names_a_name(index: Index, concept: Concept, lang: str) -> bool:
+    """Whether a one-word concept is a name (is_name): as the question says it, else under one of the vocabulary's
+    other names for it, every word of which is a name. A name is often written in a form the releases seldom use
+    ("Russia": the English releases say "Russian Federation"), too seldom for its capitals to tell; its other names
+    tell."""
+    return any(alt and all(is_name(index, t, lang) for t in alt) for alt in (concept.said, *concept.alternatives))
 
 
 def named_elsewhere(index: Index, term: str, lang: str) -> frozenset[str]:
