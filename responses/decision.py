@@ -33,12 +33,17 @@ vocabulary's names, and the quotes do not say it either, they are about somethin
 they cover (`unknown_topic`). Words wrapped around a question (greetings, verb forms, "really", shorthand) are not
 content words (content_words.py), and a kind's own checks judge a question that asks for one.
 
+A question whether one may or must do something ("беженцу можно выезжать за границу?", "qeydiyyat məcburidir?") asks
+for a rule: quotes that only count what happened ("899 decisions ...", "6,652 applications were received"), none
+saying what may or must be done, do not answer it (`rule_stated`), however many of its words they name.
+
 Usage::
 
     answer = compose(question, hits, weights, "az")
     answer = about_topic(answer, Asked(plan, weights, cue=frozenset({"qiymet"})), "az")
     answer = names_kept(index, answer, Asked(plan, weights), "az")
     answer = unknown_topic(index, answer, Asked(plan, weights), "az")
+    answer = rule_stated(answer, "az")
 """
 
 from __future__ import annotations
@@ -51,7 +56,20 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from pressbot.responses.answer_types import MONTHS, asked, given_figures
+from pressbot.responses.answer_types import (
+    AGE,
+    DATE,
+    DURATION,
+    FOUNDED,
+    HOURS,
+    MONEY,
+    MONTHS,
+    NUMBER,
+    asked,
+    given_figures,
+    may_or_must,
+    reports_count,
+)
 from pressbot.responses.composer import (
     _YEAR,
     OWN_LINE,
@@ -450,3 +468,27 @@ def unknown_topic(index: Index, answer: Answer, asked_: Asked, source_lang: str 
     if unsaid and len(unsaid) >= UNSAID_SHARE * len(content):
         return replace(answer, answered=False, quotes=(), citations=(), reason="unknown_topic")
     return answer
+
+
+# The kinds that are figures: a question asking for one ("how many times can it be extended") is judged by its kind.
+FIGURES = frozenset({NUMBER, DURATION, MONEY, AGE, DATE, HOURS, FOUNDED})
+
+
+def rule_stated(answer: Answer, source_lang: str | None = None) -> Answer:
+    """The answer as composed unless the question asks whether something may or must be done (may_or_must, and no
+    figure: FIGURES) and every quoted sentence only reports a count (reports_count) with none saying what may or
+    must be done; then an abstention. "беженцу можно выезжать за границу?" is not answered by how many decisions
+    to leave the country were taken in May, nor "can a temporary residence permit be extended more than 4 times"
+    by how many applications for one were received in a month: a count tells what happened, not the rule."""
+    if not answer.answered or cue_terms(answer.query, answer.lang)[0] in FIGURES:
+        return answer
+    if not may_or_must(answer.query, answer.lang):
+        return answer
+    lang = source_lang or answer.lang
+    sentences = [s for q in answer.quotes for line in q.text.split("\n") for s in split_sentences(line) or [line]
+                 if s.strip()]
+    if not sentences or not all(reports_count(s, lang) for s in sentences):
+        return answer
+    if any(may_or_must(s, lang) for s in sentences):
+        return answer
+    return replace(answer, answered=False, quotes=(), citations=(), reason="rule_stated")
