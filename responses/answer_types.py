@@ -507,6 +507,19 @@ def reports_count(sentence: str, lang: str = "en") -> bool:
     return holds(NUMBER, sentence, lang) and not any(holds(kind, sentence, lang) for kind in (AGE, DURATION, MONEY))
 
 
+# Words asking who spoke (normalized): "gave the speech", "who spoke", "kim çıxış edib", "кто выступал".
+_SPOKE = re.compile(r"\b(sp[eo]k\w*|speech\w*|speaker\w*|address(ed)?|remarks|"
+                    r"cixis\w*|nitq\w*|danis\w*|"
+                    r"выступ\w*|реч[иьею]\w*|доклад\w*)\b")
+
+
+def asks_speaker(question: str, lang: str) -> bool:
+    """Whether a question asks who spoke ("who gave the speech", "kim çıxış edib", "кто выступал с речью"): its
+    answer is a person named by title and name (names_person), not "the employees" or "the participants"."""
+    found = asked(question, lang)
+    return found is not None and found[0] == PERSON and bool(_SPOKE.search(normalize(question, lang)))
+
+
 def given_figures(question: str, kind: str | None) -> frozenset[str]:
     """The figures a question gives itself when it asks for a number ("of the 106 foreigners detained, how many
     were from Turkey"): never the number it asks for. Empty for any other kind."""

@@ -35,7 +35,9 @@ content words (content_words.py), and a kind's own checks judge a question that 
 
 A question whether one may or must do something ("беженцу можно выезжать за границу?", "qeydiyyat məcburidir?") asks
 for a rule: quotes that only count what happened ("899 decisions ...", "6,652 applications were received"), none
-saying what may or must be done, do not answer it (`rule_stated`), however many of its words they name.
+saying what may or must be done, do not answer it (`rule_stated`), however many of its words they name. And a
+question asking who spoke ("who gave the speech") wants a person named by title and name speaking, not "the
+employees" (`speaker_named`).
 
 Usage::
 
@@ -65,9 +67,12 @@ from pressbot.responses.answer_types import (
     MONEY,
     MONTHS,
     NUMBER,
+    PERSON,
     asked,
+    asks_speaker,
     given_figures,
     may_or_must,
+    names_person,
     reports_count,
 )
 from pressbot.responses.composer import (
@@ -492,3 +497,18 @@ def rule_stated(answer: Answer, source_lang: str | None = None) -> Answer:
     if any(may_or_must(s, lang) for s in sentences):
         return answer
     return replace(answer, answered=False, quotes=(), citations=(), reason="rule_stated")
+
+
+def speaker_named(answer: Answer, source_lang: str | None = None) -> Answer:
+    """The answer as composed unless the question asks who spoke (answer_types.asks_speaker) and no quoted sentence
+    names a person by title and name speaking (names_person); then the "not stated" reply with the first source as
+    the closest release. "who gave the speech at the sms in jan 2012" is not answered by "At first Service employees
+    got acquainted with the exhibition": employees are people (the PERSON kind holds), not the one who spoke."""
+    if not answer.answered or not asks_speaker(answer.query, answer.lang):
+        return answer
+    lang = source_lang or answer.lang
+    if any(names_person(s, lang) for q in answer.quotes for line in q.text.split("\n")
+           for s in split_sentences(line) or [line]):
+        return answer
+    return replace(answer, answered=False, quotes=(), citations=(), missing=PERSON, related=answer.citations[0],
+                   reason="speaker_named")
