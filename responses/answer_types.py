@@ -509,7 +509,7 @@ def reports_count(sentence: str, lang: str = "en") -> bool:
 
 # Words asking who spoke (normalized): "gave the speech", "who spoke", "kim çıxış edib", "кто выступал".
 _SPOKE = re.compile(r"\b(sp[eo]k\w*|speech\w*|speaker\w*|address(ed)?|remarks|"
-                    r"cixis\w*|nitq\w*|danis\w*|"
+                    r"cixis\w*|nitq\w*|danis(ib|di|mis|ir|acaq)\w*|"
                     r"выступ\w*|реч[иьею]\w*|доклад\w*)\b")
 
 

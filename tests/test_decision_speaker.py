@@ -47,7 +47,8 @@ def test_who_spoke_is_answered_by_the_speaker_named(lang: str, question: str, st
 
 @pytest.mark.parametrize(("question", "lang"), [("who can apply for asylum", "en"), ("kim müraciət edə bilər", "az"),
                                                 ("кто может подать ходатайство", "ru"),
-                                                ("when was the speech given", "en")])
+                                                ("when was the speech given", "en"),
+                                                ("kimle danisiqlar aparilib", "az")])
 def test_a_question_not_asking_who_spoke_asks_no_speaker(question: str, lang: str) -> None:
     assert not asks_speaker(question, lang)
 
