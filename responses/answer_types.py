@@ -523,6 +523,48 @@ def asks_whether(question: str, lang: str) -> bool:
     return not _WH.search(text) and bool(_YES_NO.search(text))
 
 
+# Words saying that something may or must (not) be done, per language (normalized): "can", "need", "required";
+# "olar", "lazımdır", "məcburi", "tələb olunur"; "можно", "нужна", "обязан", "не требуется". A question with one asks
+# for a rule ("беженцу можно выезжать за границу?"), and a sentence stating a rule says one too.
+_MODAL = {
+    "en": r"\b(can|cannot|could|may|must|need\w*|allowed|permitted|requir\w*|obligat\w*|mandatory|entitled|have to|"
+          r"has to|should)\b",
+    "az": r"\b(olar\w*|olmaz|lazim\w*|mumkun\w*|mecbur\w*|teleb olun\w*|huqu\w*|gerek\w*)\b",
+    "ru": r"\b(можно|нельзя|нужн\w*|надо|должн\w*|обязан\w*|обязательн\w*|необходим\w*|разреша\w*|разрешен[оа]?|"
+          r"запрещ\w*|требует\w*|требуют\w*|вправе|прав[оа])\b",
+}
+_MODALS = {lang: re.compile(pattern) for lang, pattern in _MODAL.items()}
+_ANY_MODAL = re.compile("|".join(_MODAL.values()))
+_MONTH_MAY = re.compile(r"\b(in|of|since|until|till|by|during|from|last|next|early|late|mid|this) may\b")
+
+
+def may_or_must(text: str, lang: str) -> bool:
+    """Whether a text says that something may or must (not) be done ("can i work", "qeydiyyat məcburidir",
+    "не требуется разрешение"): a question saying it asks for a rule, a sentence saying it states one."""
+    text = _MONTH_MAY.sub(" ", _MAY.sub(" ", normalize(text, lang)))  # "in may", "may 2020": the month
+    return bool(_MODALS.get(lang, _ANY_MODAL).search(text))
+
+
+def reports_count(sentence: str, lang: str = "en") -> bool:
+    """Whether a sentence only counts (holds a number, but no age, duration or fee: "In total 6,652 applications
+    were received", "Из них 899 – решения ..."): a figure of how many, which tells what happened, not what may
+    or must be done."""
+    return holds(NUMBER, sentence, lang) and not any(holds(kind, sentence, lang) for kind in (AGE, DURATION, MONEY))
+
+
+# Words asking who spoke (normalized): "gave the speech", "who spoke", "kim çıxış edib", "кто выступал".
+_SPOKE = re.compile(r"\b(sp[eo]k\w*|speech\w*|speaker\w*|address(ed)?|remarks|"
+                    r"cixis\w*|nitq\w*|danis(ib|di|mis|ir|acaq)\w*|"
+                    r"выступ\w*|реч[иьею]\w*|доклад\w*)\b")
+
+
+def asks_speaker(question: str, lang: str) -> bool:
+    """Whether a question asks who spoke ("who gave the speech", "kim çıxış edib", "кто выступал с речью"): its
+    answer is a person named by title and name (names_person), not "the employees" or "the participants"."""
+    found = asked(question, lang)
+    return found is not None and found[0] == PERSON and bool(_SPOKE.search(normalize(question, lang)))
+
+
 def given_figures(question: str, kind: str | None) -> frozenset[str]:
     """The figures a question gives itself when it asks for a number ("of the 106 foreigners detained, how many
     were from Turkey"): never the number it asks for. Empty for any other kind."""

@@ -27,6 +27,8 @@ from pressbot.responses.decision import (
     kind_share,
     names_kept,
     own_cue,
+    rule_stated,
+    speaker_named,
     stated_of,
     unknown_topic,
 )
@@ -137,8 +139,8 @@ def answer_question(index: Index, question: str, renderer: Renderer,
                      [*index.following(hits, FOLLOWING), *named_passages(index, hits, question, lang)])
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
     answer = names_kept(index, about_topic(answer, own), own)
-    answer = entity_about_topic(stated_of(index, answer, own), own)
-    answer = unknown_topic(index, answer, own)
+    answer = speaker_named(entity_about_topic(stated_of(index, answer, own), own))
+    answer = rule_stated(unknown_topic(index, answer, own))
     if weak(answer, own):
         other = across_languages(index, question, lang, settings, any_size=lacks_year(hits, question, lang))
         if other is not None and prefers_other(index, answer, own, other):
@@ -196,8 +198,8 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
                          series)
         answer = names_kept(index, about_topic(answer, searched, source_lang=target), searched, source_lang=target)
         answer = stated_of(index, answer, searched, source_lang=target)
-        answer = entity_about_topic(answer, searched, source_lang=target)
-        answer = unknown_topic(index, answer, searched, source_lang=target)
+        answer = speaker_named(entity_about_topic(answer, searched, source_lang=target), source_lang=target)
+        answer = rule_stated(unknown_topic(index, answer, searched, source_lang=target), source_lang=target)
         if answer.answered:
             return answer
     return None

@@ -110,9 +110,11 @@ class Answer:
 # quoted (decision.names_kept), the lines stating the kind do not name the question's year or names
 # (decision.stated_of) or, for a place, contact or person, its topic (decision.entity_about_topic), a question
 # asking for no kind names a thing no release names and no quote says (decision.unknown_topic), a question
-# about the person's own application (own_case.py: no release can answer it).
+# whether one may or must do something quoted only counts (decision.rule_stated), one asking who spoke quoted no
+# one named speaking (decision.speaker_named), a question about the person's own application (own_case.py: no
+# release can answer it).
 REASONS = ("no_hits", "on_years", "evidence", "no_quote", "not_stated", "about_topic", "names_kept", "stated_of",
-           "entity_about_topic", "unknown_topic", "own_case")
+           "entity_about_topic", "unknown_topic", "rule_stated", "speaker_named", "own_case")
 
 
 def _key(sentence: str) -> str:

@@ -17,7 +17,8 @@ reply, exactly as when no quote holds the kind at all.
 And a question that names a place, a country, an organisation or a person is answered only by quotes that name
 it too (`names_kept`): "do azerbaijanis need a visa for georgia" is not answered by a work-permit page that
 never says Georgia, nor "foreigner staying in baku how many days" by Nakhchivan's rules. A term is a name when
-the releases that use it write it capitalized inside sentences (the index's own passages tell); only the names
+the releases that use it write it capitalized inside sentences (the index's own passages tell), or when one of
+the vocabulary's other names for it is all names ("Russia": "Russian Federation", `names_a_name`); only the names
 at least as distinctive as the question's average term are required (the agency's own country, named
 everywhere, is not). A release's publisher and site name its place (an embassy's page need not repeat its
 city), and a name in at least COMMON of the passages (the agency's capital) is covered by quotes naming a wider
@@ -32,12 +33,19 @@ vocabulary's names, and the quotes do not say it either, they are about somethin
 they cover (`unknown_topic`). Words wrapped around a question (greetings, verb forms, "really", shorthand) are not
 content words (content_words.py), and a kind's own checks judge a question that asks for one.
 
+A question whether one may or must do something ("беженцу можно выезжать за границу?", "qeydiyyat məcburidir?") asks
+for a rule: quotes that only count what happened ("899 decisions ...", "6,652 applications were received"), none
+saying what may or must be done, do not answer it (`rule_stated`), however many of its words they name. And a
+question asking who spoke ("who gave the speech") wants a person named by title and name speaking, not "the
+employees" (`speaker_named`).
+
 Usage::
 
     answer = compose(question, hits, weights, "az")
     answer = about_topic(answer, Asked(plan, weights, cue=frozenset({"qiymet"})), "az")
     answer = names_kept(index, answer, Asked(plan, weights), "az")
     answer = unknown_topic(index, answer, Asked(plan, weights), "az")
+    answer = rule_stated(answer, "az")
 """
 
 from __future__ import annotations
@@ -50,7 +58,23 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from pressbot.responses.answer_types import MONTHS, asked, given_figures
+from pressbot.responses.answer_types import (
+    AGE,
+    DATE,
+    DURATION,
+    FOUNDED,
+    HOURS,
+    MONEY,
+    MONTHS,
+    NUMBER,
+    PERSON,
+    asked,
+    asks_speaker,
+    given_figures,
+    may_or_must,
+    names_person,
+    reports_count,
+)
 from pressbot.responses.composer import (
     _YEAR,
     OWN_LINE,
@@ -256,12 +280,20 @@ def names_kept(index: Index, answer: Answer, asked_: Asked, source_lang: str | N
             continue
         if _month(concept.said[0], lang):
             continue  # "in March": a date, which the kinds and the year check read
-        if is_name(index, concept.said[0], lang) and not _ground(index, concept.said[0], weight, quoted, lang):
+        if names_a_name(index, concept, lang) and not _ground(index, concept.said[0], weight, quoted, lang):
             return replace(answer, answered=False, quotes=(), citations=(), reason="names_kept")
         elsewhere = named_elsewhere(index, concept.said[0], lang)
         if elsewhere and not elsewhere & quoted:
             return replace(answer, answered=False, quotes=(), citations=(), reason="names_kept")
     return answer
+
+
+def names_a_name(index: Index, concept: Concept, lang: str) -> bool:
+    """Whether a one-word concept is a name (is_name): as the question says it, else under one of the vocabulary's
+    other names for it, every word of which is a name. A name is often written in a form the releases seldom use
+    ("Russia": the English releases say "Russian Federation"), too seldom for its capitals to tell; its other names
+    tell."""
+    return any(alt and all(is_name(index, t, lang) for t in alt) for alt in (concept.said, *concept.alternatives))
 
 
 def named_elsewhere(index: Index, term: str, lang: str) -> frozenset[str]:
@@ -444,3 +476,42 @@ def unknown_topic(index: Index, answer: Answer, asked_: Asked, source_lang: str 
     if unsaid and len(unsaid) >= UNSAID_SHARE * len(content):
         return replace(answer, answered=False, quotes=(), citations=(), reason="unknown_topic")
     return answer
+
+
+# The kinds that are figures: a question asking for one ("how many times can it be extended") is judged by its kind.
+FIGURES = frozenset({NUMBER, DURATION, MONEY, AGE, DATE, HOURS, FOUNDED})
+
+
+def rule_stated(answer: Answer, source_lang: str | None = None) -> Answer:
+    """The answer as composed unless the question asks whether something may or must be done (may_or_must, and no
+    figure: FIGURES) and every quoted sentence only reports a count (reports_count) with none saying what may or
+    must be done; then an abstention. "беженцу можно выезжать за границу?" is not answered by how many decisions
+    to leave the country were taken in May, nor "can a temporary residence permit be extended more than 4 times"
+    by how many applications for one were received in a month: a count tells what happened, not the rule."""
+    if not answer.answered or cue_terms(answer.query, answer.lang)[0] in FIGURES:
+        return answer
+    if not may_or_must(answer.query, answer.lang):
+        return answer
+    lang = source_lang or answer.lang
+    sentences = [s for q in answer.quotes for line in q.text.split("\n") for s in split_sentences(line) or [line]
+                 if s.strip()]
+    if not sentences or not all(reports_count(s, lang) for s in sentences):
+        return answer
+    if any(may_or_must(s, lang) for s in sentences):
+        return answer
+    return replace(answer, answered=False, quotes=(), citations=(), reason="rule_stated")
+
+
+def speaker_named(answer: Answer, source_lang: str | None = None) -> Answer:
+    """The answer as composed unless the question asks who spoke (answer_types.asks_speaker) and no quoted sentence
+    names a person by title and name speaking (names_person); then the "not stated" reply with the first source as
+    the closest release. "who gave the speech at the sms in jan 2012" is not answered by "At first Service employees
+    got acquainted with the exhibition": employees are people (the PERSON kind holds), not the one who spoke."""
+    if not answer.answered or not asks_speaker(answer.query, answer.lang):
+        return answer
+    lang = source_lang or answer.lang
+    if any(names_person(s, lang) for q in answer.quotes for line in q.text.split("\n")
+           for s in split_sentences(line) or [line]):
+        return answer
+    return replace(answer, answered=False, quotes=(), citations=(), missing=PERSON, related=answer.citations[0],
+                   reason="speaker_named")

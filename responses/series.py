@@ -35,7 +35,9 @@ _UNIT = (r"(%|ay|il|gun|hefte|saat|deqiqe|day|week|month|year|hour|minute|мес
          r"manat|azn|usd|dollar|euro|манат|доллар|евро|рубл|nefer|people|persons|человек)")
 _AFTER = re.compile(rf"\b({_WORD})\W{{0,3}}(\d{{1,4}})(?!\d)(?!{_ORDINAL}?\s*{_UNIT})")
 _BEFORE = re.compile(rf"(?<!\d)(\d{{1,4}}){_ORDINAL}\s+({_WORD})(\s+({_WORD}))?")
-_ROMAN = re.compile(r"\b([IVX]{2,6}|[IVX]+(?=\s+[A-ZƏÖÜĞŞÇİА-ЯЁ]))\b\W{0,3}(\w{3,})|(\w{3,})\W{0,3}\b([IVX]{2,6})\b")
+# Each word read from its start ("\b" before the word of "Round VIII"): from inside a long word, a word of thousands
+# of letters is tried again at every letter (seconds for a 20,000-character message).
+_ROMAN = re.compile(r"\b([IVX]{2,6}|[IVX]+(?=\s+[A-ZƏÖÜĞŞÇİА-ЯЁ]))\b\W{0,3}(\w{3,})|\b(\w{3,})\W{0,3}\b([IVX]{2,6})\b")
 
 
 def _names(word: str, figure: str) -> bool:
