@@ -106,8 +106,10 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (AGE, re.compile(r"\b((nece|neche|hansi) yas(dan|da|a|i|in|ina|indan|inda)?|yas hedd\w*)\b")),
         (HOURS, re.compile(r"\b(saat nece\w*|hansi gunler\w*|qebul gun\w*|qebul saat\w*|is saat\w*|is vaxt\w*|"
                            r"gece\w*|heftesonu\w*|bazar gun\w*)\b")),
+        # "nə qədər ödəyir", "ödəmək", "ödənilir": how much one pays asks for money, as "pay" and "paid" in English
+        # ("xarici işçi nə qədər ödəyir" was a count, answered by any figure the releases give about foreign workers).
         (MONEY, re.compile(r"\b(odenis\w*|pullu\w*|rusum\w*|qiymeti?|manat\w*|nece pul\w*|ne qeder pul\w*|"
-                           r"haqqi|xidmet haqq\w*)\b")),
+                           r"haqqi|xidmet haqq\w*|ode(y|mek|meli|nil)\w*)\b")),
         (CONTACT, re.compile(r"\b(telefon\w*|nomre\w*|elaqe nomre\w*|e-?poct\w*|sayt\w*|"
                              r"internet sehife\w*|elektron unvan\w*)\b")),
         (LIST, re.compile(r"\b(hansi sened\w*|sened\w* (lazim|teleb|teqdim)\w*|ne(ler)? lazim\w*|hansi addim\w*)\b")),
@@ -133,9 +135,10 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                          r"какого возраста|возрастн\w* (ограничени|предел|ценз)\w*)\b")),
         (HOURS, re.compile(r"\b(во сколько|в какие дни|какие дни|(часы|режим|график) (работы|приема)|"
                            r"приемн\w* (дни|часы)|круглосуточн\w*|ночью|по ночам|выходн\w*)\b")),
+        # "сколько платят / платит": how much one pays asks for money, not a count or a duration.
         (MONEY, re.compile(r"\b(стоимост\w*|сколько (\w+ )?стоит|скольк\w* (манат|доллар|евро|рубл)\w*|"
                            r"цен[аыуе]|платн\w*|пошлин\w*|оплат\w*|"
-                           r"заплатить|платить|сбор[аы]?)\b")),
+                           r"заплатить|платить|плат(ят|ит|ишь|им|ите)|сбор[аы]?)\b")),
         (CONTACT, re.compile(r"\b(телефон\w*|позвонить|звонить|колл.?центр\w*|горяч\w* лини\w*|"
                              r"электронн\w* (почт|адрес)\w*|сайт\w*|контакт\w*)\b")),
         (LIST, re.compile(r"\b(как(ие|ой|ая) (документ|док|бумаг|справк)\w*|документ\w* (нужн|необходим|требу)\w*|"

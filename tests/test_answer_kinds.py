@@ -612,3 +612,27 @@ def test_a_sentence_counting_people_or_applications_lists_no_documents(sentence:
 
 def test_a_sentence_naming_three_documents_with_a_figure_of_photos_is_still_a_list() -> None:
     assert holds(LIST, "Нужны копия паспорта, 2 фотографии и заявление.", "ru")
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("how much does a foreign worker pay", "en"),
+    ("xarici işçi nə qədər ödəyir", "az"),
+    ("konsulluq ucotu ucun ne qeder odemek lazimdir", "az"),
+    ("сколько платят за продление визы", "ru"),
+    ("сколько платит работодатель за иностранца", "ru"),
+])
+def test_how_much_one_pays_asks_for_money_in_each_language(question: str, lang: str) -> None:
+    assert expected_kind(question, lang) == MONEY
+
+
+PERMITS_AZ = Document(id="permits-az", lang="az", title="İş icazələri",
+                      text="2020-ci ildə xarici işçilərə 5000 iş icazəsi verilib. Xarici işçilər Bakıda çalışır.")
+PERMITS_RU = Document(id="permits-ru", lang="ru", title="Разрешения на работу",
+                      text="В 2020 году иностранным работникам выдано 5000 разрешений на работу.")
+
+
+@pytest.mark.parametrize(("question", "lang"), [("xarici işçi nə qədər ödəyir", "az"),
+                                                ("сколько платят иностранным работникам", "ru")])
+def test_a_count_does_not_answer_how_much_is_paid(question: str, lang: str) -> None:
+    reply = answer_question(Index.build([PERMITS_AZ, PERMITS_RU, *FILLER]), question, Renderer(), lang=lang)
+    assert not reply.answer.answered and "5000" not in reply.text
