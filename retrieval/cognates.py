@@ -10,7 +10,9 @@ t, -ическ read -ic; Azerbaijani x read h, c read j), then both sides spelle
 q is g; x is ks; y is i; z is s; ph, th, ch, ck read f, t, h, k; doubled letters once). A term of at least
 MIN_STEM letters matches
 
-1. an English term with the same key ("konsul" / "consul", "komis" / "commiss");
+0. the English term with the key of its spelling stemmed as English ("prezident" → "presid", not "presidenti";
+   "konferent" → "confer");
+1. else an English term with the same key ("konsul" / "consul", "komis" / "commiss");
 2. else an English term whose key extends the word's by at most MAX_EXTRA letters ("memorand" / "memorandum",
    "humanitar" / "humanitarian");
 3. else the longest English term whose key begins the word's, with at most MAX_REST letters left over
@@ -27,7 +29,7 @@ cached per index.
 Usage::
 
     cognates = Cognates(vocabulary, offsets, postings, passage_docs, doc_langs)
-    cognates.english("биометрическ", "ru")   # 'biometr'
+    cognates.english("биометрическ", "ru")   # ('biometr',)
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from pressbot.retrieval.analyzer import stem
 from pressbot.retrieval.bags import Int32Array, IntArray
 
 MIN_STEM = 5  # letters both sides must share: shorter words are too often another word
@@ -114,7 +117,7 @@ class Cognates:
     passages: Int32Array
     passage_docs: Int32Array
     doc_langs: Sequence[str]
-    _found: dict[tuple[str, str], str | None] = field(default_factory=dict, repr=False, compare=False)
+    _found: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @functools.cached_property
     def _by_key(self) -> dict[str, tuple[str, ...]]:
@@ -145,23 +148,24 @@ class Cognates:
         """The terms among `terms` used in English releases and in none of `lang`."""
         return [t for t in dict.fromkeys(terms) if TARGET in (langs := self._languages(t)) and lang not in langs]
 
-    def english(self, term: str, lang: str) -> str | None:
-        """The English index term a question term of `lang` is the loanword of, or None."""
+    def english(self, term: str, lang: str) -> tuple[str, ...]:
+        """The English index terms a question term of `lang` is the loanword of: one term, or its spellings that
+        share one key ("presid", "prezid"); none when there is no match or no single one."""
         if (term, lang) not in self._found:
             if len(self._found) >= MAX_CACHED:  # a long-running bot meets ever new words: the cache stays bounded
                 self._found.clear()
             self._found[(term, lang)] = self._match(term, lang)
         return self._found[(term, lang)]
 
-    def _match(self, term: str, lang: str) -> str | None:
+    def _match(self, term: str, lang: str) -> tuple[str, ...]:
         if lang == TARGET or len(term) > MAX_LENGTH or false_friend(term, lang) or TARGET in self._languages(term):
-            return None
+            return ()
         spelled = latin(term, lang)
         if spelled is None:
-            return None
+            return ()
         word = key(spelled)
         if len(word) < MIN_STEM:
-            return None
+            return ()
         by_key = self._by_key
         keys = self._keys
         at = bisect.bisect_left(keys, word + "a")  # keys extending the word, after the word itself
@@ -170,11 +174,12 @@ class Cognates:
             if len(keys[at]) - len(word) <= MAX_EXTRA:
                 longer.extend(by_key[keys[at]])
             at += 1
-        levels = [by_key.get(word, ()), tuple(longer)]
+        stemmed = key(stem([spelled], TARGET)[0])  # as an English word of that spelling would be indexed
+        levels = [by_key.get(stemmed, ()) if len(stemmed) >= MIN_STEM else (), by_key.get(word, ()), tuple(longer)]
         levels += [by_key[word[:n]] for n in range(len(word) - 1, max(MIN_STEM, len(word) - MAX_REST) - 1, -1)
                    if word[:n] in by_key]
         for terms in levels:
             fit = self._english(terms, lang)
-            if fit:  # the first level naming an English term decides: one term, or (several) none
-                return fit[0] if len(fit) == 1 else None
-        return None
+            if fit:  # the first level naming an English term decides: one key's spellings, or (several keys) none
+                return tuple(fit) if len({key(t) for t in fit}) == 1 else ()
+        return ()

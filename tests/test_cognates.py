@@ -69,10 +69,22 @@ def test_a_false_friend_is_left_as_said() -> None:
     assert english("фамилия", "ru") == [tuple(analyze("фамилия", "ru"))]
 
 
-def test_two_english_terms_of_one_key_are_no_guess() -> None:
+def test_two_english_spellings_of_one_key_are_both_searched() -> None:
     two = Document(id="programme", title="Plans", lang="en", text="The programme and the program were adopted.")
     plan, _ = Index.build([two, *OTHERS]).translate("программа", "ru", "en", cognates=True)
-    assert plan.said == tuple(analyze("программа", "ru"))
+    assert set(plan.concepts[0].alternatives) == {("program",), ("programm",)}
+
+
+def test_two_different_english_words_are_no_guess() -> None:
+    two = Document(id="memoranda", title="Papers", lang="en", text="Memoranda and memorandums were signed.")
+    plan, _ = Index.build([two, *OTHERS]).translate("memorandum", "az", "en", cognates=True)
+    assert plan.said == tuple(analyze("memorandum", "az"))
+
+
+def test_the_word_spelled_as_english_and_stemmed_comes_first() -> None:
+    two = Document(id="president", title="Visit", lang="en", text="The President met presidential advisers.")
+    plan, _ = Index.build([two, *OTHERS]).translate("prezident", "az", "en", cognates=True)
+    assert plan.concepts[0].alternatives == (tuple(analyze("President", "en")),)
 
 
 def test_a_term_the_questions_language_also_uses_is_no_translation() -> None:
