@@ -142,7 +142,8 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     answer = speaker_named(entity_about_topic(stated_of(index, answer, own), own))
     answer = rule_stated(unknown_topic(index, answer, own))
     if weak(answer, own):
-        other = across_languages(index, question, lang, settings, any_size=lacks_year(hits, question, lang))
+        other = across_languages(index, question, lang, settings, any_size=lacks_year(hits, question, lang),
+                                 cognates=not answer.answered)
         if other is not None and prefers_other(index, answer, own, other):
             answer = other
     if ui is not None and ui != lang:  # the question did not show the person's language: reply in theirs
@@ -174,11 +175,13 @@ def render_more(answer: Answer, renderer: Renderer, ui: str) -> Rendered:
 
 
 def across_languages(index: Index, question: str, lang: str, settings: ComposerSettings,
-                     any_size: bool = False) -> Answer | None:
+                     any_size: bool = False, cognates: bool = False) -> Answer | None:
     """When no release answers a question as asked (or only weakly), search the corpus's main language and each
     other language with at least LARGER times the passages of the question's (the most used first) with the
     vocabulary's names in that language: the first answer found, quoted verbatim from its releases, or None.
-    `any_size`: every other language, whatever its size (the question's own lacks the answer: `lacks_year`)."""
+    `any_size`: every other language, whatever its size (the question's own lacks the answer: `lacks_year`).
+    `cognates`: a word the vocabulary does not translate is also read as the English term it is the loanword of
+    (Index.translate): only when the question's own language has no answer, which a loanword's guess never beats."""
     languages = index.languages
     counts = index.language_counts
     # Only towards languages with many more releases: the larger collection may hold what the smaller lacks.
@@ -186,7 +189,7 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
     for target in [t for t in languages if t != lang] if any_size else larger:
         if not any_size and target != languages[0] and counts.get(target, 0) < LARGER * counts.get(lang, 0):
             continue  # the corpus's main language is always searched, another only when markedly larger
-        plan, translated = index.translate(question, lang, target)
+        plan, translated = index.translate(question, lang, target, cognates)
         if not translated:
             continue
         hits = index.search_in(plan, target, k=HITS)

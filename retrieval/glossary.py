@@ -30,7 +30,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -352,11 +352,15 @@ class Glossary:
         return {lang: frozenset(t for forms in by_first.values() for form, _ in forms for t in form)
                 for lang, by_first in self._match.items()}
 
-    def translate(self, terms: Sequence[str], lang: str, target: str) -> tuple[Query, int]:
-        """A question's terms as they would be searched in `target`, and how many of its concepts the
-        vocabulary translated: each vocabulary name becomes a concept whose alternatives are its entry's
-        names in `target`; any other term (a number, a name, a word the vocabulary lacks) stays as said, so
-        that a release in `target` covers it only if it uses the same term."""
+    def translate(self, terms: Sequence[str], lang: str, target: str,
+                  loanword: Callable[[str], Terms] | None = None) -> tuple[Query, int]:
+        """A question's terms as they would be searched in `target`, and how many of its concepts were
+        translated: each vocabulary name becomes a concept whose alternatives are its entry's names in
+        `target`; any other term (a number, a name, a word the vocabulary lacks) stays as said, so that a
+        release in `target` covers it only if it uses the same term, unless `loanword` gives the term in
+        `target` it is the loanword of (cognates.py): then that term (or its spellings), not counted as
+        translated (a guess from spelling enriches a question the vocabulary translates, and never alone sends
+        one to `target`)."""
         lang = lang if lang in LANGUAGES else "en"
         terms = self.corrected(terms, lang)
         forms = self._match.get(lang, {})
@@ -367,6 +371,11 @@ class Glossary:
         while i < len(terms):
             found = _find(forms, terms, i)
             targets = _names_of(names, found[1]) if found else ()
+            cognates = loanword(terms[i]) if found is None and loanword is not None else ()
+            if cognates:
+                concepts.append(Concept(tuple((t,) for t in cognates)))
+                i += 1
+                continue
             if found is None or not targets:
                 width = len(found[0]) if found else 1
                 concepts.extend(_as_said(t, target) for t in terms[i : i + width])

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from pressbot.retrieval.analyzer import analyze, detect_language, question_terms
+from pressbot.retrieval.cognates import TARGET, Cognates
 from pressbot.retrieval.document import Document, Passage, passage_id
 from pressbot.retrieval.glossary import Concept, Glossary, Query, Terms
 from pressbot.retrieval.passages import split_document
@@ -149,10 +150,22 @@ class Index:
         boosted = prefer_recent(ranked, [fresh[self.passages.doc_id(i)] for i, _ in ranked])[:k]
         return self._hits(boosted, concepts)
 
-    def translate(self, question: str, lang: str, target: str) -> tuple[Query, int]:
+    def translate(self, question: str, lang: str, target: str, cognates: bool = False) -> tuple[Query, int]:
         """A question in `lang` as it would be searched in `target` through the vocabulary's names in `target`,
-        and how many of its concepts the vocabulary translated (Glossary.translate)."""
-        return self.glossary.translate(question_terms(question, lang), lang, target)
+        and how many of its concepts the vocabulary translated (Glossary.translate). `cognates`: a word the
+        vocabulary leaves as said, and that no release in `target` uses, is read as the English term it is the
+        loanword of (cognates.py: "biometrik" as "biometr"); it is not counted as translated."""
+        terms = question_terms(question, lang)
+        if not cognates or target != TARGET or lang == target:
+            return self.glossary.translate(terms, lang, target)
+        return self.glossary.translate(terms, lang, target, lambda term: self._cognates.english(term, lang))
+
+    @functools.cached_property
+    def _cognates(self) -> Cognates:
+        """The index's terms read as loanwords, built (and cached) when a question first needs them."""
+        postings = self.postings
+        return Cognates(postings.vocabulary, postings.offsets, postings.passages, self.passages.doc,
+                        tuple(doc.lang for doc in self.passages.documents))
 
     def search_in(self, plan: Query, lang: str, k: int = 10) -> list[Hit]:
         """The k best passages in one language for an analyzed question (e.g. a translated one), best first."""
