@@ -130,6 +130,12 @@ _MORE_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("подробнее", "поподробнее", "а подробнее", "расскажи подробнее", "расскажите подробнее",
                "напиши подробнее", "напишите подробнее", "продолжение"),
     },
+    "about": {  # the other half of "are you a bot or a real person", "ты бот или человек", "botsan yoxsa insan"
+        "en": ("or a real person", "or a person", "or a human", "or human", "or a bot", "or a robot", "or real",
+               "or a real human", "are you a real person"),
+        "az": ("yoxsa insan", "yoxsa insansan", "yoxsa bot", "yoxsa robot", "ya insan", "yoxsa canlı insan"),
+        "ru": ("или человек", "или живой человек", "или бот", "или робот", "или живой"),
+    },
     "ack": {
         "en": ("hmm", "hm", "lol", "haha", "ah ok", "oh ok", "ok then"),
         "az": ("hmm", "aha", "başa düşdüm sağ ol", "hə yaxşı"),

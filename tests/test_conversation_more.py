@@ -36,6 +36,15 @@ def test_english_chat_shorthand_reads_as_the_words_it_stands_for(message: str, a
     assert turn is not None and turn.act == act
 
 
+@pytest.mark.parametrize(("message", "lang"), [
+    ("are u a bot or a real person?", "en"), ("is this a bot or a human", "en"),
+    ("sən botsan yoxsa insan?", "az"), ("ты бот или человек?", "ru"),
+])
+def test_asking_whether_the_bot_is_a_bot_or_a_person_is_conversation(message: str, lang: str) -> None:
+    turn = recognize(message)
+    assert turn is not None and (turn.act, turn.lang) == ("about", lang)
+
+
 def test_an_azerbaijani_word_spelt_like_english_shorthand_is_not_read_as_english() -> None:
     turn = recognize("ya sağ ol")  # "ya": Azerbaijani "oh", not "you"
     assert turn is None or turn.lang != "en"
