@@ -34,7 +34,7 @@ from pressbot.responses.decision import (
 )
 from pressbot.responses.own_case import own_case
 from pressbot.responses.render import Renderer, locale
-from pressbot.responses.series import Numbered, carried, carries, numbered_names
+from pressbot.responses.series import Numbered, carried, carries, numbered_names, numbers_other
 from pressbot.retrieval import Hit, Index
 from pressbot.retrieval.analyzer import detect_language, question_terms
 from pressbot.retrieval.glossary import Query
@@ -104,6 +104,9 @@ def named_passages(index: Index, hits: Sequence[Hit], question: str, lang: str,
     series = numbered_names(question, lang) if series is None else series
     found = {(h.doc_id, h.position) for h in hits}
     docs = dict.fromkeys(h.doc_id for h in hits if series and carries(series, h.title, h.lang))
+    if series and not docs:  # none titled with it: a release whose passages found write it (composer._named_first)
+        docs = dict.fromkeys(h.doc_id for h in hits if carries(series, h.text, h.lang)
+                             and not numbers_other(series, h.title, h.lang))
     return [p for doc in docs for p in index.passages_of(doc) if (p.doc_id, p.position) not in found]
 
 

@@ -798,6 +798,11 @@ def _named_first(question: str, lang: str, pool: Sequence[_Source], sources: Seq
     answering.series_in), by default as the question says them."""
     series = numbered_names(question, lang) if series is None else series
     named = next((s for s in pool if carries(series, s.hit.title, s.hit.lang)), None) if series else None
+    if named is None and series:
+        # No release is titled with the name: one whose passages found write it ("participating in the 109th
+        # session") is the one the question is about, unless its title numbers another of the series.
+        named = next((s for s in pool if any(carries(series, u.text, s.hit.lang) for u in s.units)
+                      and not numbers_other(series, s.hit.title, s.hit.lang)), None)
     if named is None:
         # None found is titled with the name asked: one titled with another of the series is still not it.
         return [s for s in sources if not numbers_other(series, s.hit.title, s.hit.lang)]

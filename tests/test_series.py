@@ -219,3 +219,33 @@ def test_a_message_of_one_long_word_is_read_in_linear_time() -> None:
 
 def test_a_roman_numeral_after_a_whole_word_is_still_read() -> None:
     assert carries(numbered_names("harbour talks Round VIII who came", "en"), "The VIII Round of harbour talks", "en")
+
+
+# Titled with no number: its first passage writes the session it was at, a later one what was decided there.
+AT_TWELFTH = Document(id="twelfth", title="The harbour chief met the council's secretary in Geneva",
+                      url="https://example.org/12",
+                      text=("Participating in the 12th session of the Harbour Council, the harbour chief met the "
+                            "council's secretary; any country may join the council. " + PAD * 3 + "\n"
+                            + "".join(f"The chief toured the port's dock number {i}. " + PAD * 3 + "\n"
+                                      for i in range(1, 5))
+                            + "On the first day of the session the council elected the Republic of Ruritania and "
+                            "Freedonia as members. " + PAD * 3 + "\n"
+                            "The chief thanked the secretary for the invitation. " + PAD * 3))
+ELEVENTH = Document(id="eleventh", title="11th Session of the Harbour Council is held", url="https://example.org/11",
+                    text=("The 11th session of the Harbour Council was opened in Geneva. The council elected the "
+                          "Republic of Sylvania and Grand Fenwick as members. " + PAD))
+
+
+# Harbour Council sessions with no number: they rank above the passage of AT_TWELFTH that holds the answer.
+SESSIONS = [Document(id=f"session{i}", title=f"Harbour Council session on {topic}", url=f"https://example.org/s{i}",
+                     text=f"The session of the Harbour Council discussed {topic}. The council session ended. " + PAD)
+            for i, topic in enumerate(["tides", "lighthouses"])]
+
+
+def test_without_a_release_titled_with_the_name_the_one_whose_passage_writes_it_is_read_whole() -> None:
+    found = answer("which country joined at the 12th session of the harbour council",
+                   [AT_TWELFTH, ELEVENTH, *SESSIONS, *FILLER])
+    assert found.answered and found.citations[0].doc_id == "twelfth"
+    assert any("Ruritania" in q.text for q in found.quotes)
+    assert not any("Sylvania" in q.text for q in found.quotes)
+    assert "eleventh" not in {c.doc_id for c in found.citations}
