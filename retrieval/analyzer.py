@@ -209,19 +209,22 @@ def stem_az(token: str) -> str:
     number = _AZ_NUMBER_SUFFIX.fullmatch(token)
     if number:  # a case ending glued to a number ("919a", "2019da"): the number
         return number.group(1)
+    # A noun in -iya is the least that is left, whatever ending follows it (Almaniya-m, not Almani-yam).
+    iya = token.rfind(_AZ_IYA)
+    kept = iya + len(_AZ_IYA) if iya >= _AZ_MIN_IYA_ROOT else 0
     # Strip to a fixpoint, so that "miqrasiya" and "miqrasiyasına" reach the same stem.
     while True:
-        if token.endswith(_AZ_IYA) and len(token) - len(_AZ_IYA) >= _AZ_MIN_IYA_ROOT:
+        if len(token) <= kept:
             return token
         for suffix in _AZ_SUFFIXES:
-            least = _AZ_MIN_PLURAL_STEM if suffix in _AZ_PLURALS else _AZ_MIN_STEM
+            least = max(kept, _AZ_MIN_PLURAL_STEM if suffix in _AZ_PLURALS else _AZ_MIN_STEM)
             if token.endswith(suffix) and len(token) - len(suffix) >= least and _strips(token, suffix):
                 token = token[: -len(suffix)]
                 if suffix in _AZ_Y_ENDINGS and token.endswith(_AZ_LIK):
                     return token + "k"  # -lik's k is y before a vowel: səfirliyi, səfirliyə = səfirlik
                 break
         else:
-            if token.endswith(_AZ_SINGLE_VOWELS) and len(token) - 1 >= _AZ_MIN_STEM:
+            if token.endswith(_AZ_SINGLE_VOWELS) and len(token) - 1 >= max(kept, _AZ_MIN_STEM):
                 token = token[:-1]
                 continue
             # A final q or k turns into ğ (folded g) or y before a vowel: vətəndaşlıq / vətəndaşlığı, uşaq /

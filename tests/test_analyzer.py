@@ -345,3 +345,8 @@ def test_let_is_the_verb_not_a_piece_of_lets() -> None:
 
 def test_a_negated_contraction_is_still_a_function_word() -> None:
     assert analyze("they didn't and don’t and won't", "en") == []
+
+
+def test_a_noun_in_iya_with_my_is_not_cut_into_its_iya() -> None:
+    # The vocabulary's "my" form Almaniya-m read as Almani-yam ("I am") and then "alma".
+    assert stem_az("almaniyam") != "alma"
