@@ -20,7 +20,7 @@ import Stemmer
 from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "18"
+ANALYZER_VERSION = "19"
 
 LANGUAGES = ("en", "az", "ru")
 
@@ -90,6 +90,12 @@ _AZ_Y_ENDINGS = ("yi", "yu", "ya", "ye")
 _AZ_LIK = ("li", "lu")
 _AZ_VOWELS = "aeiou"
 _AZ_MIN_PLURAL_STEM = 3
+# A noun in -iya (Almaniya, Yaponiya, miqrasiya, konvensiya) takes its endings after the -iya (Almaniya-ya,
+# Almaniya-da, Almaniya-nın): its -ya is no dative and its -ni- no accusative, or Almaniya would be "alma" (taking)
+# and Yaponiya "yapo". A short word before it is rather an ı-final noun in the dative (Bakı-ya, qayğı-ya), stripped
+# as before; Rusiya keeps the short stem it always had.
+_AZ_IYA = "iya"
+_AZ_MIN_IYA_ROOT = 5
 # Short roots that take case endings like any noun (il-də "in the year", gün-ü "the day", iş-ə "to work"):
 # below _AZ_MIN_STEM, so their inflected forms are reduced here, with noun endings only (plural, possessive,
 # case, relative, copula: never a verb ending, so yaşamaq "to live" is not yaş "age").
@@ -194,7 +200,7 @@ def _strips(token: str, suffix: str) -> bool:
 @functools.lru_cache(maxsize=1 << 16)  # a word's stem is asked for again and again (a vocabulary, a corpus)
 def stem_az(token: str) -> str:
     """Strip common Azerbaijani inflections from a folded token, never below a 4-letter stem (except the
-    noun endings of a few short roots: ilde → il)."""
+    noun endings of a few short roots: ilde → il), and never into a noun's -iya (almaniyada → almaniya)."""
     if token.isdigit():
         return token
     for root in _AZ_SHORT_ROOTS:
@@ -203,17 +209,22 @@ def stem_az(token: str) -> str:
     number = _AZ_NUMBER_SUFFIX.fullmatch(token)
     if number:  # a case ending glued to a number ("919a", "2019da"): the number
         return number.group(1)
+    # A noun in -iya is the least that is left, whatever ending follows it (Almaniya-m, not Almani-yam).
+    iya = token.rfind(_AZ_IYA)
+    kept = iya + len(_AZ_IYA) if iya >= _AZ_MIN_IYA_ROOT else 0
     # Strip to a fixpoint, so that "miqrasiya" and "miqrasiyasına" reach the same stem.
     while True:
+        if len(token) <= kept:
+            return token
         for suffix in _AZ_SUFFIXES:
-            least = _AZ_MIN_PLURAL_STEM if suffix in _AZ_PLURALS else _AZ_MIN_STEM
+            least = max(kept, _AZ_MIN_PLURAL_STEM if suffix in _AZ_PLURALS else _AZ_MIN_STEM)
             if token.endswith(suffix) and len(token) - len(suffix) >= least and _strips(token, suffix):
                 token = token[: -len(suffix)]
                 if suffix in _AZ_Y_ENDINGS and token.endswith(_AZ_LIK):
                     return token + "k"  # -lik's k is y before a vowel: səfirliyi, səfirliyə = səfirlik
                 break
         else:
-            if token.endswith(_AZ_SINGLE_VOWELS) and len(token) - 1 >= _AZ_MIN_STEM:
+            if token.endswith(_AZ_SINGLE_VOWELS) and len(token) - 1 >= max(kept, _AZ_MIN_STEM):
                 token = token[:-1]
                 continue
             # A final q or k turns into ğ (folded g) or y before a vowel: vətəndaşlıq / vətəndaşlığı, uşaq /
@@ -262,6 +273,11 @@ def _tokens(text: str, stop: frozenset[str]) -> list[str]:
 _RU_ORDINAL_ENDING = re.compile(r"(?<=\d)-(?:й|я|е|ю|го|му|м|х|ом|ой|ый|ий|ая|ое|ые|ых|ым|ыми|ого|ому|ую|ей)\b")
 
 
+# An English negated auxiliary ("won't", "didn't", "can't") is a function word as a whole: its pieces are not read,
+# so "won't" does not leave "won" (the verb of "who won the race", which stays a term).
+_EN_NEGATED = re.compile(r"\b\w+n['\u2019]t\b")
+
+
 def analyze(text: str, lang: str = "en") -> list[str]:
     """Terms of a text in a language: normalized, tokenized, stopwords dropped, stemmed."""
     lang = lang if lang in LANGUAGES else "en"
@@ -272,6 +288,8 @@ def analyze(text: str, lang: str = "en") -> list[str]:
         normalized = _AZ_HYPHENATED_ENDING.sub("", _AZ_TURKISH_INFINITIVE.sub("maq", normalized))
     elif lang == "ru":
         normalized = _RU_ORDINAL_ENDING.sub("", normalized)
+    else:
+        normalized = _EN_NEGATED.sub(" ", normalized)
     return stem(_tokens(normalized, stop), lang)
 
 

@@ -51,10 +51,21 @@ icin nasil kac nerede nereye hangi
 """
 
 
+def _pieces(word: str, words: frozenset[str]) -> list[str]:
+    """The tokens the tokenizer makes of a listed word: "don't" is "don", "t". A contraction's first piece is kept
+    only when it is no word of its own: the negated "n" of a listed word (didn = did + n, don = do + n); "won"
+    (won't) is the past of "win" and "let" (let's) a verb, so "who won the race" keeps its verb."""
+    head, apostrophe, tail = word.partition("'")
+    if not apostrophe:
+        return [word]
+    negated = tail == "t" and head.endswith("n") and head[:-1] in words
+    return [head, tail] if negated else [tail]
+
+
 def _words(block: str) -> frozenset[str]:
     folded = block.translate(str.maketrans("ıüöçşəğё", "iuocsegе"))
-    # The tokenizer splits "don't" into "don", "t": store the pieces too.
-    return frozenset(w for word in folded.split() for w in word.replace("'", " ").split())
+    words = frozenset(folded.split())
+    return frozenset(piece for word in words for piece in _pieces(word, words))
 
 
 STOPWORDS: dict[str, frozenset[str]] = {"en": _words(_EN), "ru": _words(_RU), "az": _words(_AZ)}

@@ -315,3 +315,38 @@ def test_a_russian_ordinal_ending_after_a_hyphen_leaves_only_its_figure() -> Non
 
 def test_a_russian_word_after_a_figure_and_a_hyphen_is_kept() -> None:
     assert "год" in analyze("2010-года", "ru")
+
+
+@pytest.mark.parametrize("country", ["Almaniya", "Yaponiya", "Estoniya", "miqrasiya"])
+def test_an_azerbaijani_noun_in_iya_keeps_its_iya_under_every_ending(country: str) -> None:
+    bare = analyze(country, "az")
+    for ending in ("ya", "da", "nın", "sı", "dakı"):
+        assert analyze(country + ending, "az") == bare
+
+
+def test_germany_in_azerbaijani_is_not_the_stem_of_taking() -> None:
+    # "Almaniya" cut to "alma" met "vətəndaşlığı alma" (taking citizenship).
+    assert set(analyze("Almaniya", "az")).isdisjoint(analyze("vətəndaşlığı alma", "az"))
+
+
+def test_a_short_i_final_noun_in_the_dative_is_still_the_noun() -> None:
+    # Bakı-ya, qayğı-ya: the -ya of a short word is the dative, not a noun's -iya.
+    assert analyze("Bakıya", "az") == analyze("Bakı", "az")
+    assert analyze("qayğıya", "az") == analyze("qayğı", "az")
+
+
+def test_won_is_the_verb_not_a_piece_of_wont() -> None:
+    assert "won" in analyze("who won the formula 1 race in baku", "en")
+
+
+def test_let_is_the_verb_not_a_piece_of_lets() -> None:
+    assert "let" in analyze("the flat was let to a foreigner", "en")
+
+
+def test_a_negated_contraction_is_still_a_function_word() -> None:
+    assert analyze("they didn't and don’t and won't", "en") == []
+
+
+def test_a_noun_in_iya_with_my_is_not_cut_into_its_iya() -> None:
+    # The vocabulary's "my" form Almaniya-m read as Almani-yam ("I am") and then "alma".
+    assert stem_az("almaniyam") != "alma"
