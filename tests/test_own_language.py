@@ -155,13 +155,6 @@ def test_an_own_answer_with_strong_evidence_is_weak_when_its_line_stating_the_ki
     assert weak(replace(strong, evidence=WEAK - 0.01), asked(question, "ru"))
 
 
-def test_an_own_answer_leaving_a_quarter_of_the_question_unsaid_is_compared_with_the_main_language_s() -> None:
-    question = "сколько рассматривают заявление на статус беженца"
-    strong = answer(question, "ru", "Заявление на статус беженца рассматривается 3 месяца.")
-    assert weak(replace(strong, evidence=0.75), asked(question, "ru"))
-    assert not weak(replace(strong, evidence=0.85), asked(question, "ru"))
-
-
 def test_a_not_stated_own_reply_gives_way_only_to_a_line_naming_the_topic_itself() -> None:
     index = english_index()
     own = replace(answer(RU_QUESTION, "ru", "Заявление на статус беженца подаётся лично."), answered=False, quotes=(),
