@@ -381,20 +381,22 @@ _AGENT = re.compile(rf"\bby (the )?({_NAME} ){{0,5}}{_BODY_WORD_EN}s?\b|"
                     rf"\b({_NAME} ){{0,5}}{_BODY_WORD_AZ}\w* t[əe]r[əe]find[əe]n\b")
 _AGENT_RU = re.compile(r"(служб|министерств|управлени|департамент|агентств|комитет|совет|посольств|консульств|"
                        r"правительств|администраци|организаци|ведомств|орган|комисси|ассамбле)\w*?(ой|ей|ом|ем|ами|ями)")
-_ADJECTIVE_RU = re.compile(r"[А-ЯЁ]\w*(ой|ей|ым|им)")
+# An adjective in the instrumental case, capitalized or not, one or many ("Государственной миграционной",
+# "международными"): read back over before the preposition.
+_ADJECTIVE_RU = re.compile(r"[а-яё]+(ой|ей|ым|им|ыми|ими)")
 _WITH_RU = frozenset("с со между перед под над за".split())
 
 
 def names_agent(sentence: str) -> bool:
     """Whether a sentence names who did something as its doer in the passive (`_AGENT`; in Russian a body's word in
-    the instrumental case, after its capitalized adjectives, not after a preposition: `_AGENT_RU`)."""
+    the instrumental case, after its adjectives, not after a preposition: `_AGENT_RU`)."""
     if _AGENT.search(sentence):
         return True
     words = _WORD_TOKEN.findall(sentence)
     for i, word in enumerate(words):
         if _AGENT_RU.fullmatch(word.lower()):
             before = i - 1
-            while before >= 0 and _ADJECTIVE_RU.fullmatch(words[before]):
+            while before >= 0 and _ADJECTIVE_RU.fullmatch(words[before].lower()):
                 before -= 1
             if before < 0 or words[before].lower() not in _WITH_RU:
                 return True

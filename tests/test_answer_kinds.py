@@ -586,6 +586,8 @@ def test_a_body_named_as_the_doer_says_who_and_where_to_apply(sentence: str, lan
 @pytest.mark.parametrize(("sentence", "lang"), [
     ("The training was initiated by the UN Migration Network on the eve of the forum.", "en"),
     ("Состоялась встреча с Государственной Миграционной Службой.", "ru"),
+    ("Состоялась встреча с Государственной миграционной службой.", "ru"),
+    ("Обсуждено сотрудничество с международными организациями.", "ru"),
     ("Семинар прошёл под руководством Службы.", "ru"),
 ])
 def test_a_body_met_with_or_a_name_that_is_no_body_is_no_doer(sentence: str, lang: str) -> None:
