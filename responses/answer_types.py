@@ -335,9 +335,9 @@ _LANGUAGES_LISTED = re.compile(rf"\b({_LISTED})\s*(,|\band\b|\bor\b|\bи\b|\bи�
 # figure is read once, from its first digit, its groups joined by one space, point or comma ("57 851", "6,652"):
 # read from every digit, with spaces both in the figure and after it, a line of figures took seconds.
 _COUNTED = re.compile(r"(?<!\d\s)(?<!\d[.,]\s)\b\d(?>[\d.,]*(?:\s\d[\d.,]*)*)\s+(\w+\s+)?"
-                      r"(persons?|people|foreigners|citizens|applications|appeals|requests|individuals|migrants|cases|"
-                      r"nefer\w*|sexs\w*|muraciet\w*|ecnebi\w*|vetendas\w*|человек|лиц\w*|иностран\w*|граждан\w*|заявлен\w*|обращени\w*|ходатайств\w*|мигрант\w*|"
-                      r"случа\w*)\b")
+                      r"(persons?|people|foreigners|citizens|applications|appeals|requests|individuals|cases|"
+                      r"nefer\w*|sexs\w*|muraciet\w*|ecnebi\w*|vetendas\w*|"
+                      r"человек|лиц\w*|иностран\w*|граждан\w*|заявлен\w*|обращени\w*|ходатайств\w*|случа\w*)\b")
 # Between the items of a list written in one sentence: "a passport, two photos and the form", "pasport və şəkil".
 _SEPARATOR = re.compile(r"[,;]|\b(and|or|ve|veya|yaxud|и|или)\b")
 # A line that is one item of a list written without bullets ends with ";" or ",".
