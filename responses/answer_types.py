@@ -537,8 +537,8 @@ _MODAL = {
     "en": r"\b(can|cannot|could|may|must|need\w*|allowed|permitted|requir\w*|obligat\w*|mandatory|entitled|have to|"
           r"has to|should)\b",
     "az": r"\b(olar\w*|olmaz|lazim\w*|mumkun\w*|mecbur\w*|teleb olun\w*|huqu\w*|gerek\w*)\b",
-    "ru": r"\b(можно|нельзя|нужн\w*|надо|должн\w*|обязан\w*|обязательн\w*|необходим\w*|разреша\w*|разрешен[оа]?|"
-          r"запрещ\w*|требует\w*|требуют\w*|вправе|прав[оа])\b",
+    "ru": r"\b(можно|нельзя|нужн\w*|надо|долж(ен|на|но|ны)|обязан\w*|обязательн\w*|необходим\w*|разреша\w*|"
+          r"разрешен[оа]?|запрещ\w*|требует\w*|требуют\w*|вправе|прав[оа])\b",
 }
 _MODALS = {lang: re.compile(pattern) for lang, pattern in _MODAL.items()}
 _ANY_MODAL = re.compile("|".join(_MODAL.values()))

@@ -60,13 +60,15 @@ def test_a_count_that_says_what_is_not_required_is_a_rule() -> None:
 
 @pytest.mark.parametrize(("text", "lang"), [("do i need a visa", "en"), ("qeydiyyat məcburidir?", "az"),
                                             ("qeydiyyatdan kecmek lazimdi", "az"), ("РВП можно продлить?", "ru"),
-                                            ("какая виза нужна", "ru")])
+                                            ("какая виза нужна", "ru"), ("иностранец должен встать на учёт", "ru")])
 def test_words_of_permission_or_obligation_ask_for_a_rule(text: str, lang: str) -> None:
     assert may_or_must(text, lang)
 
 
 @pytest.mark.parametrize(("text", "lang"), [("how many visas were issued", "en"), ("visas issued in may", "en"),
-                                            ("neçə viza verilib", "az"), ("сколько виз выдали", "ru")])
+                                            ("neçə viza verilib", "az"), ("сколько виз выдали", "ru"),
+                                            ("какую должность занимает глава отдела", "ru"),
+                                            ("45 должностных лиц прошли обучение", "ru")])
 def test_a_question_without_them_asks_no_rule(text: str, lang: str) -> None:
     assert not may_or_must(text, lang)
 
