@@ -536,7 +536,7 @@ def asks_whether(question: str, lang: str) -> bool:
 _MODAL = {
     "en": r"\b(can|cannot|could|may|must|need\w*|allowed|permitted|requir\w*|obligat\w*|mandatory|entitled|have to|"
           r"has to|should)\b",
-    "az": r"\b(olar\w*|olmaz|lazim\w*|mumkun\w*|mecbur\w*|teleb olun\w*|huqu\w*|gerek\w*)\b",
+    "az": r"\b(olar(mi)?|olmaz|lazim\w*|mumkun\w*|mecbur\w*|teleb olun\w*|huqu\w*|gerek\w*)\b",
     "ru": r"\b(можно|нельзя|нужн\w*|надо|долж(ен|на|но|ны)|обязан\w*|обязательн\w*|необходим\w*|разреша\w*|"
           r"разрешен[оа]?|запрещ\w*|требует\w*|требуют\w*|вправе|прав[оа])\b",
 }

@@ -60,7 +60,8 @@ def test_a_count_that_says_what_is_not_required_is_a_rule() -> None:
 
 @pytest.mark.parametrize(("text", "lang"), [("do i need a visa", "en"), ("qeydiyyat məcburidir?", "az"),
                                             ("qeydiyyatdan kecmek lazimdi", "az"), ("РВП можно продлить?", "ru"),
-                                            ("какая виза нужна", "ru"), ("иностранец должен встать на учёт", "ru")])
+                                            ("какая виза нужна", "ru"), ("иностранец должен встать на учёт", "ru"),
+                                            ("xaricə getmək olarmı", "az")])
 def test_words_of_permission_or_obligation_ask_for_a_rule(text: str, lang: str) -> None:
     assert may_or_must(text, lang)
 
@@ -68,7 +69,8 @@ def test_words_of_permission_or_obligation_ask_for_a_rule(text: str, lang: str) 
 @pytest.mark.parametrize(("text", "lang"), [("how many visas were issued", "en"), ("visas issued in may", "en"),
                                             ("neçə viza verilib", "az"), ("сколько виз выдали", "ru"),
                                             ("какую должность занимает глава отдела", "ru"),
-                                            ("45 должностных лиц прошли обучение", "ru")])
+                                            ("45 должностных лиц прошли обучение", "ru"),
+                                            ("500 nəfər qaçqın olaraq qeydə alınıb", "az")])
 def test_a_question_without_them_asks_no_rule(text: str, lang: str) -> None:
     assert not may_or_must(text, lang)
 
