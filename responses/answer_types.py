@@ -74,8 +74,9 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (HOURS, re.compile(r"\b(what time|(which|what) (hours|days)|(opening|working|office|reception) (hours|days)"
                            r"|open (at night|on weekends?|on (saturday|sunday)s?)|(at|during the) night|weekends?)\b")),
         # "a paid job", "paid work" and "visa-free travel" ask about work and visas, not about money; "in charge of"
-        # and "chargé d'affaires" about who ("d'affaires" normalized: "charge d affaires").
-        (MONEY, re.compile(r"\b(fees?|price|prices|costs?|(?<!in )charged?(?! (d|of)\b)"
+        # and "chargé d'affaires" about who ("d'affaires" normalized: "charge d affaires"), "charged with" (accused)
+        # about an offence.
+        (MONEY, re.compile(r"\b(fees?|price|prices|costs?|(?<!in )charged?(?! (d|of|with)\b)"
                            r"|paid(?! (jobs?|work|employment|positions?|labou?r))"
                            r"|state duty|tariff|pay|payment|how much money)\b")),
         (CONTACT, re.compile(r"\b((tele)?phone|e-?mail address|website|web site|contact (details|number|info\w*)|"

@@ -212,7 +212,8 @@ def test_free_describing_what_is_asked_about_yields_to_the_word_that_asks(questi
 
 
 @pytest.mark.parametrize(("question", "kind"), [("who is the US charge d'affaires who met the head of sms", PERSON),
-                                              ("since when is the service in charge of citizenship", DATE)])
+                                              ("since when is the service in charge of citizenship", DATE),
+                                              ("how many foreigners were charged with illegal stay", NUMBER)])
 def test_in_charge_of_and_charge_d_affaires_ask_nothing_about_money(question: str, kind: str) -> None:
     assert expected_kind(question, "en") == kind
     assert expected_kind("is there a charge for registration", "en") == MONEY
