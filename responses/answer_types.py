@@ -74,8 +74,9 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (HOURS, re.compile(r"\b(what time|(which|what) (hours|days)|(opening|working|office|reception) (hours|days)"
                            r"|open (at night|on weekends?|on (saturday|sunday)s?)|(at|during the) night|weekends?)\b")),
         # "a paid job", "paid work" and "visa-free travel" ask about work and visas, not about money; "in charge of"
-        # and "chargé d'affaires" about who ("d'affaires" normalized: "charge d affaires").
-        (MONEY, re.compile(r"\b(fees?|price|prices|costs?|(?<!in )charged?(?! (d|of)\b)"
+        # and "chargé d'affaires" about who ("d'affaires" normalized: "charge d affaires"), "charged with" (accused)
+        # about an offence.
+        (MONEY, re.compile(r"\b(fees?|price|prices|costs?|(?<!in )charged?(?! (d|of|with)\b)"
                            r"|paid(?! (jobs?|work|employment|positions?|labou?r))"
                            r"|state duty|tariff|pay|payment|how much money)\b")),
         (CONTACT, re.compile(r"\b((tele)?phone|e-?mail address|website|web site|contact (details|number|info\w*)|"
@@ -331,11 +332,13 @@ _LANGUAGES_LISTED = re.compile(rf"\b({_LISTED})\s*(,|\band\b|\bor\b|\bи\b|\bи�
 
 # A figure counting people or applications (normalized): "57851 applications", "to 18 persons", "52 ходатайства",
 # "6106 человек", "18 nəfər". A sentence naming documents or permits beside one reports how many were dealt with
-# ("The list of documents required for … work permit was given to 18 persons"), it lists nothing to bring.
-_COUNTED = re.compile(r"\b\d[\d\s.,]*\s+(\w+\s+)?(persons?|people|foreigners|citizens|applications|appeals|requests|"
-                      r"individuals|migrants|cases|nefer\w*|sexs\w*|muraciet\w*|ecnebi\w*|vetendas\w*|"
-                      r"человек|лиц\w*|иностран\w*|граждан\w*|заявлен\w*|обращени\w*|ходатайств\w*|мигрант\w*|"
-                      r"случа\w*)\b")
+# ("The list of documents required for … work permit was given to 18 persons"), it lists nothing to bring. The
+# figure is read once, from its first digit, its groups joined by one space, point or comma ("57 851", "6,652"):
+# read from every digit, with spaces both in the figure and after it, a line of figures took seconds.
+_COUNTED = re.compile(r"(?<!\d\s)(?<!\d[.,]\s)\b\d(?>[\d.,]*(?:\s\d[\d.,]*)*)\s+(\w+\s+)?"
+                      r"(persons?|people|foreigners|citizens|applications|appeals|requests|individuals|cases|"
+                      r"nefer\w*|sexs\w*|muraciet\w*|ecnebi\w*|vetendas\w*|"
+                      r"человек|лиц\w*|иностран\w*|граждан\w*|заявлен\w*|обращени\w*|ходатайств\w*|случа\w*)\b")
 # Between the items of a list written in one sentence: "a passport, two photos and the form", "pasport və şəkil".
 _SEPARATOR = re.compile(r"[,;]|\b(and|or|ve|veya|yaxud|и|или)\b")
 # A line that is one item of a list written without bullets ends with ";" or ",".
@@ -379,20 +382,22 @@ _AGENT = re.compile(rf"\bby (the )?({_NAME} ){{0,5}}{_BODY_WORD_EN}s?\b|"
                     rf"\b({_NAME} ){{0,5}}{_BODY_WORD_AZ}\w* t[əe]r[əe]find[əe]n\b")
 _AGENT_RU = re.compile(r"(служб|министерств|управлени|департамент|агентств|комитет|совет|посольств|консульств|"
                        r"правительств|администраци|организаци|ведомств|орган|комисси|ассамбле)\w*?(ой|ей|ом|ем|ами|ями)")
-_ADJECTIVE_RU = re.compile(r"[А-ЯЁ]\w*(ой|ей|ым|им)")
+# An adjective in the instrumental case, capitalized or not, one or many ("Государственной миграционной",
+# "международными"): read back over before the preposition.
+_ADJECTIVE_RU = re.compile(r"[а-яё]+(ой|ей|ым|им|ыми|ими)")
 _WITH_RU = frozenset("с со между перед под над за".split())
 
 
 def names_agent(sentence: str) -> bool:
     """Whether a sentence names who did something as its doer in the passive (`_AGENT`; in Russian a body's word in
-    the instrumental case, after its capitalized adjectives, not after a preposition: `_AGENT_RU`)."""
+    the instrumental case, after its adjectives, not after a preposition: `_AGENT_RU`)."""
     if _AGENT.search(sentence):
         return True
     words = _WORD_TOKEN.findall(sentence)
     for i, word in enumerate(words):
         if _AGENT_RU.fullmatch(word.lower()):
             before = i - 1
-            while before >= 0 and _ADJECTIVE_RU.fullmatch(words[before]):
+            while before >= 0 and _ADJECTIVE_RU.fullmatch(words[before].lower()):
                 before -= 1
             if before < 0 or words[before].lower() not in _WITH_RU:
                 return True
@@ -532,9 +537,9 @@ def asks_whether(question: str, lang: str) -> bool:
 _MODAL = {
     "en": r"\b(can|cannot|could|may|must|need\w*|allowed|permitted|requir\w*|obligat\w*|mandatory|entitled|have to|"
           r"has to|should)\b",
-    "az": r"\b(olar\w*|olmaz|lazim\w*|mumkun\w*|mecbur\w*|teleb olun\w*|huqu\w*|gerek\w*)\b",
-    "ru": r"\b(можно|нельзя|нужн\w*|надо|должн\w*|обязан\w*|обязательн\w*|необходим\w*|разреша\w*|разрешен[оа]?|"
-          r"запрещ\w*|требует\w*|требуют\w*|вправе|прав[оа])\b",
+    "az": r"\b(olar(mi)?|olmaz|lazim\w*|mumkun\w*|mecbur\w*|teleb olun\w*|huqu\w*|gerek\w*)\b",
+    "ru": r"\b(можно|нельзя|нужн\w*|надо|долж(ен|на|но|ны)|обязан\w*|обязательн\w*|необходим\w*|разреша\w*|"
+          r"разрешен[оа]?|запрещ\w*|требует\w*|требуют\w*|вправе|прав[оа])\b",
 }
 _MODALS = {lang: re.compile(pattern) for lang, pattern in _MODAL.items()}
 _ANY_MODAL = re.compile("|".join(_MODAL.values()))

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from pressbot.responses.answer_types import may_or_must, reports_count
-from pressbot.responses.composer import Answer, Citation, Quote
 from pressbot.responses.decision import rule_stated
+from tests.composing import quoting
 
 # (language, a question asking whether one may, a count report about its topic, a rule about it)
 CASES = [
@@ -24,23 +24,16 @@ CASES = [
 ]
 
 
-def answer(question: str, lang: str, *quotes: str) -> Answer:
-    citation = Citation(n=1, doc_id="d1", passage_id="d1#0", title="Press release", url="https://example.org/1",
-                        date=None, source=None, score=10.0, passage="\n".join(quotes))
-    return Answer(query=question, lang=lang, answered=True, quotes=tuple(Quote(text=q, n=1) for q in quotes),
-                  citations=(citation,), evidence=0.8)
-
-
 @pytest.mark.parametrize(("lang", "question", "count", "rule"), CASES)
 def test_a_question_whether_one_may_is_not_answered_by_counts_alone(
         lang: str, question: str, count: str, rule: str) -> None:
-    decided = rule_stated(answer(question, lang, count))
+    decided = rule_stated(quoting(question, lang, count))
     assert not decided.answered and decided.quotes == () and decided.reason == "rule_stated"
 
 
 @pytest.mark.parametrize(("lang", "question", "count", "rule"), CASES)
 def test_a_quoted_rule_beside_the_counts_keeps_the_answer(lang: str, question: str, count: str, rule: str) -> None:
-    composed = answer(question, lang, count, rule)
+    composed = quoting(question, lang, count, rule)
     assert rule_stated(composed) == composed
 
 
@@ -49,31 +42,35 @@ def test_a_question_that_asks_no_rule_may_be_answered_by_counts(
         lang: str, question: str, count: str, rule: str) -> None:
     plain = {"en": "refugee status decisions in may", "az": "qacqin statusu qerarlari",
              "ru": "решения по статусу беженца в мае"}[lang]
-    composed = answer(plain, lang, count)
+    composed = quoting(plain, lang, count)
     assert rule_stated(composed) == composed
 
 
 def test_a_question_asking_for_a_figure_is_left_to_its_kind() -> None:
-    composed = answer("how many times can a residence permit be extended", "en",
-                      "In total 6,652 applications on extending residence permits were received.")
+    composed = quoting("how many times can a residence permit be extended", "en",
+                       "In total 6,652 applications on extending residence permits were received.")
     assert rule_stated(composed) == composed
 
 
 def test_a_count_that_says_what_is_not_required_is_a_rule() -> None:
-    composed = answer("для разрешения на работу какая виза нужна", "ru",
-                      "В 21 случае, определенном статьей 64 Кодекса, не требуется получения разрешения на работу.")
+    composed = quoting("для разрешения на работу какая виза нужна", "ru",
+                       "В 21 случае, определенном статьей 64 Кодекса, не требуется получения разрешения на работу.")
     assert rule_stated(composed) == composed
 
 
 @pytest.mark.parametrize(("text", "lang"), [("do i need a visa", "en"), ("qeydiyyat məcburidir?", "az"),
                                             ("qeydiyyatdan kecmek lazimdi", "az"), ("РВП можно продлить?", "ru"),
-                                            ("какая виза нужна", "ru")])
+                                            ("какая виза нужна", "ru"), ("иностранец должен встать на учёт", "ru"),
+                                            ("xaricə getmək olarmı", "az")])
 def test_words_of_permission_or_obligation_ask_for_a_rule(text: str, lang: str) -> None:
     assert may_or_must(text, lang)
 
 
 @pytest.mark.parametrize(("text", "lang"), [("how many visas were issued", "en"), ("visas issued in may", "en"),
-                                            ("neçə viza verilib", "az"), ("сколько виз выдали", "ru")])
+                                            ("neçə viza verilib", "az"), ("сколько виз выдали", "ru"),
+                                            ("какую должность занимает глава отдела", "ru"),
+                                            ("45 должностных лиц прошли обучение", "ru"),
+                                            ("500 nəfər qaçqın olaraq qeydə alınıb", "az")])
 def test_a_question_without_them_asks_no_rule(text: str, lang: str) -> None:
     assert not may_or_must(text, lang)
 

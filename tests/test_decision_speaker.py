@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from pressbot.responses.answer_types import asks_speaker
-from pressbot.responses.composer import Answer, Citation, Quote
 from pressbot.responses.decision import speaker_named
+from tests.composing import quoting
 
 # (language, a question asking who spoke, a sentence about the staff, a sentence naming the speaker)
 CASES = [
@@ -24,24 +24,17 @@ CASES = [
 ]
 
 
-def answer(question: str, lang: str, *quotes: str) -> Answer:
-    citation = Citation(n=1, doc_id="d1", passage_id="d1#0", title="Press release", url="https://example.org/1",
-                        date=None, source=None, score=10.0, passage="\n".join(quotes))
-    return Answer(query=question, lang=lang, answered=True, quotes=tuple(Quote(text=q, n=1) for q in quotes),
-                  citations=(citation,), evidence=0.8)
-
-
 @pytest.mark.parametrize(("lang", "question", "staff", "speaker"), CASES)
 def test_who_spoke_is_not_answered_by_a_sentence_about_the_staff(
         lang: str, question: str, staff: str, speaker: str) -> None:
-    decided = speaker_named(answer(question, lang, staff))
+    decided = speaker_named(quoting(question, lang, staff))
     assert not decided.answered and decided.missing == "person" and decided.reason == "speaker_named"
     assert decided.related is not None and decided.related.url == "https://example.org/1"
 
 
 @pytest.mark.parametrize(("lang", "question", "staff", "speaker"), CASES)
 def test_who_spoke_is_answered_by_the_speaker_named(lang: str, question: str, staff: str, speaker: str) -> None:
-    composed = answer(question, lang, staff, speaker)
+    composed = quoting(question, lang, staff, speaker)
     assert speaker_named(composed) == composed
 
 
@@ -54,5 +47,5 @@ def test_a_question_not_asking_who_spoke_asks_no_speaker(question: str, lang: st
 
 
 def test_a_question_about_who_can_apply_may_be_answered_by_a_category_of_people() -> None:
-    composed = answer("who can apply for asylum", "en", "Foreigners and stateless persons may apply for asylum.")
+    composed = quoting("who can apply for asylum", "en", "Foreigners and stateless persons may apply for asylum.")
     assert speaker_named(composed) == composed

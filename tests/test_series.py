@@ -120,7 +120,7 @@ def test_a_title_with_another_ordinal_of_the_series_names_another_release(questi
 
 def test_a_year_beside_the_word_of_a_numbered_name_names_no_other_release() -> None:
     names = numbered_names("harbour service 919 how many calls in april", "en")
-    assert not numbers_other(names, "Calls to the harbour service in 2019", "en")
+    assert not numbers_other(names, "Calls to the harbour service, 2019", "en")
 
 
 def test_a_title_naming_the_series_without_a_number_names_no_other_release() -> None:
