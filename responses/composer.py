@@ -36,7 +36,7 @@ from pressbot.responses.series import Numbered, carries, numbered_names, numbers
 from pressbot.retrieval import Hit
 from pressbot.retrieval.analyzer import analyze
 from pressbot.retrieval.glossary import Concept, Query
-from pressbot.retrieval.sentences import split_paragraphs, split_sentences
+from pressbot.retrieval.sentences import ends_with_abbreviation, split_paragraphs, split_sentences
 from pressbot.retrieval.structure import ELLIPSIS, introduced, is_heading, is_item, is_lead_in
 
 # A further sentence of a source is quoted only if it adds at least this share of what the first one added;
@@ -656,10 +656,11 @@ _SENTENCE_END = re.compile(r"[.!?][»\"')]*$")
 
 def _source(hit: Hit, hits: Sequence[Hit]) -> _Source:
     """A hit's source. A title written as a sentence is what its release says first (passages.py leaves it out of
-    the body it opens): it may be quoted, as the first line of the release's first passage."""
+    the body it opens): it may be quoted, as the first line of the release's first passage. A title stopping at an
+    abbreviation ("… General-Major, Mr.", "… Decision No.") was cut there: it is no sentence."""
     passages = _passages(hit, hits)
     title = hit.title.strip()
-    if (passages and _SENTENCE_END.search(title) and "\n" not in title
+    if (passages and _SENTENCE_END.search(title) and not ends_with_abbreviation(title) and "\n" not in title
             and min(h.position for h in hits if h.doc_id == hit.doc_id) == 1 and title not in passages[0]):
         passages = [f"{title}\n{passages[0]}", *passages[1:]]
     lines = _lines(passages)

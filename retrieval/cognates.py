@@ -60,7 +60,8 @@ _RU_LATIN = str.maketrans({
 })
 # Russian stems of international words: -ция's stem ends in ц (миграц: migrat-ion), -ический's in ическ (-ic).
 _RU_ENDINGS = ((re.compile(r"(?<=[аеиоуя])ц$"), "т"), (re.compile(r"ическ$"), "ик"))
-# Azerbaijani letters that spell other sounds than the English ones: x is kh (arxiv), c is j (folded ç is ch).
+# Azerbaijani letters that spell other sounds than the English ones: x is kh (arxiv), c is j; a ç, folded to c by
+# the analyzer, is read as j too (the folded text no longer tells them apart).
 _AZ_LATIN = str.maketrans({"x": "h", "c": "j"})
 # Words written like an English one that mean another thing (language knowledge, not an agency's): by their
 # question-language stems' beginnings.

@@ -153,8 +153,9 @@ class Index:
     def translate(self, question: str, lang: str, target: str, cognates: bool = False) -> tuple[Query, int]:
         """A question in `lang` as it would be searched in `target` through the vocabulary's names in `target`,
         and how many of its concepts the vocabulary translated (Glossary.translate). `cognates`: a word the
-        vocabulary leaves as said, and that no release in `target` uses, is read as the English term it is the
-        loanword of (cognates.py: "biometrik" as "biometr"); it is not counted as translated."""
+        vocabulary does not list (not a form of it that has no name in `target`) and that no release in `target`
+        uses is read as the English term it is the loanword of (cognates.py: "biometrik" as "biometr"); it is not
+        counted as translated."""
         terms = question_terms(question, lang)
         if not cognates or target != TARGET or lang == target:
             return self.glossary.translate(terms, lang, target)

@@ -13,7 +13,7 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-def _ends_with_abbreviation(text: str) -> bool:
+def ends_with_abbreviation(text: str) -> bool:
     """True when the text before a full stop is an initial or an abbreviation, not a sentence end."""
     if not text.endswith("."):
         return False
@@ -34,7 +34,7 @@ def split_sentences(paragraph: str) -> list[str]:
         candidate = paragraph[start : match.start()]
         # Include closing quotes/brackets that the lookbehind left in the separator.
         head = paragraph[start : match.end()].rstrip()
-        if _ends_with_abbreviation(candidate.rstrip()):
+        if ends_with_abbreviation(candidate.rstrip()):
             continue
         sentences.append(head)
         start = match.end()

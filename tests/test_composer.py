@@ -348,6 +348,14 @@ def test_a_title_written_as_a_sentence_is_quoted_as_what_its_release_says_first(
     assert result.quotes[0].text in result.citations[0].passage
 
 
+def test_a_title_cut_at_an_abbreviation_is_not_quoted_as_a_sentence() -> None:
+    cut = Document(id="cut", title="Ferry tickets to Zanzibar are sold as set by Decision No.",
+                   url="https://example.org/cut", text=("A ticket is valid for one crossing.\n"
+                                                         "The office is closed on public holidays."))
+    result = answer("ferry tickets to zanzibar sold", [cut, *FILLER])
+    assert all(q.text != cut.title for q in result.quotes)
+
+
 def test_a_title_that_is_no_sentence_is_not_quoted() -> None:
     result = answer("ferry service to zanzibar passport", DOCS)
     assert all(q.text != FERRY.title for q in result.quotes)
