@@ -95,8 +95,9 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (FOUNDED, re.compile(r"\b(when|since when|(what|which) year)\b(?P<gap>.*)\b(set up|establish\w*|"
                              r"found(ed|ing)?|creat\w*|start\w*|launch\w*|beg[ai]n\w*|opened|inaugurat\w*)\b")),
         (DATE, re.compile(r"\b(when(?! \w+ing\b)|since when|(what|which) (year|date|day|month))\b")),
+        # "how many yrs": a time unit written short in a chat is still one.
         (DURATION, re.compile(r"\b(how (long|soon)|(within )?how (many|much) "
-                              r"(days|weeks|months|years|hours|minutes))\b")),
+                              r"(days|weeks|months|years|hours|minutes|yrs|wks|hrs|mins))\b")),
         (NUMBER, re.compile(r"\b(how (many|much|often)|what (number|percentage|share))\b")),
         # Last: "free" asks whether something is free only when no other word asks ("how many got free legal help"
         # asks how many, "who gives free consultations" who).

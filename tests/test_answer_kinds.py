@@ -134,6 +134,12 @@ def test_a_question_whose_kind_is_stated_is_answered_with_the_sentence_that_stat
     assert any("Employers apply" in q.text for q in reply.answer.quotes)
 
 
+@pytest.mark.parametrize("question", ["how many yrs must i live here before applying for citizenship",
+                                      "how many hrs does the e visa take", "how many wks to get a work permit"])
+def test_how_many_of_a_time_unit_written_short_asks_for_a_duration(question: str) -> None:
+    assert expected_kind(question, "en") == DURATION
+
+
 def test_how_long_a_permit_is_valid_asks_for_a_duration_in_russian() -> None:
     assert expected_kind("сколько действует разрешение на работу", "ru") == DURATION
 
