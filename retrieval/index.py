@@ -274,10 +274,13 @@ class Index:
         if len(candidates) == 0:
             return []
         scores = np.zeros(len(candidates), dtype=np.float64)
+        # each distinct term looked up once: names of one concept often share terms
+        looked = {t: self.postings.impacts_in(t, candidates)
+                  for t in [*plain, *(t for n in named for alt, _ in n for t in alt)]}
         for t, count in plain.items():
-            scores += self.postings.impacts_in(t, candidates) * count
+            scores += looked[t] * count
         for alternatives in named:
-            scores += np.max([sum((self.postings.impacts_in(t, candidates) for t in alt),
+            scores += np.max([sum((looked[t] for t in alt),
                                   np.zeros(len(candidates))) * scale for alt, scale in alternatives], axis=0)
         keep = scores > 0
         ids, top = best(candidates[keep], scores[keep], k)

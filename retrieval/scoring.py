@@ -256,7 +256,8 @@ class Postings:
             return None
         full = np.zeros(len(sample), dtype=np.float64)
         for s in slices:
-            full += self._lookup(s, sample)
+            # the strongest term's own sample needs no search: its impacts, every step-th
+            full += self.impacts[s.lo : s.hi : step] * s.times if s is strongest else self._lookup(s, sample, True)
         floor = float(full[np.argpartition(-full, k - 1)[k - 1]])
         lazy: list[_Slice] = []
         spare = 0.0
@@ -278,13 +279,29 @@ class Postings:
             acc = self._accumulate(eager)
             candidates = np.flatnonzero(acc >= cut)
             partial = acc[candidates]
-        for s in lazy:
-            partial += self._lookup(s, candidates)
+        for n, s in enumerate(lazy):
+            partial += self._lookup(s, candidates, True)
+            if n + 1 < len(lazy):
+                # a passage that cannot reach the floor even with the lazy terms still to come is dropped before
+                # their lookups (same margin as the cut); the survivors' sums are unchanged
+                rest = sum(float(self.max_impacts[r.term]) * r.times for r in lazy[n + 1 :])
+                keep = np.flatnonzero(partial >= floor - rest - 1e-9 * floor)
+                if len(keep) < len(candidates):
+                    candidates, partial = candidates[keep], partial[keep]
         return best(candidates, partial, k)
 
-    def _lookup(self, s: _Slice, passages: IntArray) -> FloatArray:
-        """One term's contribution to each of the given (ascending) passages: 0 where it does not occur."""
+    def _lookup(self, s: _Slice, passages: IntArray, distinct: bool = False) -> FloatArray:
+        """One term's contribution to each of the given (ascending) passages: 0 where it does not occur.
+
+        With `distinct` (the passages strictly ascending) and fewer postings than passages, the postings are
+        searched in the passages instead: the same values, O(postings log passages)."""
         postings = self.passages[s.lo : s.hi]
+        if distinct and len(postings) < len(passages):
+            place = np.minimum(passages.searchsorted(postings), len(passages) - 1)
+            hit = passages[place] == postings
+            out = np.zeros(len(passages), dtype=np.float64)
+            out[place[hit]] = self.impacts[s.lo : s.hi][hit] * s.times
+            return out
         needles = passages.astype(np.int32, copy=False)  # int64 needles would copy the postings to int64
         where = np.minimum(postings.searchsorted(needles), len(postings) - 1)
         found = postings[where] == needles
