@@ -21,16 +21,10 @@ from pressbot.responses.conversation import Turn, has_content, recognize
 from pressbot.responses.decision import (
     TOPIC,
     Asked,
-    about_topic,
+    checked,
     cue_terms,
-    entity_about_topic,
     kind_share,
-    names_kept,
     own_cue,
-    rule_stated,
-    speaker_named,
-    stated_of,
-    unknown_topic,
 )
 from pressbot.responses.own_case import own_case
 from pressbot.responses.render import Renderer, locale
@@ -136,9 +130,7 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     answer = compose(question, hits, asked.weights, lang, settings, asked.plan, unknown(index, asked.weights),
                      [*index.following(hits, FOLLOWING), *named_passages(index, hits, question, lang)])
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
-    answer = names_kept(index, about_topic(answer, own), own)
-    answer = speaker_named(entity_about_topic(stated_of(index, answer, own), own))
-    answer = rule_stated(unknown_topic(index, answer, own))
+    answer = checked(index, answer, own)
     if weak(answer, own):
         other = across_languages(index, question, lang, settings, any_size=lacks_year(hits, question, lang),
                                  cognates=not answer.answered)
@@ -197,10 +189,7 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
         answer = compose(question, hits, weights, lang, settings, plan, unknown(index, weights),
                          [*index.following(hits, FOLLOWING), *named_passages(index, hits, question, lang, series)],
                          series)
-        answer = names_kept(index, about_topic(answer, searched, source_lang=target), searched, source_lang=target)
-        answer = stated_of(index, answer, searched, source_lang=target)
-        answer = speaker_named(entity_about_topic(answer, searched, source_lang=target), source_lang=target)
-        answer = rule_stated(unknown_topic(index, answer, searched, source_lang=target), source_lang=target)
+        answer = checked(index, answer, searched, source_lang=target)
         if answer.answered:
             return answer
     return None

@@ -46,6 +46,7 @@ Usage::
     answer = names_kept(index, answer, Asked(plan, weights), "az")
     answer = unknown_topic(index, answer, Asked(plan, weights), "az")
     answer = rule_stated(answer, "az")
+    answer = checked(index, answer, Asked(plan, weights), "az")   # all of the above, in order
 """
 
 from __future__ import annotations
@@ -482,6 +483,11 @@ def unknown_topic(index: Index, answer: Answer, asked_: Asked, source_lang: str 
 FIGURES = frozenset({NUMBER, DURATION, MONEY, AGE, DATE, HOURS, FOUNDED})
 
 
+def _quoted_sentences(answer: Answer) -> list[str]:
+    """The sentences of an answer's quotes, line by line (a line no sentence boundary splits is one)."""
+    return [s for q in answer.quotes for line in q.text.split("\n") for s in split_sentences(line) or [line]]
+
+
 def rule_stated(answer: Answer, source_lang: str | None = None) -> Answer:
     """The answer as composed unless the question asks whether something may or must be done (may_or_must, and no
     figure: FIGURES) and every quoted sentence only reports a count (reports_count) with none saying what may or
@@ -493,8 +499,7 @@ def rule_stated(answer: Answer, source_lang: str | None = None) -> Answer:
     if not may_or_must(answer.query, answer.lang):
         return answer
     lang = source_lang or answer.lang
-    sentences = [s for q in answer.quotes for line in q.text.split("\n") for s in split_sentences(line) or [line]
-                 if s.strip()]
+    sentences = [s for s in _quoted_sentences(answer) if s.strip()]
     if not sentences or not all(reports_count(s, lang) for s in sentences):
         return answer
     if any(may_or_must(s, lang) for s in sentences):
@@ -510,8 +515,18 @@ def speaker_named(answer: Answer, source_lang: str | None = None) -> Answer:
     if not answer.answered or not asks_speaker(answer.query, answer.lang):
         return answer
     lang = source_lang or answer.lang
-    if any(names_person(s, lang) for q in answer.quotes for line in q.text.split("\n")
-           for s in split_sentences(line) or [line]):
+    if any(names_person(s, lang) for s in _quoted_sentences(answer)):
         return answer
     return replace(answer, answered=False, quotes=(), citations=(), missing=PERSON, related=answer.citations[0],
                    reason="speaker_named")
+
+
+def checked(index: Index, answer: Answer, asked_: Asked, source_lang: str | None = None) -> Answer:
+    """A composed answer through every check above, in order, as the question's own language and the
+    cross-language fallback both read it (`source_lang`: the quoted releases' language, the question's when None):
+    the kind stated about the topic, the names kept, the name or year stated where the kind is, the entity's own
+    line, a speaker named, the unknown topic, a rule stated."""
+    answer = names_kept(index, about_topic(answer, asked_, source_lang=source_lang), asked_, source_lang=source_lang)
+    answer = stated_of(index, answer, asked_, source_lang=source_lang)
+    answer = speaker_named(entity_about_topic(answer, asked_, source_lang=source_lang), source_lang=source_lang)
+    return rule_stated(unknown_topic(index, answer, asked_, source_lang=source_lang), source_lang=source_lang)
