@@ -15,8 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from pressbot.retrieval.analyzer import analyze, detect_language, question_terms
+from pressbot.retrieval.bags import FloatArray, IntArray
 from pressbot.retrieval.cognates import TARGET, Cognates
 from pressbot.retrieval.document import Document, Passage, passage_id
 from pressbot.retrieval.glossary import Concept, Glossary, Query, Terms
@@ -39,6 +41,24 @@ def _weights(plain: dict[str, float], wording: Sequence[tuple[Terms, float]]) ->
         for t in alt:
             weights[t] = weights.get(t, 0.0) + scale
     return weights
+
+
+BoolArray = npt.NDArray[np.bool_]
+
+
+def written_whole(name: Terms, terms: Sequence[str]) -> bool:
+    """Whether analyzed terms hold a name's terms one right after the other ("united state" in "the United States",
+    not in "the United Mexican States"; stopwords are gone, so "knowledge of language" holds "knowledg languag")."""
+    first, width = name[0], len(name)
+    return any(tuple(terms[i : i + width]) == name for i, t in enumerate(terms) if t == first)
+
+
+def _scale_where(written: BoolArray | None, scale: float) -> FloatArray | float:
+    """A name's scale in each passage: the full scale where it is written whole (or is one term, `written` None),
+    at most 1 where its words stand apart: they then count as a plain question's words would, no more."""
+    if written is None:
+        return scale
+    return np.where(written, scale, min(scale, 1.0))
 
 
 # How many times a passage's title counts towards its terms: titles say what a release is about
@@ -78,6 +98,12 @@ def passage_terms(passage: Passage, title_weight: int = DEFAULT_TITLE_WEIGHT) ->
     """The terms a passage is indexed under: its title's (weighted) and its text's."""
     title = analyze(passage.title, passage.lang) if passage.title and title_weight > 0 else []
     return title * title_weight + analyze(passage.text, passage.lang)
+
+
+def _phrases(plan: Query) -> list[Terms]:
+    """The vocabulary's names of several terms that a question did not say itself: scaled to the weight of the name
+    it said only where a passage writes them whole (Index._ranked_expanded)."""
+    return [alt for c in plan.concepts for alt in c.alternatives[1:] if len(alt) > 1 and alt != c.said]
 
 
 class Index:
@@ -233,7 +259,11 @@ class Index:
     def _ranked(self, plan: Query, k: int) -> list[tuple[int, float]]:
         """Top k passages: plain BM25 for a plain question; with glossary names, each name scores in a passage
         as its best-matching alternative, scaled to the idf mass of the name the question used (so a long
-        full name counts no more than the acronym it stands for)."""
+        full name counts no more than the acronym it stands for). A name the question did not say, of several terms,
+        gets that scale only where it is written whole (its terms in a row); where its words stand apart they count
+        at most as a plain question's words: "usa" scaled to "United States" must not raise every passage holding
+        "United" and "State" (the United Mexican States, the State Migration Service), nor "app" as "mobile
+        application" a mobile service's "applications"."""
         # rank-bm25's idf floor is negative in a small corpus of frequent terms; BM25 then ranks passages
         # without the question's terms above those with them, so only passages holding a term are kept.
         negative = self.postings.idf.min(initial=0.0) < 0
@@ -279,9 +309,11 @@ class Index:
                   for t in [*plain, *(t for n in named for alt, _ in n for t in alt)]}
         for t, count in plain.items():
             scores += looked[t] * count
+        phrases = set(_phrases(plan))  # only a name scaled up can weigh less where not written whole
+        written = self._written([alt for n in named for alt, scale in n if scale > 1 and alt in phrases], candidates)
         for alternatives in named:
-            scores += np.max([sum((looked[t] for t in alt),
-                                  np.zeros(len(candidates))) * scale for alt, scale in alternatives], axis=0)
+            scores += np.max([sum((looked[t] for t in alt), np.zeros(len(candidates)))
+                              * _scale_where(written.get(alt), scale) for alt, scale in alternatives], axis=0)
         keep = scores > 0
         ids, top = best(candidates[keep], scores[keep], k)
         return [(int(i), float(s)) for i, s in zip(ids, top, strict=True)]
@@ -290,16 +322,38 @@ class Index:
         """Top k of a question with names in a corpus whose idf floor is negative (a tiny one): every passage
         scored, only those holding a term of the question kept."""
         scores = self.postings.scores([t for c in plan.concepts if len(c.alternatives) == 1 for t in c.said])
+        written = self._written(_phrases(plan), np.arange(len(scores), dtype=np.int64))
         for concept in plan.concepts:
             if len(concept.alternatives) == 1:
                 continue
             said = sum(self.postings.term_idf(t) for t in concept.said)
-            scores += np.max([self.postings.scores(alt) * (said / max(sum(self.postings.term_idf(t) for t in alt),
-                                                                       1e-9))
+            scores += np.max([self.postings.scores(alt)
+                              * _scale_where(written.get(alt), said / max(sum(self.postings.term_idf(t) for t in alt),
+                                                                          1e-9))
                               for alt in concept.alternatives], axis=0)
         candidates = np.array([i for i in range(len(scores)) if self._holds(i, plan.terms)], dtype=np.int64)
         order = np.lexsort((candidates, -scores[candidates]))[:k]
         return [(int(candidates[i]), float(scores[candidates[i]])) for i in order]
+
+    def _written(self, names: Iterable[Terms], rows: IntArray) -> dict[Terms, BoolArray]:
+        """For each name, whether each of the given passages writes it whole in its title or its text
+        (`written_whole`); only the passages holding every term of the name are read and analyzed, each once."""
+        out: dict[Terms, BoolArray] = {}
+        read: dict[int, tuple[list[str], list[str]]] = {}
+        table = self.passages
+        for name in names:
+            if name in out:
+                continue
+            holds = np.logical_and.reduce([self.postings.impacts_in(t, rows) > 0 for t in name])
+            written = np.zeros(len(rows), dtype=bool)
+            for n in np.flatnonzero(holds):
+                i = int(rows[n])
+                if i not in read:
+                    lang = table.lang(i)
+                    read[i] = (analyze(table.document(i).title, lang), analyze(table.text_of(i), lang))
+                written[n] = any(written_whole(name, terms) for terms in read[i])
+            out[name] = written
+        return out
 
     def _holds(self, passage: int, terms: Sequence[str]) -> bool:
         """Whether a passage shares a term with the question: the evidence BM25's sign cannot give."""

@@ -152,6 +152,11 @@ def test_a_hyphenated_name_is_also_one_joined_term() -> None:
     assert "covid19" in terms and "covid" in terms and "19" in terms
 
 
+def test_a_number_and_what_it_counts_are_not_joined() -> None:
+    assert analyze("25-летие трагедии", "ru") == ["25", "лет", "трагед"]
+    assert analyze("a 10-day stay", "en") == ["10", "day", "stay"]
+
+
 def test_a_hyphen_before_a_stopword_suffix_adds_no_joined_term() -> None:
     assert analyze("2019-cu", "az") == ["2019"]
 

@@ -10,6 +10,7 @@ from rank_bm25 import BM25Okapi
 
 from pressbot.retrieval import Document, Hit, Index
 from pressbot.retrieval.glossary import Glossary
+from pressbot.retrieval.index import written_whole
 
 # Words the English analyzer keeps exactly as written: lower case, no stopwords, and each one its own
 # Snowball stem ("geneva" → "geneva"; unlike "delegation" → "deleg"). With an empty title and a text of one
@@ -157,13 +158,62 @@ def test_a_question_with_vocabulary_names_ranks_as_its_best_name_per_concept() -
     index = Index.build(docs, glossary=glossary)
     plan = index.query("w5 w30 w120 w200", "en")
     postings = index.postings
+
+    def scale(alt: tuple[str, ...], said: float, doc: Document) -> float:  # "w121 w122" in a row, or at most 1
+        full = said / sum(postings.term_idf(t) for t in alt)
+        return full if len(alt) == 1 or " ".join(alt) in doc.text else min(full, 1.0)
+
     scores = postings.scores([t for c in plan.concepts if len(c.alternatives) == 1 for t in c.said])
     for concept in plan.concepts:
         if len(concept.alternatives) > 1:
             said = sum(postings.term_idf(t) for t in concept.said)
-            scores += np.max([postings.scores(alt) * said / sum(postings.term_idf(t) for t in alt)
+            scores += np.max([postings.scores(alt) * np.array([scale(alt, said, doc) for doc in docs])
                               for alt in concept.alternatives], axis=0)
     hits = index.search("w5 w30 w120 w200", k=10, lang="en")
     ids = [int(h.passage_id.split("#")[0][1:]) for h in hits]  # one passage per document here
     np.testing.assert_allclose([h.score for h in hits], scores[ids], rtol=1e-9)
     np.testing.assert_allclose([h.score for h in hits], np.sort(scores)[::-1][:10], rtol=1e-9)
+
+
+# --- a vocabulary name of several words is a phrase ------------------------------------------------------------
+FILLER = tuple(f"filler{i} report" for i in range(8))  # keeps every idf positive
+
+
+def test_a_name_the_question_did_not_say_weighs_as_said_only_where_written_whole() -> None:
+    """ "usa" is searched as "United States" too, scaled to the weight of the rare acronym; the passage holding
+    "United" and "States" apart (the United Mexican States) gets their plain weight, not that scale."""
+    texts = ("ambassador of the united states spoke", "ambassador of the united mexican states spoke", *FILLER)
+    index = Index.build([Document(id=f"d{i}", title="", text=t) for i, t in enumerate(texts)],
+                        glossary=Glossary.parse("- en: [usa, united states]\n"))
+    scores = scores_by_doc(index, "usa ambassador")
+    plain = scores_by_doc(index, "united states ambassador")  # the words as a question's own: no scale
+    assert scores["d0"] > plain["d0"]  # written whole: scaled up to the acronym's weight
+    assert scores["d1"] == pytest.approx(plain["d1"], rel=1e-12)  # apart: the words' own weight, no more
+    assert [h.doc_id for h in index.search("usa ambassador", k=2)] == ["d0", "d1"]
+
+
+def test_the_name_the_question_said_counts_wherever_its_words_are() -> None:
+    """The question's own words are scored as BM25 scores any question's words, together or apart."""
+    texts = ("ambassador of the united states spoke", "ambassador of the united mexican states spoke", *FILLER)
+    docs = [Document(id=f"d{i}", title="", text=t) for i, t in enumerate(texts)]
+    named = Index.build(docs, glossary=Glossary.parse("- en: [usa, united states]\n"))
+    bare = Index.build(docs)
+    assert scores_by_doc(named, "united states ambassador") == pytest.approx(
+        scores_by_doc(bare, "united states ambassador"), rel=1e-12)
+
+
+def test_a_name_written_whole_in_the_title_counts_as_written() -> None:
+    docs = [Document(id="d0", title="The United States", text="the ambassador spoke of the embassy"),
+            Document(id="d1", title="Mexico", text="the united mexican states ambassador spoke"),
+            *(Document(id=f"f{i}", title="", text=t) for i, t in enumerate(FILLER))]
+    index = Index.build(docs, glossary=Glossary.parse("- en: [usa, united states]\n"))
+    scores, plain = scores_by_doc(index, "usa ambassador"), scores_by_doc(index, "united states ambassador")
+    assert scores["d0"] > plain["d0"]  # written whole in its title
+    assert scores["d1"] == pytest.approx(plain["d1"], rel=1e-12)
+
+
+def test_a_name_is_written_whole_only_with_its_terms_in_a_row() -> None:
+    assert written_whole(("unit", "state"), ["the", "unit", "state"])
+    assert not written_whole(("unit", "state"), ["unit", "mexican", "state"])
+    assert not written_whole(("unit", "state"), ["state", "unit"])
+    assert written_whole(("mobil", "applic"), ["launch", "mobil", "applic", "migaz"])
