@@ -659,3 +659,26 @@ PERMITS_RU = Document(id="permits-ru", lang="ru", title="Разрешения н
 def test_a_count_does_not_answer_how_much_is_paid(question: str, lang: str) -> None:
     reply = answer_question(Index.build([PERMITS_AZ, PERMITS_RU, *FILLER]), question, Renderer(), lang=lang)
     assert not reply.answer.answered and "5000" not in reply.text
+
+
+@pytest.mark.parametrize("kind", [MONEY, DURATION, LANGUAGE, NUMBER])
+@pytest.mark.parametrize("run", ["1" * 5000, "1 " * 2500, "1, " * 1700, "1." * 2500])
+def test_a_long_run_of_figures_is_read_in_linear_time(kind: str, run: str) -> None:
+    # A figure's pattern was tried from every digit of the run, each try scanning to its end: a money question read
+    # a 5,000-digit line in 2.8 s, a count question in 3 s, a language question in 0.6 s.
+    import time
+
+    started = time.perf_counter()
+    holds(kind, "In 2020 the figures were " + run + " in all.")
+    assert time.perf_counter() - started < 0.2
+
+
+@pytest.mark.parametrize(("sentence", "kind", "lang"), [
+    ("The state duty is 1, 20 or 40 manats.", MONEY, "en"),
+    ("The fee is 1 000 000 US dollars.", MONEY, "en"),
+    ("Rüsum 2 5 manatdır.", MONEY, "az"),
+    ("Приём длится 10 дней.", DURATION, "ru"),
+    ("Leaflets were printed in 3 languages.", LANGUAGE, "en"),
+])
+def test_a_figure_after_other_figures_is_still_read(sentence: str, kind: str, lang: str) -> None:
+    assert holds(kind, sentence, lang)
