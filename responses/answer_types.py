@@ -270,7 +270,7 @@ _HOLDS: dict[str, re.Pattern[str]] = {
                       r"улиц\w*|ул\.|проспект\w*|пр\.|дом\b|здани\w*|этаж\w*|центр\w*|район\w*|город\w*|адрес\w*)"),
     # A short number beside a word for calling ("call centre 919", "108 Call Center"); a 4- or 5-digit figure
     # there is a year or a count ("in 2019 the call centre received 10646 calls"), not a number to call.
-    CONTACT: re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|\.gov\.az|\+?\d[\d\s()-]{6,}\d|"
+    CONTACT: re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+\.\w|https?://|www\.|\.gov\.az|\+?\d[\d\s()-]{6,}\d|"
                         r"\b[a-z][\w-]+\.(az|com|org|net|int|ru)\b|"  # a site named by its domain: "migrationto.az"
                         r"\b(call|hotline|phone|tel|zeng|cagri|telefon|телефон|звон|колл|горяч\w* лини)\w*\b"
                         r".*(?<![\d.,])\b\d{3}\b(?![.,]?\d)|"
@@ -338,7 +338,7 @@ _LANGUAGES_LISTED = re.compile(rf"\b({_LISTED})\s*(,|\band\b|\bor\b|\bи\b|\bи�
 # ("The list of documents required for … work permit was given to 18 persons"), it lists nothing to bring. The
 # figure is read once, from its first digit, its groups joined by one space, point or comma ("57 851", "6,652"):
 # read from every digit, with spaces both in the figure and after it, a line of figures took seconds.
-_COUNTED = re.compile(r"(?<!\d\s)(?<!\d[.,]\s)\b\d(?>[\d.,]*(?:\s\d[\d.,]*)*)\s+(\w+\s+)?"
+_COUNTED = re.compile(r"(?<!\d\s)(?<!\d[.,]\s)(?<!\d[.,])\b\d(?>[\d.,]*(?:\s\d[\d.,]*)*)\s+(\w+\s+)?"
                       r"(persons?|people|foreigners|citizens|applications|appeals|requests|individuals|cases|"
                       r"nefer\w*|sexs\w*|muraciet\w*|ecnebi\w*|vetendas\w*|"
                       r"человек|лиц\w*|иностран\w*|граждан\w*|заявлен\w*|обращени\w*|ходатайств\w*|случа\w*)\b")
