@@ -195,8 +195,10 @@ _MAY = re.compile(r"\b\d{1,2}\s+may\b|\bmay\s+\d{1,4}\b")
 _ENUMERATION = re.compile(r"^\s*(\d+[.)])+\s*")
 _UNITS = ("day", "week", "month", "year", "hour", "minute", "gun", "hefte", "ay", "il", "saat", "deqiq",
           "ден", "дн", "недел", "месяц", "год", "лет", "час", "минут", "сут")
-_QUANTITY = re.compile(r"(\d++|\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))\b\W*+(\w++\W++)?("
-                       + "|".join(_UNITS) + r")", re.IGNORECASE)
+# A figure is read from its first digit only ("(?<!\d)", and in _TIME, _HOLDS[MONEY], _IN_LANGUAGES): tried from every
+# digit of a long run of figures, each try scanning to the run's end, a 5,000-digit line took seconds.
+_QUANTITY = re.compile(r"((?<!\d)\d++|\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+                       + r"))\b\W*+(\w++\W++)?(" + "|".join(_UNITS) + r")", re.IGNORECASE)
 _YEAR_OR_DATE = re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _WORD = re.compile(r"\w+")
 # Years, dd.mm.yyyy dates and day-of-month figures beside a month's name.
@@ -209,12 +211,12 @@ _SPAN = re.compile(r"\b(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=
                    + r")-(day|week|month|year|hour)s?\b")
 # A figure right before a unit of time (normalized text): "one minute's silence", "6 months", "15 gun", "10 дней"
 # say how long (a number question about days asks for a duration: _ASKS), not how many of what was asked.
-_TIME = re.compile(r"(\d+|\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))\s*"
+_TIME = re.compile(r"((?<!\d)\d++|\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))\s*"
                    r"(days?|weeks?|months?|years?|hours?|minutes?)(['’`]s)?\b|"
-                   r"(\d+|\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))\s*"
+                   r"((?<!\d)\d++|\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))\s*"
                    r"(gun(u|e|de|den|luk|ler)?|hefte(de|lik|ler)?|ay(a|i|in|da|dan|liq|lar)?|il(i|in|de|den|lik|ler)?|"
                    r"saat(i|da|liq|lar)?|deqiqe(de|lik|ler)?)\b|"
-                   r"\d+\s*(дн(я|ей)\b|день\b|недел\w*|месяц\w*|год\w*|лет\b|час(а|ов)?\b|минут\w*|сут(ки|ок)\b)")
+                   r"(?<!\d)\d++\s*(дн(я|ей)\b|день\b|недел\w*|месяц\w*|год\w*|лет\b|час(а|ов)?\b|минут\w*|сут(ки|ок)\b)")
 # Figures that name rather than count (normalized text): an ordinal ("22nd anniversary", "3-cü", "8-й"), a
 # number joined to a name ("COVID-19", "School-4"), the number of an article, item or decree ("Item 32 of
 # article 109", "No. 923", "maddə 64", "статья 64", "№1993", "paragraph 2.2"), a decade ("1990s"), a telephone
@@ -252,7 +254,7 @@ _CLOCK = re.compile(r"\b(at|by|until|from) (\d{1,2}|one|two|three|four|five|six|
                     r"noon|midnight)\b")
 # What a sentence must hold for each of the kinds added to number, duration and date (normalized text).
 _HOLDS: dict[str, re.Pattern[str]] = {
-    MONEY: re.compile(r"\d[\d\s.,]*\s*(us\s+|u\.s\.\s+)?"
+    MONEY: re.compile(r"(?<!\d)(?<!\d[\s.,])(?<!\d[\s.,][\s.,])\d[\d\s.,]*+\s*(us\s+|u\.s\.\s+)?"
                       # Currency codes as whole words: "6106 gəlib" (came) is no amount of lari (GEL).
                       r"(manat|(azn|usd|eur|lari|gel)\b|euro|dollar|rubl|руб|манат|доллар|евро)|"
                       r"[$€₼]\s*\d|\b(azn|usd|eur|manat)\s*\d|"  # "AZN 20"
@@ -268,7 +270,7 @@ _HOLDS: dict[str, re.Pattern[str]] = {
                       r"улиц\w*|ул\.|проспект\w*|пр\.|дом\b|здани\w*|этаж\w*|центр\w*|район\w*|город\w*|адрес\w*)"),
     # A short number beside a word for calling ("call centre 919", "108 Call Center"); a 4- or 5-digit figure
     # there is a year or a count ("in 2019 the call centre received 10646 calls"), not a number to call.
-    CONTACT: re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|\.gov\.az|\+?\d[\d\s()-]{6,}\d|"
+    CONTACT: re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+\.\w|https?://|www\.|\.gov\.az|\+?\d[\d\s()-]{6,}\d|"
                         r"\b[a-z][\w-]+\.(az|com|org|net|int|ru)\b|"  # a site named by its domain: "migrationto.az"
                         r"\b(call|hotline|phone|tel|zeng|cagri|telefon|телефон|звон|колл|горяч\w* лини)\w*\b"
                         r".*(?<![\d.,])\b\d{3}\b(?![.,]?\d)|"
@@ -325,7 +327,7 @@ _IN_LANGUAGES = re.compile(
     # "Azerbaijani, Russian and English languages", "rus dilində", "на русском языке", "languages - Azerbaijani"
     rf"\b({_LANGUAGE_NAME})(\W+\w+){{0,3}}?\W+{_LANGUAGE_WORD}\b|\b{_LANGUAGE_WORD}\W+({_LANGUAGE_NAME})"
     # "in 3 languages", "three languages", "üç dildə", "на трёх языках"
-    rf"|(\d+|\b(two|three|four|five|iki|uc|dord|bes|двух|трех|четырех|пяти))\s+{_LANGUAGE_WORD}\b")
+    rf"|((?<!\d)\d++|\b(two|three|four|five|iki|uc|dord|bes|двух|трех|четырех|пяти))\s+{_LANGUAGE_WORD}\b")
 # "Azerbaijani, English and Russian": two language names in a row (English and Russian names only).
 _LISTED = "|".join([rf"{name}\b" for name in _LANGUAGE_NAMES["en"].split()]
                    + [rf"{stem}\w*" for stem in _LANGUAGE_NAMES["ru"].split()])
@@ -336,7 +338,7 @@ _LANGUAGES_LISTED = re.compile(rf"\b({_LISTED})\s*(,|\band\b|\bor\b|\bи\b|\bи�
 # ("The list of documents required for … work permit was given to 18 persons"), it lists nothing to bring. The
 # figure is read once, from its first digit, its groups joined by one space, point or comma ("57 851", "6,652"):
 # read from every digit, with spaces both in the figure and after it, a line of figures took seconds.
-_COUNTED = re.compile(r"(?<!\d\s)(?<!\d[.,]\s)\b\d(?>[\d.,]*(?:\s\d[\d.,]*)*)\s+(\w+\s+)?"
+_COUNTED = re.compile(r"(?<!\d\s)(?<!\d[.,]\s)(?<!\d[.,])\b\d(?>[\d.,]*(?:\s\d[\d.,]*)*)\s+(\w+\s+)?"
                       r"(persons?|people|foreigners|citizens|applications|appeals|requests|individuals|cases|"
                       r"nefer\w*|sexs\w*|muraciet\w*|ecnebi\w*|vetendas\w*|"
                       r"человек|лиц\w*|иностран\w*|граждан\w*|заявлен\w*|обращени\w*|ходатайств\w*|случа\w*)\b")

@@ -30,6 +30,7 @@ from pressbot.responses.answering import answer_question, render_answer
 from pressbot.responses.composer import ComposerSettings
 from pressbot.responses.render import Renderer, locale
 from pressbot.retrieval import Document, Index
+from tests.growth import grows_linearly
 from tests.html_checker import assert_valid
 
 ASKED = [
@@ -622,11 +623,9 @@ def test_a_sentence_counting_people_or_applications_lists_no_documents(sentence:
 def test_a_line_of_many_figures_naming_documents_is_read_in_linear_time() -> None:
     # Each figure's digit was a start from which the spaces inside and after the figures were split every way:
     # 3 s for 5,000 figures.
-    import time
-
-    started = time.perf_counter()
-    assert not holds(LIST, "The passport, the visa and the work permit were given to " + "1 " * 5000 + "guests.")
-    assert time.perf_counter() - started < 1.0
+    given = "The passport, the visa and the work permit were given to "
+    assert not holds(LIST, given + "1 " * 50 + "guests.")
+    assert grows_linearly(lambda n: holds(LIST, given + "1 " * n + "guests."), 500)
 
 
 def test_a_figure_written_in_groups_still_counts_people() -> None:
@@ -659,3 +658,24 @@ PERMITS_RU = Document(id="permits-ru", lang="ru", title="Разрешения н
 def test_a_count_does_not_answer_how_much_is_paid(question: str, lang: str) -> None:
     reply = answer_question(Index.build([PERMITS_AZ, PERMITS_RU, *FILLER]), question, Renderer(), lang=lang)
     assert not reply.answer.answered and "5000" not in reply.text
+
+
+@pytest.mark.parametrize("kind", [MONEY, DURATION, LANGUAGE, NUMBER, CONTACT, LIST])
+@pytest.mark.parametrize("unit", ["1", "1 ", "1, ", "1.", "1a"])
+def test_a_long_run_of_figures_is_read_in_linear_time(kind: str, unit: str) -> None:
+    # A figure's pattern was tried from every digit of the run, each try scanning to its end: a money question read
+    # a 5,000-digit line in 2.8 s, a count question in 3 s, a language question in 0.6 s; an e-mail address was
+    # sought from every letter of a long word, a count of people from every figure of "1.1.1.…".
+    assert grows_linearly(lambda n: holds(kind, "In 2020 the figures were " + unit * n + " in all."), 500)
+
+
+@pytest.mark.parametrize(("sentence", "kind", "lang"), [
+    ("The state duty is 1, 20 or 40 manats.", MONEY, "en"),
+    ("The fee is 1 000 000 US dollars.", MONEY, "en"),
+    ("Rüsum 2 5 manatdır.", MONEY, "az"),
+    ("Приём длится 10 дней.", DURATION, "ru"),
+    ("Leaflets were printed in 3 languages.", LANGUAGE, "en"),
+    ("Write to first.last-name@migration.gov.az.", CONTACT, "en"),
+])
+def test_a_figure_after_other_figures_is_still_read(sentence: str, kind: str, lang: str) -> None:
+    assert holds(kind, sentence, lang)
