@@ -354,7 +354,9 @@ def distinctive_names(index: Index, asked_: Asked, lang: str) -> list[Concept]:
 def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | None = None) -> Answer:
     """The answer as composed when the quoted lines that state the kind asked for name, with their lead-ins, their
     releases' titles and dates, every year the question names and one of the distinctive names it says (a list
-    may give one district per line; the other names must be in the quotes: names_kept); else the "not stated"
+    may give one district per line; the other names must be in the quotes: names_kept), the agency's own ground
+    (Baku) named by a wider name there, as names_kept reads it (`_ground`: "foreigners staying in the Republic of
+    Azerbaijan for more than 10 days" is stated of Baku); else the "not stated"
     reply with the first source as the closest release. "how many work permits in 2015" is not answered by 2016's
     figure quoted beside a sentence that mentions 2015, nor "телефон регионального управления гмс в гяндже" by
     a line that states a phone without naming Ganja."""
@@ -372,7 +374,9 @@ def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | No
     terms = _terms(stated, lang)
     # Of several names, one is enough ("the mobile service in Zagatala for residents of Zagatala, Balakan and
     # Gakh": the figure's line names the district it was held in); names_kept already wants each in the quotes.
-    if years <= _years(stated) and (not names or any(named(c, terms) for c in names)):
+    weights = dict(weighed(asked_))
+    if years <= _years(stated) and (not names or any(
+            named(c, terms) or _ground(index, c.said[0], weights[c], terms, lang) for c in names)):
         return answer
     return replace(answer, answered=False, quotes=(), citations=(), missing=kind, related=answer.citations[0],
                    reason="stated_of")
