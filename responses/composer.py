@@ -228,11 +228,14 @@ ASKED_WORDS_HOLD_NOT = frozenset({PLACE})
 
 
 def without_asked(text: str, lang: str, asked_terms: frozenset[str]) -> str:
-    """The text with each word whose term is one of the question's (`asked_terms`, inflections related) blanked:
-    "… in detention centers for illegal migrants" says no place to "where are the detention centres"."""
+    """The text with each word written in lower case whose term is one of the question's (`asked_terms`,
+    inflections related) blanked: "… in detention centers for illegal migrants" says no place to "where are the
+    detention centres". A name the question says stays ("… services in Zanzibar" is where, asked "where in
+    Zanzibar"), as does a word opening a sentence."""
     if not asked_terms:
         return text
-    return _WORD_RUN.sub(lambda m: " " if _asks_word(m.group(), lang, asked_terms) else m.group(), text)
+    return _WORD_RUN.sub(lambda m: " " if not m.group()[:1].isupper() and _asks_word(m.group(), lang, asked_terms)
+                         else m.group(), text)
 
 
 _WORD_RUN = re.compile(r"\w+")

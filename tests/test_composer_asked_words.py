@@ -47,3 +47,22 @@ def test_a_place_word_beyond_the_question_still_states_the_place() -> None:
                       text="The harbour office for sailors is in the port district near the old lighthouse.")
     result = answer("where is the harbour office for sailors", [office, *FILLER])
     assert result.answered and result.citations[0].doc_id == "office"
+
+
+@pytest.mark.parametrize(("question", "lang", "filler", "named", "cities"), [
+    ("where did the embassy hold consular days in Portville", "en", FILLER,
+     "The embassy held consular days for compatriots in Portville on 3 May.",
+     "The embassy held consular days in many cities and states of the country."),
+    ("sefirlik Portvildə konsulluq günlərini harada kecirib", "az", AZ_FILLER,
+     "Səfirlik 3 mayda Portvildə həmvətənlər üçün konsulluq günləri keçirib.",
+     "Səfirlik ölkənin bir çox şəhərlərində konsulluq günləri keçirib."),
+    ("где посольство провело консульские дни в Портвиле", "ru", RU_FILLER,
+     "Посольство провело консульские дни для соотечественников в Портвиле 3 мая.",
+     "Посольство провело консульские дни во многих городах страны."),
+])
+def test_a_place_the_question_names_itself_still_states_where(
+        question: str, lang: str, filler: list[Document], named: str, cities: str) -> None:
+    docs = [Document(id="named", title="Consular days", lang=lang, text=named, url="https://example.org/named"),
+            Document(id="cities", title="Consular days", lang=lang, text=cities, url="https://example.org/cities")]
+    result = answer(question, [*docs, *filler], lang)
+    assert result.answered and result.citations[0].doc_id == "named"
