@@ -391,6 +391,13 @@ _ADJECTIVE_RU = re.compile(r"[а-яё]+(ой|ей|ым|им|ыми|ими)")
 _WITH_RU = frozenset("с со между перед под над за".split())
 
 
+def _names_people(names: str, lang: str) -> bool:
+    """Whether names read as countries (`_COUNTRIES`) hold a title or a word of address ("Mr Vusal Huseynov, Chief of
+    the State Migration Service, and Ms Marie McAuliffe"): people named in a row, not the countries asked for."""
+    return any(_TITLE.fullmatch(word) or _HONORIFIC.fullmatch(word)
+               for word in (normalize(w, lang) for w in _WORD_TOKEN.findall(names)))
+
+
 def names_agent(sentence: str) -> bool:
     """Whether a sentence names who did something as its doer in the passive (`_AGENT`; in Russian a body's word in
     the instrumental case, after its adjectives, not after a preposition: `_AGENT_RU`)."""
@@ -607,7 +614,7 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
     if kind == LANGUAGE:
         return bool(_IN_LANGUAGES.search(text) or _LANGUAGES_LISTED.search(text))
     if kind == COUNTRY:
-        return bool(_COUNTRIES.search(sentence))
+        return any(not _names_people(found.group(), lang) for found in _COUNTRIES.finditer(sentence))
     if kind == PLACE and _PLACE_NAME.search(sentence):
         return True
     if kind in (PERSON, PLACE) and names_agent(sentence):  # "accepted by the Service" says who, and where to apply

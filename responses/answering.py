@@ -131,10 +131,12 @@ def answer_question(index: Index, question: str, renderer: Renderer,
                      [*index.following(hits, FOLLOWING), *named_passages(index, hits, question, lang)])
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
     answer = checked(index, answer, own)
-    if weak(answer, own):
+    unnamed = not names_series(index, answer, question, lang)
+    if weak(answer, own) or unnamed:
         other = across_languages(index, question, lang, settings, any_size=lacks_year(hits, question, lang),
                                  cognates=not answer.answered)
-        if other is not None and prefers_other(index, answer, own, other):
+        if other is not None and (prefers_other(index, answer, own, other)
+                                  or (unnamed and answer.answered and names_series(index, other, question, lang))):
             answer = other
     if ui is not None and ui != lang:  # the question did not show the person's language: reply in theirs
         return render_answer(replace(answer, lang=ui), renderer)
@@ -251,6 +253,19 @@ def prefers_other(index: Index, own: Answer, asked_: Asked, other: Answer) -> bo
     if theirs is None:
         return clearer
     return theirs > mine and (clearer or mine < TOPIC <= theirs)
+
+
+def names_series(index: Index, answer: Answer, question: str, lang: str) -> bool:
+    """Whether an answer is about the release of a series the question names ("Heydər Əliyevin 100 illiyi", "the
+    109th session": series.py): a cited title or a quote carries the numbered name, as the releases quoted write it;
+    True when the question names none or nothing is answered. An answer whose releases never say it is about another
+    release of the series, or none: another language's answer that says it is preferred (answer_question)."""
+    if not answer.answered or not numbered_names(question, lang):
+        return True
+    target = found_in(answer) or lang
+    series = numbered_names(question, lang) if target == lang else series_in(index, question, lang, target)
+    return any(carries(series, text, target) for text in [*(c.title for c in answer.citations),
+                                                          *(q.text for q in answer.quotes)])
 
 
 def found_in(answer: Answer) -> str | None:

@@ -221,6 +221,38 @@ def without_given(text: str, given: frozenset[str]) -> str:
     return re.sub(r"(?<!\d)(" + "|".join(sorted(given, key=len, reverse=True)) + r")(?!\d)", " ", text)
 
 
+# The kinds a sentence holds by its common nouns ("centre", "district" for a place; "citizens", "persons" for a
+# person): written by the question itself ("where are the detention centres", "who helps returned citizens"), such a
+# word is what the question asks about, not the answer: the sentence is read without the question's words.
+ASKED_WORDS_HOLD_NOT = frozenset({PLACE})
+
+
+def without_asked(text: str, lang: str, asked_terms: frozenset[str]) -> str:
+    """The text with each word written in lower case whose term is one of the question's (`asked_terms`,
+    inflections related) blanked: "… in detention centers for illegal migrants" says no place to "where are the
+    detention centres". A name the question says stays ("… services in Zanzibar" is where, asked "where in
+    Zanzibar"), as does a word opening a sentence."""
+    if not asked_terms:
+        return text
+    return _WORD_RUN.sub(lambda m: " " if not m.group()[:1].isupper() and _asks_word(m.group(), lang, asked_terms)
+                         else m.group(), text)
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _asks_word(word: str, lang: str, asked_terms: frozenset[str]) -> bool:
+    """Whether a word's term is one of the question's (inflections related)."""
+    terms = _word_terms(word, lang)
+    return bool(terms) and all(any(related(t, q) for q in asked_terms if q[:4] == t[:4]) for t in terms)
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_terms(word: str, lang: str) -> tuple[str, ...]:
+    """A word's terms (analysis of it alone)."""
+    return tuple(analyze(word, lang))
+
+
 def introducer(lines: Sequence[str], at: int) -> int:
     """The line that introduces line `at`: the nearest lead-in above it ending in ":", else the first line."""
     return next((j for j in range(at - 1, -1, -1) if lines[j].rstrip().endswith(":")), 0)
@@ -232,6 +264,8 @@ def _answers(kind: str | None, text: str, lang: str, matched: set[str], cue: fro
     words that ask for the kind ("Is there any fee for appointments?" does not answer "e-visa fee"); a figure
     the question gives itself ("migration school 6") is not the number it asks for."""
     text = without_given(text, given)
+    if kind in ASKED_WORDS_HOLD_NOT:
+        text = without_asked(text, lang, frozenset(matched))
     if not (matched - cue and holds(kind, text, lang)):
         return False
     if kind == LIST or "\n" not in text:

@@ -336,6 +336,22 @@ def _where_stated(answer: Answer, quote: Quote, line: str, intro: str) -> str:
     return "\n".join([line, intro, citation.title if citation else "", (citation.date or "") if citation else ""])
 
 
+def _preceding(answer: Answer, quote: Quote) -> str:
+    """The quote of the same release written right before this one in its paragraph (only spaces between them in the
+    cited passage), or ""."""
+    citation = next((c for c in answer.citations if c.n == quote.n), None)
+    ours = [q for q in answer.quotes if q.n == quote.n]
+    at = ours.index(quote)
+    if citation is None or at == 0:
+        return ""
+    before = ours[at - 1].text
+    start = citation.passage.find(before)
+    if start < 0:
+        return ""
+    rest = citation.passage[start + len(before):]
+    return before if rest.lstrip(" ").startswith(quote.text) else ""
+
+
 def _years(text: str) -> frozenset[str]:
     return frozenset(m.group(1) for m in _YEAR.finditer(text))
 
@@ -354,10 +370,13 @@ def distinctive_names(index: Index, asked_: Asked, lang: str) -> list[Concept]:
 def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | None = None) -> Answer:
     """The answer as composed when the quoted lines that state the kind asked for name, with their lead-ins, their
     releases' titles and dates, every year the question names and one of the distinctive names it says (a list
-    may give one district per line; the other names must be in the quotes: names_kept); else the "not stated"
-    reply with the first source as the closest release. "how many work permits in 2015" is not answered by 2016's
-    figure quoted beside a sentence that mentions 2015, nor "телефон регионального управления гмс в гяндже" by
-    a line that states a phone without naming Ganja."""
+    may give one district per line; the other names must be in the quotes: names_kept), the agency's own ground
+    (Baku) named by a wider name there, as names_kept reads it (`_ground`: "foreigners staying in the Republic of
+    Azerbaijan for more than 10 days" is stated of Baku); else the "not stated"
+    reply with the first source as the closest release. A line naming no year of its own is read with the quoted
+    sentence written right before it in its paragraph (`_preceding`). "how many work permits in 2015" is not
+    answered by 2016's figure quoted beside a sentence that mentions 2015, nor "телефон регионального управления гмс
+    в гяндже" by a line that states a phone without naming Ganja."""
     kind, _ = cue_terms(answer.query, answer.lang)
     if not answer.answered or kind is None:
         return answer
@@ -369,10 +388,17 @@ def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | No
     given = given_figures(answer.query, kind)
     stated = "\n".join(_where_stated(answer, quote, line, intro) for quote in answer.quotes
                        for line, intro in _lines_stating(kind, quote.text, lang, given))
+    # A line naming no year of its own continues the time of the quoted sentence written right before it in its
+    # paragraph ("… committed in January 1990 …" then "… 147 persons were killed …"); one naming a year is read by
+    # itself ("In 2016, 500 permits were issued" is not 2015's figure whatever the sentence before it says).
+    dated = "\n".join(_preceding(answer, quote) for quote in answer.quotes
+                      for line, _ in _lines_stating(kind, quote.text, lang, given) if not _years(line))
     terms = _terms(stated, lang)
     # Of several names, one is enough ("the mobile service in Zagatala for residents of Zagatala, Balakan and
     # Gakh": the figure's line names the district it was held in); names_kept already wants each in the quotes.
-    if years <= _years(stated) and (not names or any(named(c, terms) for c in names)):
+    weights = dict(weighed(asked_))
+    if years <= _years(stated) | _years(dated) and (not names or any(
+            named(c, terms) or _ground(index, c.said[0], weights[c], terms, lang) for c in names)):
         return answer
     return replace(answer, answered=False, quotes=(), citations=(), missing=kind, related=answer.citations[0],
                    reason="stated_of")

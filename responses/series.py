@@ -35,6 +35,8 @@ _UNIT = (r"(%|ay|il|gun|hefte|saat|deqiqe|day|week|month|year|hour|minute|мес
          r"manat|azn|usd|dollar|euro|манат|доллар|евро|рубл|nefer|people|persons|человек)")
 _AFTER = re.compile(rf"\b({_WORD})\W{{0,3}}(\d{{1,4}})(?!\d)(?!{_ORDINAL}?\s*{_UNIT})")
 _BEFORE = re.compile(rf"(?<!\d)(\d{{1,4}}){_ORDINAL}\s+({_WORD})(\s+({_WORD}))?")
+# An anniversary numbered without an ordinal ending (normalized): "100 illiyi", "25 illiyində"; "25-летие", "100-летия".
+_ANNIVERSARY = re.compile(r"(?<!\d)(\d{1,4})\s*-?\s*(illiy\w*|летие\w*|летия|летию|летием)")
 # Each word read from its start ("\b" before the word of "Round VIII"): from inside a long word, a word of thousands
 # of letters is tried again at every letter (seconds for a 20,000-character message).
 _ROMAN = re.compile(r"\b([IVX]{2,6}|[IVX]+(?=\s+[A-ZƏÖÜĞŞÇİА-ЯЁ]))\b\W{0,3}(\w{3,})|\b(\w{3,})\W{0,3}\b([IVX]{2,6})\b")
@@ -75,6 +77,8 @@ def numbered_names(question: str, lang: str) -> tuple[Numbered, ...]:
     for m in _BEFORE.finditer(text):  # "the 108th council session": either word may be the title's
         found.extend(Numbered(_stem(word), m.group(1), word) for word in (m.group(4), m.group(6))
                      if word and _names(word, m.group(1)))
+    for m in _ANNIVERSARY.finditer(text):  # "100 illiyi": the anniversary, not a span of a hundred years
+        found.append(Numbered(_stem(m.group(2)), m.group(1), m.group(2)))
     for m in _ROMAN.finditer(question):
         roman, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         if roman == "I" and lang == "en":  # the pronoun ("Can I Apply"), not the Roman one

@@ -48,6 +48,10 @@ def test_a_sentence_naming_countries_or_nationalities_holds_the_countries(senten
     ("The harbour office is closed on public holidays.", "en"),
     ("Dənizçilər limanda saxlanılıb.", "az"),
     ("Моряки задержаны в порту.", "ru"),
+    # people named in a row, with their titles or words of address, are no countries
+    ("The guests were welcomed by Chief Tom Baker, Deputy Ann Smith and Director John Hill.", "en"),
+    ("Qonaqları Rəis Tom Beyker, Müavin Ann Smit və Direktor Con Hill salamladı.", "az"),
+    ("Гостей приветствовали Начальник Том Бейкер, Заместитель Анна Смит и Директор Иван Петров.", "ru"),
 ])
 def test_a_sentence_naming_no_country_does_not_hold_the_countries(sentence: str, lang: str) -> None:
     assert not holds(COUNTRY, sentence, lang)

@@ -141,3 +141,28 @@ def test_a_month_the_question_names_is_given_by_the_release_date_not_required_as
     assert not any(c.said == ("june",) for c in distinctive_names(index, asked(question, "en"), "en"))
     assert decide(index, question, "en", "The head of the delegation was Ms. Dafni Gogou.",
                   title="Experts visited the Service", date="2010-06-16").answered
+
+
+def in_one_paragraph(question: str, lang: str, *quotes: str) -> Answer:
+    """An answer quoting sentences written one after the other in one paragraph of its release."""
+    composed = answer(question, lang, *quotes)
+    return replace(composed, citations=(replace(composed.citations[0], passage=" ".join(quotes)),))
+
+
+@pytest.mark.parametrize(("question", "lang", "dated", "figure", "other_year"), [
+    ("how many ships were lost in the 1990 storm", "en",
+     "The storm struck the harbour in January 1990.", "That night 147 ships were lost.",
+     "In 1991, 147 ships were lost."),
+    ("1990-cı il fırtınasında neçə gəmi batıb", "az",
+     "Fırtına 1990-cı ilin yanvarında limanı vurub.", "Həmin gecə 147 gəmi batıb.", "1991-ci ildə 147 gəmi batıb."),
+    ("сколько кораблей погибло в шторм 1990 года", "ru",
+     "Шторм обрушился на гавань в январе 1990 года.", "В ту ночь погибло 147 кораблей.",
+     "В 1991 году погибло 147 кораблей."),
+])
+def test_a_figure_naming_no_year_is_of_the_year_the_quoted_sentence_before_it_names(
+        releases: Index, question: str, lang: str, dated: str, figure: str, other_year: str) -> None:
+    asked_ = asked(question, lang)
+    assert stated_of(releases, in_one_paragraph(question, lang, dated, figure), asked_).answered
+    # near misses: the two in different paragraphs, and a figure naming another year of its own
+    assert not stated_of(releases, answer(question, lang, dated, figure), asked_).answered
+    assert not stated_of(releases, in_one_paragraph(question, lang, dated, other_year), asked_).answered

@@ -2,8 +2,9 @@
 
 One mechanism per group, each in English, Azerbaijani and Russian: chat shorthand in the evidence (composer.held),
 a release's publisher naming its place and the agency's own ground covered by a rule for the wider name
-(decision.names_kept), the evidence of any release that may be quoted first (compose), and a year the question's
-own releases never speak of sending it to every other language (answering.lacks_year)."""
+(decision.names_kept, and where the figure is stated: decision.stated_of), the evidence of any release that may be
+quoted first (compose), and a year the question's own releases never speak of sending it to every other language
+(answering.lacks_year)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from pressbot.responses.answering import answer_question, unknown
 from pressbot.responses.composer import Answer, Citation, ComposerSettings, Quote, _abbreviates, compose, evidence
-from pressbot.responses.decision import Asked, names_kept
+from pressbot.responses.decision import Asked, names_kept, stated_of
 from pressbot.responses.render import Renderer
 from pressbot.retrieval import Document, Hit, Index
 from pressbot.retrieval.analyzer import question_terms
@@ -182,6 +183,20 @@ def test_a_rule_for_the_country_covers_its_capital_but_not_a_rarely_named_place(
     # near misses: a place the releases rarely name, and the capital with a rule naming no wider place
     assert not names_kept(index, quoted(on_island, lang, rule), asked_in(index, on_island, lang)).answered
     assert not names_kept(index, quoted(at_capital, lang, bare), asked_in(index, at_capital, lang)).answered
+
+
+@pytest.mark.parametrize(("lang", "country", "capital", "island", "topics", "opened", "ferry", "question",
+                          "rule", "bare"), GROUND)
+def test_a_figure_stated_for_the_country_is_stated_of_its_capital_but_not_of_a_rarely_named_place(
+        lang: str, country: str, capital: str, island: str, topics: list[str], opened: str, ferry: str,
+        question: str, rule: str, bare: str) -> None:
+    index = Index.build(ground_corpus(lang, country, capital, island, topics, opened, ferry, rule, bare))
+    at_capital = question.format(place=capital.lower())
+    on_island = question.format(place=island.lower())
+    assert stated_of(index, quoted(at_capital, lang, rule), asked_in(index, at_capital, lang)).answered
+    # near misses: a place the releases rarely name, and the capital with a line naming no wider place
+    assert not stated_of(index, quoted(on_island, lang, rule), asked_in(index, on_island, lang)).answered
+    assert not stated_of(index, quoted(at_capital, lang, bare), asked_in(index, at_capital, lang)).answered
 
 
 # --- the evidence of the releases the composer may quote first --------------------------------------------------

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from pressbot.responses.answering import across_languages, named_passages
+from pressbot.responses.answering import across_languages, named_passages, names_series
 from pressbot.responses.composer import Answer, ComposerSettings, compose
 from pressbot.responses.series import carried, carries, numbered_names, numbers_other
 from pressbot.retrieval import Document, Index
 from pressbot.retrieval.glossary import Glossary
+from tests.composing import quoting
 from tests.growth import grows_linearly
 
 FILLER = [Document(id=f"filler{i}", title=f"Seminar {i}", text=f"A seminar on {topic} was held in the capital.")
@@ -25,6 +26,18 @@ FILLER = [Document(id=f"filler{i}", title=f"Seminar {i}", text=f"A seminar on {t
 ])
 def test_a_release_titled_with_the_numbered_name_carries_it(question: str, lang: str, title: str) -> None:
     assert carries(numbered_names(question, lang), title, lang)
+
+
+@pytest.mark.parametrize(("question", "lang", "title"), [
+    ("limanin 100 illiyi ne vaxt qeyd olunub", "az", "Limanın 100 illiyi qeyd olunub"),
+    ("liman faciesinin 25 illiyinde ne olub", "az", "Liman faciəsinin 25 illiyində sərgi açılıb"),
+    ("что было на 25-летие порта", "ru", "Отмечено 25-летие порта"),
+    ("когда отмечали 100-летия порта", "ru", "В порту отметили 100-летие"),
+])
+def test_an_anniversary_numbered_without_an_ordinal_ending_is_a_numbered_name(question: str, lang: str,
+                                                                              title: str) -> None:
+    assert carries(numbered_names(question, lang), title, lang)
+    assert not carries(numbered_names(question, lang), title.replace("25", "20").replace("100", "90"), lang)
 
 
 @pytest.mark.parametrize(("question", "lang", "title"), [
@@ -50,6 +63,7 @@ def test_another_number_of_the_series_or_a_figure_elsewhere_does_not_carry_it(qu
     ("rüsum 20 manat", "az"),
     ("rusum 20 AZN", "az"),
     ("qrupda 25 nəfər", "az"),
+    ("5 illik pasport nece manatdir", "az"),
 ])
 def test_a_year_a_quantity_a_date_or_a_stopword_names_no_numbered_name(question: str, lang: str) -> None:
     assert numbered_names(question, lang) == ()
@@ -247,3 +261,26 @@ def test_without_a_release_titled_with_the_name_the_one_whose_passage_writes_it_
     assert any("Ruritania" in q.text for q in found.quotes)
     assert not any("Sylvania" in q.text for q in found.quotes)
     assert "eleventh" not in {c.doc_id for c in found.citations}
+
+
+# --- an answer about the release the numbered name names ----------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "lang", "other", "named"), [
+    ("harbour 100th anniversary, when was it celebrated", "en", "The harbour celebrated New Year on 31 December.",
+     "The 100th anniversary of the harbour was celebrated on 10 May."),
+    ("limanin 100 illiyi ne vaxt qeyd olunub", "az", "Limanda 31 dekabrda Yeni il qeyd olunub.",
+     "Limanın 100 illiyi 10 mayda qeyd olunub."),
+    ("когда в порту отметили 100-летие", "ru", "В порту 31 декабря отметили Новый год.",
+     "100-летие порта отметили 10 мая."),
+])
+def test_an_answer_names_the_series_release_asked_only_when_a_quote_or_title_carries_the_numbered_name(
+        question: str, lang: str, other: str, named: str) -> None:
+    index = Index.build(FILLER)
+    assert not names_series(index, quoting(question, lang, other), question, lang)
+    assert names_series(index, quoting(question, lang, named), question, lang)
+
+
+def test_a_question_naming_no_numbered_name_is_answered_by_any_release() -> None:
+    question = "when did the harbour celebrate new year"
+    assert names_series(Index.build(FILLER), quoting(question, "en", "The harbour celebrated on 31 December."),
+                        question, "en")
