@@ -494,9 +494,20 @@ def asked(question: str, lang: str) -> tuple[str, str] | None:
         text = normalize(question, language)
         for kind, pattern in _ASKS[language]:
             found = pattern.search(text)
-            if found and not _conjunction(found, text):
+            if found and not _conjunction(found, text) and not (kind == MONEY and _PAYING_WAY[language].search(text)):
                 return kind, _asking(found)
     return None
+
+
+# "how do i pay the fee", "как оплатить пошлину", "rüsumu necə ödəmək olar": a question word asking the way, with
+# the verb of paying, asks how one pays (a portal, a terminal, a bank), not how much; the amount is asked with
+# "how much", "сколько", "nə qədər" (which these leave out).
+_PAYING_WAY = {
+    "en": re.compile(r"\b(how|in what way|which way)\b(?! much)( \w+){0,4} (pay|paying|paid)\b"),
+    "az": re.compile(r"\b(nece|ne cur|hansi yolla)\b( \w+){0,3} ode(y|mek|me|nil|yim|yek)\w*|"
+                     r"\bode(y|mek|me|nil|yim|yek)\w*( \w+){0,2} (nece|ne cur|hansi yolla)\b"),
+    "ru": re.compile(r"\b(как|каким образом|каким способом)\b( \w+){0,4} (о|за)?плат(ить|ят|ит|им|ишь)\b"),
+}
 
 
 # An English yes/no question ("can i ask for asylum at the airport when i land", "do i register when i arrive")
@@ -533,14 +544,16 @@ def asks_whether(question: str, lang: str) -> bool:
 
 
 # Words saying that something may or must (not) be done, per language (normalized): "can", "need", "required";
-# "olar", "lazımdır", "məcburi", "tələb olunur"; "можно", "нужна", "обязан", "не требуется". A question with one asks
+# "olar", "lazımdır", "məcburi", "tələb olunur"; "можно", "нужна", "обязан", "не требуется"; and a rule's limit and
+# its lifting ("restriction", "abolished", "qadağan", "ləğv", "ограничение", "отменено"). A question with one asks
 # for a rule ("беженцу можно выезжать за границу?"), and a sentence stating a rule says one too.
 _MODAL = {
-    "en": r"\b(can|cannot|could|may|must|need\w*|allowed|permitted|requir\w*|obligat\w*|mandatory|entitled|have to|"
-          r"has to|should)\b",
-    "az": r"\b(olar(mi)?|olmaz|lazim\w*|mumkun\w*|mecbur\w*|teleb olun\w*|huqu\w*|gerek\w*)\b",
+    "en": r"\b(can|cannot|could|may|must|need\w*|allow\w*|permitted|requir\w*|obligat\w*|mandatory|entitl\w*|have to|"
+          r"has to|should|prohibit\w*|forbid\w*|restrict\w*|abolish\w*)\b",
+    "az": r"\b(olar(mi)?|olmaz|lazim\w*|mumkun\w*|mecbur\w*|teleb olun\w*|huqu\w*|gerek\w*|qadagan\w*|"
+          r"mehdudiyyet\w*|legv\w*)\b",
     "ru": r"\b(можно|нельзя|нужн\w*|надо|долж(ен|на|но|ны)|обязан\w*|обязательн\w*|необходим\w*|разреша\w*|"
-          r"разрешен[оа]?|запрещ\w*|требует\w*|требуют\w*|вправе|прав[оа])\b",
+          r"разрешен[оа]?|запрещ\w*|требует\w*|требуют\w*|вправе|прав[оа]|позволя\w*|ограничени\w*|отмен\w*)\b",
 }
 _MODALS = {lang: re.compile(pattern) for lang, pattern in _MODAL.items()}
 _ANY_MODAL = re.compile("|".join(_MODAL.values()))

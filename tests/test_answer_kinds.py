@@ -659,3 +659,22 @@ PERMITS_RU = Document(id="permits-ru", lang="ru", title="Разрешения н
 def test_a_count_does_not_answer_how_much_is_paid(question: str, lang: str) -> None:
     reply = answer_question(Index.build([PERMITS_AZ, PERMITS_RU, *FILLER]), question, Renderer(), lang=lang)
     assert not reply.answer.answered and "5000" not in reply.text
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("how do i pay the state fee for the extension", "en"),
+    ("продлили пребывание в карантин, как оплатить пошлину", "ru"),
+    ("rusumu nece odemek olar", "az"),
+])
+def test_how_to_pay_asks_the_way_of_paying_not_an_amount(question: str, lang: str) -> None:
+    assert asked(question, lang) is None
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("how much do i pay for the extension", "en"),
+    ("сколько платить пошлину за внж", "ru"),
+    ("rüsum nə qədər ödənilir", "az"),
+])
+def test_how_much_one_pays_still_asks_for_money(question: str, lang: str) -> None:
+    found = asked(question, lang)
+    assert found is not None and found[0] == MONEY
