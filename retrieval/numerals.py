@@ -16,9 +16,11 @@ Usage::
 from __future__ import annotations
 
 import functools
+import re
 
 from pressbot.retrieval.analyzer import analyze
 
+_FIGURE = re.compile(r"[0-9]{1,2}")
 MAX = 12  # "one" is too often no count ("one of the", "bir", "один из"); past twelve, releases write figures
 
 _WORDS: dict[str, dict[int, str]] = {
@@ -51,7 +53,7 @@ def _numbers(lang: str) -> dict[str, int]:
 
 def number(term: str, lang: str) -> int | None:
     """The number from 2 to MAX a question's term says, in figures or in one word of `lang`; else None."""
-    if term.isdigit():
+    if _FIGURE.fullmatch(term):  # ASCII figures only, and few of them: int() of a long digit string is refused
         value = int(term)
         return value if 2 <= value <= MAX and term == str(value) else None
     return _numbers(lang).get(term)

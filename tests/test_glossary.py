@@ -288,3 +288,8 @@ def test_the_bundled_vocabulary_reads_movement_outside_the_country_as_travel_abr
     asked = bundled.expand(analyze("беженцу можно выезжать за границу", "ru"), "ru")
     travel = next(c for c in asked.concepts if c.said == ("выезжа", "границ"))
     assert tuple(analyze("передвижения за пределами", "ru")) in travel.alternatives
+
+
+def test_a_very_long_figure_translated_to_english_is_searched_as_said() -> None:
+    plan, _ = Glossary.parse("- {en: [visa], az: [viza]}").translate(["viza", "9" * 5000], "az", "en")
+    assert plan.concepts[-1].alternatives == (("9" * 5000,),)

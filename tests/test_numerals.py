@@ -50,3 +50,8 @@ def test_a_question_in_the_releases_language_finds_the_number_written_in_words()
             *(Document(id=f"other-{n}", title="Event", text=text) for n, text in enumerate(others))]
     index = Index.build(docs, glossary=Glossary.parse("- {en: [extend, extension], ru: [продлевать]}"))
     assert index.search("can permits be extended more than 4 times", k=1)[0].doc_id == "rule"
+
+
+@pytest.mark.parametrize("term", ["9" * 5000, "²", "٤"])
+def test_a_long_or_non_ascii_figure_says_no_number(term: str) -> None:
+    assert number(term, "en") is None
