@@ -20,7 +20,7 @@ import Stemmer
 from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "20"
+ANALYZER_VERSION = "19"
 
 LANGUAGES = ("en", "az", "ru")
 

@@ -40,7 +40,6 @@ import yaml
 
 from pressbot.retrieval.analyzer import LANGUAGES, analyze
 from pressbot.retrieval.corpus import CorpusError, Problem, file_bytes, file_text
-from pressbot.retrieval.numerals import numerals
 from pressbot.retrieval.spelling import Spelling
 
 FILE_NAME = "glossary.yaml"
@@ -303,16 +302,14 @@ def _ordinal(number: int) -> str:
     return f"{number}{'th' if teen else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
 
 
-def _as_said(term: str, lang: str, target: str) -> Concept:
-    """A term of `lang` the vocabulary does not translate, searched in `target` as said; a small number also as its
-    figure and words in `target` (numerals.py: "4", "четырех", "four"); a number below ORDINAL_BELOW searched in
-    English also as its ordinal (25 -> 25th): the English releases number anniversaries and sessions so ("the 25th
+def _as_said(term: str, target: str) -> Concept:
+    """A term the vocabulary does not translate, searched as said; a number below ORDINAL_BELOW searched in English
+    is also its ordinal (25 -> 25th): the English releases number anniversaries and sessions so ("the 25th
     anniversary", "the 108th session"), where Azerbaijani and Russian write the number with a case ending that the
     analyzer leaves apart (25 illiyi, 25-летие, 21-й)."""
-    spelled = numerals(term, lang, target)
     if target == "en" and _ORDINAL_FIGURE.fullmatch(term) and 0 < int(term) < ORDINAL_BELOW:
-        return Concept(((term,), *spelled, tuple(analyze(_ordinal(int(term)), "en"))))
-    return Concept(((term,), *spelled))
+        return Concept(((term,), tuple(analyze(_ordinal(int(term)), "en"))))
+    return Concept(((term,),))
 
 
 @dataclass(frozen=True)
@@ -383,7 +380,7 @@ class Glossary:
                 continue
             if found is None or not targets:
                 width = len(found[0]) if found else 1
-                concepts.extend(_as_said(t, lang, target) for t in terms[i : i + width])
+                concepts.extend(_as_said(t, target) for t in terms[i : i + width])
                 i += width
                 continue
             form = found[0]
@@ -403,8 +400,8 @@ class Glossary:
         i = 0
         while i < len(terms):
             found = _find(forms, terms, i)
-            if found is None:  # searched as said (a small number also as its figure or words: numerals.py)
-                concepts.append(Concept(((terms[i],), *numerals(terms[i], lang, lang))))
+            if found is None:
+                concepts.append(Concept(((terms[i],),)))
                 i += 1
                 continue
             form, senses = found

@@ -33,8 +33,7 @@ _RU = """
 
 # Azerbaijani function words, written as the analyzer folds them (ə→e, ı→i, ş→s, ç→c, ğ→g, ö→o, ü→u), and as people
 # type them in a chat (hara, harda: "where"; neche: neçə with ch for ç; yoxsa: "or"; idi: "was";
-# olunmuş: the passive's "-ed", apostil olunmuş = apostilled; olar, bilər: "may", "can" (gedə bilər = can go), stopwords
-# as "can" and "можно" are; the pronouns in their cases, mənə "to me", ona "to
+# olunmuş: the passive's "-ed", apostil olunmuş = apostilled; the pronouns in their cases, mənə "to me", ona "to
 # him", bizim "our", onlara "to them"; and Turkish için, nasıl, kaç, nerede, hangi).
 _AZ = """
 ve ile ucun uzre ki bu o bir da de hem amma ancaq lakin ya yaxud ve ya eyni zamanda ise isə kimi qeder
@@ -49,7 +48,6 @@ yaninda yanindaki
 idi imis idim idik deyil
 olunmus olunan
 icin nasil kac nerede nereye hangi
-olar olarmi olmaz biler bilerem bilerik bilersen bilersiz bilerler bilermi bilmerem bilmez
 """
 
 
