@@ -49,7 +49,9 @@ FOUNDED = "founded"  # the date something was set up or started
 COUNTRY = "country"  # which countries, where people are from: countries or nationalities named
 AGE = "age"  # the age from which or until which something is so ("neçə yaşdan", "с какого возраста")
 ADDRESS = "address"  # a place asked for as a street address ("address", "ünvanı", "адрес"), not "where"
-KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON, LANGUAGE, FOUNDED, COUNTRY, AGE, ADDRESS)
+PAYMENT = "payment"  # how one pays ("how do i pay the fee", "как оплатить", "necə ödəmək"): by what means, not how much
+KINDS = (NUMBER, DURATION, DATE, MONEY, PLACE, CONTACT, HOURS, LIST, PERSON, LANGUAGE, FOUNDED, COUNTRY, AGE, ADDRESS,
+         PAYMENT)
 
 # Words saying that something was set up or started, per language (normalized): "established", "yaradılıb",
 # "создана"; a founding date is a date stated with one of them.
@@ -252,8 +254,16 @@ _COUNTRIES = re.compile(
 # "at nine", "at 10": a time of day.
 _CLOCK = re.compile(r"\b(at|by|until|from) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                     r"noon|midnight)\b")
+# How one pays (PAYMENT): a word of paying and the means ("by paying the state fee electronically through the
+# Government Payment Portal ... or Expresspay terminals", "оплачивается через банк", "bank kartı ilə ödənilir").
+_PAYING = (r"(pay(s|ing|ment|ments)?\b|paid(?! (jobs?|work|employment|labou?r))|"
+           r"оплат\w*|оплачива\w*|плат[её]ж\w*|ode\w*)")
+_MEANS = (r"(through|via|online|electronic\w*|terminals?|portal|bank\w*|cards?|cash|account|receipt|"
+          r"через|онлайн|электронн\w*|терминал\w*|портал\w*|банк\w*|карт\w*|наличн\w*|сч[её]т\w*|квитанц\w*|"
+          r"vasitesile|onlayn|elektron\w*|terminal\w*|portal\w*|bank\w*|kart\w*|nagd\w*|hesab\w*|qebz\w*)\b")
 # What a sentence must hold for each of the kinds added to number, duration and date (normalized text).
 _HOLDS: dict[str, re.Pattern[str]] = {
+    PAYMENT: re.compile(rf"\b{_PAYING}.*\b{_MEANS}|\b{_MEANS}.*\b{_PAYING}"),
     MONEY: re.compile(r"(?<!\d)(?<!\d[\s.,])(?<!\d[\s.,][\s.,])\d[\d\s.,]*+\s*(us\s+|u\.s\.\s+)?"
                       # Currency codes as whole words: "6106 gəlib" (came) is no amount of lari (GEL).
                       r"(manat|(azn|usd|eur|lari|gel)\b|euro|dollar|rubl|руб|манат|доллар|евро)|"
@@ -504,8 +514,20 @@ def asked(question: str, lang: str) -> tuple[str, str] | None:
         for kind, pattern in _ASKS[language]:
             found = pattern.search(text)
             if found and not _conjunction(found, text):
-                return kind, _asking(found)
+                paying = kind == MONEY and _PAYING_WAY[language].search(text)
+                return (PAYMENT if paying else kind), _asking(found)
     return None
+
+
+# "how do i pay the fee", "как оплатить пошлину", "rüsumu necə ödəmək olar": a question word asking the way, with
+# the verb of paying, asks how one pays (PAYMENT: a portal, a terminal, a bank), not how much; the amount is asked
+# with "how much", "сколько", "nə qədər" (which these leave out).
+_PAYING_WAY = {
+    "en": re.compile(r"\b(how|in what way|which way)\b(?! much)( \w+){0,4} (pay|paying|paid)\b"),
+    "az": re.compile(r"\b(nece|ne cur|hansi yolla)\b( \w+){0,3} ode(y|mek|me|nil|yim|yek)\w*|"
+                     r"\bode(y|mek|me|nil|yim|yek)\w*( \w+){0,2} (nece|ne cur|hansi yolla)\b"),
+    "ru": re.compile(r"\b(как|каким образом|каким способом)\b( \w+){0,4} (о|за)?плат(ить|ят|ит|им|ишь)\b"),
+}
 
 
 # An English yes/no question ("can i ask for asylum at the airport when i land", "do i register when i arrive")
@@ -542,14 +564,16 @@ def asks_whether(question: str, lang: str) -> bool:
 
 
 # Words saying that something may or must (not) be done, per language (normalized): "can", "need", "required";
-# "olar", "lazımdır", "məcburi", "tələb olunur"; "можно", "нужна", "обязан", "не требуется". A question with one asks
+# "olar", "lazımdır", "məcburi", "tələb olunur"; "можно", "нужна", "обязан", "не требуется"; and a rule's limit and
+# its lifting ("restriction", "abolished", "qadağan", "ləğv", "ограничение", "отменено"). A question with one asks
 # for a rule ("беженцу можно выезжать за границу?"), and a sentence stating a rule says one too.
 _MODAL = {
-    "en": r"\b(can|cannot|could|may|must|need\w*|allowed|permitted|requir\w*|obligat\w*|mandatory|entitled|have to|"
-          r"has to|should)\b",
-    "az": r"\b(olar(mi)?|olmaz|lazim\w*|mumkun\w*|mecbur\w*|teleb olun\w*|huqu\w*|gerek\w*)\b",
+    "en": r"\b(can|cannot|could|may|must|need\w*|allow\w*|permitted|requir\w*|obligat\w*|mandatory|entitl\w*|have to|"
+          r"has to|should|prohibit\w*|forbid\w*|restrict\w*|abolish\w*)\b",
+    "az": r"\b(olar(mi)?|olmaz|lazim\w*|mumkun\w*|mecbur\w*|teleb olun\w*|huqu\w*|gerek\w*|qadagan\w*|"
+          r"mehdudiyyet\w*|legv\w*)\b",
     "ru": r"\b(можно|нельзя|нужн\w*|надо|долж(ен|на|но|ны)|обязан\w*|обязательн\w*|необходим\w*|разреша\w*|"
-          r"разрешен[оа]?|запрещ\w*|требует\w*|требуют\w*|вправе|прав[оа])\b",
+          r"разрешен[оа]?|запрещ\w*|требует\w*|требуют\w*|вправе|прав[оа]|позволя\w*|ограничени\w*|отмен\w*)\b",
 }
 _MODALS = {lang: re.compile(pattern) for lang, pattern in _MODAL.items()}
 _ANY_MODAL = re.compile("|".join(_MODAL.values()))

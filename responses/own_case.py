@@ -28,13 +28,13 @@ import bisect
 import functools
 from collections.abc import Mapping
 
-from pressbot.responses.answer_types import ADDRESS, CONTACT, HOURS, LIST, MONEY, PLACE, asked
+from pressbot.responses.answer_types import ADDRESS, CONTACT, HOURS, LIST, MONEY, PAYMENT, PLACE, asked
 from pressbot.retrieval.analyzer import normalize, tokenize
 
 GAP = 2  # other words allowed between two words of one phrase
 # A message that also asks where, which documents, what fee, which contact or hours asks about the procedure,
 # which the releases may answer ("my card is ready, where do i pick it up"), not how the person's case stands.
-PROCEDURE = frozenset({PLACE, ADDRESS, LIST, MONEY, CONTACT, HOURS})
+PROCEDURE = frozenset({PLACE, ADDRESS, LIST, MONEY, PAYMENT, CONTACT, HOURS})
 
 # The person's own application or case, per language: words of any agency. What people apply to this agency for
 # ("my residence permit", "pasportum") is the agency's data: its profile's `own_case` (agency.yaml).

@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -49,6 +50,7 @@ TOPIC_KEY = "topic"  # an entry's optional name, for people reading the file
 MAX_VARIANTS = 16
 # A number below this, searched in English, is also read as an ordinal (the 25th anniversary); years are not.
 ORDINAL_BELOW = 1000
+_ORDINAL_FIGURE = re.compile(r"[0-9]{1,3}")  # ASCII figures below ORDINAL_BELOW: int() refuses a very long one
 
 Terms = tuple[str, ...]
 Senses = tuple[int, ...]  # the entries a name's form stands for (usually one)
@@ -305,7 +307,7 @@ def _as_said(term: str, target: str) -> Concept:
     is also its ordinal (25 -> 25th): the English releases number anniversaries and sessions so ("the 25th
     anniversary", "the 108th session"), where Azerbaijani and Russian write the number with a case ending that the
     analyzer leaves apart (25 illiyi, 25-летие, 21-й)."""
-    if target == "en" and term.isdigit() and 0 < int(term) < ORDINAL_BELOW:
+    if target == "en" and _ORDINAL_FIGURE.fullmatch(term) and 0 < int(term) < ORDINAL_BELOW:
         return Concept(((term,), tuple(analyze(_ordinal(int(term)), "en"))))
     return Concept(((term,),))
 

@@ -355,3 +355,4 @@ def test_a_negated_contraction_is_still_a_function_word() -> None:
 def test_a_noun_in_iya_with_my_is_not_cut_into_its_iya() -> None:
     # The vocabulary's "my" form Almaniya-m read as Almani-yam ("I am") and then "alma".
     assert stem_az("almaniyam") != "alma"
+

@@ -20,6 +20,7 @@ from pressbot.responses.answer_types import (
     LIST,
     MONEY,
     NUMBER,
+    PAYMENT,
     PERSON,
     PLACE,
     asked,
@@ -679,3 +680,55 @@ def test_a_long_run_of_figures_is_read_in_linear_time(kind: str, unit: str) -> N
 ])
 def test_a_figure_after_other_figures_is_still_read(sentence: str, kind: str, lang: str) -> None:
     assert holds(kind, sentence, lang)
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("how do i pay the state fee for the extension", "en"),
+    ("продлили пребывание в карантин, как оплатить пошлину", "ru"),
+    ("rusumu nece odemek olar", "az"),
+])
+def test_how_to_pay_asks_the_way_of_paying_not_an_amount(question: str, lang: str) -> None:
+    assert expected_kind(question, lang) == PAYMENT
+
+
+@pytest.mark.parametrize(("with_it", "without_it", "lang"), [
+    ("Foreigners can pay the state fee electronically through the Government Payment Portal.",
+     "The state fee for the extension is 20 manat.", "en"),
+    ("Пошлина оплачивается через банк на счёт консульства.", "Пошлина составляет 10 долларов США.", "ru"),
+    ("Dövlət rüsumu bank kartı ilə onlayn ödənilir.", "Dövlət rüsumu 20 manatdır.", "az"),
+])
+def test_a_sentence_states_how_to_pay_when_it_names_paying_and_its_means(with_it: str, without_it: str,
+                                                                           lang: str) -> None:
+    assert holds(PAYMENT, with_it, lang) and not holds(PAYMENT, without_it, lang)
+
+
+def test_paid_labour_is_no_way_of_paying() -> None:
+    assert not holds(PAYMENT, "Foreigners engaged in paid labour activity through agencies were registered.", "en")
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("how much do i pay for the extension", "en"),
+    ("сколько платить пошлину за внж", "ru"),
+    ("rüsum nə qədər ödənilir", "az"),
+])
+def test_how_much_one_pays_still_asks_for_money(question: str, lang: str) -> None:
+    found = asked(question, lang)
+    assert found is not None and found[0] == MONEY
+
+
+AMOUNT = Document(id="amount", title="Extension of stay", text="The state fee for the extension of stay is 20 manat.")
+WAY = Document(id="way", title="Quarantine", text=("Foreigners whose stay was extended pay the state fee "
+                                                   "electronically through the payment portal or at bank terminals."))
+
+
+def test_how_to_pay_is_answered_with_the_way_of_paying_not_the_amount() -> None:
+    reply = answer_question(Index.build([AMOUNT, WAY, *FILLER]), "how do i pay the state fee for the extension of stay",
+                            Renderer(), lang="en")
+    assert reply.answer.answered and [c.doc_id for c in reply.answer.citations] == ["way"]
+
+
+def test_how_to_pay_nowhere_stated_gets_the_not_stated_reply() -> None:
+    amount_only = Document(id="fees", title="Extension of stay", text="The state fee for the extension is 20 manat.")
+    reply = answer_question(Index.build([amount_only, *FILLER]), "how do i pay the state fee for the extension",
+                            Renderer(), lang="en")
+    assert not reply.answer.answered and reply.answer.missing == PAYMENT

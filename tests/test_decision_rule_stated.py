@@ -84,3 +84,16 @@ def test_a_question_without_them_asks_no_rule(text: str, lang: str) -> None:
 ])
 def test_a_count_report_holds_a_number_and_no_age_duration_or_fee(sentence: str, lang: str, counts: bool) -> None:
     assert reports_count(sentence, lang) is counts
+
+
+@pytest.mark.parametrize(("lang", "question", "lifted"), [
+    ("en", "can a residence permit be extended more than 4 times?",
+     "Previous legislation limited the extension of the permit to four times, but this restriction was abolished."),
+    ("az", "icaze 4 defeden cox uzadila biler? olar?",
+     "Əvvəllər icazə 4 dəfədən çox uzadılmırdı, bu məhdudiyyət ləğv edilib."),
+    ("ru", "рвп можно продлевать больше 4 раз?",
+     "Ранее разрешение продлевалось не более 4 раз, это ограничение отменено."),
+])
+def test_a_rule_lifted_or_limited_is_a_rule_though_it_holds_a_number(lang: str, question: str, lifted: str) -> None:
+    composed = quoting(question, lang, lifted)
+    assert rule_stated(composed) == composed

@@ -281,3 +281,15 @@ def test_a_russian_surname_named_in_the_nominative_matches_its_oblique_cases() -
 def test_a_lower_case_russian_word_in_ov_is_no_surname() -> None:
     glossary = Glossary.parse("- en: [services]\n  ru: [услуги мигрантов]\n")
     assert glossary.translate(analyze("услуги мигрантова", "ru"), "ru", "en")[1] == 0
+
+
+def test_the_bundled_vocabulary_reads_movement_outside_the_country_as_travel_abroad(bundled: Glossary) -> None:
+    # The Russian asylum page grants "право передвижения за пределами" the Republic; people ask "выезжать за границу".
+    asked = bundled.expand(analyze("беженцу можно выезжать за границу", "ru"), "ru")
+    travel = next(c for c in asked.concepts if c.said == ("выезжа", "границ"))
+    assert tuple(analyze("передвижения за пределами", "ru")) in travel.alternatives
+
+
+def test_a_very_long_figure_translated_to_english_is_searched_as_said() -> None:
+    plan, _ = Glossary.parse("- {en: [visa], az: [viza]}").translate(["viza", "9" * 5000], "az", "en")
+    assert plan.concepts[-1].alternatives == (("9" * 5000,),)
