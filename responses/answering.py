@@ -16,7 +16,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pressbot.responses.composer import _YEAR, Answer, ComposerSettings, compose, on_years
+from pressbot.responses.composer import _YEAR, Answer, ComposerSettings, compose
 from pressbot.responses.conversation import Turn, has_content, recognize
 from pressbot.responses.decision import (
     TOPIC,
@@ -132,7 +132,7 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
     answer = checked(index, answer, own)
     if weak(answer, own):
-        other = across_languages(index, question, lang, settings, any_size=lacks_year(hits, question, lang),
+        other = across_languages(index, question, lang, settings, any_size=lacks_year(answer, question),
                                  cognates=not answer.answered)
         if other is not None and prefers_other(index, answer, own, other):
             answer = other
@@ -332,8 +332,9 @@ def unknown(index: Index, terms: Collection[str]) -> frozenset[str]:
     return frozenset(t for t in terms if t not in index.postings.vocabulary)
 
 
-def lacks_year(hits: Sequence[Hit], question: str, lang: str) -> bool:
-    """Whether the question names a year that none of the releases found in its own language speaks of: its
-    language lacks the answer, so any other, however small, may hold it ("2020 ci ilde nece xariciye is icazesi
-    verilib", stated only in a Russian release)."""
-    return bool(_YEAR.search(question)) and not on_years([h for h in hits if h.lang == lang], question)
+def lacks_year(answer: Answer, question: str) -> bool:
+    """Whether the question names a year and its own language's releases do not answer it: whatever the reason (no
+    release of that year, or one that speaks of the year without stating what is asked), its language lacks the
+    answer, so any other, however small, may hold it ("2020 ci ilde nece xariciye is icazesi verilib", stated only
+    in a Russian release, while Azerbaijani pages of other years' dates and an English one of 2020 were found)."""
+    return bool(_YEAR.search(question)) and not answer.answered
