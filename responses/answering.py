@@ -99,6 +99,19 @@ def named_passages(index: Index, hits: Sequence[Hit], question: str, lang: str,
     return [p for doc in docs for p in index.passages_of(doc) if (p.doc_id, p.position) not in found]
 
 
+def dated_passages(index: Index, hits: Sequence[Hit], question: str) -> list[Hit]:
+    """The passages of the releases found, other than those found, that write a year the question names: a release
+    is of the year asked when any of its passages says so ("In 2017 …" in its lead, the question matching a later
+    paragraph), which the composer's year check (composer.on_years) cannot see in the passages found alone.
+    None when the question names no year."""
+    years = set(_YEAR.findall(question))
+    if not years:
+        return []
+    found = {(h.doc_id, h.position) for h in hits}
+    return [p for doc in dict.fromkeys(h.doc_id for h in hits) for p in index.passages_of(doc)
+            if (p.doc_id, p.position) not in found and years.intersection(_YEAR.findall(p.text))]
+
+
 def analyze(index: Index, question: str, lang: str | None = None) -> Analysis:
     """The question analyzed once, in `lang` or the language it shows (what `Index.query` and
     `Index.term_weights` would give, computed a single time)."""
@@ -128,7 +141,8 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     lang = asked.lang
     hits = index.search(question, k=HITS, lang=lang, plan=asked.plan)
     answer = compose(question, hits, asked.weights, lang, settings, asked.plan, unknown(index, asked.weights),
-                     [*index.following(hits, FOLLOWING), *named_passages(index, hits, question, lang)])
+                     [*index.following(hits, FOLLOWING), *named_passages(index, hits, question, lang)],
+                     dated=dated_passages(index, hits, question))
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
     answer = checked(index, answer, own)
     if weak(answer, own):
@@ -154,7 +168,8 @@ def further(index: Index, asked: Analysis, settings: ComposerSettings, shown: Co
     relaxed = replace(settings, max_sources=limit or settings.max_sources, relative_score=0.0,
                       min_coverage=settings.source_coverage if min_coverage is None else min_coverage,
                       sentences_per_source=sentences or settings.sentences_per_source)
-    return compose(asked.question, hits, asked.weights, asked.lang, relaxed, asked.plan)
+    return compose(asked.question, hits, asked.weights, asked.lang, relaxed, asked.plan,
+                   dated=dated_passages(index, hits, asked.question))
 
 
 def render_more(answer: Answer, renderer: Renderer, ui: str) -> Rendered:
@@ -188,7 +203,7 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
         series = series_in(index, question, lang, target)
         answer = compose(question, hits, weights, lang, settings, plan, unknown(index, weights),
                          [*index.following(hits, FOLLOWING), *named_passages(index, hits, question, lang, series)],
-                         series)
+                         series, dated_passages(index, hits, question))
         answer = checked(index, answer, searched, source_lang=target)
         if answer.answered:
             return answer
