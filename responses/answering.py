@@ -25,6 +25,7 @@ from pressbot.responses.decision import (
     cue_terms,
     kind_share,
     own_cue,
+    topic_share,
 )
 from pressbot.responses.own_case import own_case
 from pressbot.responses.render import Renderer, locale
@@ -243,7 +244,8 @@ def prefers_other(index: Index, own: Answer, asked_: Asked, other: Answer) -> bo
 
     Always when the own language has none, except when its reply is "not stated" (a release in the question's
     language is about the topic but does not state the kind): then the other's line stating the kind must itself
-    name at least TOPIC of the topic (not only with its release's title), or its evidence be at least CLEARER higher.
+    name at least TOPIC of the topic (not only with its release's title), or its evidence be at least CLEARER higher,
+    or that release be only the closest one, naming less of the topic than the other's (`about_more`).
     When both state the kind asked for, each side's line stating it is read with the question as searched in its
     language (kind_share): an own line naming as much of the question's topic keeps its answer, whatever the
     evidence (the other releases holding more of the question's words, often only the verb asking for the kind, is
@@ -255,8 +257,9 @@ def prefers_other(index: Index, own: Answer, asked_: Asked, other: Answer) -> bo
     if not own.answered and own.missing is not None and target is not None:
         # The own language has a release about the topic that does not state the kind (the "not stated" reply):
         # the other's line stating it must name the topic itself, or its evidence be clearly higher.
-        theirs = kind_share(other, searched_in(index, own.query, own.lang, target), source_lang=target)
-        return clearer or theirs is None or theirs >= TOPIC
+        searched = searched_in(index, own.query, own.lang, target)
+        theirs = kind_share(other, searched, source_lang=target)
+        return clearer or theirs is None or theirs >= TOPIC or about_more(own, asked_, other, searched, target)
     if not own.answered:
         return True
     mine = kind_share(own, asked_)
@@ -266,6 +269,21 @@ def prefers_other(index: Index, own: Answer, asked_: Asked, other: Answer) -> bo
     if theirs is None:
         return clearer
     return theirs > mine and (clearer or mine < TOPIC <= theirs)
+
+
+def about_more(own: Answer, asked_: Asked, other: Answer, searched: Asked, target: str) -> bool:
+    """Whether a release the other language quotes names more of the question's topic (with its title and quotes)
+    than the own language's "not stated" release does with its title and the passages found: that release was
+    only the closest, not one about the topic whose silence speaks ("naxçıvanda qeydiyyata neçə gün ərzində", the
+    closest Azerbaijani page a Berlin embassy's passport rules, the English one the Nakhchivan registration rules).
+    Each side is read with the question as searched in its language (a word the vocabulary does not translate
+    counts on both, but only the question's own language can name it)."""
+    if own.related is None:
+        return False
+    mine = topic_share(asked_, "\n".join([own.related.title, own.related.passage]), own.lang)
+    theirs = max((topic_share(searched, "\n".join([c.title, *(q.text for q in other.quotes if q.n == c.n)]), target)
+                  for c in other.citations), default=0.0)
+    return theirs > mine
 
 
 def found_in(answer: Answer) -> str | None:
