@@ -331,9 +331,28 @@ def rare(idf: float) -> bool:
 
 def _where_stated(answer: Answer, quote: Quote, line: str, intro: str) -> str:
     """What a line stating the kind is read with for the year and the names: its lead-in, its release's title
-    and date (not the release's other quotes: a year said in another sentence is not the year of this figure)."""
+    and date (not the release's other quotes: a year said in another sentence is not the year of this figure),
+    and, when the line itself writes no year, the quoted sentence just before it in the same paragraph of its
+    release (`_year_before`)."""
     citation = next((c for c in answer.citations if c.n == quote.n), None)
-    return "\n".join([line, intro, citation.title if citation else "", (citation.date or "") if citation else ""])
+    return "\n".join([line, intro, citation.title if citation else "", (citation.date or "") if citation else "",
+                      _year_before(answer, quote, line, citation)])
+
+
+def _year_before(answer: Answer, quote: Quote, line: str, citation: Citation | None) -> str:
+    """The quote just before `quote` from the same release when the line stating the kind writes no year and both
+    are one paragraph of the release ("… crimes committed in January 1990 …. … 147 persons were killed"): the
+    paragraph's year is the line's. Nothing when the line writes a year of its own (2016's figure beside a
+    sentence about 2015 stays 2016's) or the quote before is another paragraph's."""
+    if citation is None or _years(line):
+        return ""
+    position = answer.quotes.index(quote)
+    before = answer.quotes[position - 1] if position > 0 else None
+    if before is None or before.n != quote.n:
+        return ""
+    together = any(before.text in paragraph and quote.text.split("\n")[0][:80] in paragraph
+                   for paragraph in citation.passage.split("\n"))
+    return before.text if together else ""
 
 
 def _years(text: str) -> frozenset[str]:

@@ -1,5 +1,6 @@
 """The year and the names of a question must be named where the asked kind is stated (decision.stated_of): by a
-line that states it, its lead-in, its release's title or date — not merely by another quote of the answer; and a
+line that states it, its lead-in, its release's title or date, or (when that line writes no year) the quoted sentence
+before it in the same paragraph — not merely by another quote of the answer; and a
 place, contact or person must be stated about the question's topic in its own line (decision.entity_about_topic)."""
 
 from __future__ import annotations
@@ -141,3 +142,41 @@ def test_a_month_the_question_names_is_given_by_the_release_date_not_required_as
     assert not any(c.said == ("june",) for c in distinctive_names(index, asked(question, "en"), "en"))
     assert decide(index, question, "en", "The head of the delegation was Ms. Dafni Gogou.",
                   title="Experts visited the Service", date="2010-06-16").answered
+
+
+# Per language: the question, a sentence writing the year, a figure's line writing none, the same writing another.
+PARAGRAPH = [
+    ("how many work permits were issued in 2015", "en", "The new rules took effect in January 2015.",
+     "That month 400 work permits were issued.", "In 2016, 500 work permits were issued."),
+    ("2015-ci ildə neçə iş icazəsi verilib", "az", "Yeni qaydalar 2015-ci ilin yanvarında qüvvəyə minib.",
+     "Həmin ay 400 iş icazəsi verilib.", "2016-cı ildə 500 iş icazəsi verilib."),
+    ("сколько разрешений на работу выдали в 2015 году", "ru", "Новые правила вступили в силу в январе 2015 года.",
+     "В том месяце выдано 400 разрешений на работу.", "В 2016 году выдано 500 разрешений на работу."),
+]
+
+
+def quoted(question: str, lang: str, before: str, line: str, one_paragraph: bool) -> Answer:
+    """An answer quoting `before` then `line` from one release, one paragraph of it or two."""
+    composed = answer(question, lang, before, line)
+    passage = f"{before} {line}" if one_paragraph else f"{before}\n{line}"
+    return replace(composed, citations=(replace(composed.citations[0], passage=passage),))
+
+
+@pytest.mark.parametrize(("question", "lang", "year", "figure", "other"), PARAGRAPH)
+def test_a_figures_line_without_a_year_takes_the_year_of_the_sentence_before_it_in_its_paragraph(
+        releases: Index, question: str, lang: str, year: str, figure: str, other: str) -> None:
+    assert stated_of(releases, quoted(question, lang, year, figure, True), asked(question, lang)).answered
+
+
+@pytest.mark.parametrize(("question", "lang", "year", "figure", "other"), PARAGRAPH)
+def test_the_sentence_before_in_another_paragraph_gives_no_year(releases: Index, question: str, lang: str,
+                                                                 year: str, figure: str, other: str) -> None:
+    decided = stated_of(releases, quoted(question, lang, year, figure, False), asked(question, lang))
+    assert not decided.answered and decided.reason == "stated_of"
+
+
+@pytest.mark.parametrize(("question", "lang", "year", "figure", "other"), PARAGRAPH)
+def test_a_figures_line_writing_another_year_keeps_it_whatever_the_sentence_before(
+        releases: Index, question: str, lang: str, year: str, figure: str, other: str) -> None:
+    decided = stated_of(releases, quoted(question, lang, year, other, True), asked(question, lang))
+    assert not decided.answered and decided.reason == "stated_of"
