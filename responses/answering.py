@@ -113,18 +113,6 @@ def dated_passages(index: Index, hits: Sequence[Hit], question: str) -> list[Hit
             if (p.doc_id, p.position) not in found and years.intersection(_YEAR.findall(p.text))]
 
 
-def yearless(index: Index, hits: Sequence[Hit], question: str) -> frozenset[str]:
-    """The releases found that write no year anywhere (title, date, any passage) when the question names one: an
-    undated release of an event ("International Migrants Day held at the Service") cannot be told to be of another
-    year, so the year check keeps it (composer.on_years); a figure it states is still not the year's
-    (decision.stated_of wants the year where the figure is stated)."""
-    if not _YEAR.search(question):
-        return frozenset()
-    return frozenset(doc for doc in dict.fromkeys(h.doc_id for h in hits)
-                     if not any(_YEAR.search(" ".join([p.title, p.date or "", p.text]))
-                                for p in index.passages_of(doc)))
-
-
 def analyze(index: Index, question: str, lang: str | None = None) -> Analysis:
     """The question analyzed once, in `lang` or the language it shows (what `Index.query` and
     `Index.term_weights` would give, computed a single time)."""
@@ -155,7 +143,7 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     hits = index.search(question, k=HITS, lang=lang, plan=asked.plan)
     answer = compose(question, hits, asked.weights, lang, settings, asked.plan, unknown(index, asked.weights),
                      [*index.following(hits, FOLLOWING), *named_passages(index, hits, question, lang)],
-                     dated=dated_passages(index, hits, question), yearless=yearless(index, hits, question))
+                     dated=dated_passages(index, hits, question))
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
     answer = checked(index, answer, own)
     if weak(answer, own):
@@ -182,7 +170,7 @@ def further(index: Index, asked: Analysis, settings: ComposerSettings, shown: Co
                       min_coverage=settings.source_coverage if min_coverage is None else min_coverage,
                       sentences_per_source=sentences or settings.sentences_per_source)
     return compose(asked.question, hits, asked.weights, asked.lang, relaxed, asked.plan,
-                   dated=dated_passages(index, hits, asked.question), yearless=yearless(index, hits, asked.question))
+                   dated=dated_passages(index, hits, asked.question))
 
 
 def render_more(answer: Answer, renderer: Renderer, ui: str) -> Rendered:
@@ -216,7 +204,7 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
         series = series_in(index, question, lang, target)
         answer = compose(question, hits, weights, lang, settings, plan, unknown(index, weights),
                          [*index.following(hits, FOLLOWING), *named_passages(index, hits, question, lang, series)],
-                         series, dated_passages(index, hits, question), yearless(index, hits, question))
+                         series, dated_passages(index, hits, question))
         answer = checked(index, answer, searched, source_lang=target)
         if answer.answered:
             return answer
