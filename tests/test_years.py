@@ -30,9 +30,11 @@ RELEASES = {
 LANGS = sorted(RELEASES)
 
 
-def release(lang: str, year: int) -> Index:
+def release(lang: str, year: int | None) -> Index:
+    """The release, its lead naming `year` (None: the lead left out, no year anywhere)."""
     lead, filler, body, _ = RELEASES[lang]
-    text = "\n\n".join([lead.format(y=year), " ".join(filler.format(i=i) for i in range(12)), body])
+    parts = [lead.format(y=year)] if year is not None else []
+    text = "\n\n".join([*parts, " ".join(filler.format(i=i) for i in range(12)), body])
     return Index.build([Document(id="meeting", title="Annual meeting", lang=lang, text=text)])
 
 
@@ -43,7 +45,7 @@ def found(index: Index, lang: str) -> list[Hit]:
                 lang=lang, position=last.position, coverage=1.0)]
 
 
-def answer(lang: str, year_written: int, year_asked: int, whole: bool) -> Answer:
+def answer(lang: str, year_written: int | None, year_asked: int, whole: bool) -> Answer:
     index = release(lang, year_written)
     question = RELEASES[lang][3].format(y=year_asked)
     hits = found(index, lang)
@@ -73,3 +75,10 @@ def test_the_dated_passages_are_the_found_releases_others_writing_the_year(lang:
     assert [p.passage_id for p in dated_passages(index, hits, question.format(y=2019))] == [lead.passage_id]
     assert dated_passages(index, hits, question.format(y=2018)) == []
     assert dated_passages(index, hits, RELEASES[lang][2]) == []  # a question naming no year: none
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_undated_release_writing_no_year_is_not_quoted_for_a_year_asked(lang: str) -> None:
+    # It is of some year, not of any: "victory day 2019" is not answered by an undated release of 2023's event.
+    result = answer(lang, None, 2019, whole=True)
+    assert not result.answered and result.reason == "on_years"
