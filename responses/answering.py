@@ -16,7 +16,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pressbot.responses.composer import _YEAR, Answer, ComposerSettings, compose, on_years
+from pressbot.responses.composer import _YEAR, Answer, ComposerSettings, compose
 from pressbot.responses.conversation import Turn, has_content, recognize
 from pressbot.responses.decision import (
     TOPIC,
@@ -25,6 +25,7 @@ from pressbot.responses.decision import (
     cue_terms,
     kind_share,
     own_cue,
+    topic_share,
 )
 from pressbot.responses.own_case import own_case
 from pressbot.responses.render import Renderer, locale
@@ -99,6 +100,19 @@ def named_passages(index: Index, hits: Sequence[Hit], question: str, lang: str,
     return [p for doc in docs for p in index.passages_of(doc) if (p.doc_id, p.position) not in found]
 
 
+def dated_passages(index: Index, hits: Sequence[Hit], question: str) -> list[Hit]:
+    """The passages of the releases found, other than those found, that write a year the question names: a release
+    is of the year asked when any of its passages says so ("In 2017 …" in its lead, the question matching a later
+    paragraph), which the composer's year check (composer.on_years) cannot see in the passages found alone.
+    None when the question names no year."""
+    years = set(_YEAR.findall(question))
+    if not years:
+        return []
+    found = {(h.doc_id, h.position) for h in hits}
+    return [p for doc in dict.fromkeys(h.doc_id for h in hits) for p in index.passages_of(doc)
+            if (p.doc_id, p.position) not in found and years.intersection(_YEAR.findall(p.text))]
+
+
 def analyze(index: Index, question: str, lang: str | None = None) -> Analysis:
     """The question analyzed once, in `lang` or the language it shows (what `Index.query` and
     `Index.term_weights` would give, computed a single time)."""
@@ -128,12 +142,13 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     lang = asked.lang
     hits = index.search(question, k=HITS, lang=lang, plan=asked.plan)
     answer = compose(question, hits, asked.weights, lang, settings, asked.plan, unknown(index, asked.weights),
-                     [*index.following(hits, FOLLOWING), *named_passages(index, hits, question, lang)])
+                     [*index.following(hits, FOLLOWING), *named_passages(index, hits, question, lang)],
+                     dated=dated_passages(index, hits, question))
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
     answer = checked(index, answer, own)
     unnamed = not names_series(index, answer, question, lang)
     if weak(answer, own) or unnamed:
-        other = across_languages(index, question, lang, settings, any_size=lacks_year(hits, question, lang),
+        other = across_languages(index, question, lang, settings, any_size=lacks_year(answer, question),
                                  cognates=not answer.answered)
         if other is not None and (prefers_other(index, answer, own, other)
                                   or (unnamed and answer.answered and names_series(index, other, question, lang))):
@@ -156,7 +171,8 @@ def further(index: Index, asked: Analysis, settings: ComposerSettings, shown: Co
     relaxed = replace(settings, max_sources=limit or settings.max_sources, relative_score=0.0,
                       min_coverage=settings.source_coverage if min_coverage is None else min_coverage,
                       sentences_per_source=sentences or settings.sentences_per_source)
-    return compose(asked.question, hits, asked.weights, asked.lang, relaxed, asked.plan)
+    return compose(asked.question, hits, asked.weights, asked.lang, relaxed, asked.plan,
+                   dated=dated_passages(index, hits, asked.question))
 
 
 def render_more(answer: Answer, renderer: Renderer, ui: str) -> Rendered:
@@ -190,7 +206,7 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
         series = series_in(index, question, lang, target)
         answer = compose(question, hits, weights, lang, settings, plan, unknown(index, weights),
                          [*index.following(hits, FOLLOWING), *named_passages(index, hits, question, lang, series)],
-                         series)
+                         series, dated_passages(index, hits, question))
         answer = checked(index, answer, searched, source_lang=target)
         if answer.answered:
             return answer
@@ -230,7 +246,8 @@ def prefers_other(index: Index, own: Answer, asked_: Asked, other: Answer) -> bo
 
     Always when the own language has none, except when its reply is "not stated" (a release in the question's
     language is about the topic but does not state the kind): then the other's line stating the kind must itself
-    name at least TOPIC of the topic (not only with its release's title), or its evidence be at least CLEARER higher.
+    name at least TOPIC of the topic (not only with its release's title), or its evidence be at least CLEARER higher,
+    or that release be only the closest one, naming less of the topic than the other's (`about_more`).
     When both state the kind asked for, each side's line stating it is read with the question as searched in its
     language (kind_share): an own line naming as much of the question's topic keeps its answer, whatever the
     evidence (the other releases holding more of the question's words, often only the verb asking for the kind, is
@@ -242,8 +259,9 @@ def prefers_other(index: Index, own: Answer, asked_: Asked, other: Answer) -> bo
     if not own.answered and own.missing is not None and target is not None:
         # The own language has a release about the topic that does not state the kind (the "not stated" reply):
         # the other's line stating it must name the topic itself, or its evidence be clearly higher.
-        theirs = kind_share(other, searched_in(index, own.query, own.lang, target), source_lang=target)
-        return clearer or theirs is None or theirs >= TOPIC
+        searched = searched_in(index, own.query, own.lang, target)
+        theirs = kind_share(other, searched, source_lang=target)
+        return clearer or theirs is None or theirs >= TOPIC or about_more(own, asked_, other, searched, target)
     if not own.answered:
         return True
     mine = kind_share(own, asked_)
@@ -266,6 +284,21 @@ def names_series(index: Index, answer: Answer, question: str, lang: str) -> bool
     series = numbered_names(question, lang) if target == lang else series_in(index, question, lang, target)
     return any(carries(series, text, target) for text in [*(c.title for c in answer.citations),
                                                           *(q.text for q in answer.quotes)])
+
+
+def about_more(own: Answer, asked_: Asked, other: Answer, searched: Asked, target: str) -> bool:
+    """Whether a release the other language quotes names more of the question's topic (with its title and quotes)
+    than the own language's "not stated" release does with its title and the passages found: that release was
+    only the closest, not one about the topic whose silence speaks ("naxçıvanda qeydiyyata neçə gün ərzində", the
+    closest Azerbaijani page a Berlin embassy's passport rules, the English one the Nakhchivan registration rules).
+    Each side is read with the question as searched in its language (a word the vocabulary does not translate
+    counts on both, but only the question's own language can name it)."""
+    if own.related is None:
+        return False
+    mine = topic_share(asked_, "\n".join([own.related.title, own.related.passage]), own.lang)
+    theirs = max((topic_share(searched, "\n".join([c.title, *(q.text for q in other.quotes if q.n == c.n)]), target)
+                  for c in other.citations), default=0.0)
+    return theirs > mine
 
 
 def found_in(answer: Answer) -> str | None:
@@ -347,8 +380,9 @@ def unknown(index: Index, terms: Collection[str]) -> frozenset[str]:
     return frozenset(t for t in terms if t not in index.postings.vocabulary)
 
 
-def lacks_year(hits: Sequence[Hit], question: str, lang: str) -> bool:
-    """Whether the question names a year that none of the releases found in its own language speaks of: its
-    language lacks the answer, so any other, however small, may hold it ("2020 ci ilde nece xariciye is icazesi
-    verilib", stated only in a Russian release)."""
-    return bool(_YEAR.search(question)) and not on_years([h for h in hits if h.lang == lang], question)
+def lacks_year(answer: Answer, question: str) -> bool:
+    """Whether the question names a year and its own language's releases do not answer it: whatever the reason (no
+    release of that year, or one that speaks of the year without stating what is asked), its language lacks the
+    answer, so any other, however small, may hold it ("2020 ci ilde nece xariciye is icazesi verilib", stated only
+    in a Russian release, while Azerbaijani pages of other years' dates and an English one of 2020 were found)."""
+    return bool(_YEAR.search(question)) and not answer.answered

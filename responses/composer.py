@@ -551,16 +551,18 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)"
                    r"(?![\s.,]*(manat|azn|usd|eur|euro|dollar|\$|€|₼|манат|доллар|евро|руб))", re.IGNORECASE)
 
 
-def on_years(hits: Sequence[Hit], question: str) -> tuple[Hit, ...]:
-    """The hits whose release speaks of a year the question names (in its retrieved passages, its title or its
-    date), all of them when the question names none: "how many … in 2018" is not answered by 2022's figures."""
+def on_years(hits: Sequence[Hit], question: str, dated: Sequence[Hit] = ()) -> tuple[Hit, ...]:
+    """The hits whose release speaks of a year the question names (in its retrieved passages, its title, its date
+    or a passage of it in `dated`: those of the releases found that write the year, answering.dated_passages), all
+    of them when the question names none: "how many … in 2018" is not answered by 2022's figures."""
     years = set(_YEAR.findall(question))
     if not years:
         return tuple(hits)
     spoken: dict[str, bool] = {}
     for hit in hits:
         if hit.doc_id not in spoken:
-            text = " ".join([hit.title, hit.date or "", *(h.text for h in hits if h.doc_id == hit.doc_id)])
+            text = " ".join([hit.title, hit.date or "",
+                             *(h.text for h in [*hits, *dated] if h.doc_id == hit.doc_id)])
             spoken[hit.doc_id] = bool(years.intersection(_YEAR.findall(text)))
     return tuple(h for h in hits if spoken[h.doc_id])
 
@@ -851,17 +853,19 @@ def _named_first(question: str, lang: str, pool: Sequence[_Source], sources: Seq
 def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], lang: str,
             settings: ComposerSettings = ComposerSettings(), plan: Query | None = None,
             unknown: frozenset[str] = frozenset(), following: Sequence[Hit] = (),
-            series: tuple[Numbered, ...] | None = None) -> Answer:
+            series: tuple[Numbered, ...] | None = None, dated: Sequence[Hit] = ()) -> Answer:
     """Quote the best sentences of the best hits, one numbered citation per source document; when the question
     asks for a kind of answer that some source's quotes state, only those sources. `plan`: the question's search
     plan, so that a sentence naming a concept by another of its names counts as naming it; `unknown`: the
     question's terms the corpus never uses (see `evidence`). `following`: the passages that follow the hits' in
     their releases (Index.following), read only for a source whose retrieved passages do not state the kind
     asked for (`_read_on`); never sources of their own, never evidence. `series`: the numbered names the question
-    says as the releases write them, when they are in another language than the question (series.carried)."""
+    says as the releases write them, when they are in another language than the question (series.carried).
+    `dated`: the passages of the releases found that write a year the question names, wherever in the release
+    (on_years); never quoted, never evidence."""
     all_hits = hits = tuple(hits)
     weights = positive(weights)
-    hits = on_years(hits, question)
+    hits = on_years(hits, question, dated)
     strength = evidence(hits, weights, unknown)
     # The release quoted first is chosen by focus among the first FOCUS_POOL that may be quoted: any may hold enough.
     if not hits or (strength < settings.min_coverage and all(

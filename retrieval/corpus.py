@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from pressbot.retrieval.dates import date_line_near_top, url_date
 from pressbot.retrieval.document import Document
 
 KNOWN_KEYS = ("title", "url", "date", "lang", "source", "tags", "excerpt", "translations")
@@ -178,6 +179,8 @@ def parse_document(path: Path, raw: bytes, display: str | None = None) -> tuple[
         problems.append(Problem(where, body_line, "empty body: the press release has no text"))
     if problems:
         return None, problems
+    if date is None:  # none in front matter: the text's date line, else the address's
+        date = date_line_near_top(body.strip("\n"))[0] or url_date(url)
     doc = Document(id=path.stem, title=str(title).strip(), text=body.strip("\n"), lang=str(lang),
                    url=url, date=date, source=source, tags=tuple(tags or ()), excerpt=bool(excerpt),
                    translations=tuple(translations or ()))

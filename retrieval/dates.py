@@ -9,6 +9,7 @@ Usage::
     parse_date("20 ноября 2026 г.")            # "2026-11-20"
     find_dates("Published: Nov 20, 2026 10:35")  # ["2026-11-20"]
     date_line_near_top("20.11.2026\\nThe Service ...")  # ("2026-11-20", "The Service ...")
+    url_date("https://embassy.az/news/240-27-01-2023")   # "2023-01-27"
 """
 
 from __future__ import annotations
@@ -39,6 +40,11 @@ _PATTERNS = (
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})[./](?P<mm>\d{1,2})[./](?P<year>\d{4})(?!\d)"),
     re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>\d{{4}})(?!\d)"),
     re.compile(rf"(?<![\w]){_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})(?!\d)"),
+)
+# A date in an address's path: "/2023/01/27/", "/2023-01-27-title", "/240-27-01-2023" (day, month, year).
+_URL_PATTERNS = (
+    re.compile(r"(?<![\d])(?P<year>(?:19|20)\d\d)[/_-](?P<mm>\d{1,2})[/_-](?P<day>\d{1,2})(?![\d])"),
+    re.compile(r"(?<![\d])(?P<day>\d{1,2})[._-](?P<mm>\d{1,2})[._-](?P<year>(?:19|20)\d\d)(?![\d])"),
 )
 # A line that is a date and little else: "20 November 2026", "Published: 20.11.2026, 10:35", "Bakı, 20 noyabr 2026".
 _DATE_LINE_CHARS = 48
@@ -95,3 +101,17 @@ def date_line_near_top(body: str) -> tuple[str | None, str]:
             rest = lines[:i] + lines[i + 1:]
             return date, "\n".join(rest).strip("\n").lstrip()
     return None, body
+
+
+def url_date(url: str | None) -> str | None:
+    """The full date (year, month and day) an address's path writes, as YYYY-MM-DD, or None: a page's publication
+    date when its text and front matter give none. The host and the query are not read (a port, an id)."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.split("?")[0].split("#")[0], flags=re.IGNORECASE)
+    for pattern in _URL_PATTERNS:
+        for match in pattern.finditer(path):
+            iso = _to_iso(match)
+            if iso:
+                return iso
+    return None

@@ -27,7 +27,7 @@ from pressbot.retrieval.saved import FORMAT
 
 # Modules whose code decides what a saved index holds: editing any of them makes saved indexes stale.
 CODE_MODULES = ("analyzer", "stopwords", "sentences", "passages", "document", "corpus", "index", "scoring",
-                "store", "bags", "saved", "structure", "building")
+                "store", "bags", "saved", "structure", "building", "dates")
 
 
 @cache  # the code this process runs was read at import: later edits on disk are not running here

@@ -222,3 +222,31 @@ def test_the_bundled_corpus_is_valid() -> None:
     docs, problems = load_corpus(Path(__file__).resolve().parent.parent / "corpus")
     assert problems == []
     assert len(docs) >= 173  # ../shared/press-releases (171) and the two seeds it lacked
+
+
+def dated(tmp_path: Path, front: str, body: str) -> str | None:
+    (tmp_path / "d.md").write_text(f"---\ntitle: Meeting\n{front}---\n{body}\n", encoding="utf-8")
+    [doc], problems = load_corpus(tmp_path)
+    assert problems == []
+    return doc.date
+
+
+@pytest.mark.parametrize("line", ["20 November 2023", "20 noyabr 2023", "20 ноября 2023 г.", "20.11.2023"])
+def test_a_release_without_a_date_is_dated_by_its_texts_date_line(tmp_path: Path, line: str) -> None:
+    assert dated(tmp_path, "", f"{line}\nThe chief met the Director General.") == "2023-11-20"
+
+
+def test_a_release_without_a_date_or_date_line_is_dated_by_its_address(tmp_path: Path) -> None:
+    front = "url: https://embassy.az/index.php/news/240-27-01-2023\n"
+    assert dated(tmp_path, front, "The ambassador met the chief.") == "2023-01-27"
+
+
+def test_the_front_matters_date_comes_before_the_text_and_the_address(tmp_path: Path) -> None:
+    front = "url: https://embassy.az/news/240-27-01-2023\ndate: 2023-02-01\n"
+    assert dated(tmp_path, front, "20.11.2023\nThe ambassador met the chief.") == "2023-02-01"
+
+
+def test_a_date_inside_a_sentence_does_not_date_the_release(tmp_path: Path) -> None:
+    # "On December 18, 1990 the UN General Assembly adopted …": an event's date, not the release's.
+    body = "On December 18, 1990 the UN General Assembly adopted the Convention, the chief recalled at the event."
+    assert dated(tmp_path, "url: https://migration.gov.az/en/news_detail/15070\n", body) is None

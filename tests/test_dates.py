@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressbot.retrieval.dates import date_line_near_top, find_dates, parse_date
+from pressbot.retrieval.dates import date_line_near_top, find_dates, parse_date, url_date
 
 
 @pytest.mark.parametrize("text", [
@@ -37,3 +37,16 @@ def test_a_date_inside_a_sentence_stays_in_the_text() -> None:
 def test_a_date_line_further_down_is_left_alone() -> None:
     body = "One.\nTwo.\nThree.\n28.11.2026"
     assert date_line_near_top(body) == (None, body)
+
+
+@pytest.mark.parametrize("url", ["https://embassy.az/news/240-27-01-2023", "https://x.az/2023/01/27/meeting",
+                                 "https://x.az/news/2023-01-27-meeting", "https://x.az/27.01.2023.html"])
+def test_a_full_date_in_an_address_path_reads_as_the_day(url: str) -> None:
+    assert url_date(url) == "2023-01-27"
+
+
+@pytest.mark.parametrize("url", [None, "https://migration.gov.az/en/news_detail/16124",
+                                 "https://x.az/news/presented-data-january-2018", "https://x.az/a-2019-13-40",
+                                 "https://x.az/news?date=2023-01-27", "https://10.20.2023.x.az/news/1"])
+def test_an_address_without_a_full_date_in_its_path_reads_as_none(url: str | None) -> None:
+    assert url_date(url) is None

@@ -1,5 +1,6 @@
 """The year and the names of a question must be named where the asked kind is stated (decision.stated_of): by a
-line that states it, its lead-in, its release's title or date — not merely by another quote of the answer; and a
+line that states it, its lead-in, its release's title or date, or (when that line writes no year) the quoted sentence
+before it in the same paragraph — not merely by another quote of the answer; and a
 place, contact or person must be stated about the question's topic in its own line (decision.entity_about_topic)."""
 
 from __future__ import annotations
