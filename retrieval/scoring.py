@@ -36,6 +36,9 @@ _SPARSE = 64
 _LAZY = 0.5
 # Postings sampled to find a floor for the k-th best score.
 _SAMPLE = 1024
+# A lazy term with at most _GATHER times as many postings as there are candidates left is read for them through an
+# array of every passage (_gather), not by a binary search per candidate (measured at a million passages).
+_GATHER = 16
 # A term in more than size / _LONG passages is added with bincount (O(size)); shorter ones by indexing.
 _LONG = 8
 
@@ -280,7 +283,8 @@ class Postings:
             candidates = np.flatnonzero(acc >= cut)
             partial = acc[candidates]
         for n, s in enumerate(lazy):
-            partial += self._lookup(s, candidates, True)
+            many = len(candidates) <= s.hi - s.lo <= len(candidates) * _GATHER
+            partial += self._gather(s, candidates) if many else self._lookup(s, candidates, True)
             if n + 1 < len(lazy):
                 # a passage that cannot reach the floor even with the lazy terms still to come is dropped before
                 # their lookups (same margin as the cut); the survivors' sums are unchanged
@@ -306,6 +310,16 @@ class Postings:
         where = np.minimum(postings.searchsorted(needles), len(postings) - 1)
         found = postings[where] == needles
         return np.where(found, self.impacts[s.lo : s.hi][where] * s.times, 0.0)
+
+    def _gather(self, s: _Slice, passages: IntArray) -> FloatArray:
+        """The same values as `_lookup` for many passages: the term's postings written into an array of every
+        passage, read at the passages. Two sequential passes over the postings and the (ascending) passages instead
+        of a binary search per passage, which at a million passages costs about twice as much (the lazy terms of a
+        question with names: ~19,000 candidates against postings ten times as long)."""
+        every = np.zeros(self.size, dtype=np.float64)
+        every[self.passages[s.lo : s.hi]] = self.impacts[s.lo : s.hi] * s.times
+        out: FloatArray = every[passages]
+        return out
 
     def _accumulate(self, slices: Sequence[_Slice]) -> FloatArray:
         """Every passage's score over some terms, added term by term in the query's order (as rank-bm25 adds

@@ -12,7 +12,7 @@ from rank_bm25 import BM25Okapi
 
 from pressbot.retrieval import bags as bags_module
 from pressbot.retrieval.bags import Bags
-from pressbot.retrieval.scoring import Postings
+from pressbot.retrieval.scoring import Postings, _Slice
 
 TERMS = [f"t{i}" for i in range(8)]
 UNKNOWN = ["never", "seen"]
@@ -191,6 +191,21 @@ def test_impacts_in_gives_a_terms_impact_per_passage_and_zero_elsewhere() -> Non
     found = model.impacts_in("iom", np.array([0, 1, 2], dtype=np.int64))
     np.testing.assert_allclose(found, model.scores(["iom"])[[0, 1, 2]])
     assert found[1] == 0.0 and model.impacts_in("absent", np.array([0], dtype=np.int64)).tolist() == [0.0]
+
+
+def test_a_term_read_through_every_passage_equals_its_binary_search_bit_for_bit() -> None:
+    """The pruned ranking reads a lazy term for many candidates by writing its postings into an array of every
+    passage (_gather): the values must be those of the binary search (_lookup), so no score moves."""
+    rng = np.random.default_rng(4)
+    words = [f"w{i}" for i in range(40)]
+    corpus = [rng.choice(words, size=int(n)).tolist() for n in rng.integers(1, 9, 500)]
+    model = Postings.build(corpus)
+    tid = model.vocabulary["w3"]
+    term = _Slice(tid, int(model.offsets[tid]), int(model.offsets[tid + 1]), 0.7)
+    candidates = np.sort(rng.choice(500, size=300, replace=False)).astype(np.int64)
+    gathered = model._gather(term, candidates)
+    assert gathered.tobytes() == model._lookup(term, candidates, True).tobytes()
+    assert (gathered == 0).any() and (gathered > 0).any()
 
 
 @pytest.mark.parametrize(("entries", "span"), [(40, 1 << 16), (1 << 20, 16), (1, 1)])
