@@ -337,8 +337,8 @@ def _where_stated(answer: Answer, quote: Quote, line: str, intro: str) -> str:
 
 
 def _preceding(answer: Answer, quote: Quote) -> str:
-    """The quote of the same release written right before this one in its paragraph (only spaces between them in the
-    cited passage), or ""."""
+    """The quote of the same release quoted right before this one when both are one paragraph of the cited passage
+    (no line break between them; unquoted sentences may stand between), or ""."""
     citation = next((c for c in answer.citations if c.n == quote.n), None)
     ours = [q for q in answer.quotes if q.n == quote.n]
     at = ours.index(quote)
@@ -349,7 +349,8 @@ def _preceding(answer: Answer, quote: Quote) -> str:
     if start < 0:
         return ""
     rest = citation.passage[start + len(before):]
-    return before if rest.lstrip(" ").startswith(quote.text) else ""
+    between = rest.find(quote.text.split("\n")[0])
+    return before if between >= 0 and "\n" not in rest[:between] else ""
 
 
 def _years(text: str) -> frozenset[str]:

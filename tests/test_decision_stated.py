@@ -167,3 +167,12 @@ def test_a_figure_naming_no_year_is_of_the_year_the_quoted_sentence_before_it_na
     # near misses: the two in different paragraphs, and a figure naming another year of its own
     assert not stated_of(releases, answer(question, lang, dated, figure), asked_).answered
     assert not stated_of(releases, in_one_paragraph(question, lang, dated, other_year), asked_).answered
+
+
+def test_an_unquoted_sentence_between_the_two_keeps_them_one_paragraph(releases: Index) -> None:
+    question = "how many ships were lost in the 1990 storm"
+    dated, figure = "The storm struck the harbour in January 1990.", "That night 147 ships were lost."
+    composed = answer(question, "en", dated, figure)
+    passage = f"{dated} The harbour master spoke of the damage. {figure}"
+    within = replace(composed, citations=(replace(composed.citations[0], passage=passage),))
+    assert stated_of(releases, within, asked(question, "en")).answered
