@@ -87,6 +87,26 @@ def parse_date(text: str) -> str | None:
     return dates[0] if dates else None
 
 
+# What a date line may hold besides its date: a time of day ("10:35"), words and punctuation; not another figure
+# nor a number sign: "of June 1, 2016 No. 923" ends a decree's name, it is no publication date.
+_TIME_OF_DAY = re.compile(r"(?<!\d)\d{1,2}:\d{2}(:\d{2})?(?!\d)")
+_NUMBER_SIGN = re.compile(r"\b(no|nr)\b\.?|№", re.IGNORECASE)
+
+
+def _date_line(line: str) -> str | None:
+    """The date of a line that is a date and little else (short, no other figure, no number sign), or None."""
+    if len(line.strip()) > _DATE_LINE_CHARS:
+        return None
+    date = parse_date(line)
+    if date is None:
+        return None
+    rest = line
+    for pattern in _PATTERNS:
+        rest = pattern.sub(" ", rest)
+    rest = _TIME_OF_DAY.sub(" ", rest)
+    return None if re.search(r"\d", rest) or _NUMBER_SIGN.search(rest) else date
+
+
 def date_line_near_top(body: str) -> tuple[str | None, str]:
     """(date, body without that line) when one of the first lines is a date line, else (None, body)."""
     lines = body.split("\n")
@@ -97,7 +117,7 @@ def date_line_near_top(body: str) -> tuple[str | None, str]:
         seen += 1
         if seen > _TOP_LINES:
             break
-        if len(line.strip()) <= _DATE_LINE_CHARS and (date := parse_date(line)):
+        if date := _date_line(line):
             rest = lines[:i] + lines[i + 1:]
             return date, "\n".join(rest).strip("\n").lstrip()
     return None, body

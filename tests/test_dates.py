@@ -50,3 +50,15 @@ def test_a_full_date_in_an_address_path_reads_as_the_day(url: str) -> None:
                                  "https://x.az/news?date=2023-01-27", "https://10.20.2023.x.az/news/1"])
 def test_an_address_without_a_full_date_in_its_path_reads_as_none(url: str | None) -> None:
     assert url_date(url) is None
+
+
+@pytest.mark.parametrize("line", ["of June 1, 2016 No. 923", "Order № 12 of 20.11.2026", "20.11.2026 - 45 applicants"])
+def test_a_short_line_holding_a_date_and_another_number_is_no_date_line(line: str) -> None:
+    # The end of a decree's name ("… of June 1, 2016 No. 923") dated a release by the decree's day.
+    body = f"{line}\nThe Service received applications."
+    assert date_line_near_top(body) == (None, body)
+
+
+@pytest.mark.parametrize("line", ["Published: 20.11.2026, 10:35", "Bakı, 20 noyabr 2026", "20 ноября 2026 г."])
+def test_a_date_line_with_a_time_or_a_place_is_still_a_date_line(line: str) -> None:
+    assert date_line_near_top(f"{line}\nThe Service received applications.")[0] == "2026-11-20"
