@@ -150,7 +150,9 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     if weak(answer, own) or unnamed:
         other = across_languages(index, question, lang, settings, any_size=lacks_year(answer, question),
                                  cognates=not answer.answered)
-        if other is not None and (prefers_other(index, answer, own, other)
+        # A weak answer gives way to a better one; an answer that never says the numbered name asked only to one that
+        # says it (names_series), not to any other language's answer.
+        if other is not None and ((weak(answer, own) and prefers_other(index, answer, own, other))
                                   or (unnamed and answer.answered and names_series(index, other, question, lang))):
             answer = other
     if ui is not None and ui != lang:  # the question did not show the person's language: reply in theirs
