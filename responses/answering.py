@@ -104,7 +104,7 @@ def dated_passages(index: Index, hits: Sequence[Hit], question: str) -> list[Hit
     """The passages of the releases found, other than those found, that write a year the question names: a release
     is of the year asked when any of its passages says so ("In 2017 …" in its lead, the question matching a later
     paragraph), which the composer's year check (composer.on_years) cannot see in the passages found alone.
-    None when the question names no year."""
+    Empty when the question names no year."""
     years = set(_YEAR.findall(question))
     if not years:
         return []

@@ -221,9 +221,10 @@ def without_given(text: str, given: frozenset[str]) -> str:
     return re.sub(r"(?<!\d)(" + "|".join(sorted(given, key=len, reverse=True)) + r")(?!\d)", " ", text)
 
 
-# The kinds a sentence holds by its common nouns ("centre", "district" for a place; "citizens", "persons" for a
-# person): written by the question itself ("where are the detention centres", "who helps returned citizens"), such a
-# word is what the question asks about, not the answer: the sentence is read without the question's words.
+# The kinds a sentence holds by its common nouns ("centre", "district" for a place): written by the question itself
+# ("where are the detention centres"), such a word is what the question asks about, not the answer: the sentence is
+# read without the question's words. Only the place: for a person ("who helps returned citizens") the same reading
+# lost facts ("citizens" is both the topic and, in "citizens of Georgia", part of the answer).
 ASKED_WORDS_HOLD_NOT = frozenset({PLACE})
 
 
