@@ -12,7 +12,7 @@ Usage::
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -92,12 +92,18 @@ def named_passages(index: Index, hits: Sequence[Hit], question: str, lang: str,
     6", series.py), but those found: the question is about that release, and what it asks may be anywhere in it.
     `series`: the names as the releases searched write them (`series_in`), by default as the question says them."""
     series = numbered_names(question, lang) if series is None else series
-    found = {(h.doc_id, h.position) for h in hits}
     docs = dict.fromkeys(h.doc_id for h in hits if series and carries(series, h.title, h.lang))
     if series and not docs:  # none titled with it: a release whose passages found write it (composer._named_first)
         docs = dict.fromkeys(h.doc_id for h in hits if carries(series, h.text, h.lang)
                              and not numbers_other(series, h.title, h.lang))
-    return [p for doc in docs for p in index.passages_of(doc) if (p.doc_id, p.position) not in found]
+    return _unfound_passages(index, hits, docs)
+
+
+def _unfound_passages(index: Index, hits: Sequence[Hit], docs: Iterable[str],
+                      keep: Callable[[Hit], bool] = lambda _: True) -> list[Hit]:
+    """The passages of these releases that the search did not find (`hits`) and `keep` accepts, in order."""
+    found = {(h.doc_id, h.position) for h in hits}
+    return [p for doc in docs for p in index.passages_of(doc) if (p.doc_id, p.position) not in found and keep(p)]
 
 
 def dated_passages(index: Index, hits: Sequence[Hit], question: str) -> list[Hit]:
@@ -108,9 +114,8 @@ def dated_passages(index: Index, hits: Sequence[Hit], question: str) -> list[Hit
     years = set(_YEAR.findall(question))
     if not years:
         return []
-    found = {(h.doc_id, h.position) for h in hits}
-    return [p for doc in dict.fromkeys(h.doc_id for h in hits) for p in index.passages_of(doc)
-            if (p.doc_id, p.position) not in found and years.intersection(_YEAR.findall(p.text))]
+    return _unfound_passages(index, hits, dict.fromkeys(h.doc_id for h in hits),
+                             lambda p: bool(years.intersection(_YEAR.findall(p.text))))
 
 
 def analyze(index: Index, question: str, lang: str | None = None) -> Analysis:
