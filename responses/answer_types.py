@@ -514,7 +514,7 @@ def asked(question: str, lang: str) -> tuple[str, str] | None:
         for kind, pattern in _ASKS[language]:
             found = pattern.search(text)
             if found and not _conjunction(found, text):
-                paying = kind == MONEY and _PAYING_WAY[language].search(text)
+                paying = kind == MONEY and _asks_how_to_pay(question, text, language)
                 return (PAYMENT if paying else kind), _asking(found)
     return None
 
@@ -523,11 +523,31 @@ def asked(question: str, lang: str) -> tuple[str, str] | None:
 # the verb of paying, asks how one pays (PAYMENT: a portal, a terminal, a bank), not how much; the amount is asked
 # with "how much", "сколько", "nə qədər" (which these leave out).
 _PAYING_WAY = {
-    "en": re.compile(r"\b(how|in what way|which way)\b(?! much)( \w+){0,4} (pay|paying|paid)\b"),
+    # "how many foreigners paid", "how often do i pay", "как часто платить": how many or how often, not the way.
+    "en": re.compile(r"\b(how|in what way|which way)\b(?! (much|many|often|long)\b)( \w+){0,4} (pay|paying|paid)\b"),
     "az": re.compile(r"\b(nece|ne cur|hansi yolla)\b( \w+){0,3} ode(y|mek|me|nil|yim|yek)\w*|"
                      r"\bode(y|mek|me|nil|yim|yek)\w*( \w+){0,2} (nece|ne cur|hansi yolla)\b"),
-    "ru": re.compile(r"\b(как|каким образом|каким способом)\b( \w+){0,4} (о|за)?плат(ить|ят|ит|им|ишь)\b"),
+    "ru": re.compile(r"\b(как|каким образом|каким способом)\b(?! (часто|долго)\b)( \w+){0,4} "
+                     r"(о|за)?плат(ить|ят|ит|им|ишь)\b"),
 }
+# Azerbaijani "neçə" (how many) and "necə" (how) are both "nece" once normalized: "neçə nəfər ödəyib" counts who
+# paid. Written with "ç" the word asks how many; written without letters of its own ("nece") it asks the way only
+# beside a verb asking a procedure ("ödəmək olar", "ödəyə bilərəm", "ödənilir"), not a past form ("ödəyib").
+_HOW_MANY_AZ = re.compile(r"\bneç", re.IGNORECASE)
+_HOW_UNDOTTED_AZ = re.compile(r"\bnece\b", re.IGNORECASE)
+_PAYING_PROCEDURE_AZ = re.compile(r"\b(odemek (olar|olur|mumkun\w*|lazim\w*)|odeye biler\w*|odenil(ir|e biler)\w*|"
+                                  r"odenir\w*)")
+
+
+def _asks_how_to_pay(question: str, text: str, language: str) -> bool:
+    """Whether a question (as typed, and normalized in a language) asks the way of paying (`_PAYING_WAY`)."""
+    if not _PAYING_WAY[language].search(text):
+        return False
+    if language != "az":
+        return True
+    if _HOW_MANY_AZ.search(question):
+        return False
+    return not _HOW_UNDOTTED_AZ.search(question) or bool(_PAYING_PROCEDURE_AZ.search(text))
 
 
 # An English yes/no question ("can i ask for asylum at the airport when i land", "do i register when i arrive")

@@ -330,6 +330,23 @@ def test_a_question_asking_in_which_languages_asks_for_languages_not_a_contact_o
     assert expected_kind(question, lang) == LANGUAGE
 
 
+@pytest.mark.parametrize(("question", "lang"), [
+    ("how many foreigners paid fines in 2020", "en"),
+    ("how often do i pay the fee", "en"),
+    ("как часто платить пошлину", "ru"),
+    ("neçə nəfər dövlət rüsumu ödəyib", "az"),
+    ("2020-ci ildə neçə əcnəbi cərimə ödəyib", "az"),
+    ("2020-ci ilde nece ecnebi cerime odeyib", "az"),
+])
+def test_how_many_paid_or_how_often_one_pays_is_no_way_of_paying(question: str, lang: str) -> None:
+    assert expected_kind(question, lang) != PAYMENT
+
+
+@pytest.mark.parametrize("question", ["rusum nece odenilir", "rüsumu necə ödəyə bilərəm", "rüsumu necə ödəyim"])
+def test_how_written_without_its_letters_asks_the_way_beside_a_verb_of_procedure(question: str) -> None:
+    assert expected_kind(question, "az") == PAYMENT
+
+
 @pytest.mark.parametrize(("with_it", "without_it", "lang"), [
     ("The call centre operates in 3 languages - Azerbaijani, Russian and English.",
      "Azerbaijani citizens living in Russia were registered.", "en"),
