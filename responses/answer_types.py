@@ -258,9 +258,16 @@ _CLOCK = re.compile(r"\b(at|by|until|from) (\d{1,2}|one|two|three|four|five|six|
 # Government Payment Portal ... or Expresspay terminals", "оплачивается через банк", "bank kartı ilə ödənilir").
 _PAYING = (r"(pay(s|ing|ment|ments)?\b|paid(?! (jobs?|work|employment|labou?r))|"
            r"оплат\w*|оплачива\w*|плат[её]ж\w*|ode\w*)")
-_MEANS = (r"(through|via|online|electronic\w*|terminals?|portal|bank\w*|cards?|cash|account|receipt|"
-          r"через|онлайн|электронн\w*|терминал\w*|портал\w*|банк\w*|карт\w*|наличн\w*|сч[её]т\w*|квитанц\w*|"
-          r"vasitesile|onlayn|elektron\w*|terminal\w*|portal\w*|bank\w*|kart\w*|nagd\w*|hesab\w*|qebz\w*)\b")
+# A card or an account is a means only with its preposition or compound ("by card", "bank card", "into the
+# account", "на счёт", "bank kartı", "hesaba"): "the residence permit card", "taking into account", "за счёт",
+# "hesabat" (a report) name no way of paying.
+_MEANS = (r"(through|via|online|electronic\w*|terminals?|portal|bank\w*|cash|receipt|"
+          r"(by|with|via|using) (an? |the |your |their )?(\w+ )?cards?|(credit|debit|payment|plastic) cards?|"
+          r"(to|into|on) (the|an?|its|their|your) (\w+ ){0,2}accounts?|"
+          r"через|онлайн|электронн\w*|терминал\w*|портал\w*|банк\w*|наличн\w*|квитанц\w*|"
+          r"(на|по) (\w+ )?сч[её]т\w*|(на|по) карт\w*|карт(ой|ами)|(платежн|кредитн|дебетов|пластиков)\w* карт\w*|"
+          r"vasitesile|onlayn|elektron\w*|terminal\w*|portal\w*|bank\w*|kartla|(kredit|debet|odenis) kart\w*|"
+          r"nagd\w*|hesaba|hesabina kocur\w*|qebz\w*)\b")
 # Both on one line, in either order; sought apart, as "P.*M|M.*P" tried from every word of paying read a line of
 # 5,000 "pay" in quadratic time.
 _PAYING_RE = re.compile(rf"\b{_PAYING}")

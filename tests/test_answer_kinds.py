@@ -719,6 +719,25 @@ def test_a_sentence_states_how_to_pay_when_it_names_paying_and_its_means(with_it
     assert holds(PAYMENT, with_it, lang) and not holds(PAYMENT, without_it, lang)
 
 
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("The state fee for the residence permit card is 60 manat and is paid when applying.", "en"),
+    ("Foreigners paid 500 manat in fines, taking into account the period of their stay.", "en"),
+    ("Пошлина оплачивается за счёт работодателя.", "ru"),
+    ("Ödənişlər barədə hesabat hazırlanıb.", "az"),
+])
+def test_a_card_or_an_account_named_without_its_preposition_is_no_means_of_paying(sentence: str, lang: str) -> None:
+    assert not holds(PAYMENT, sentence, lang)
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("The fee is paid by bank card or into the account of the embassy.", "en"),
+    ("Пошлина оплачивается на счёт консульства.", "ru"),
+    ("Rüsum hesaba ödənilir.", "az"),
+])
+def test_a_card_or_an_account_with_its_preposition_is_a_means_of_paying(sentence: str, lang: str) -> None:
+    assert holds(PAYMENT, sentence, lang)
+
+
 def test_paid_labour_is_no_way_of_paying() -> None:
     assert not holds(PAYMENT, "Foreigners engaged in paid labour activity through agencies were registered.", "en")
 
