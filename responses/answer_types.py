@@ -595,15 +595,16 @@ def asks_whether(question: str, lang: str) -> bool:
 
 # Words saying that something may or must (not) be done, per language (normalized): "can", "need", "required";
 # "olar", "lazımdır", "məcburi", "tələb olunur"; "можно", "нужна", "обязан", "не требуется"; and a rule's limit and
-# its lifting ("restriction", "abolished", "qadağan", "ləğv", "ограничение", "отменено"). A question with one asks
-# for a rule ("беженцу можно выезжать за границу?"), and a sentence stating a rule says one too.
+# the lifting of a rule ("abolished", "qadağan", "ləğv"). A question with one asks for a rule ("беженцу можно
+# выезжать за границу?"), and a sentence stating a rule says one too. A restriction alone is no rule: "During the
+# quarantine restrictions, 5,000 foreigners left the country" counts (see _LIMIT_SET).
 _MODAL = {
     "en": r"\b(can|cannot|could|may|must|need\w*|allow\w*|permitted|requir\w*|obligat\w*|mandatory|entitl\w*|have to|"
-          r"has to|should|prohibit\w*|forbid\w*|restrict\w*|abolish\w*)\b",
+          r"has to|should|prohibit\w*|forbid\w*|abolish\w*)\b",
     "az": r"\b(olar(mi)?|olmaz|lazim\w*|mumkun\w*|mecbur\w*|teleb olun\w*|huqu\w*|gerek\w*|qadagan\w*|"
-          r"mehdudiyyet\w*|legv\w*)\b",
+          r"legv\w*)\b",
     "ru": r"\b(можно|нельзя|нужн\w*|надо|долж(ен|на|но|ны)|обязан\w*|обязательн\w*|необходим\w*|разреша\w*|"
-          r"разрешен[оа]?|запрещ\w*|требует\w*|требуют\w*|вправе|прав[оа]|позволя\w*|ограничени\w*|отмен\w*)\b",
+          r"разрешен[оа]?|запрещ\w*|требует\w*|требуют\w*|вправе|прав[оа]|позволя\w*)\b",
 }
 _MODALS = {lang: re.compile(pattern) for lang, pattern in _MODAL.items()}
 _ANY_MODAL = re.compile("|".join(_MODAL.values()))
@@ -615,6 +616,31 @@ def may_or_must(text: str, lang: str) -> bool:
     "не требуется разрешение"): a question saying it asks for a rule, a sentence saying it states one."""
     text = _MONTH_MAY.sub(" ", _MAY.sub(" ", normalize(text, lang)))  # "in may", "may 2020": the month
     return bool(_MODALS.get(lang, _ANY_MODAL).search(text))
+
+
+# A restriction with a verb imposing, extending or lifting it, within a few words either side (normalized): "the
+# restrictions were lifted", "ограничение отменено", "введены ограничения", "məhdudiyyət ləğv edilib". Said in a
+# sentence, it states a rule; a question naming a restriction asks for none by that alone.
+_RESTRICTION = {"en": r"restrictions?|limitations?", "az": r"mehdudiyyet\w*", "ru": r"ограничени\w*"}
+_IMPOSED_OR_LIFTED = {
+    "en": r"abolish\w*|lift(s|ed|ing)?|impos\w*|introduc\w*|remov\w*|cancel\w*|eas(ed|ing)|extend\w*|"
+          r"in (force|effect)|appl(y|ies|ied)",
+    "az": r"legv\w*|tetbiq\w*|qoyul\w*|goturul\w*|aradan qaldiril\w*|uzadil\w*|yumsaldil\w*|quvve\w*",
+    "ru": r"отмен\w*|снят\w*|снял\w*|сним\w*|введ\w*|ввел\w*|ввод\w*|продл\w*|смягч\w*|действ\w*|установл\w*",
+}
+_LIMIT_SET = {lang: re.compile(rf"\b({_RESTRICTION[lang]})\b.{{0,60}}?\b({verbs})\b|"
+                               rf"\b({verbs})\b.{{0,60}}?\b({_RESTRICTION[lang]})\b")
+              for lang, verbs in _IMPOSED_OR_LIFTED.items()}
+_ANY_LIMIT_SET = re.compile("|".join(pattern.pattern for pattern in _LIMIT_SET.values()))
+
+
+def states_rule(sentence: str, lang: str) -> bool:
+    """Whether a sentence states what may or must (not) be done (`may_or_must`) or that a restriction was imposed,
+    extended or lifted ("the restrictions on entry were lifted", "ограничение отменено")."""
+    if may_or_must(sentence, lang):
+        return True
+    text = normalize(sentence, lang)
+    return bool(_LIMIT_SET.get(lang, _ANY_LIMIT_SET).search(text))
 
 
 def reports_count(sentence: str, lang: str = "en") -> bool:
