@@ -274,7 +274,9 @@ _PAYING_RE = re.compile(rf"\b{_PAYING}")
 _MEANS_RE = re.compile(rf"\b{_MEANS}")
 # What a sentence must hold for each of the kinds added to number, duration and date (normalized text).
 _HOLDS: dict[str, re.Pattern[str]] = {
-    MONEY: re.compile(r"(?<!\d)(?<!\d[\s.,])(?<!\d[\s.,][\s.,])\d[\d\s.,]*+\s*(us\s+|u\.s\.\s+)?"
+    # A figure's run is read from its first separator or digit only: "1 , 1 , …" read from each of its digits
+    # (lookbehinds covering two separators) took quadratic time.
+    MONEY: re.compile(r"(?<![\d\s.,])[\s.,]*+\d[\d\s.,]*+\s*(us\s+|u\.s\.\s+)?"
                       # Currency codes as whole words: "6106 gəlib" (came) is no amount of lari (GEL).
                       r"(manat|(azn|usd|eur|lari|gel)\b|euro|dollar|rubl|руб|манат|доллар|евро)|"
                       r"[$€₼]\s*\d|\b(azn|usd|eur|manat)\s*\d|"  # "AZN 20"
@@ -288,13 +290,10 @@ _HOLDS: dict[str, re.Pattern[str]] = {
                       r"regional)s?\b|str\.|ave\.|cities|"
                       r"kucesi|kuc\.|prospekti|pr\.|bina\w*|mertebe\w*|merkez\w*|rayon\w*|seher\w*|unvan\w*|"
                       r"улиц\w*|ул\.|проспект\w*|пр\.|дом\b|здани\w*|этаж\w*|центр\w*|район\w*|город\w*|адрес\w*)"),
-    # A short number beside a word for calling ("call centre 919", "108 Call Center"); a 4- or 5-digit figure
-    # there is a year or a count ("in 2019 the call centre received 10646 calls"), not a number to call.
+    # A short number beside a word for calling: see _CALLING.
     CONTACT: re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+\.\w|https?://|www\.|\.gov\.az|\+?\d[\d\s()-]{6,}\d|"
-                        r"\b[a-z][\w-]+\.(az|com|org|net|int|ru)\b|"  # a site named by its domain: "migrationto.az"
-                        r"\b(call|hotline|phone|tel|zeng|cagri|telefon|телефон|звон|колл|горяч\w* лини)\w*\b"
-                        r".*(?<![\d.,])\b\d{3}\b(?![.,]?\d)|"
-                        r"(?<![\d.,])\b\d{3}\b(?![.,]?\d).*\b(call|hotline|phone|zeng|cagri|telefon|телефон|звон|колл)"),
+                        # a site named by its domain: "migrationto.az"; read from a name's first letter only
+                        r"(?<![\w-])[a-z][\w-]++\.(az|com|org|net|int|ru)\b"),
     # A time of day; midnight ("from 00:00 on October 24") is when a rule takes effect, not an hour of reception.
     HOURS: re.compile(r"\b(?!00[:.]00|24[:.]00)\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(am|pm|a\.m\.|p\.m\.)|"
                       r"\bfrom \d{1,2} (to|till|until) \d{1,2}\b|\bс \d{1,2} до \d{1,2}\b|\bsaat \d{1,2}\b|"
@@ -675,6 +674,23 @@ def expected_kind(question: str, lang: str) -> str | None:
     return found[0] if found else None
 
 
+# A short number beside a word for calling ("call centre 919", "108 Call Center"); a 4- or 5-digit figure there is a
+# year or a count ("in 2019 the call centre received 10646 calls"), not a number to call. The word and the number
+# are sought apart on a line ("word.*number" tried from every word read a line of 5,000 "call" in quadratic time).
+_CALL_WORD = re.compile(r"\b(call|hotline|phone|tel|zeng|cagri|telefon|телефон|звон|колл|горяч\w* лини)\w*\b")
+_CALL_WORD_AFTER = re.compile(r"\b(call|hotline|phone|zeng|cagri|telefon|телефон|звон|колл)")
+_SHORT_NUMBER = re.compile(r"(?<![\d.,])\b\d{3}\b(?![.,]?\d)")
+
+
+def _calling(line: str) -> bool:
+    """Whether a line holds a short number after a word for calling, or before one."""
+    word = _CALL_WORD.search(line)
+    if word and _SHORT_NUMBER.search(line, word.end()):
+        return True
+    number = _SHORT_NUMBER.search(line)
+    return bool(number and _CALL_WORD_AFTER.search(line, number.end()))
+
+
 def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
     """Whether a sentence states something of the kind asked for."""
     if kind is None:
@@ -701,6 +717,8 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
         return True
     if kind == PAYMENT:
         return any(_PAYING_RE.search(line) and _MEANS_RE.search(line) for line in text.split("\n"))
+    if kind == CONTACT and any(_calling(line) for line in text.split("\n")):
+        return True
     if kind in _HOLDS:
         return bool(_HOLDS[kind].search(text))
     counted = _CALENDAR.sub(" ", text)  # "On December 31, 2020" states a date, not how many
