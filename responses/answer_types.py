@@ -258,13 +258,25 @@ _CLOCK = re.compile(r"\b(at|by|until|from) (\d{1,2}|one|two|three|four|five|six|
 # Government Payment Portal ... or Expresspay terminals", "оплачивается через банк", "bank kartı ilə ödənilir").
 _PAYING = (r"(pay(s|ing|ment|ments)?\b|paid(?! (jobs?|work|employment|labou?r))|"
            r"оплат\w*|оплачива\w*|плат[её]ж\w*|ode\w*)")
-_MEANS = (r"(through|via|online|electronic\w*|terminals?|portal|bank\w*|cards?|cash|account|receipt|"
-          r"через|онлайн|электронн\w*|терминал\w*|портал\w*|банк\w*|карт\w*|наличн\w*|сч[её]т\w*|квитанц\w*|"
-          r"vasitesile|onlayn|elektron\w*|terminal\w*|portal\w*|bank\w*|kart\w*|nagd\w*|hesab\w*|qebz\w*)\b")
+# A card or an account is a means only with its preposition or compound ("by card", "bank card", "into the
+# account", "на счёт", "bank kartı", "hesaba"): "the residence permit card", "taking into account", "за счёт",
+# "hesabat" (a report) name no way of paying.
+_MEANS = (r"(through|via|online|electronic\w*|terminals?|portal|bank\w*|cash|receipt|"
+          r"(by|with|via|using) (an? |the |your |their )?(\w+ )?cards?|(credit|debit|payment|plastic) cards?|"
+          r"(to|into|on) (the|an?|its|their|your) (\w+ ){0,2}accounts?|"
+          r"через|онлайн|электронн\w*|терминал\w*|портал\w*|банк\w*|наличн\w*|квитанц\w*|"
+          r"(на|по) (\w+ )?сч[её]т\w*|(на|по) карт\w*|карт(ой|ами)|(платежн|кредитн|дебетов|пластиков)\w* карт\w*|"
+          r"vasitesile|onlayn|elektron\w*|terminal\w*|portal\w*|bank\w*|kartla|(kredit|debet|odenis) kart\w*|"
+          r"nagd\w*|hesaba|hesabina kocur\w*|qebz\w*)\b")
+# Both on one line, in either order; sought apart, as "P.*M|M.*P" tried from every word of paying read a line of
+# 5,000 "pay" in quadratic time.
+_PAYING_RE = re.compile(rf"\b{_PAYING}")
+_MEANS_RE = re.compile(rf"\b{_MEANS}")
 # What a sentence must hold for each of the kinds added to number, duration and date (normalized text).
 _HOLDS: dict[str, re.Pattern[str]] = {
-    PAYMENT: re.compile(rf"\b{_PAYING}.*\b{_MEANS}|\b{_MEANS}.*\b{_PAYING}"),
-    MONEY: re.compile(r"(?<!\d)(?<!\d[\s.,])(?<!\d[\s.,][\s.,])\d[\d\s.,]*+\s*(us\s+|u\.s\.\s+)?"
+    # A figure's run is read from its first separator or digit only: "1 , 1 , …" read from each of its digits
+    # (lookbehinds covering two separators) took quadratic time.
+    MONEY: re.compile(r"(?<![\d\s.,])[\s.,]*+\d[\d\s.,]*+\s*(us\s+|u\.s\.\s+)?"
                       # Currency codes as whole words: "6106 gəlib" (came) is no amount of lari (GEL).
                       r"(manat|(azn|usd|eur|lari|gel)\b|euro|dollar|rubl|руб|манат|доллар|евро)|"
                       r"[$€₼]\s*\d|\b(azn|usd|eur|manat)\s*\d|"  # "AZN 20"
@@ -278,13 +290,10 @@ _HOLDS: dict[str, re.Pattern[str]] = {
                       r"regional)s?\b|str\.|ave\.|cities|"
                       r"kucesi|kuc\.|prospekti|pr\.|bina\w*|mertebe\w*|merkez\w*|rayon\w*|seher\w*|unvan\w*|"
                       r"улиц\w*|ул\.|проспект\w*|пр\.|дом\b|здани\w*|этаж\w*|центр\w*|район\w*|город\w*|адрес\w*)"),
-    # A short number beside a word for calling ("call centre 919", "108 Call Center"); a 4- or 5-digit figure
-    # there is a year or a count ("in 2019 the call centre received 10646 calls"), not a number to call.
+    # A short number beside a word for calling: see _CALLING.
     CONTACT: re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+\.\w|https?://|www\.|\.gov\.az|\+?\d[\d\s()-]{6,}\d|"
-                        r"\b[a-z][\w-]+\.(az|com|org|net|int|ru)\b|"  # a site named by its domain: "migrationto.az"
-                        r"\b(call|hotline|phone|tel|zeng|cagri|telefon|телефон|звон|колл|горяч\w* лини)\w*\b"
-                        r".*(?<![\d.,])\b\d{3}\b(?![.,]?\d)|"
-                        r"(?<![\d.,])\b\d{3}\b(?![.,]?\d).*\b(call|hotline|phone|zeng|cagri|telefon|телефон|звон|колл)"),
+                        # a site named by its domain: "migrationto.az"; read from a name's first letter only
+                        r"(?<![\w-])[a-z][\w-]++\.(az|com|org|net|int|ru)\b"),
     # A time of day; midnight ("from 00:00 on October 24") is when a rule takes effect, not an hour of reception.
     HOURS: re.compile(r"\b(?!00[:.]00|24[:.]00)\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(am|pm|a\.m\.|p\.m\.)|"
                       r"\bfrom \d{1,2} (to|till|until) \d{1,2}\b|\bс \d{1,2} до \d{1,2}\b|\bsaat \d{1,2}\b|"
@@ -514,7 +523,7 @@ def asked(question: str, lang: str) -> tuple[str, str] | None:
         for kind, pattern in _ASKS[language]:
             found = pattern.search(text)
             if found and not _conjunction(found, text):
-                paying = kind == MONEY and _PAYING_WAY[language].search(text)
+                paying = kind == MONEY and _asks_how_to_pay(question, text, language)
                 return (PAYMENT if paying else kind), _asking(found)
     return None
 
@@ -523,11 +532,31 @@ def asked(question: str, lang: str) -> tuple[str, str] | None:
 # the verb of paying, asks how one pays (PAYMENT: a portal, a terminal, a bank), not how much; the amount is asked
 # with "how much", "сколько", "nə qədər" (which these leave out).
 _PAYING_WAY = {
-    "en": re.compile(r"\b(how|in what way|which way)\b(?! much)( \w+){0,4} (pay|paying|paid)\b"),
+    # "how many foreigners paid", "how often do i pay", "как часто платить": how many or how often, not the way.
+    "en": re.compile(r"\b(how|in what way|which way)\b(?! (much|many|often|long)\b)( \w+){0,4} (pay|paying|paid)\b"),
     "az": re.compile(r"\b(nece|ne cur|hansi yolla)\b( \w+){0,3} ode(y|mek|me|nil|yim|yek)\w*|"
                      r"\bode(y|mek|me|nil|yim|yek)\w*( \w+){0,2} (nece|ne cur|hansi yolla)\b"),
-    "ru": re.compile(r"\b(как|каким образом|каким способом)\b( \w+){0,4} (о|за)?плат(ить|ят|ит|им|ишь)\b"),
+    "ru": re.compile(r"\b(как|каким образом|каким способом)\b(?! (часто|долго)\b)( \w+){0,4} "
+                     r"(о|за)?плат(ить|ят|ит|им|ишь)\b"),
 }
+# Azerbaijani "neçə" (how many) and "necə" (how) are both "nece" once normalized: "neçə nəfər ödəyib" counts who
+# paid. Written with "ç" the word asks how many; written without letters of its own ("nece") it asks the way only
+# beside a verb asking a procedure ("ödəmək olar", "ödəyə bilərəm", "ödənilir"), not a past form ("ödəyib").
+_HOW_MANY_AZ = re.compile(r"\bneç", re.IGNORECASE)
+_HOW_UNDOTTED_AZ = re.compile(r"\bnece\b", re.IGNORECASE)
+_PAYING_PROCEDURE_AZ = re.compile(r"\b(odemek (olar|olur|mumkun\w*|lazim\w*)|odeye biler\w*|odenil(ir|e biler)\w*|"
+                                  r"odenir\w*)")
+
+
+def _asks_how_to_pay(question: str, text: str, language: str) -> bool:
+    """Whether a question (as typed, and normalized in a language) asks the way of paying (`_PAYING_WAY`)."""
+    if not _PAYING_WAY[language].search(text):
+        return False
+    if language != "az":
+        return True
+    if _HOW_MANY_AZ.search(question):
+        return False
+    return not _HOW_UNDOTTED_AZ.search(question) or bool(_PAYING_PROCEDURE_AZ.search(text))
 
 
 # An English yes/no question ("can i ask for asylum at the airport when i land", "do i register when i arrive")
@@ -565,15 +594,16 @@ def asks_whether(question: str, lang: str) -> bool:
 
 # Words saying that something may or must (not) be done, per language (normalized): "can", "need", "required";
 # "olar", "lazımdır", "məcburi", "tələb olunur"; "можно", "нужна", "обязан", "не требуется"; and a rule's limit and
-# its lifting ("restriction", "abolished", "qadağan", "ləğv", "ограничение", "отменено"). A question with one asks
-# for a rule ("беженцу можно выезжать за границу?"), and a sentence stating a rule says one too.
+# the lifting of a rule ("abolished", "qadağan", "ləğv"). A question with one asks for a rule ("беженцу можно
+# выезжать за границу?"), and a sentence stating a rule says one too. A restriction alone is no rule: "During the
+# quarantine restrictions, 5,000 foreigners left the country" counts (see _LIMIT_SET).
 _MODAL = {
     "en": r"\b(can|cannot|could|may|must|need\w*|allow\w*|permitted|requir\w*|obligat\w*|mandatory|entitl\w*|have to|"
-          r"has to|should|prohibit\w*|forbid\w*|restrict\w*|abolish\w*)\b",
+          r"has to|should|prohibit\w*|forbid\w*|abolish\w*)\b",
     "az": r"\b(olar(mi)?|olmaz|lazim\w*|mumkun\w*|mecbur\w*|teleb olun\w*|huqu\w*|gerek\w*|qadagan\w*|"
-          r"mehdudiyyet\w*|legv\w*)\b",
+          r"legv\w*)\b",
     "ru": r"\b(можно|нельзя|нужн\w*|надо|долж(ен|на|но|ны)|обязан\w*|обязательн\w*|необходим\w*|разреша\w*|"
-          r"разрешен[оа]?|запрещ\w*|требует\w*|требуют\w*|вправе|прав[оа]|позволя\w*|ограничени\w*|отмен\w*)\b",
+          r"разрешен[оа]?|запрещ\w*|требует\w*|требуют\w*|вправе|прав[оа]|позволя\w*)\b",
 }
 _MODALS = {lang: re.compile(pattern) for lang, pattern in _MODAL.items()}
 _ANY_MODAL = re.compile("|".join(_MODAL.values()))
@@ -585,6 +615,31 @@ def may_or_must(text: str, lang: str) -> bool:
     "не требуется разрешение"): a question saying it asks for a rule, a sentence saying it states one."""
     text = _MONTH_MAY.sub(" ", _MAY.sub(" ", normalize(text, lang)))  # "in may", "may 2020": the month
     return bool(_MODALS.get(lang, _ANY_MODAL).search(text))
+
+
+# A restriction with a verb imposing, extending or lifting it, within a few words either side (normalized): "the
+# restrictions were lifted", "ограничение отменено", "введены ограничения", "məhdudiyyət ləğv edilib". Said in a
+# sentence, it states a rule; a question naming a restriction asks for none by that alone.
+_RESTRICTION = {"en": r"restrictions?|limitations?", "az": r"mehdudiyyet\w*", "ru": r"ограничени\w*"}
+_IMPOSED_OR_LIFTED = {
+    "en": r"abolish\w*|lift(s|ed|ing)?|impos\w*|introduc\w*|remov\w*|cancel\w*|eas(ed|ing)|extend\w*|"
+          r"in (force|effect)|appl(y|ies|ied)",
+    "az": r"legv\w*|tetbiq\w*|qoyul\w*|goturul\w*|aradan qaldiril\w*|uzadil\w*|yumsaldil\w*|quvve\w*",
+    "ru": r"отмен\w*|снят\w*|снял\w*|сним\w*|введ\w*|ввел\w*|ввод\w*|продл\w*|смягч\w*|действ\w*|установл\w*",
+}
+_LIMIT_SET = {lang: re.compile(rf"\b({_RESTRICTION[lang]})\b.{{0,60}}?\b({verbs})\b|"
+                               rf"\b({verbs})\b.{{0,60}}?\b({_RESTRICTION[lang]})\b")
+              for lang, verbs in _IMPOSED_OR_LIFTED.items()}
+_ANY_LIMIT_SET = re.compile("|".join(pattern.pattern for pattern in _LIMIT_SET.values()))
+
+
+def states_rule(sentence: str, lang: str) -> bool:
+    """Whether a sentence states what may or must (not) be done (`may_or_must`) or that a restriction was imposed,
+    extended or lifted ("the restrictions on entry were lifted", "ограничение отменено")."""
+    if may_or_must(sentence, lang):
+        return True
+    text = normalize(sentence, lang)
+    return bool(_LIMIT_SET.get(lang, _ANY_LIMIT_SET).search(text))
 
 
 def reports_count(sentence: str, lang: str = "en") -> bool:
@@ -619,6 +674,23 @@ def expected_kind(question: str, lang: str) -> str | None:
     return found[0] if found else None
 
 
+# A short number beside a word for calling ("call centre 919", "108 Call Center"); a 4- or 5-digit figure there is a
+# year or a count ("in 2019 the call centre received 10646 calls"), not a number to call. The word and the number
+# are sought apart on a line ("word.*number" tried from every word read a line of 5,000 "call" in quadratic time).
+_CALL_WORD = re.compile(r"\b(call|hotline|phone|tel|zeng|cagri|telefon|телефон|звон|колл|горяч\w* лини)\w*\b")
+_CALL_WORD_AFTER = re.compile(r"\b(call|hotline|phone|zeng|cagri|telefon|телефон|звон|колл)")
+_SHORT_NUMBER = re.compile(r"(?<![\d.,])\b\d{3}\b(?![.,]?\d)")
+
+
+def _calling(line: str) -> bool:
+    """Whether a line holds a short number after a word for calling, or before one."""
+    word = _CALL_WORD.search(line)
+    if word and _SHORT_NUMBER.search(line, word.end()):
+        return True
+    number = _SHORT_NUMBER.search(line)
+    return bool(number and _CALL_WORD_AFTER.search(line, number.end()))
+
+
 def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
     """Whether a sentence states something of the kind asked for."""
     if kind is None:
@@ -642,6 +714,10 @@ def holds(kind: str | None, sentence: str, lang: str = "en") -> bool:
     if kind == PLACE and _PLACE_NAME.search(sentence):
         return True
     if kind in (PERSON, PLACE) and names_agent(sentence):  # "accepted by the Service" says who, and where to apply
+        return True
+    if kind == PAYMENT:
+        return any(_PAYING_RE.search(line) and _MEANS_RE.search(line) for line in text.split("\n"))
+    if kind == CONTACT and any(_calling(line) for line in text.split("\n")):
         return True
     if kind in _HOLDS:
         return bool(_HOLDS[kind].search(text))

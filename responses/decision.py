@@ -75,6 +75,7 @@ from pressbot.responses.answer_types import (
     may_or_must,
     names_person,
     reports_count,
+    states_rule,
 )
 from pressbot.responses.composer import (
     _YEAR,
@@ -529,7 +530,7 @@ def rule_stated(answer: Answer, source_lang: str | None = None) -> Answer:
     sentences = [s for s in _quoted_sentences(answer) if s.strip()]
     if not sentences or not all(reports_count(s, lang) for s in sentences):
         return answer
-    if any(may_or_must(s, lang) for s in sentences):
+    if any(states_rule(s, lang) for s in sentences):
         return answer
     return replace(answer, answered=False, quotes=(), citations=(), reason="rule_stated")
 

@@ -330,6 +330,23 @@ def test_a_question_asking_in_which_languages_asks_for_languages_not_a_contact_o
     assert expected_kind(question, lang) == LANGUAGE
 
 
+@pytest.mark.parametrize(("question", "lang"), [
+    ("how many foreigners paid fines in 2020", "en"),
+    ("how often do i pay the fee", "en"),
+    ("как часто платить пошлину", "ru"),
+    ("neçə nəfər dövlət rüsumu ödəyib", "az"),
+    ("2020-ci ildə neçə əcnəbi cərimə ödəyib", "az"),
+    ("2020-ci ilde nece ecnebi cerime odeyib", "az"),
+])
+def test_how_many_paid_or_how_often_one_pays_is_no_way_of_paying(question: str, lang: str) -> None:
+    assert expected_kind(question, lang) != PAYMENT
+
+
+@pytest.mark.parametrize("question", ["rusum nece odenilir", "rüsumu necə ödəyə bilərəm", "rüsumu necə ödəyim"])
+def test_how_written_without_its_letters_asks_the_way_beside_a_verb_of_procedure(question: str) -> None:
+    assert expected_kind(question, "az") == PAYMENT
+
+
 @pytest.mark.parametrize(("with_it", "without_it", "lang"), [
     ("The call centre operates in 3 languages - Azerbaijani, Russian and English.",
      "Azerbaijani citizens living in Russia were registered.", "en"),
@@ -661,8 +678,8 @@ def test_a_count_does_not_answer_how_much_is_paid(question: str, lang: str) -> N
     assert not reply.answer.answered and "5000" not in reply.text
 
 
-@pytest.mark.parametrize("kind", [MONEY, DURATION, LANGUAGE, NUMBER, CONTACT, LIST])
-@pytest.mark.parametrize("unit", ["1", "1 ", "1, ", "1.", "1a"])
+@pytest.mark.parametrize("kind", [MONEY, DURATION, LANGUAGE, NUMBER, CONTACT, LIST, PAYMENT])
+@pytest.mark.parametrize("unit", ["1", "1 ", "1, ", "1.", "1a", "pay ", "1 , ", "a-", "call "])
 def test_a_long_run_of_figures_is_read_in_linear_time(kind: str, unit: str) -> None:
     # A figure's pattern was tried from every digit of the run, each try scanning to its end: a money question read
     # a 5,000-digit line in 2.8 s, a count question in 3 s, a language question in 0.6 s; an e-mail address was
@@ -700,6 +717,25 @@ def test_how_to_pay_asks_the_way_of_paying_not_an_amount(question: str, lang: st
 def test_a_sentence_states_how_to_pay_when_it_names_paying_and_its_means(with_it: str, without_it: str,
                                                                            lang: str) -> None:
     assert holds(PAYMENT, with_it, lang) and not holds(PAYMENT, without_it, lang)
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("The state fee for the residence permit card is 60 manat and is paid when applying.", "en"),
+    ("Foreigners paid 500 manat in fines, taking into account the period of their stay.", "en"),
+    ("Пошлина оплачивается за счёт работодателя.", "ru"),
+    ("Ödənişlər barədə hesabat hazırlanıb.", "az"),
+])
+def test_a_card_or_an_account_named_without_its_preposition_is_no_means_of_paying(sentence: str, lang: str) -> None:
+    assert not holds(PAYMENT, sentence, lang)
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("The fee is paid by bank card or into the account of the embassy.", "en"),
+    ("Пошлина оплачивается на счёт консульства.", "ru"),
+    ("Rüsum hesaba ödənilir.", "az"),
+])
+def test_a_card_or_an_account_with_its_preposition_is_a_means_of_paying(sentence: str, lang: str) -> None:
+    assert holds(PAYMENT, sentence, lang)
 
 
 def test_paid_labour_is_no_way_of_paying() -> None:

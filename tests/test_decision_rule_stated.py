@@ -97,3 +97,36 @@ def test_a_count_report_holds_a_number_and_no_age_duration_or_fee(sentence: str,
 def test_a_rule_lifted_or_limited_is_a_rule_though_it_holds_a_number(lang: str, question: str, lifted: str) -> None:
     composed = quoting(question, lang, lifted)
     assert rule_stated(composed) == composed
+
+
+# (language, a question asking whether one may, a count naming a restriction only, a count saying one was lifted)
+RESTRICTIONS = [
+    ("en", "can foreigners leave the country?",
+     "During the quarantine restrictions, 5,000 foreigners left the country in May.",
+     "The restrictions on leaving the country were lifted on 1 June, and 5,000 foreigners left in June."),
+    ("az", "əcnəbilər ölkəni tərk edə bilər? olar?",
+     "Karantin məhdudiyyətləri dövründə may ayında 5000 əcnəbi ölkəni tərk edib.",
+     "Ölkədən çıxışa məhdudiyyət 1 iyunda ləğv edilib, iyunda 5000 əcnəbi ölkəni tərk edib."),
+    ("ru", "граждан можно эвакуировать?",
+     "После отмены рейсов 300 граждан были эвакуированы.",
+     "Ограничение на въезд отменено 1 июня, 300 граждан вернулись."),
+]
+
+
+@pytest.mark.parametrize(("lang", "question", "count", "lifted"), RESTRICTIONS)
+def test_a_count_naming_a_restriction_or_a_cancellation_states_no_rule(
+        lang: str, question: str, count: str, lifted: str) -> None:
+    decided = rule_stated(quoting(question, lang, count))
+    assert not decided.answered and decided.reason == "rule_stated"
+
+
+@pytest.mark.parametrize(("lang", "question", "count", "lifted"), RESTRICTIONS)
+def test_a_restriction_imposed_or_lifted_states_a_rule(lang: str, question: str, count: str, lifted: str) -> None:
+    composed = quoting(question, lang, lifted)
+    assert rule_stated(composed) == composed
+
+
+@pytest.mark.parametrize(("text", "lang"), [("are there quarantine restrictions", "en"),
+                                            ("karantin məhdudiyyətləri", "az"), ("отмена рейсов", "ru")])
+def test_a_restriction_named_asks_no_rule(text: str, lang: str) -> None:
+    assert not may_or_must(text, lang)
