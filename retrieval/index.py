@@ -346,7 +346,7 @@ class Index:
         for name in names:
             if name in out:
                 continue
-            holds = np.logical_and.reduce([self.postings.impacts_in(t, rows) > 0 for t in name])
+            holds = np.logical_and.reduce([self.postings.holds_in(t, rows) for t in name])
             written = np.zeros(len(rows), dtype=bool)
             for n in np.flatnonzero(holds):
                 i = int(rows[n])

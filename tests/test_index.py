@@ -217,3 +217,13 @@ def test_a_name_is_written_whole_only_with_its_terms_in_a_row() -> None:
     assert not written_whole(("unit", "state"), ["unit", "mexican", "state"])
     assert not written_whole(("unit", "state"), ["state", "unit"])
     assert written_whole(("mobil", "applic"), ["launch", "mobil", "applic", "migaz"])
+
+
+def test_a_name_whose_terms_weigh_negatively_is_still_written_whole() -> None:
+    """In a tiny corpus whose average idf is negative, rank-bm25's floor makes the impact of a term in every
+    passage negative: whether a passage writes a name whole is read from which passages hold its terms."""
+    texts = ("the united states embassy", "united states consul", "united states visa")
+    index = Index.build([Document(id=f"d{i}", title="", text=t) for i, t in enumerate(texts)])
+    assert index.postings.term_idf("unit") < 0  # the premise of this test
+    written = index._written([("unit", "state")], np.arange(len(texts), dtype=np.int64))
+    assert written[("unit", "state")].tolist() == [True, True, True]
