@@ -338,10 +338,11 @@ class Index:
         return [(int(candidates[i]), float(scores[candidates[i]])) for i in order]
 
     def _written(self, names: Iterable[Terms], rows: IntArray) -> dict[Terms, BoolArray]:
-        """For each name, whether each of the given passages writes it whole in its title or its text
+        """For each name, whether each of the given passages writes it whole in its title (with the heading it falls
+        under, counted as the title is) or its text
         (`written_whole`); only the passages holding every term of the name are read and analyzed, each once."""
         out: dict[Terms, BoolArray] = {}
-        read: dict[int, tuple[list[str], list[str]]] = {}
+        read: dict[int, tuple[list[str], ...]] = {}
         table = self.passages
         for name in names:
             if name in out:
@@ -352,7 +353,8 @@ class Index:
                 i = int(rows[n])
                 if i not in read:
                     lang = table.lang(i)
-                    read[i] = (analyze(table.document(i).title, lang), analyze(table.text_of(i), lang))
+                    read[i] = tuple(analyze(part, lang) for part in  # each read alone: no name across two of them
+                                    (table.document(i).title, table.heading_of(i), table.text_of(i)))
                 written[n] = any(written_whole(name, terms) for terms in read[i])
             out[name] = written
         return out

@@ -227,3 +227,19 @@ def test_a_name_whose_terms_weigh_negatively_is_still_written_whole() -> None:
     assert index.postings.term_idf("unit") < 0  # the premise of this test
     written = index._written([("unit", "state")], np.arange(len(texts), dtype=np.int64))
     assert written[("unit", "state")].tolist() == [True, True, True]
+
+
+def test_a_name_written_whole_in_a_section_heading_counts_as_written() -> None:
+    """A heading counts towards the terms of the passages under it as the title does, so a name written whole
+    there is written in them."""
+    talks = " ".join(["Officials discussed consular cooperation and trade."] * 12)  # a passage of its own
+    docs = [Document(id="d0", title="Visits", text=f"The United States\n\n{talks}\n\n{talks} The ambassador spoke."),
+            *(Document(id=f"f{i}", title="", text=t) for i, t in enumerate(FILLER))]
+    index = Index.build(docs, glossary=Glossary.parse("- en: [usa, united states]\n"))
+    under = index.passages[1]
+    assert (under.id, under.title, "United" in under.text) == ("d0#2", "Visits\nThe United States", False)
+
+    def score(query: str) -> float:
+        return next(h.score for h in index.search(query, k=len(index)) if h.passage_id == under.id)
+
+    assert score("usa ambassador") > score("united states ambassador")  # scaled up: written whole in its heading
