@@ -243,3 +243,24 @@ def test_a_name_written_whole_in_a_section_heading_counts_as_written() -> None:
         return next(h.score for h in index.search(query, k=len(index)) if h.passage_id == under.id)
 
     assert score("usa ambassador") > score("united states ambassador")  # scaled up: written whole in its heading
+
+
+def test_a_name_scaled_to_at_most_1_is_not_read_for_being_written_whole_in_a_tiny_corpus(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the idf floor is negative, as where it is not, only the names scaled above 1 are read in the passages:
+    scaled to at most 1, a name weighs the same written whole or apart."""
+    texts = ("usa embassy service border", "usa visa service border", "usa passport service border",
+             "united states ambassador service border")
+    index = Index.build([Document(id=f"d{i}", title="", text=t) for i, t in enumerate(texts)],
+                        glossary=Glossary.parse("- en: [usa, united states]\n"))
+    assert index.postings.idf.min() < 0 and index.postings.term_idf("usa") < 0  # the premise: a scale below 1
+    read: list[tuple[str, ...]] = []
+    written = Index._written
+
+    def reading(self: Index, names: list[tuple[str, ...]], rows: Any) -> Any:
+        read.extend(names)
+        return written(self, names, rows)
+
+    monkeypatch.setattr(Index, "_written", reading)
+    assert {h.doc_id for h in index.search("usa", k=4)} == {"d0", "d1", "d2", "d3"}
+    assert read == []
