@@ -20,7 +20,7 @@ import Stemmer
 from pressbot.retrieval.stopwords import STOPWORDS
 
 # Bump when analysis changes: saved indexes built by another version are rebuilt.
-ANALYZER_VERSION = "20"
+ANALYZER_VERSION = "21"
 
 LANGUAGES = ("en", "az", "ru")
 
@@ -256,16 +256,18 @@ def _tokens(text: str, stop: frozenset[str]) -> list[str]:
     """The words of a text that are no stopwords, each hyphenated word followed by its parts joined into one token
     (without parts that are stopwords: "2019-cu" adds nothing), so that a name written either way is found in
     order: "gecə-gündüz" reads "gece gunduz gecegunduz", as the vocabulary's name "gecə-gündüz" does. A word that
-    starts with a figure is a number and what it counts ("25-летие", "10-day", "5-illik"), no name: its parts only,
-    for no one types "25летие", and a joined term no release uses would count against the evidence for answering
-    as the rarest word ("COVID-19", "G-20" still join)."""
+    starts with a figure and goes on in letters is a number and what it counts ("25-летие", "10-day", "5-illik"), no
+    name: its parts only, for no one types "25летие", and a joined term no release uses would count against the
+    evidence for answering as the rarest word. Names and codes ("COVID-19", "G-20") and numbers of figures only (a
+    phone "012-493-15-03", a document's "No. 1-23", often typed without hyphens) still join."""
     text = _GROUPED_NUMBER.sub(lambda m: m.group(0).translate(_SEPARATORS), text)
     out: list[str] = []
     at = 0
     for match in _HYPHENATED.finditer(text):
         out += [t for t in tokenize(text[at : match.start()]) if t not in stop]
         parts = [p for p in tokenize(match.group(0)) if p not in stop]
-        out += parts if len(parts) < 2 or parts[0].isdigit() else [*parts, "".join(parts)]
+        counted = len(parts) > 1 and parts[0].isdigit() and not all(p.isdigit() for p in parts)  # "10-day"
+        out += parts if len(parts) < 2 or counted else [*parts, "".join(parts)]
         at = match.end()
     return out + [t for t in tokenize(text[at:]) if t not in stop]
 

@@ -106,6 +106,13 @@ def _phrases(plan: Query) -> list[Terms]:
     return [alt for c in plan.concepts for alt in c.alternatives[1:] if len(alt) > 1 and alt != c.said]
 
 
+def _read_whole(plan: Query, named: Sequence[Sequence[tuple[Terms, float]]]) -> list[Terms]:
+    """The names whose weight depends on whether a passage writes them whole: the phrases (`_phrases`) scaled
+    above 1; one scaled to at most 1 weighs the same written whole or apart (`_scale_where`)."""
+    phrases = set(_phrases(plan))
+    return [alt for alternatives in named for alt, scale in alternatives if scale > 1 and alt in phrases]
+
+
 class Index:
     """BM25 over the passages of a set of documents; immutable once built, so it can be swapped whole."""
 
@@ -287,12 +294,17 @@ class Index:
                 for t in concept.said:
                     plain[t] = plain.get(t, 0.0) + 1.0
                 continue
-            said = sum(self.postings.term_idf(t) for t in concept.said)
-            used = [(alt, said / max(sum(self.postings.term_idf(t) for t in alt), 1e-9)) for alt in concept.alternatives
+            used = [(alt, scale) for alt, scale in self._scales(concept)
                     if any(t in self.postings.vocabulary for t in alt)]
             if used:
                 named.append(used)
         return plain, named
+
+    def _scales(self, concept: Concept) -> list[tuple[Terms, float]]:
+        """Each alternative of a named concept with the factor that scales it to the idf mass of the name the
+        question used."""
+        said = sum(self.postings.term_idf(t) for t in concept.said)
+        return [(alt, said / max(sum(self.postings.term_idf(t) for t in alt), 1e-9)) for alt in concept.alternatives]
 
     def _ranked_expanded(self, plan: Query, k: int) -> list[tuple[int, float]]:
         """Top k of a question with names, through the postings' top-k path: one weighted top-k run over every
@@ -311,8 +323,7 @@ class Index:
                   for t in [*plain, *(t for n in named for alt, _ in n for t in alt)]}
         for t, count in plain.items():
             scores += looked[t] * count
-        phrases = set(_phrases(plan))  # only a name scaled up can weigh less where not written whole
-        written = self._written([alt for n in named for alt, scale in n if scale > 1 and alt in phrases], candidates)
+        written = self._written(_read_whole(plan, named), candidates)
         for alternatives in named:
             scores += np.max([sum((looked[t] for t in alt), np.zeros(len(candidates)))
                               * _scale_where(written.get(alt), scale) for alt, scale in alternatives], axis=0)
@@ -324,35 +335,33 @@ class Index:
         """Top k of a question with names in a corpus whose idf floor is negative (a tiny one): every passage
         scored, only those holding a term of the question kept."""
         scores = self.postings.scores([t for c in plan.concepts if len(c.alternatives) == 1 for t in c.said])
-        written = self._written(_phrases(plan), np.arange(len(scores), dtype=np.int64))
-        for concept in plan.concepts:
-            if len(concept.alternatives) == 1:
-                continue
-            said = sum(self.postings.term_idf(t) for t in concept.said)
-            scores += np.max([self.postings.scores(alt)
-                              * _scale_where(written.get(alt), said / max(sum(self.postings.term_idf(t) for t in alt),
-                                                                          1e-9))
-                              for alt in concept.alternatives], axis=0)
+        named = [self._scales(concept) for concept in plan.concepts if len(concept.alternatives) > 1]
+        written = self._written(_read_whole(plan, named), np.arange(len(scores), dtype=np.int64))
+        for alternatives in named:
+            scores += np.max([self.postings.scores(alt) * _scale_where(written.get(alt), scale)
+                              for alt, scale in alternatives], axis=0)
         candidates = np.array([i for i in range(len(scores)) if self._holds(i, plan.terms)], dtype=np.int64)
         order = np.lexsort((candidates, -scores[candidates]))[:k]
         return [(int(candidates[i]), float(scores[candidates[i]])) for i in order]
 
     def _written(self, names: Iterable[Terms], rows: IntArray) -> dict[Terms, BoolArray]:
-        """For each name, whether each of the given passages writes it whole in its title or its text
+        """For each name, whether each of the given passages writes it whole in its title (with the heading it falls
+        under, counted as the title is) or its text
         (`written_whole`); only the passages holding every term of the name are read and analyzed, each once."""
         out: dict[Terms, BoolArray] = {}
-        read: dict[int, tuple[list[str], list[str]]] = {}
+        read: dict[int, tuple[list[str], ...]] = {}
         table = self.passages
         for name in names:
             if name in out:
                 continue
-            holds = np.logical_and.reduce([self.postings.impacts_in(t, rows) > 0 for t in name])
+            holds = np.logical_and.reduce([self.postings.holds_in(t, rows) for t in name])
             written = np.zeros(len(rows), dtype=bool)
             for n in np.flatnonzero(holds):
                 i = int(rows[n])
                 if i not in read:
                     lang = table.lang(i)
-                    read[i] = (analyze(table.document(i).title, lang), analyze(table.text_of(i), lang))
+                    read[i] = tuple(analyze(part, lang) for part in  # each read alone: no name across two of them
+                                    (table.document(i).title, table.heading_of(i), table.text_of(i)))
                 written[n] = any(written_whole(name, terms) for terms in read[i])
             out[name] = written
         return out

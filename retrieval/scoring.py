@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from pressbot.retrieval.bags import Bags, FloatArray, Int32Array, IntArray, term_major
+from pressbot.retrieval.bags import Bags, BoolArray, FloatArray, Int32Array, IntArray, term_major
 
 # A query whose postings are fewer than size / _SPARSE is summed by sorting its postings; larger ones
 # by adding into a dense array of every passage (the crossover measured on the synthetic corpus).
@@ -221,6 +221,18 @@ class Postings:
         if tid is None:
             return np.zeros(len(passages), dtype=np.float64)
         return self._lookup(_Slice(tid, int(self.offsets[tid]), int(self.offsets[tid + 1]), 1), passages)
+
+    def holds_in(self, term: str, passages: IntArray) -> BoolArray:
+        """Whether each of the given ascending passages has a term: membership, not the impact's sign (a term in
+        half the passages of a tiny corpus has a negative or zero idf, hence impact)."""
+        tid = self.vocabulary.get(term)
+        if tid is None or self.offsets[tid] == self.offsets[tid + 1]:
+            return np.zeros(len(passages), dtype=bool)
+        postings = self.passages[int(self.offsets[tid]) : int(self.offsets[tid + 1])]
+        needles = passages.astype(np.int32, copy=False)  # int64 needles would copy the postings to int64
+        where = np.minimum(postings.searchsorted(needles), len(postings) - 1)
+        found: BoolArray = postings[where] == needles
+        return found
 
     def _top(self, slices: Sequence[_Slice], k: int) -> tuple[IntArray, FloatArray]:
         """The k best passages for the given terms: see `top_k`."""

@@ -83,17 +83,23 @@ class PassageTable(Sequence[Passage]):
             i += len(self)
         if not 0 <= i < len(self):
             raise IndexError(i)
-        doc = self.document(i)
-        start, heading, end = self.starts.item(i), self.headings.item(i), self.starts.item(i + 1)
-        under = self._decode(start, start + heading) if heading else ""
-        position = self.position.item(i)
-        return Passage(id=passage_id(doc.id, position), doc_id=doc.id, position=position,
-                       title=f"{doc.title}\n{under}" if under else doc.title, text=self._decode(start + heading, end),
-                       lang=doc.lang)
+        doc, position = self.document(i), self.position.item(i)
+        return Passage(id=passage_id(doc.id, position), doc_id=doc.id, position=position, title=self.title_of(i),
+                       text=self.text_of(i), lang=doc.lang)
 
     def document(self, i: int) -> Document:
         """The document of passage i."""
         return self.documents[self.doc.item(i)]
+
+    def heading_of(self, i: int) -> str:
+        """The heading passage i falls under ("" if none): indexed with its title."""
+        start = self.starts.item(i)
+        return self._decode(start, start + self.headings.item(i))
+
+    def title_of(self, i: int) -> str:
+        """Passage i's title as it is indexed: its document's title, then the heading it falls under, if any."""
+        title, heading = self.document(i).title, self.heading_of(i)
+        return f"{title}\n{heading}" if heading else title
 
     def text_of(self, i: int) -> str:
         """Passage i's text (without its heading): what a hit quotes, without making the whole Passage."""

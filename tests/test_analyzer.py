@@ -356,3 +356,7 @@ def test_a_noun_in_iya_with_my_is_not_cut_into_its_iya() -> None:
     # The vocabulary's "my" form Almaniya-m read as Almani-yam ("I am") and then "alma".
     assert stem_az("almaniyam") != "alma"
 
+
+
+def test_a_number_of_hyphenated_figures_is_also_one_joined_term() -> None:
+    assert analyze("call 012-493-15-03", "en") == ["call", "012", "493", "15", "03", "0124931503"]

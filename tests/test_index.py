@@ -217,3 +217,50 @@ def test_a_name_is_written_whole_only_with_its_terms_in_a_row() -> None:
     assert not written_whole(("unit", "state"), ["unit", "mexican", "state"])
     assert not written_whole(("unit", "state"), ["state", "unit"])
     assert written_whole(("mobil", "applic"), ["launch", "mobil", "applic", "migaz"])
+
+
+def test_a_name_whose_terms_weigh_negatively_is_still_written_whole() -> None:
+    """In a tiny corpus whose average idf is negative, rank-bm25's floor makes the impact of a term in every
+    passage negative: whether a passage writes a name whole is read from which passages hold its terms."""
+    texts = ("the united states embassy", "united states consul", "united states visa")
+    index = Index.build([Document(id=f"d{i}", title="", text=t) for i, t in enumerate(texts)])
+    assert index.postings.term_idf("unit") < 0  # the premise of this test
+    written = index._written([("unit", "state")], np.arange(len(texts), dtype=np.int64))
+    assert written[("unit", "state")].tolist() == [True, True, True]
+
+
+def test_a_name_written_whole_in_a_section_heading_counts_as_written() -> None:
+    """A heading counts towards the terms of the passages under it as the title does, so a name written whole
+    there is written in them."""
+    talks = " ".join(["Officials discussed consular cooperation and trade."] * 12)  # a passage of its own
+    docs = [Document(id="d0", title="Visits", text=f"The United States\n\n{talks}\n\n{talks} The ambassador spoke."),
+            *(Document(id=f"f{i}", title="", text=t) for i, t in enumerate(FILLER))]
+    index = Index.build(docs, glossary=Glossary.parse("- en: [usa, united states]\n"))
+    under = index.passages[1]
+    assert (under.id, under.title, "United" in under.text) == ("d0#2", "Visits\nThe United States", False)
+
+    def score(query: str) -> float:
+        return next(h.score for h in index.search(query, k=len(index)) if h.passage_id == under.id)
+
+    assert score("usa ambassador") > score("united states ambassador")  # scaled up: written whole in its heading
+
+
+def test_a_name_scaled_to_at_most_1_is_not_read_for_being_written_whole_in_a_tiny_corpus(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the idf floor is negative, as where it is not, only the names scaled above 1 are read in the passages:
+    scaled to at most 1, a name weighs the same written whole or apart."""
+    texts = ("usa embassy service border", "usa visa service border", "usa passport service border",
+             "united states ambassador service border")
+    index = Index.build([Document(id=f"d{i}", title="", text=t) for i, t in enumerate(texts)],
+                        glossary=Glossary.parse("- en: [usa, united states]\n"))
+    assert index.postings.idf.min() < 0 and index.postings.term_idf("usa") < 0  # the premise: a scale below 1
+    read: list[tuple[str, ...]] = []
+    written = Index._written
+
+    def reading(self: Index, names: list[tuple[str, ...]], rows: Any) -> Any:
+        read.extend(names)
+        return written(self, names, rows)
+
+    monkeypatch.setattr(Index, "_written", reading)
+    assert {h.doc_id for h in index.search("usa", k=4)} == {"d0", "d1", "d2", "d3"}
+    assert read == []
