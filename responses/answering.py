@@ -207,7 +207,9 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
         plan, translated = index.translate(question, lang, target, cognates)
         if not translated:
             continue
-        hits = index.search_in(plan, target, k=HITS)
+        # ranked with each name the question said in several words weighed as the name saying it whole there
+        # ("qaçqın statusu" as "refugee status", not "refugee"); answered and checked with the plan as translated
+        hits = index.search_in(index.translate(question, lang, target, cognates, whole=True)[0], target, k=HITS)
         searched = searched_in(index, question, lang, target, plan)
         weights = searched.weights
         series = series_in(index, question, lang, target)

@@ -302,6 +302,20 @@ def _ordinal(number: int) -> str:
     return f"{number}{'th' if teen else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
 
 
+def _whole_first(targets: tuple[Terms, ...], width: int) -> tuple[Terms, ...]:
+    """A translated name's names in the target language with, first, the one that says the question's name whole:
+    when the vocabulary's first name there is shorter than the name the question used ("qaçqın statusu", two words,
+    first named "refugee") and exactly one other name extends it up to the question's length ("refugee status"),
+    that one; else the names as they are (none or several such names: which one the question meant is unknown).
+    The first name is the concept's `said`, whose idf mass weighs the concept in the ranking (Index._scales): a
+    question saying "refugee status" is ranked as asking for both words, not for the more common "refugee" alone."""
+    first = targets[0]
+    longer = [alt for alt in targets if len(first) < len(alt) <= width and set(first) <= set(alt)]
+    if len(longer) != 1:
+        return targets
+    return (longer[0], *(alt for alt in targets if alt != longer[0]))
+
+
 def _as_said(term: str, target: str) -> Concept:
     """A term the vocabulary does not translate, searched as said; a number below ORDINAL_BELOW searched in English
     is also its ordinal (25 -> 25th): the English releases number anniversaries and sessions so ("the 25th
@@ -355,14 +369,15 @@ class Glossary:
                 for lang, by_first in self._match.items()}
 
     def translate(self, terms: Sequence[str], lang: str, target: str,
-                  loanword: Callable[[str], Terms] | None = None) -> tuple[Query, int]:
+                  loanword: Callable[[str], Terms] | None = None, whole: bool = False) -> tuple[Query, int]:
         """A question's terms as they would be searched in `target`, and how many of its concepts were
         translated: each vocabulary name becomes a concept whose alternatives are its entry's names in
         `target`; any other term (a number, a name, a word the vocabulary lacks) stays as said, so that a
         release in `target` covers it only if it uses the same term, unless `loanword` gives the term in
         `target` it is the loanword of (cognates.py): then that term (or its spellings), not counted as
         translated (a guess from spelling enriches a question the vocabulary translates, and never alone sends
-        one to `target`)."""
+        one to `target`). `whole`: each name's first name in `target` is the one saying the question's name whole
+        (_whole_first), for ranking."""
         lang = lang if lang in LANGUAGES else "en"
         terms = self.corrected(terms, lang)
         forms = self._match.get(lang, {})
@@ -384,7 +399,7 @@ class Glossary:
                 i += width
                 continue
             form = found[0]
-            concepts.append(Concept(targets))
+            concepts.append(Concept(_whole_first(targets, len(form)) if whole else targets))
             translated += 1
             i += len(form)
         return Query(tuple(concepts)), translated

@@ -183,16 +183,18 @@ class Index:
         boosted = prefer_recent(ranked, [fresh[self.passages.doc_id(i)] for i, _ in ranked])[:k]
         return self._hits(boosted, concepts)
 
-    def translate(self, question: str, lang: str, target: str, cognates: bool = False) -> tuple[Query, int]:
+    def translate(self, question: str, lang: str, target: str, cognates: bool = False,
+                  whole: bool = False) -> tuple[Query, int]:
         """A question in `lang` as it would be searched in `target` through the vocabulary's names in `target`,
         and how many of its concepts the vocabulary translated (Glossary.translate). `cognates`: a word the
         vocabulary does not list (not a form of it that has no name in `target`) and that no release in `target`
         uses is read as the English term it is the loanword of (cognates.py: "biometrik" as "biometr"); it is not
-        counted as translated."""
+        counted as translated. `whole`: a name the question said in more words than its first name in `target` is
+        ranked as the one name there that says it whole (Glossary.translate)."""
         terms = question_terms(question, lang)
         if not cognates or target != TARGET or lang == target:
-            return self.glossary.translate(terms, lang, target)
-        return self.glossary.translate(terms, lang, target, lambda term: self._cognates.english(term, lang))
+            return self.glossary.translate(terms, lang, target, whole=whole)
+        return self.glossary.translate(terms, lang, target, lambda term: self._cognates.english(term, lang), whole)
 
     @functools.cached_property
     def _cognates(self) -> Cognates:

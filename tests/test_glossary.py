@@ -293,3 +293,52 @@ def test_the_bundled_vocabulary_reads_movement_outside_the_country_as_travel_abr
 def test_a_very_long_figure_translated_to_english_is_searched_as_said() -> None:
     plan, _ = Glossary.parse("- {en: [visa], az: [viza]}").translate(["viza", "9" * 5000], "az", "en")
     assert plan.concepts[-1].alternatives == (("9" * 5000,),)
+
+
+WHOLE = """
+- en: [refugee, refugee status, asylum]
+  az: [qaçqın, qaçqın statusu]
+- en: [appointment, electronic appointment, booking an appointment]
+  az: [növbə, növbə götürmək]
+"""
+
+
+def test_a_translated_name_is_ranked_as_the_one_name_saying_it_whole() -> None:
+    plan, _ = Glossary.parse(WHOLE).translate(analyze("qaçqın statusu", "az"), "az", "en", whole=True)
+    assert plan.concepts[0].said == tuple(analyze("refugee status", "en"))
+
+
+def test_a_translated_name_keeps_the_vocabulary_order_unless_asked_for_ranking() -> None:
+    plan, _ = Glossary.parse(WHOLE).translate(analyze("qaçqın statusu", "az"), "az", "en")
+    assert plan.concepts[0].said == tuple(analyze("refugee", "en"))
+
+
+def test_a_one_word_name_keeps_its_first_name_when_ranked() -> None:
+    plan, _ = Glossary.parse(WHOLE).translate(analyze("qaçqın", "az"), "az", "en", whole=True)
+    assert plan.concepts[0].said == tuple(analyze("refugee", "en"))
+
+
+def test_a_name_said_whole_by_several_names_there_keeps_its_first_name() -> None:
+    # "növbə götürmək" could be "electronic appointment" or "booking an appointment": which one is unknown.
+    plan, _ = Glossary.parse(WHOLE).translate(analyze("növbə götürmək", "az"), "az", "en", whole=True)
+    assert plan.concepts[0].said == tuple(analyze("appointment", "en"))
+
+
+def test_a_name_said_whole_keeps_every_other_name_as_an_alternative() -> None:
+    plan, _ = Glossary.parse(WHOLE).translate(analyze("qaçqın statusu", "az"), "az", "en", whole=True)
+    assert set(plan.concepts[0].alternatives) == {tuple(analyze(n, "en")) for n in ("refugee", "refugee status",
+                                                                                      "asylum")}
+
+
+WHOLE_DOCS = [
+    Document(id="camp", title="Camp visit", text="The refugee camp was visited; application forms were handed out."),
+    Document(id="status", title="Decision", text="Refugee status is decided within three months."),
+    Document(id="ferry", title="Ferry timetable", text="The ferry leaves the harbour at nine."),
+    Document(id="port", title="Port works", text="The harbour was repaired in spring."),
+]
+
+
+def test_a_question_naming_refugee_status_in_another_language_ranks_the_release_saying_it_first() -> None:
+    whole = Index.build(WHOLE_DOCS, glossary=Glossary.parse(WHOLE + "- {en: [application], az: [ərizə]}"))
+    plan, _ = whole.translate("qaçqın statusu ərizəsi", "az", "en", whole=True)
+    assert whole.search_in(plan, "en")[0].doc_id == "status"
