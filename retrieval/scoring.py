@@ -127,6 +127,15 @@ class Impacts:
                         k1=self.k1, b=self.b, epsilon=self.epsilon, idf=self.idf, avgdl=self.avgdl)
 
 
+def _find(postings: Int32Array, passages: IntArray) -> tuple[IntArray, BoolArray]:
+    """Where each of the given passages would stand in a term's (ascending, non-empty) postings, and whether it is
+    there; the passages searched as int32, the postings' type (int64 needles would copy the postings to int64)."""
+    needles = passages.astype(np.int32, copy=False)
+    where: IntArray = np.minimum(postings.searchsorted(needles), len(postings) - 1)
+    found: BoolArray = postings[where] == needles
+    return where, found
+
+
 @dataclass(frozen=True)
 class Postings:
     """Per-term postings with BM25 impacts; scores equal `BM25Okapi.get_scores` for the same tokens."""
@@ -228,10 +237,7 @@ class Postings:
         tid = self.vocabulary.get(term)
         if tid is None or self.offsets[tid] == self.offsets[tid + 1]:
             return np.zeros(len(passages), dtype=bool)
-        postings = self.passages[int(self.offsets[tid]) : int(self.offsets[tid + 1])]
-        needles = passages.astype(np.int32, copy=False)  # int64 needles would copy the postings to int64
-        where = np.minimum(postings.searchsorted(needles), len(postings) - 1)
-        found: BoolArray = postings[where] == needles
+        _, found = _find(self.passages[int(self.offsets[tid]) : int(self.offsets[tid + 1])], passages)
         return found
 
     def _top(self, slices: Sequence[_Slice], k: int) -> tuple[IntArray, FloatArray]:
@@ -318,9 +324,7 @@ class Postings:
             out = np.zeros(len(passages), dtype=np.float64)
             out[place[hit]] = self.impacts[s.lo : s.hi][hit] * s.times
             return out
-        needles = passages.astype(np.int32, copy=False)  # int64 needles would copy the postings to int64
-        where = np.minimum(postings.searchsorted(needles), len(postings) - 1)
-        found = postings[where] == needles
+        where, found = _find(postings, passages)
         return np.where(found, self.impacts[s.lo : s.hi][where] * s.times, 0.0)
 
     def _gather(self, s: _Slice, passages: IntArray) -> FloatArray:
