@@ -244,13 +244,13 @@ _WORD_RUN = re.compile(r"\w+")
 
 def _asks_word(word: str, lang: str, asked_terms: frozenset[str]) -> bool:
     """Whether a word's term is one of the question's (inflections related)."""
-    terms = _word_terms(word, lang)
+    terms = word_terms(word, lang)
     return bool(terms) and all(any(related(t, q) for q in asked_terms if q[:4] == t[:4]) for t in terms)
 
 
 @functools.lru_cache(maxsize=65536)
-def _word_terms(word: str, lang: str) -> tuple[str, ...]:
-    """A word's terms (analysis of it alone)."""
+def word_terms(word: str, lang: str) -> tuple[str, ...]:
+    """A word's terms (analysis of it alone); cached, the same words come back sentence after sentence."""
     return tuple(analyze(word, lang))
 
 

@@ -90,6 +90,7 @@ from pressbot.responses.composer import (
     introducer,
     positive,
     without_given,
+    word_terms,
 )
 from pressbot.responses.content_words import is_content
 from pressbot.retrieval import Index
@@ -237,7 +238,7 @@ def _written_as_name(index: Index, term: str, lang: str) -> bool:
             word = found.group(0)
             if _first(word[:1], lang) != term[:1]:
                 continue  # cheap: a word whose first letter differs cannot have the term as its stem
-            if term not in _stems(word, lang) or _opens(hit.text, found.start()):
+            if term not in word_terms(word, lang) or _opens(hit.text, found.start()):
                 continue  # a sentence's or a list item's first word is capitalized whatever it is
             uses += 1
             capitalized += word[0].isupper()
@@ -257,11 +258,6 @@ def _opens(text: str, at: int) -> bool:
 def _first(letter: str, lang: str) -> str:
     """A word's first letter as analysis writes it (case and Azerbaijani letters folded: "Ş" -> "s")."""
     return normalize(letter, lang)[:1]
-
-
-@functools.lru_cache(maxsize=65536)
-def _stems(word: str, lang: str) -> tuple[str, ...]:
-    return tuple(analyze(word, lang))
 
 
 def names_kept(index: Index, answer: Answer, asked_: Asked, source_lang: str | None = None) -> Answer:
@@ -388,13 +384,13 @@ def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | No
     if not years and not names:
         return answer
     given = given_figures(answer.query, kind)
-    stated = "\n".join(_where_stated(answer, quote, line, intro) for quote in answer.quotes
-                       for line, intro in _lines_stating(kind, quote.text, lang, given))
+    stating = [(quote, line, intro) for quote in answer.quotes
+               for line, intro in _lines_stating(kind, quote.text, lang, given)]
+    stated = "\n".join(_where_stated(answer, quote, line, intro) for quote, line, intro in stating)
     # A line naming no year of its own continues the time of the quoted sentence written right before it in its
     # paragraph ("… committed in January 1990 …" then "… 147 persons were killed …"); one naming a year is read by
     # itself ("In 2016, 500 permits were issued" is not 2015's figure whatever the sentence before it says).
-    dated = "\n".join(_preceding(answer, quote) for quote in answer.quotes
-                      for line, _ in _lines_stating(kind, quote.text, lang, given) if not _years(line))
+    dated = "\n".join(_preceding(answer, quote) for quote, line, _ in stating if not _years(line))
     terms = _terms(stated, lang)
     # Of several names, one is enough ("the mobile service in Zagatala for residents of Zagatala, Balakan and
     # Gakh": the figure's line names the district it was held in); names_kept already wants each in the quotes.
