@@ -151,13 +151,13 @@ def answer_question(index: Index, question: str, renderer: Renderer,
                      dated=dated_passages(index, hits, question))
     own = Asked(asked.plan, asked.weights, own_cue(question, lang))
     answer = checked(index, answer, own)
-    unnamed = not names_series(index, answer, question, lang)
-    if weak(answer, own) or unnamed:
+    weakly, unnamed = weak(answer, own), not names_series(index, answer, question, lang)
+    if weakly or unnamed:
         other = across_languages(index, question, lang, settings, any_size=lacks_year(answer, question),
                                  cognates=not answer.answered)
         # A weak answer gives way to a better one; an answer that never says the numbered name asked only to one that
         # says it (names_series), not to any other language's answer.
-        if other is not None and ((weak(answer, own) and prefers_other(index, answer, own, other))
+        if other is not None and ((weakly and prefers_other(index, answer, own, other))
                                   or (unnamed and answer.answered and names_series(index, other, question, lang))):
             answer = other
     if ui is not None and ui != lang:  # the question did not show the person's language: reply in theirs

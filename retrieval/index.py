@@ -347,9 +347,9 @@ class Index:
         return [(int(candidates[i]), float(scores[candidates[i]])) for i in order]
 
     def _written(self, names: Iterable[Terms], rows: IntArray) -> dict[Terms, BoolArray]:
-        """For each name, whether each of the given passages writes it whole in its title (with the heading it falls
-        under, counted as the title is) or its text
-        (`written_whole`); only the passages holding every term of the name are read and analyzed, each once."""
+        """For each name, whether each of the given passages writes it whole (`written_whole`) in its document's
+        title, the heading it falls under (counted with the title, as the index counts it) or its text; only the
+        passages holding every term of the name are read and analyzed, each once."""
         out: dict[Terms, BoolArray] = {}
         read: dict[int, tuple[list[str], ...]] = {}
         table = self.passages
