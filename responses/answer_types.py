@@ -12,12 +12,12 @@ sentence holds them when it names languages, "in Azerbaijani, Russian and Englis
 языках"); "when was X set up", "nə vaxt yaradılıb", "когда создана" for the date it was founded (a date said
 with "established", "yaradılıb", "создана"); "from what age", "neçə yaşdan", "с какого возраста" for an age (a
 figure said as one: "the age of 18", "18 yaşına çatmış", "старше 16 лет"); "which countries", "mostly from
-where", "hansı ölkələr", "из каких стран" for countries or nationalities (a sentence holds them when it names
-them: "citizens of Turkey", "5 of Georgia", "Türkiyə vətəndaşları", "граждане Турции", a series of names). A list
-of documents or steps is an enumeration, not a sentence that mentions documents. The composer prefers, among
-sentences that match the question, one that holds the kind of answer asked for (the classic expected-answer-type
-cue of question answering, written once per language); when none of the quoted ones holds it, the answer says
-that the press releases do not state it.
+where", "hansı ölkələr", "из каких стран", "откуда приехали" for countries or nationalities (a sentence holds them
+when it names them: "citizens of Turkey", "5 of Georgia", "Türkiyə vətəndaşları", "граждане Турции", a series of
+names). A list of documents or steps is an enumeration, not a sentence that mentions documents. The composer
+prefers, among sentences that match the question, one that holds the kind of answer asked for (the classic
+expected-answer-type cue of question answering, written once per language); when none of the quoted ones holds it,
+the answer says that the press releases do not state it.
 
 Usage::
 
@@ -117,10 +117,11 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (CONTACT, re.compile(r"\b(telefon\w*|nomre\w*|elaqe nomre\w*|e-?poct\w*|sayt\w*|"
                              r"internet sehife\w*|elektron unvan\w*)\b")),
         (LIST, re.compile(r"\b(hansi sened\w*|sened\w* (lazim|teleb|teqdim)\w*|ne(ler)? lazim\w*|hansi addim\w*)\b")),
-        # Not "haradan" alone: "kartı haradan götürmək olar" asks where to collect it.
-        (COUNTRY, re.compile(r"\b(hansi (olke|dovlet)\w*|hara vetendas\w*|hansi milliyyet\w*)\b")),
+        # Not "haradan" alone: "kartı haradan götürmək olar" asks where to collect it; "haradan gəliblər", countries.
+        (COUNTRY, re.compile(r"\b(hansi (olke|dovlet)\w*|hara vetendas\w*|hansi milliyyet\w*|"
+                             r"haradan( \w+){0,5} gel\w*|gel\w*( \w+){0,2} haradan)\b")),
         (ADDRESS, re.compile(r"\b(unvan\w*)\b")),
-        (PLACE, re.compile(r"\b(harada|hara|haraya|yerlesir)\b")),
+        (PLACE, re.compile(r"\b(harada|hara|haraya|haradan|yerlesir)\b")),
         (PERSON, re.compile(r"\b(kim|kime|kimdir|kimler\w*|kimin|kimle|kimnen|kimden)\b")),
         (FOUNDED, re.compile(rf"\b(ne vaxt\w*|hacan|hansi il\w*|nececi il\w*)\b(?P<gap>.*)\b{_FOUNDING['az']}|"
                              rf"\b{_FOUNDING['az']}(?P<gap2>.*)\b(ne vaxt\w*|hacan|hansi il\w*|nececi il\w*)\b")),
@@ -147,11 +148,13 @@ _ASKS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                              r"электронн\w* (почт|адрес)\w*|сайт\w*|контакт\w*)\b")),
         (LIST, re.compile(r"\b(как(ие|ой|ая) (документ|док|бумаг|справк)\w*|документ\w* (нужн|необходим|требу)\w*|"
                           r"что (нужно|надо|необходимо)|доки)\b")),
-        # Not "откуда" alone: "откуда забрать карту" asks a place.
+        # Not "откуда" alone: "откуда забрать карту" asks a place; people arriving "from where" come from countries.
         (COUNTRY, re.compile(r"\b((как\w*|скольк\w*) (стран|государств|национальност)\w*|"
-                             r"из каких (стран|государств)\w*|граждан\w* как\w*)\b")),
+                             r"из каких (стран|государств)\w*|граждан\w* как\w*|"
+                             r"откуда( \w+){0,5} (приех|прибы|въех|родом)\w*|"
+                             r"(приех|прибы|въех)\w*( \w+){0,2} откуда)\b")),
         (ADDRESS, re.compile(r"\b(адрес\w*)\b")),
-        (PLACE, re.compile(r"\b(где|куда|находится)\b")),
+        (PLACE, re.compile(r"\b(где|куда|откуда|находится)\b")),
         (PERSON, re.compile(r"\b(кто|кому|кем|кого)\b")),
         (FOUNDED, re.compile(rf"\b(когда|с каких пор|в каком году|с какого года)\b(?P<gap>.*)\b{_FOUNDING['ru']}|"
                              rf"\b{_FOUNDING['ru']}(?P<gap2>.*)\b(когда|с каких пор|в каком году|с какого года)\b")),
@@ -662,10 +665,15 @@ def asks_speaker(question: str, lang: str) -> bool:
     return found is not None and found[0] == PERSON and bool(_SPOKE.search(normalize(question, lang)))
 
 
-def given_figures(question: str, kind: str | None) -> frozenset[str]:
+def given_figures(question: str, kind: str | None, lang: str = "en") -> frozenset[str]:
     """The figures a question gives itself when it asks for a number ("of the 106 foreigners detained, how many
-    were from Turkey"): never the number it asks for. Empty for any other kind."""
-    return frozenset(re.findall(r"\d+", question)) if kind == NUMBER else frozenset()
+    were from Turkey"), and the words for numbers of its language it writes ("in the first half of 2018, how
+    many…": "half"), normalized: never the number it asks for. Empty for any other kind."""
+    if kind != NUMBER:
+        return frozenset()
+    words = _NUMBER_WORDS_OF.get(lang, frozenset())
+    said = (w for w in _WORD.findall(normalize(question, lang)) if w in words)
+    return frozenset([*re.findall(r"\d+", question), *said])
 
 
 def expected_kind(question: str, lang: str) -> str | None:

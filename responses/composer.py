@@ -34,7 +34,7 @@ from pressbot.responses.answer_types import (
 from pressbot.responses.answer_types import holds as _holds_uncached
 from pressbot.responses.series import Numbered, carries, numbered_names, numbers_other
 from pressbot.retrieval import Hit
-from pressbot.retrieval.analyzer import analyze
+from pressbot.retrieval.analyzer import analyze, normalize
 from pressbot.retrieval.glossary import Concept, Query
 from pressbot.retrieval.sentences import ends_with_abbreviation, split_paragraphs, split_sentences
 from pressbot.retrieval.structure import ELLIPSIS, introduced, is_heading, is_item, is_lead_in
@@ -214,11 +214,15 @@ class _Unit:
 
 
 def without_given(text: str, given: frozenset[str]) -> str:
-    """The text without the figures the question gives itself ("migration school 6"): they are not the number
-    it asks for."""
-    if not given:
-        return text
-    return re.sub(r"(?<!\d)(" + "|".join(sorted(given, key=len, reverse=True)) + r")(?!\d)", " ", text)
+    """The text without the figures the question gives itself ("migration school 6") and its words for numbers
+    ("the first half of 2018": "half"): they are not the number it asks for."""
+    figures = sorted((g for g in given if g.isdigit()), key=len, reverse=True)
+    words = given.difference(figures)
+    if figures:
+        text = re.sub(r"(?<!\d)(" + "|".join(figures) + r")(?!\d)", " ", text)
+    if words:  # "half", "yarım", "половина" as the question writes it: compared normalized
+        text = _WORD_RUN.sub(lambda m: " " if normalize(m.group(), "az") in words else m.group(), text)
+    return text
 
 
 # The kinds a sentence holds by its common nouns ("centre", "district" for a place): written by the question itself
@@ -878,7 +882,7 @@ def compose(question: str, hits: Sequence[Hit], weights: Mapping[str, float], la
     cue = frozenset(analyze(cue_words, lang))
     if not set(weights) - cue:  # "qəbul günləri": the words asking for the kind are all the question says
         cue = frozenset()
-    given = given_figures(question, kind)
+    given = given_figures(question, kind, lang)
     names = names_of(plan)
     needs = needs_of(weights, plan)
     predicate = predicate_of(needs) if kind is None and is_yes_no(question, lang) else ()

@@ -185,7 +185,7 @@ def about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, s
     if not answer.answered or kind is None:
         return answer
     lang = source_lang or answer.lang
-    given = given_figures(answer.query, kind)
+    given = given_figures(answer.query, kind, answer.lang)
     for quote in answer.quotes:
         for line, intro in _lines_stating(kind, quote.text, lang, given):
             if topic_share(asked_, "\n".join([line, intro, *_beside(answer, quote)]), lang) >= share:
@@ -203,7 +203,7 @@ def kind_share(answer: Answer, asked_: Asked, source_lang: str | None = None) ->
     if not answer.answered or kind is None:
         return None
     lang = source_lang or answer.lang
-    given = given_figures(answer.query, kind)
+    given = given_figures(answer.query, kind, answer.lang)
     return max((topic_share(asked_, "\n".join([line, intro]), lang) for quote in answer.quotes
                 for line, intro in _lines_stating(kind, quote.text, lang, given)), default=0.0)
 
@@ -383,7 +383,7 @@ def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | No
     names = distinctive_names(index, asked_, lang)
     if not years and not names:
         return answer
-    given = given_figures(answer.query, kind)
+    given = given_figures(answer.query, kind, answer.lang)
     stating = [(quote, line, intro) for quote in answer.quotes
                for line, intro in _lines_stating(kind, quote.text, lang, given)]
     stated = "\n".join(_where_stated(answer, quote, line, intro) for quote, line, intro in stating)

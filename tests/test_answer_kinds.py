@@ -25,6 +25,7 @@ from pressbot.responses.answer_types import (
     PLACE,
     asked,
     expected_kind,
+    given_figures,
     holds,
 )
 from pressbot.responses.answering import answer_question, render_answer
@@ -176,6 +177,28 @@ def test_a_figure_the_question_gives_itself_is_not_the_number_it_asks_for() -> N
                             one, lang="en")
     assert [q.text for q in reply.answer.quotes] == ["The school welcomed 25 successful participants after the "
                                                      "interviews."]
+
+
+def test_a_sentence_holding_only_the_questions_own_number_word_states_no_number() -> None:
+    one = ComposerSettings(sentences_per_source=1)
+    report = Document(id="report", title="Half-year report", url="https://example.org/report",
+                      text="Within the first half of the year the service registered foreigners and their stay.")
+    reply = answer_question(Index.build([report, *FILLER]), "first half of the year how many foreigners registered",
+                            Renderer(), one, lang="en")
+    assert not reply.answer.answered and reply.answer.missing == NUMBER
+
+
+@pytest.mark.parametrize(("question", "lang", "word"), [
+    ("ilin ilk yarım ilində neçə əcnəbi qeydiyyata alınıb", "az", "yarim"),
+    ("сколько иностранцев за половина года", "ru", "половина"),
+    ("how many in half a year", "en", "half"),
+])
+def test_a_number_question_gives_the_number_words_it_writes(question: str, lang: str, word: str) -> None:
+    assert word in given_figures(question, NUMBER, lang)
+
+
+def test_a_question_asking_no_number_gives_no_figures() -> None:
+    assert given_figures("when was the first half of 2018 report held", DATE, "en") == frozenset()
 
 
 @pytest.mark.parametrize("lang", ["en", "az", "ru"])

@@ -18,6 +18,9 @@ from tests.composing import AZ_FILLER, FILLER, RU_FILLER, answer
     ("where were the detained sailors mostly from?", "en"),
     ("saxlanilan denizciler hansi olkelerin vetendaslaridir", "az"),
     ("из каких стран задержанные моряки", "ru"),
+    ("откуда больше всего иностранцев приехало в 2020", "ru"),
+    ("иностранцы приехали откуда в основном", "ru"),
+    ("xaricilər əsasən haradan gəlib", "az"),
 ])
 def test_a_question_about_which_countries_asks_for_countries(question: str, lang: str) -> None:
     found = asked(question, lang)
@@ -27,6 +30,8 @@ def test_a_question_about_which_countries_asks_for_countries(question: str, lang
 @pytest.mark.parametrize(("question", "lang"), [
     ("from where can i collect my card", "en"),
     ("where is the harbour office", "en"),
+    ("откуда забрать готовую карту", "ru"),
+    ("karti haradan goturmek olar", "az"),
 ])
 def test_where_to_go_still_asks_for_a_place(question: str, lang: str) -> None:
     found = asked(question, lang)
