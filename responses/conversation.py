@@ -116,11 +116,16 @@ _MORE_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "help": {
         "en": ("can you help me", "can you help", "could you help me", "i need help", "need help", "help please",
-               "what can i ask", "what can i ask you", "what should i ask", "how to use", "how do i use you"),
+               "what can i ask", "what can i ask you", "what should i ask", "how to use", "how do i use you",
+               "what can u do", "what are you able to do", "what else can you do"),
         "az": ("mənə kömək edin", "mənə kömək et", "kömək lazımdır", "köməyə ehtiyacım var", "nə soruşa bilərəm",
-               "nə soruşum", "necə istifadə edim"),
+               "nə soruşum", "necə istifadə edim", "nə bacarırsan", "sən nə bacarırsan", "nə edə bilirsən",
+               "sən nə edə bilərsən"),
         "ru": ("мне нужна помощь", "нужна помощь", "можете помочь", "можешь помочь", "помогите мне",
-               "что можно спросить", "что у тебя спросить", "что спросить", "как пользоваться"),
+               "что можно спросить", "что у тебя спросить", "что спросить", "как пользоваться",
+               # the order of Russian words is free: "ты что умеешь", "а что ты можешь"
+               "ты что умеешь", "что умеешь", "что ты можешь", "ты что можешь", "что можешь", "что вы можете",
+               "что умеет бот", "что ты умеешь делать", "что ты можешь делать"),
     },
     "more": {  # asking for more detail on the last answer: what the More button does
         "en": ("more details", "more detail", "in more detail", "more info", "details please", "give me more",

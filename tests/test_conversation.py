@@ -106,6 +106,8 @@ def test_the_json_reply_says_its_kind_and_keeps_the_interface_fields(index: Inde
     ("hey there", "greeting", "en"), ("thx a lot!!", "thanks", "en"), ("ok got it", "ack", "en"),
     ("окей понял", "ack", "ru"), ("спасибо за помощь", "thanks", "ru"), ("spasibo", "thanks", "ru"),
     ("başa düşdüm", "ack", "az"), ("allah razı olsun", "thanks", "az"), ("а ещё?", "more", "ru"),
+    ("а ты что умеешь?", "help", "ru"), ("что можешь?", "help", "ru"), ("sen ne bacarirsan?", "help", "az"),
+    ("what can u do", "help", "en"),
 ])
 def test_everyday_variants_of_conversation_words_are_recognized(text: str, act: str, lang: str) -> None:
     turn = recognize(text)
