@@ -12,6 +12,9 @@ the corpus loader reads only *.md, so it is never taken for one)::
       az: [BMqT, Beynəlxalq Miqrasiya Təşkilatı]
       ru: [МОМ, Международная организация по миграции]
 
+An entry may be a place: `place: yes`, `place: home` (the agency's own country) or `in: Georgia` (a place inside
+the place of that name); `places`, `places_named` and `placed_at` read them (places.py).
+
 A question in language L that contains any name of an entry (in any language) is also searched with that
 name replaced by each of the entry's names in L, and a passage scores as well as its best wording: a
 release that says "International Organization for Migration" is found as if the question had said so,

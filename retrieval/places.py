@@ -19,10 +19,12 @@ asks about no other place.
 
 Usage::
 
-    places = Places.of([(False, ""), (True, ""), (True, "home")], names)   # glossary.py builds it from the entries
-    places.elsewhere(frozenset({batumi}), frozenset({germany}))            # True: neither contains the other
-    places.elsewhere(frozenset({yekaterinburg}), frozenset({russia}))      # False: Yekaterinburg is in Russia
-    places.elsewhere(frozenset(), frozenset({germany}))                    # False: a release about no place
+    glossary = Glossary.parse(text)                       # glossary.py builds `glossary.places` from the marks
+    asked = glossary.places_named(analyze("returned from Germany", "en"), "en")
+    batumi = glossary.placed_at("Consulate General of Azerbaijan in Batumi")
+    glossary.places.elsewhere(batumi, asked)              # True: neither is in the other
+    glossary.places.about(glossary.placed_at("Embassy of Azerbaijan in Germany"), asked)   # True
+    glossary.places.elsewhere(frozenset(), asked)         # False: a release about no particular place
 """
 
 from __future__ import annotations

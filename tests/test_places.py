@@ -10,6 +10,7 @@ import pytest
 from pressbot.retrieval import Document, Index
 from pressbot.retrieval.corpus import CorpusError
 from pressbot.retrieval.glossary import Glossary, load_glossary
+from pressbot.retrieval.index import Hit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,7 +70,7 @@ def _unmarked(glossary: str) -> str:
                                                                     else "") for line in glossary.splitlines())
 
 
-def _docs(hits: list) -> list[str]:  # type: ignore[type-arg]
+def _docs(hits: list[Hit]) -> list[str]:
     return list(dict.fromkeys(h.doc_id for h in hits))
 
 
