@@ -12,6 +12,9 @@ the corpus loader reads only *.md, so it is never taken for one)::
       az: [BMqT, Beynəlxalq Miqrasiya Təşkilatı]
       ru: [МОМ, Международная организация по миграции]
 
+An entry may be a place: `place: yes`, `place: home` (the agency's own country) or `in: Georgia` (a place inside
+the place of that name); `places`, `places_named` and `placed_at` read them (places.py).
+
 A question in language L that contains any name of an entry (in any language) is also searched with that
 name replaced by each of the entry's names in L, and a passage scores as well as its best wording: a
 release that says "International Organization for Migration" is found as if the question had said so,
@@ -40,12 +43,15 @@ import yaml
 
 from pressbot.retrieval.analyzer import LANGUAGES, analyze
 from pressbot.retrieval.corpus import CorpusError, Problem, file_bytes, file_text
+from pressbot.retrieval.places import HOME, Marked, Places, cycle
 from pressbot.retrieval.spelling import Spelling
 
 FILE_NAME = "glossary.yaml"
 # libyaml's safe loader when PyYAML was built with it (parsing the bundled vocabulary: ~10x faster), else PyYAML's.
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TOPIC_KEY = "topic"  # an entry's optional name, for people reading the file
+PLACE_KEY = "place"  # `place: yes` (a place), `place: home` (the agency's own country): places.py
+WITHIN_KEY = "in"  # `in: NAME`: a place inside the place of that name (places.py)
 # A question naming several glossary entries is searched in at most this many wordings.
 MAX_VARIANTS = 16
 # A number below this, searched in English, is also read as an ordinal (the 25th anniversary); years are not.
@@ -105,9 +111,10 @@ class Query:
 
 @dataclass(frozen=True)
 class Entry:
-    """One glossary entry: its names as (language, text) pairs."""
+    """One glossary entry: its names as (language, text) pairs, and whether it is a place (places.py)."""
 
     names: tuple[tuple[str, str], ...]
+    mark: Marked = Marked()
 
 
 def _match_forms(entries: Sequence[Entry], lang: str) -> dict[str, list[tuple[Terms, Senses]]]:
@@ -404,6 +411,44 @@ class Glossary:
             i += len(form)
         return Query(tuple(concepts)), translated
 
+    @functools.cached_property
+    def places(self) -> Places:
+        """The entries that are places, each with the places containing it (places.py)."""
+        return Places.of([e.mark for e in self.entries], _entry_of(self.entries))
+
+    def places_named(self, terms: Sequence[str], lang: str) -> frozenset[int]:
+        """The places (entry numbers, the home left out) that analyzed terms in `lang` name, longest name first."""
+        places = self.places
+        return places.among(self.senses_named(terms, lang)) if places else frozenset()
+
+    def senses_named(self, terms: Sequence[str], lang: str) -> frozenset[int]:
+        """The entries (numbers) whose names analyzed terms in `lang` say, longest name first."""
+        forms = self._match.get(lang if lang in LANGUAGES else "en", {})
+        named: set[int] = set()
+        i = 0
+        while i < len(terms):
+            found = _find(forms, terms, i)
+            if found is not None:
+                named.update(found[1])
+            i += len(found[0]) if found else 1
+        return frozenset(named)
+
+    def placed_at(self, publisher: str) -> frozenset[int]:
+        """The places a release's publisher names ("Consulate General of Azerbaijan in Batumi": Batumi), read in
+        each language (a publisher is written in any of them), the home left out; none: no particular place."""
+        if not publisher or not self.places:
+            return frozenset()
+        known = self._publishers.get(publisher)
+        if known is None:
+            known = frozenset().union(*(self.places_named(analyze(publisher, lang), lang) for lang in LANGUAGES))
+            self._publishers[publisher] = known
+        return known
+
+    @functools.cached_property
+    def _publishers(self) -> dict[str, frozenset[int]]:
+        """`placed_at`'s answers so far: a corpus has few publishers, each read once."""
+        return {}
+
     def expand(self, terms: Sequence[str], lang: str) -> Query:
         """Find glossary names in a question's terms (longest first); each becomes a concept whose
         alternatives are that entry's names in `lang`."""
@@ -439,6 +484,7 @@ def parse_entries(text: str, source: str) -> tuple[list[Entry], list[Problem]]:
         return [], [Problem(source, 1, "the glossary must be a list of entries like {en: [...], az: [...]}")]
     entries: list[Entry] = []
     problems: list[Problem] = []
+    within_lines: dict[int, int] = {}  # entry number -> the line of its `in:` key
     for item, item_node in zip(data, node.value, strict=True):
         line = item_node.start_mark.line + 1
         if not isinstance(item, dict) or not item or not isinstance(item_node, yaml.MappingNode):
@@ -447,14 +493,28 @@ def parse_entries(text: str, source: str) -> tuple[list[Entry], list[Problem]]:
         # Each key's own line, so that a problem points at the key, not at the entry's first line.
         lines = {getattr(k, "value", None): k.start_mark.line + 1 for k, _ in item_node.value}
         names: list[tuple[str, str]] = []
+        mark, within_at = Marked(), 0
         for lang, values in item.items():
             at = lines.get(lang, line)
-            if lang == TOPIC_KEY:
+            if lang == PLACE_KEY:
+                if values is True or values == HOME:
+                    mark = Marked(True, values == HOME, mark.within)
+                else:
+                    problems.append(Problem(source, at, f"{PLACE_KEY}: must be yes or {HOME}, got {values!r}"))
+            elif lang == WITHIN_KEY:
+                if isinstance(values, str) and values.strip():
+                    mark = Marked(True, mark.home, values.strip())
+                    within_at = at
+                else:
+                    problems.append(Problem(source, at, f"{WITHIN_KEY}: must name the place this one is in, "
+                                                        f"got {values!r}"))
+            elif lang == TOPIC_KEY:
                 if not isinstance(values, str) or not values.strip():
                     problems.append(Problem(source, at, f"{TOPIC_KEY}: must be a short text, got {values!r}"))
             elif lang not in LANGUAGES:
                 problems.append(Problem(source, at, f"unknown language {lang!r} (use a language: "
-                                                    f"{', '.join(LANGUAGES)}, or {TOPIC_KEY})"))
+                                                    f"{', '.join(LANGUAGES)}, {TOPIC_KEY}, {PLACE_KEY} or "
+                                                    f"{WITHIN_KEY})"))
             elif not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
                 problems.append(Problem(source, at, f"{lang}: names must be a list of text, got {values!r}"))
             else:
@@ -466,8 +526,38 @@ def parse_entries(text: str, source: str) -> tuple[list[Entry], list[Problem]]:
         if len(names) < 2:
             problems.append(Problem(source, line, "an entry needs at least two names that mean the same thing"))
             continue
-        entries.append(Entry(tuple(names)))
-    return entries, problems
+        if mark.home and mark.within:
+            problems.append(Problem(source, line, f"{PLACE_KEY}: {HOME} is in no other place ({WITHIN_KEY}: "
+                                                  f"{mark.within!r})"))
+        if within_at:
+            within_lines[len(entries)] = within_at
+        entries.append(Entry(tuple(names), mark))
+    return entries, [*problems, *_place_problems(entries, within_lines, source)]
+
+
+def _entry_of(entries: Sequence[Entry]) -> dict[str, int]:
+    """Each entry's names, case-folded, to the first entry naming it so: what an `in:` refers to."""
+    out: dict[str, int] = {}
+    for i, entry in enumerate(entries):
+        for _, text in entry.names:
+            out.setdefault(text.casefold(), i)
+    return out
+
+
+def _place_problems(entries: Sequence[Entry], lines: dict[int, int], source: str) -> list[Problem]:
+    """PATH:LINE problems of the `in:` keys: a name no place entry has, or places containing each other."""
+    entry_of = _entry_of(entries)
+    marks = [e.mark for e in entries]
+    problems: list[Problem] = []
+    for i, at in sorted(lines.items()):
+        target = entry_of.get(marks[i].within.casefold())
+        if target is None or not marks[target].place:
+            problems.append(Problem(source, at, f"{WITHIN_KEY}: {marks[i].within!r} is no place of the vocabulary "
+                                                f"(name an entry marked {PLACE_KEY}: yes, {PLACE_KEY}: {HOME} or "
+                                                f"{WITHIN_KEY}: ...)"))
+        elif cycle(marks, entry_of, i):
+            problems.append(Problem(source, at, f"{WITHIN_KEY}: {marks[i].within!r} is itself in this place"))
+    return problems
 
 
 def load_glossary(directory: Path) -> Glossary:

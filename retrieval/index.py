@@ -177,11 +177,11 @@ class Index:
         plan = self.query(query, lang) if plan is None else plan
         concepts = self.concept_weights(plan)
         if not wants_recent(query, lang):
-            return self._hits(self._ranked(plan, k), concepts)
+            return self._hits(self._in_place(self._ranked(plan, k), plan, lang), concepts)
         ranked = self._ranked(plan, max(k, RECENCY_POOL))
         fresh = self._freshness
         boosted = prefer_recent(ranked, [fresh[self.passages.doc_id(i)] for i, _ in ranked])[:k]
-        return self._hits(boosted, concepts)
+        return self._hits(self._in_place(boosted, plan, lang), concepts)
 
     def translate(self, question: str, lang: str, target: str, cognates: bool = False,
                   whole: bool = False) -> tuple[Query, int]:
@@ -208,7 +208,26 @@ class Index:
         if not plan.concepts:
             return []
         pool = self._ranked(plan, max(k, k * len(self.languages)))
-        return self._hits([(i, s) for i, s in pool if self.passages.lang(i) == lang][:k], self.concept_weights(plan))
+        ranked = [(i, s) for i, s in pool if self.passages.lang(i) == lang][:k]
+        return self._hits(self._in_place(ranked, plan, lang), self.concept_weights(plan))
+
+    def _in_place(self, ranked: list[tuple[int, float]], plan: Query, lang: str) -> list[tuple[int, float]]:
+        """The passages ranked for a question in `lang`; but when it names a place (places.py) and some of them are
+        of a release speaking for that place (Places.about), those of releases placed elsewhere are left out: the
+        Batumi consulate's rules are not the answer for Germany when the embassy in Germany is found, nor
+        Nakhchivan's for Baku beside the national releases. The others keep their ranks and scores, and no passage
+        ranked lower comes in for those left out (a release that matched less of the question is no better an
+        answer for it). When none speaks for the place, the passages stay as found: another mission's page may
+        state the home's rules that hold there too (consular registration), and the answer must still name the
+        place (responses/decision.py)."""
+        glossary = self.glossary
+        asked = glossary.places_named(plan.said, lang) if glossary.places else frozenset()
+        if not asked:
+            return ranked
+        placed = [glossary.placed_at(self.passages.document(i).source or "") for i, _ in ranked]
+        if not any(glossary.places.about(p, asked) for p in placed):
+            return ranked
+        return [hit for hit, p in zip(ranked, placed, strict=True) if not glossary.places.elsewhere(p, asked)]
 
     def following(self, hits: Sequence[Hit], n: int) -> list[Hit]:
         """The up to `n` passages that follow each hit's passage in its document and are not hits themselves, in

@@ -81,10 +81,13 @@ _GLOSSARY = """\
 # or place. A question naming any of them in any language is also searched for the entry's names in the
 # question's language, and a passage using any of them counts as covering that part of the question.
 # Only well-established equivalents go here: no topic words, nothing specific to one question.
+# A place is marked `place: yes`, the agency's own country `place: home`, a place inside another `in: NAME`: a
+# question naming a place is then not answered from a release whose publisher is placed elsewhere.
 # Edit it like a press release: /reload picks up a change. For example:
 #
 # - en: [CRO, Civil Registry Office]
 #   az: [VVQ, Vətəndaşlıq Vəziyyəti Aktlarının Qeydiyyatı]
+# - {en: [Hamburg], az: [Hamburq], ru: [Гамбург], in: Germany}
 """
 
 _SAMPLE_PARAGRAPHS = (
