@@ -25,12 +25,11 @@ def _words(text: str) -> int:
 
 
 def _body(doc: Document) -> list[str]:
-    """The document's paragraphs (hard-wrapped lines joined), without lines near the top that only repeat the
-    title; in an excerpt, a paragraph the excerpt cut ends at its last whole word with "…"."""
+    """The document's paragraphs (hard-wrapped lines joined), without lines that only repeat the title; in an
+    excerpt, a paragraph the excerpt cut ends at its last whole word with "…"."""
     paragraphs = join_wrapped(split_paragraphs(doc.text))
     title = doc.title.strip().casefold()
-    head = [p for p in paragraphs[:3] if p.strip().casefold() != title]  # the title, repeated near the top
-    paragraphs = head + paragraphs[3:]
+    paragraphs = [p for p in paragraphs if p.strip().casefold() != title]  # the title, repeated in the text
     if doc.excerpt:
         last = len(paragraphs) - 1
         paragraphs = [trim_cut(p) if is_cut(p, i == last) else p for i, p in enumerate(paragraphs)]

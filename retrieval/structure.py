@@ -104,11 +104,14 @@ def introduced(lines: Sequence[str], at: int) -> list[str]:
 
 def join_wrapped(lines: Sequence[str]) -> list[str]:
     """Lines hard-wrapped inside a paragraph joined again (with a space): a line that does not end whole,
-    followed by one that starts in lower case, continues on it; a bullet alone on its line opens the next."""
+    followed by one that starts in lower case, continues on it; a bullet alone on its line opens the next. A line
+    in capitals is a heading, not the first half of a wrapped line ("PRESIDENTIAL DECREE OF THE AZERBAIJAN REPUBLIC"
+    over "of June 1, 2016 No. 923": joined, they read as one long paragraph that the excerpt cut, and "923" was
+    dropped as a word the cut may have broken)."""
     out: list[str] = []
     for line in lines:
         if out and (_BARE_BULLET.match(out[-1]) or (line[:1].islower() and not _WHOLE_END.search(out[-1])
-                                                    and not is_item(line))):
+                                                    and not out[-1].isupper() and not is_item(line))):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

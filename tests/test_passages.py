@@ -41,6 +41,20 @@ def test_a_first_line_repeating_the_title_is_not_indexed_twice() -> None:
     assert [p.text for p in split_document(doc)] == ["The chief met the guest."]
 
 
+def test_the_title_repeated_further_down_is_not_indexed_again() -> None:
+    doc = Document(id="d", title="On electronic visas", text=("On electronic visas\nPresidential decree.\n"
+                                                             "Of June 1, 2016.\nNo. 923.\nOn electronic visas\n"
+                                                             "The system is created."))
+    assert "On electronic visas" not in "\n".join(p.text for p in split_document(doc))
+
+
+def test_a_line_in_capitals_is_not_joined_to_the_line_under_it_and_its_last_figure_kept_in_an_excerpt() -> None:
+    text = ("PRESIDENTIAL DECREE OF THE AZERBAIJAN REPUBLIC\nof June 1, 2016 No. 923\n"
+            "Being guided by the Constitution, I decide to create the electronic visa system.")
+    [passage] = split_document(Document(id="d", title="Visas", text=text, excerpt=True))
+    assert passage.text.split("\n")[:2] == ["PRESIDENTIAL DECREE OF THE AZERBAIJAN REPUBLIC", "of June 1, 2016 No. 923"]
+
+
 def test_a_long_paragraph_is_cut_at_sentence_boundaries_within_the_ceiling() -> None:
     passages = split_document(Document(id="d", title="T", text=LONG_PARAGRAPH))
     assert len(passages) > 1
