@@ -417,21 +417,21 @@ class Glossary:
         return Places.of([e.mark for e in self.entries], _entry_of(self.entries))
 
     def places_named(self, terms: Sequence[str], lang: str) -> frozenset[int]:
-        """The places (entry numbers, the home left out) that analyzed terms in `lang` name, longest name first."""
+        """The places (entry numbers, the home left out) that analyzed terms in `lang` name, longest name first. A
+        form that also names something else than a place ("gənc": young, and a city's name) names no place: a
+        question about young people does not ask about the city."""
         places = self.places
-        return places.among(self.senses_named(terms, lang)) if places else frozenset()
-
-    def senses_named(self, terms: Sequence[str], lang: str) -> frozenset[int]:
-        """The entries (numbers) whose names analyzed terms in `lang` say, longest name first."""
+        if not places:
+            return frozenset()
         forms = self._match.get(lang if lang in LANGUAGES else "en", {})
         named: set[int] = set()
         i = 0
         while i < len(terms):
             found = _find(forms, terms, i)
-            if found is not None:
+            if found is not None and all(sense in places.containing for sense in found[1]):
                 named.update(found[1])
             i += len(found[0]) if found else 1
-        return frozenset(named)
+        return places.among(named)
 
     def placed_at(self, publisher: str) -> frozenset[int]:
         """The places a release's publisher names ("Consulate General of Azerbaijan in Batumi": Batumi), read in

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pressbot.retrieval import Document, Index
+from pressbot.retrieval.analyzer import analyze
 from pressbot.retrieval.corpus import CorpusError
 from pressbot.retrieval.glossary import Glossary, load_glossary
 from pressbot.retrieval.index import Hit
@@ -159,14 +160,30 @@ def test_ru_a_region_s_own_rules_are_not_found_for_the_capital() -> None:
     assert hits == ["ru-national"]
 
 
-def test_ru_a_consulate_inside_the_asked_country_is_found() -> None:
-    hits = _docs(_index().search("граждане в России учёт в консульстве", lang="ru"))
+# Another mission's page matching the same words: left out only if the consulate inside the asked country speaks for it.
+ELSEWHERE = [_doc("ru-batumi", "Consulate General of Azerbaijan in Batumi",
+                  "Граждане, живущие в Грузии, встают на учёт в консульстве.", "ru"),
+             _doc("en-batumi", "Consulate General of Azerbaijan in Batumi",
+                  "Citizens living in Georgia register at the consulate.")]
+
+
+def test_ru_a_consulate_inside_the_asked_country_speaks_for_it() -> None:
+    hits = _docs(_index(docs=[*DOCS, *ELSEWHERE]).search("граждане в России учёт в консульстве", lang="ru"))
     assert "ru-yekaterinburg" in hits
+    assert "ru-batumi" not in hits
 
 
-def test_en_a_consulate_inside_the_asked_country_is_found() -> None:
-    hits = _docs(_index().search("citizens in Russia register", lang="en"))
+def test_en_a_consulate_inside_the_asked_country_speaks_for_it() -> None:
+    hits = _docs(_index(docs=[*DOCS, *ELSEWHERE]).search("citizens in Russia register", lang="en"))
     assert hits[0] == "yekaterinburg"
+    assert "en-batumi" not in hits
+
+
+def test_a_word_naming_both_a_place_and_something_else_names_no_place() -> None:
+    glossary = Glossary.parse(PLACES + "- {en: [Ganja], az: [Gəncə], ru: [Гянджа], in: Azerbaijan}\n"
+                                       "- {en: [youth, young], az: [gənclər, gənc], ru: [молодежь]}\n")
+    assert glossary.places_named(analyze("gənclər üçün tədbir", "az"), "az") == frozenset()
+    assert glossary.places_named(analyze("Ganja", "en"), "en") != frozenset()
 
 
 def test_a_mission_abroad_is_found_for_a_place_at_home() -> None:
