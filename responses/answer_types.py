@@ -180,6 +180,8 @@ _NUMBER_WORDS_OF = {
                     "сорок пятьдесят сто тысяча тысяч миллион половина".split()),
 }
 _NUMBER_WORDS = frozenset().union(*_NUMBER_WORDS_OF.values())
+# The words for one, also an article or a pronoun ("bir əcnəbi", "one can apply", "один иностранец").
+_ONE = frozenset({"one", "bir", "один", "одна", "одно"})
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr "
@@ -665,13 +667,14 @@ def asks_speaker(question: str, lang: str) -> bool:
     return found is not None and found[0] == PERSON and bool(_SPOKE.search(normalize(question, lang)))
 
 
-def given_figures(question: str, kind: str | None, lang: str = "en") -> frozenset[str]:
+def given_figures(question: str, kind: str | None, lang: str) -> frozenset[str]:
     """The figures a question gives itself when it asks for a number ("of the 106 foreigners detained, how many
     were from Turkey"), and the words for numbers of its language it writes ("in the first half of 2018, how
-    many…": "half"), normalized: never the number it asks for. Empty for any other kind."""
+    many…": "half"), normalized: never the number it asks for. Not the word for one, which is also an article or
+    a pronoun ("how many times can one extend it": "one time" may be the answer). Empty for any other kind."""
     if kind != NUMBER:
         return frozenset()
-    words = _NUMBER_WORDS_OF.get(lang, frozenset())
+    words = _NUMBER_WORDS_OF.get(lang, frozenset()) - _ONE
     said = (w for w in _WORD.findall(normalize(question, lang)) if w in words)
     return frozenset([*re.findall(r"\d+", question), *said])
 

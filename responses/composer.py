@@ -213,7 +213,7 @@ class _Unit:
     covers: tuple[int, ...] = ()  # the following paragraphs it quotes whole: what the sentence introduces
 
 
-def without_given(text: str, given: frozenset[str]) -> str:
+def without_given(text: str, given: frozenset[str], lang: str) -> str:
     """The text without the figures the question gives itself ("migration school 6") and its words for numbers
     ("the first half of 2018": "half"): they are not the number it asks for."""
     figures = sorted((g for g in given if g.isdigit()), key=len, reverse=True)
@@ -221,7 +221,7 @@ def without_given(text: str, given: frozenset[str]) -> str:
     if figures:
         text = re.sub(r"(?<!\d)(" + "|".join(figures) + r")(?!\d)", " ", text)
     if words:  # "half", "yarım", "половина" as the question writes it: compared normalized
-        text = _WORD_RUN.sub(lambda m: " " if normalize(m.group(), "az") in words else m.group(), text)
+        text = _WORD_RUN.sub(lambda m: " " if normalize(m.group(), lang) in words else m.group(), text)
     return text
 
 
@@ -268,7 +268,7 @@ def _answers(kind: str | None, text: str, lang: str, matched: set[str], cue: fro
     """Whether a unit answers the kind asked for: it holds one, and it matches the question by more than the
     words that ask for the kind ("Is there any fee for appointments?" does not answer "e-visa fee"); a figure
     the question gives itself ("migration school 6") is not the number it asks for."""
-    text = without_given(text, given)
+    text = without_given(text, given, lang)
     if kind in ASKED_WORDS_HOLD_NOT:
         text = without_asked(text, lang, frozenset(matched))
     if not (matched - cue and holds(kind, text, lang)):

@@ -171,7 +171,7 @@ def _lines_stating(kind: str, quote: str, lang: str, given: frozenset[str]) -> l
     for at, line in enumerate(lines):
         sentences = split_sentences(line) or [line]
         for sentence in sentences:
-            if holds(kind, without_given(sentence, given), lang):
+            if holds(kind, without_given(sentence, given, lang), lang):
                 intro = introducer(lines, at)
                 out.append((sentence, lines[intro] if intro != at else sentences[0]))
     return out

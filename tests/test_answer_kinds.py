@@ -190,11 +190,18 @@ def test_a_sentence_holding_only_the_questions_own_number_word_states_no_number(
 
 @pytest.mark.parametrize(("question", "lang", "word"), [
     ("ilin ilk yarım ilində neçə əcnəbi qeydiyyata alınıb", "az", "yarim"),
-    ("сколько иностранцев за половина года", "ru", "половина"),
+    ("сколько иностранцев за год и ещё половина", "ru", "половина"),
     ("how many in half a year", "en", "half"),
 ])
 def test_a_number_question_gives_the_number_words_it_writes(question: str, lang: str, word: str) -> None:
     assert word in given_figures(question, NUMBER, lang)
+
+
+@pytest.mark.parametrize(("question", "lang"), [("how many times can one extend the permit", "en"),
+                                              ("bir əcnəbi neçə dəfə uzada bilər", "az"),
+                                              ("сколько раз один иностранец может продлить", "ru")])
+def test_the_word_for_one_is_an_article_or_a_pronoun_not_a_given_number(question: str, lang: str) -> None:
+    assert given_figures(question, NUMBER, lang) == frozenset()
 
 
 def test_a_question_asking_no_number_gives_no_figures() -> None:
