@@ -117,15 +117,13 @@ _MORE_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "help": {
         "en": ("can you help me", "can you help", "could you help me", "i need help", "need help", "help please",
                "what can i ask", "what can i ask you", "what should i ask", "how to use", "how do i use you",
-               "what can u do", "what are you able to do", "what else can you do"),
+               "what are you able to do", "what else can you do"),
         "az": ("mənə kömək edin", "mənə kömək et", "kömək lazımdır", "köməyə ehtiyacım var", "nə soruşa bilərəm",
                "nə soruşum", "necə istifadə edim", "nə bacarırsan", "sən nə bacarırsan", "nə edə bilirsən",
                "sən nə edə bilərsən"),
         "ru": ("мне нужна помощь", "нужна помощь", "можете помочь", "можешь помочь", "помогите мне",
                "что можно спросить", "что у тебя спросить", "что спросить", "как пользоваться",
-               # the order of Russian words is free: "ты что умеешь", "а что ты можешь"
-               "ты что умеешь", "что умеешь", "что ты можешь", "ты что можешь", "что можешь", "что вы можете",
-               "что умеет бот", "что ты умеешь делать", "что ты можешь делать"),
+               "что умеешь", "что ты можешь", "что можешь", "что вы можете", "что умеет бот"),
     },
     "more": {  # asking for more detail on the last answer: what the More button does
         "en": ("more details", "more detail", "in more detail", "more info", "details please", "give me more",
@@ -176,14 +174,23 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(_SHORTHAND.get(word, word) for word in tokenize(normalize(text, "az")))
 
 
+# Languages whose word order is free: a phrase of up to three words is recognized in any order ("что ты умеешь",
+# "ты что умеешь", "умеешь что ты").
+FREE_ORDER = frozenset({"ru"})
+
+
 def _table() -> dict[tuple[str, ...], tuple[str | None, set[str]]]:
-    """Normalized phrase → (act, languages); fillers have no act."""
+    """Normalized phrase → (act, languages), a FREE_ORDER language's short phrases in every order; fillers have
+    no act."""
     table: dict[tuple[str, ...], tuple[str | None, set[str]]] = {}
     for acts in (_PHRASES, _MORE_PHRASES):
         for act, by_lang in acts.items():
             for lang, phrases in by_lang.items():
                 for phrase in phrases:
-                    table.setdefault(_key(phrase), (act, set()))[1].add(lang)
+                    key = _key(phrase)
+                    orders = itertools.permutations(key) if lang in FREE_ORDER and len(key) <= 3 else [key]
+                    for order in orders:
+                        table.setdefault(tuple(order), (act, set()))[1].add(lang)
     for fillers in (_FILLERS, _MORE_FILLERS):
         for lang, words in fillers.items():
             for word in words:
