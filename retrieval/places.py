@@ -59,10 +59,10 @@ class Places:
         parent = {i: entry_of.get(m.within.casefold(), -1) for i, m in enumerate(marks) if m.place}
         containing: dict[int, frozenset[int]] = {}
         for place in parent:
-            seen: list[int] = []
+            seen: set[int] = set()  # a set: a chain of `in:` thousands deep is walked in linear time per place
             at = parent[place]
             while at in parent and at not in seen and at != place:
-                seen.append(at)
+                seen.add(at)
                 at = parent[at]
             containing[place] = frozenset(seen)
         return cls(containing, frozenset(i for i, m in enumerate(marks) if m.home))
