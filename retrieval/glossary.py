@@ -43,7 +43,7 @@ import yaml
 
 from pressbot.retrieval.analyzer import LANGUAGES, analyze
 from pressbot.retrieval.corpus import CorpusError, Problem, file_bytes, file_text
-from pressbot.retrieval.places import HOME, Marked, Places, cycle
+from pressbot.retrieval.places import HOME, Marked, Places, cycle, place_key
 from pressbot.retrieval.spelling import Spelling
 
 FILE_NAME = "glossary.yaml"
@@ -485,6 +485,7 @@ def parse_entries(text: str, source: str) -> tuple[list[Entry], list[Problem]]:
     entries: list[Entry] = []
     problems: list[Problem] = []
     within_lines: dict[int, int] = {}  # entry number -> the line of its `in:` key
+    homes: list[int] = []  # the lines of `place: home`: one home only
     for item, item_node in zip(data, node.value, strict=True):
         line = item_node.start_mark.line + 1
         if not isinstance(item, dict) or not item or not isinstance(item_node, yaml.MappingNode):
@@ -497,8 +498,10 @@ def parse_entries(text: str, source: str) -> tuple[list[Entry], list[Problem]]:
         for lang, values in item.items():
             at = lines.get(lang, line)
             if lang == PLACE_KEY:
-                if values is True or values == HOME:
+                if values is True or values in ("yes", HOME):
                     mark = Marked(True, values == HOME, mark.within)
+                    if values == HOME:
+                        homes.append(at)
                 else:
                     problems.append(Problem(source, at, f"{PLACE_KEY}: must be yes or {HOME}, got {values!r}"))
             elif lang == WITHIN_KEY:
@@ -532,15 +535,18 @@ def parse_entries(text: str, source: str) -> tuple[list[Entry], list[Problem]]:
         if within_at:
             within_lines[len(entries)] = within_at
         entries.append(Entry(tuple(names), mark))
+    problems.extend(Problem(source, at, f"{PLACE_KEY}: {HOME} is given twice (first at line {homes[0]}): the agency "
+                                        f"has one home") for at in homes[1:])
     return entries, [*problems, *_place_problems(entries, within_lines, source)]
 
 
 def _entry_of(entries: Sequence[Entry]) -> dict[str, int]:
-    """Each entry's names, case-folded, to the first entry naming it so: what an `in:` refers to."""
+    """Each entry's names, normalized (places.place_key), to the first entry naming it so: what an `in:` refers
+    to."""
     out: dict[str, int] = {}
     for i, entry in enumerate(entries):
         for _, text in entry.names:
-            out.setdefault(text.casefold(), i)
+            out.setdefault(place_key(text), i)
     return out
 
 
@@ -550,7 +556,7 @@ def _place_problems(entries: Sequence[Entry], lines: dict[int, int], source: str
     marks = [e.mark for e in entries]
     problems: list[Problem] = []
     for i, at in sorted(lines.items()):
-        target = entry_of.get(marks[i].within.casefold())
+        target = entry_of.get(place_key(marks[i].within))
         if target is None or not marks[target].place:
             problems.append(Problem(source, at, f"{WITHIN_KEY}: {marks[i].within!r} is no place of the vocabulary "
                                                 f"(name an entry marked {PLACE_KEY}: yes, {PLACE_KEY}: {HOME} or "

@@ -32,7 +32,14 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from pressbot.retrieval.analyzer import normalize
+
 HOME = "home"  # `place: home`: the agency's own country
+
+
+def place_key(name: str) -> str:
+    """A place's name as an `in:` refers to it: normalized like any text ("BAKI", "Bakı" and "baki" are one)."""
+    return normalize(name, "az")
 
 
 @dataclass(frozen=True)
@@ -54,9 +61,9 @@ class Places:
 
     @classmethod
     def of(cls, marks: Sequence[Marked], entry_of: Mapping[str, int]) -> Places:
-        """The places of entries marked so; `entry_of`: each entry's names, case-folded, to its number (an `in:`
-        naming no place is left out here: the glossary's parser reports it)."""
-        parent = {i: entry_of.get(m.within.casefold(), -1) for i, m in enumerate(marks) if m.place}
+        """The places of entries marked so; `entry_of`: each entry's names, normalized (place_key), to its number
+        (an `in:` naming no place is left out here: the glossary's parser reports it)."""
+        parent = {i: entry_of.get(place_key(m.within), -1) for i, m in enumerate(marks) if m.place}
         containing: dict[int, frozenset[int]] = {}
         for place in parent:
             seen: set[int] = set()  # a set: a chain of `in:` thousands deep is walked in linear time per place
@@ -103,10 +110,10 @@ class Places:
 def cycle(marks: Sequence[Marked], entry_of: Mapping[str, int], start: int) -> bool:
     """Whether following `in:` from an entry comes back to it (Batumi in Georgia in Batumi)."""
     seen = {start}
-    at = entry_of.get(marks[start].within.casefold(), -1) if marks[start].within else -1
+    at = entry_of.get(place_key(marks[start].within), -1) if marks[start].within else -1
     while at >= 0:
         if at in seen:
             return True
         seen.add(at)
-        at = entry_of.get(marks[at].within.casefold(), -1) if marks[at].within else -1
+        at = entry_of.get(place_key(marks[at].within), -1) if marks[at].within else -1
     return False

@@ -125,6 +125,22 @@ def test_place_takes_yes_or_home_only() -> None:
         Glossary.parse("- {en: [Germany], az: [Almaniya], place: country}\n")
 
 
+def test_in_refers_to_a_place_whatever_its_case_and_letters() -> None:
+    glossary = Glossary.parse(PLACES + "- {en: [Old Town], az: [İçərişəhər], in: BAKI}\n")
+    (old_town,), (baku,) = glossary.places_named(["old", "town"], "en"), glossary.places_named(["baku"], "en")
+    assert glossary.places.related(old_town, baku)
+
+
+def test_place_yes_may_be_quoted() -> None:
+    assert Glossary.parse('- {en: [Germany], az: [Almaniya], place: "yes"}\n').places
+
+
+def test_a_second_home_is_a_path_line_problem() -> None:
+    with pytest.raises(CorpusError, match=r"glossary.yaml:2: place: home is given twice \(first at line 1\)"):
+        Glossary.parse("- {en: [Azerbaijan], az: [Azərbaycan], place: home}\n"
+                       "- {en: [Georgia], az: [Gürcüstan], place: home}\n", "corpus/glossary.yaml")
+
+
 def test_the_bundled_vocabulary_places_its_publishers() -> None:
     glossary = load_glossary(ROOT / "corpus")
     for publisher, place in [("Consulate General of Azerbaijan in Batumi", "batumi"),
