@@ -234,12 +234,16 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
 
 
 def beyond_places(index: Index, answer: Answer, hits: Sequence[Hit], plan: Query, target: str) -> bool:
-    """Whether an answer from releases searched for their place (across_languages) covers the question clearly:
-    its evidence, with the question's places that its best release's passages found do not write counted as held
-    (the release speaks for them), at least WEAK, the evidence an own-language answer must reach to stand. The
-    release's place answers for the place; its text must answer the rest: the Batumi consulate's consular
-    registration page (it even writes Georgia) is no answer to "do azerbaijanis need a visa for georgia", which it
-    never says a word of visas to."""
+    """Whether an answer from releases searched for their place (across_languages) covers the question clearly.
+    One asking for a kind of fact ("is it free", "how many days") is judged by that kind's checks: a quoted line
+    states it about the topic (decision.checked). One asking for none (a yes/no question, "what about X") has only
+    its words to go by: its evidence, with the question's places that its best release's passages found do not
+    write counted as held (the release speaks for them), must reach WEAK, the evidence an own-language answer must
+    reach to stand. The release's place answers for the place; its text must answer the rest: the Batumi
+    consulate's consular registration page (it even writes Georgia) is no answer to "do azerbaijanis need a visa
+    for georgia", which it never says a word of visas to."""
+    if cue_terms(answer.query, answer.lang)[0] is not None:
+        return True
     concepts = index.concept_weights(plan)
     total = sum(w for _, w in concepts if w > 0)
     if not hits or not total:
@@ -308,7 +312,7 @@ def prefers_other(index: Index, own: Answer, asked_: Asked, other: Answer) -> bo
         # The own language has a release about the topic that does not state the kind (the "not stated" reply):
         # the other's line stating it must name the topic itself, or its evidence be clearly higher.
         searched = searched_in(index, own.query, own.lang, target)
-        theirs = kind_share(other, searched, source_lang=target)
+        theirs = kind_share(other, searched, source_lang=target, index=index)  # its release's place speaks for it
         return clearer or theirs is None or theirs >= TOPIC or about_more(own, asked_, other, searched, target)
     if not own.answered:
         return True

@@ -157,13 +157,16 @@ def named(concept: Concept, terms: frozenset[str]) -> bool:
 
 
 def topic_share(asked_: Asked, text: str, lang: str, placed: frozenset[str] = frozenset()) -> float:
-    """The share of the question's weight beyond its cue words that a text names; `placed`: the terms of the
-    question's places its release speaks for (`placed_terms`), named though the text may not write them."""
-    topic = _topic(asked_)
+    """The share of the question's weight beyond its cue words that a text names. `placed`: the terms of the
+    question's places its release speaks for (`placed_terms`): such a place the text does not write is left out of
+    the topic (the release answers for it), so that the rest is what the text must name; the place alone never
+    makes the share ("сколько стоит виза в мексику" is not answered by the Mexico embassy's free consular
+    registration)."""
+    terms = _terms(text, lang)
+    topic = [(c, w) for c, w in _topic(asked_) if named(c, terms) or not named(c, placed)]
     total = sum(w for _, w in topic)
     if not total:
         return 1.0
-    terms = _terms(text, lang) | placed
     return sum(w for c, w in topic if named(c, terms)) / total
 
 
@@ -204,18 +207,22 @@ def about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, s
                    reason="about_topic")
 
 
-def kind_share(answer: Answer, asked_: Asked, source_lang: str | None = None) -> float | None:
+def kind_share(answer: Answer, asked_: Asked, source_lang: str | None = None,
+               index: Index | None = None) -> float | None:
     """The largest share of the question's topic that a quoted line stating the kind asked for names with its
     lead-in (not the release's title or other quotes: what the line itself says the figure is about); None when
     the question is not answered or asks for no kind, 0.0 when no quoted line states the kind. Comparable across
-    languages: each side is read with its own question (as searched in its releases' language)."""
+    languages: each side is read with its own question (as searched in its releases' language). `index`: as for
+    about_topic, a place the question names counts as named by a release placed there."""
     kind, _ = cue_terms(answer.query, answer.lang)
     if not answer.answered or kind is None:
         return None
     lang = source_lang or answer.lang
     given = given_figures(answer.query, kind, answer.lang)
-    return max((topic_share(asked_, "\n".join([line, intro]), lang) for quote in answer.quotes
-                for line, intro in _lines_stating(kind, quote.text, lang, given)), default=0.0)
+    placed = spoken_for(index, answer, asked_, lang)
+    return max((topic_share(asked_, "\n".join([line, intro]), lang, placed.get(quote.n, frozenset()))
+                for quote in answer.quotes for line, intro in _lines_stating(kind, quote.text, lang, given)),
+               default=0.0)
 
 
 def _beside(answer: Answer, quote: Quote) -> list[str]:

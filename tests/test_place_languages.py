@@ -58,11 +58,16 @@ def test_the_question_s_own_language_answering_keeps_its_answer() -> None:
     assert "Пошлина составляет 40 манатов." in reply.text
 
 
-def test_a_placed_release_that_says_little_of_the_rest_of_the_question_does_not_answer() -> None:
-    visa = "пошлина за визу в германии"  # the page states a fee, in Germany, of no visa
-    page = "Almaniyada yaşayan vətəndaşlar səfirliyə gəlir. Rüsum 40 manatdır."
+def test_a_placed_release_that_says_little_of_the_rest_of_a_yes_no_question_does_not_answer() -> None:
+    visa = "нужна ли виза в германии для вида на жительство"  # the page says nothing of visas
+    page = "Almaniyada daimi yaşama icazəsi verilir. Rüsum 40 manatdır."
     reply = answer_question(_index(_embassy(text=page)), visa, Renderer())
     assert not reply.answer.answered
+
+
+def test_a_placed_release_stating_the_kind_asked_about_the_rest_answers() -> None:
+    reply = answer_question(_index(_embassy()), "сколько пошлина за вид на жительство в германии", Renderer())
+    assert reply.answer.answered and reply.found_in == "az"
 
 
 def test_the_languages_at_a_place_are_those_of_releases_placed_at_it_or_inside_it() -> None:

@@ -105,3 +105,11 @@ def test_only_the_asked_place_is_spoken_for() -> None:
     assert placed_terms(index, asked, _citation(1, YEKATERINBURG, ""), lang) == frozenset({"russia"})
     assert placed_terms(index, asked, _citation(1, BATUMI, ""), lang) == frozenset()
     assert placed_terms(index, asked, _citation(1, NATIONAL, ""), lang) == frozenset()
+
+
+def test_the_release_s_place_alone_does_not_make_the_topic() -> None:
+    lang = "en"
+    index = _index(lang, CASES[0][1])
+    question = "how much is the visa fee in russia"
+    composed = _answer(question, lang, (YEKATERINBURG, "Consular registration is free of charge."))
+    assert about_topic(composed, _asked(index, question, lang), index=index).reason == "about_topic"
