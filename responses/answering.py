@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pressbot.responses.composer import _YEAR, Answer, ComposerSettings, compose
+from pressbot.responses.composer import _YEAR, Answer, ComposerSettings, _terms, compose
 from pressbot.responses.conversation import Turn, has_content, recognize
 from pressbot.responses.decision import (
     TOPIC,
@@ -24,6 +24,7 @@ from pressbot.responses.decision import (
     checked,
     cue_terms,
     kind_share,
+    named,
     own_cue,
     topic_share,
 )
@@ -154,7 +155,7 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     weakly, unnamed = weak(answer, own), not names_series(index, answer, question, lang)
     if weakly or unnamed:
         other = across_languages(index, question, lang, settings, any_size=lacks_year(answer, question),
-                                 cognates=not answer.answered)
+                                 cognates=not answer.answered, places=places_unanswered(index, asked, answer))
         # A weak answer gives way to a better one; an answer that never says the numbered name asked only to one that
         # says it (names_series), not to any other language's answer.
         if other is not None and ((weakly and prefers_other(index, answer, own, other))
@@ -190,26 +191,36 @@ def render_more(answer: Answer, renderer: Renderer, ui: str) -> Rendered:
 
 
 def across_languages(index: Index, question: str, lang: str, settings: ComposerSettings,
-                     any_size: bool = False, cognates: bool = False) -> Answer | None:
+                     any_size: bool = False, cognates: bool = False,
+                     places: frozenset[int] = frozenset()) -> Answer | None:
     """When no release answers a question as asked (or only weakly), search the corpus's main language and each
     other language with at least LARGER times the passages of the question's (the most used first) with the
     vocabulary's names in that language: the first answer found, quoted verbatim from its releases, or None.
     `any_size`: every other language, whatever its size (the question's own lacks the answer: `lacks_year`).
     `cognates`: a word the vocabulary does not translate is also read as the English term it is the loanword of
-    (Index.translate): only when the question's own language has no answer, which a loanword's guess never beats."""
+    (Index.translate): only when the question's own language has no answer, which a loanword's guess never beats.
+    `places`: the places the question names when its own language has no answer (`places_unanswered`): a language
+    of releases placed at one of them or inside one (Index.languages_at) that is not searched for its size is
+    searched too, for those releases only (the Yekaterinburg consulate's Russian pages for a question about
+    Russia in Azerbaijani, not any Russian release that mentions Russia)."""
     languages = index.languages
     counts = index.language_counts
     # Only towards languages with many more releases: the larger collection may hold what the smaller lacks.
-    larger = languages[: languages.index(lang) if lang in languages else len(languages)]
-    for target in [t for t in languages if t != lang] if any_size else larger:
-        if not any_size and target != languages[0] and counts.get(target, 0) < LARGER * counts.get(lang, 0):
-            continue  # the corpus's main language is always searched, another only when markedly larger
+    larger = [t for t in languages[: languages.index(lang) if lang in languages else len(languages)]
+              if t == languages[0] or counts.get(t, 0) >= LARGER * counts.get(lang, 0)]
+    placed = index.languages_at(places) if places else ()
+    for target in [t for t in languages if t != lang and (any_size or t in larger or t in placed)]:
+        only_placed = not any_size and target not in larger
         plan, translated = index.translate(question, lang, target, cognates)
         if not translated:
             continue
         # ranked with each name the question said in several words weighed as the name saying it whole there
         # ("qaçqın statusu" as "refugee status", not "refugee"); answered and checked with the plan as translated
-        hits = index.search_in(index.translate(question, lang, target, cognates, whole=True)[0], target, k=HITS)
+        ranking = index.translate(question, lang, target, cognates, whole=True)[0]
+        if only_placed:
+            hits = [h for h in index.search_in(ranking, target, k=POOL) if index.placed_within(h.source, places)][:HITS]
+        else:
+            hits = index.search_in(ranking, target, k=HITS)
         searched = searched_in(index, question, lang, target, plan)
         weights = searched.weights
         series = series_in(index, question, lang, target)
@@ -217,9 +228,41 @@ def across_languages(index: Index, question: str, lang: str, settings: ComposerS
                          [*index.following(hits, FOLLOWING), *named_passages(index, hits, question, lang, series)],
                          series, dated_passages(index, hits, question))
         answer = checked(index, answer, searched, source_lang=target)
-        if answer.answered:
+        if answer.answered and (not only_placed or beyond_places(index, answer, hits, plan, target)):
             return answer
     return None
+
+
+def beyond_places(index: Index, answer: Answer, hits: Sequence[Hit], plan: Query, target: str) -> bool:
+    """Whether an answer from releases searched for their place (across_languages) covers the question clearly.
+    One asking for a kind of fact ("is it free", "how many days") is judged by that kind's checks: a quoted line
+    states it about the topic (decision.checked). One asking for none (a yes/no question, "what about X") has only
+    its words to go by: its evidence, with the question's places that its best release's passages found do not
+    write counted as held (the release speaks for them), must reach WEAK, the evidence an own-language answer must
+    reach to stand. The release's place answers for the place; its text must answer the rest: the Batumi
+    consulate's consular registration page (it even writes Georgia) is no answer to "do azerbaijanis need a visa
+    for georgia", which it never says a word of visas to."""
+    if cue_terms(answer.query, answer.lang)[0] is not None:
+        return True
+    concepts = index.concept_weights(plan)
+    total = sum(w for _, w in concepts if w > 0)
+    if not hits or not total:
+        return False
+    written = _terms("\n".join([hits[0].title, *(h.text for h in hits if h.doc_id == hits[0].doc_id)]), target)
+    unwritten = sum(w for c, w in concepts if w > 0 and index.glossary.places_named(c.said, target)
+                    and not named(c, written))
+    return answer.evidence + unwritten / total >= WEAK
+
+
+def places_unanswered(index: Index, asked: Analysis, own: Answer) -> frozenset[int]:
+    """The places a question names (the home left out: places.py) when its own language has no answer: the
+    releases placed there are searched in their languages, whatever their size (across_languages). "rusiyada
+    pasportumu itirmisem, vetene nece qayidim" is answered by the Yekaterinburg consulate's Russian page, and a
+    language as small as the question's is otherwise never searched. None when the own language answers: an
+    answer in the language the person wrote in is never replaced for this."""
+    if own.answered:
+        return frozenset()
+    return index.glossary.places_named(asked.plan.said, asked.lang)
 
 
 def series_in(index: Index, question: str, lang: str, target: str) -> tuple[Numbered, ...]:
@@ -269,7 +312,7 @@ def prefers_other(index: Index, own: Answer, asked_: Asked, other: Answer) -> bo
         # The own language has a release about the topic that does not state the kind (the "not stated" reply):
         # the other's line stating it must name the topic itself, or its evidence be clearly higher.
         searched = searched_in(index, own.query, own.lang, target)
-        theirs = kind_share(other, searched, source_lang=target)
+        theirs = kind_share(other, searched, source_lang=target, index=index)  # its release's place speaks for it
         return clearer or theirs is None or theirs >= TOPIC or about_more(own, asked_, other, searched, target)
     if not own.answered:
         return True

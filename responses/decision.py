@@ -21,7 +21,11 @@ the releases that use it write it capitalized inside sentences (the index's own 
 the vocabulary's other names for it is all names ("Russia": "Russian Federation", `names_a_name`); only the names
 at least as distinctive as the question's average term are required (the agency's own country, named
 everywhere, is not). A release's publisher and site name its place (an embassy's page need not repeat its
-city), and a name in at least COMMON of the passages (the agency's capital) is covered by quotes naming a wider
+city), and a release placed at a place the question names, at one inside it or at one containing it (its publisher's
+place: retrieval/places.py) speaks for it in every check (`placed_terms`: the Washington embassy's page, published
+by the "Embassy of Azerbaijan in the USA", states the fee of a notification in Washington though its text never says
+Washington; the Batumi consulate's speaks for neither); names_kept credits it only when every cited release is placed
+there. And a name in at least COMMON of the passages (the agency's capital) is covered by quotes naming a wider
 one (its country): a rule for the country covers its capital. A name in fewer than COMMON of the passages is
 required whatever the question's other words weigh (a month is no such name), and a word the question's releases
 never use that the vocabulary translates into a rare name of the main language (Zaqatala: Zagatala) is required
@@ -152,13 +156,17 @@ def named(concept: Concept, terms: frozenset[str]) -> bool:
     return any(alt and all(_matched({t: 1.0}, terms) for t in alt) for alt in concept.alternatives)
 
 
-def topic_share(asked_: Asked, text: str, lang: str) -> float:
-    """The share of the question's weight beyond its cue words that a text names."""
-    topic = _topic(asked_)
+def topic_share(asked_: Asked, text: str, lang: str, placed: frozenset[str] = frozenset()) -> float:
+    """The share of the question's weight beyond its cue words that a text names. `placed`: the terms of the
+    question's places its release speaks for (`placed_terms`): such a place the text does not write is left out of
+    the topic (the release answers for it), so that the rest is what the text must name; the place alone never
+    makes the share ("сколько стоит виза в мексику" is not answered by the Mexico embassy's free consular
+    registration)."""
+    terms = _terms(text, lang)
+    topic = [(c, w) for c, w in _topic(asked_) if named(c, terms) or not named(c, placed)]
     total = sum(w for _, w in topic)
     if not total:
         return 1.0
-    terms = _terms(text, lang)
     return sum(w for c, w in topic if named(c, terms)) / total
 
 
@@ -177,35 +185,44 @@ def _lines_stating(kind: str, quote: str, lang: str, given: frozenset[str]) -> l
     return out
 
 
-def about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, share: float = TOPIC) -> Answer:
+def about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, share: float = TOPIC,
+                index: Index | None = None) -> Answer:
     """The answer as composed when a quoted line states the kind asked for about the question's topic (or
     when no kind is asked); else the "not stated" reply with the first source as the closest release.
-    `source_lang`: the language of the quoted releases (the question's when None)."""
+    `source_lang`: the language of the quoted releases (the question's when None). `index`: the served one, whose
+    vocabulary places the releases (`placed_terms`: a place the question names counts as named by a release
+    placed there); without it only what the releases write counts."""
     kind, _ = cue_terms(answer.query, answer.lang)
     if not answer.answered or kind is None:
         return answer
     lang = source_lang or answer.lang
     given = given_figures(answer.query, kind, answer.lang)
+    placed = spoken_for(index, answer, asked_, lang)
     for quote in answer.quotes:
         for line, intro in _lines_stating(kind, quote.text, lang, given):
-            if topic_share(asked_, "\n".join([line, intro, *_beside(answer, quote)]), lang) >= share:
+            text = "\n".join([line, intro, *_beside(answer, quote)])
+            if topic_share(asked_, text, lang, placed.get(quote.n, frozenset())) >= share:
                 return answer
     return replace(answer, answered=False, quotes=(), citations=(), missing=kind, related=answer.citations[0],
                    reason="about_topic")
 
 
-def kind_share(answer: Answer, asked_: Asked, source_lang: str | None = None) -> float | None:
+def kind_share(answer: Answer, asked_: Asked, source_lang: str | None = None,
+               index: Index | None = None) -> float | None:
     """The largest share of the question's topic that a quoted line stating the kind asked for names with its
     lead-in (not the release's title or other quotes: what the line itself says the figure is about); None when
     the question is not answered or asks for no kind, 0.0 when no quoted line states the kind. Comparable across
-    languages: each side is read with its own question (as searched in its releases' language)."""
+    languages: each side is read with its own question (as searched in its releases' language). `index`: as for
+    about_topic, a place the question names counts as named by a release placed there."""
     kind, _ = cue_terms(answer.query, answer.lang)
     if not answer.answered or kind is None:
         return None
     lang = source_lang or answer.lang
     given = given_figures(answer.query, kind, answer.lang)
-    return max((topic_share(asked_, "\n".join([line, intro]), lang) for quote in answer.quotes
-                for line, intro in _lines_stating(kind, quote.text, lang, given)), default=0.0)
+    placed = spoken_for(index, answer, asked_, lang)
+    return max((topic_share(asked_, "\n".join([line, intro]), lang, placed.get(quote.n, frozenset()))
+                for quote in answer.quotes for line, intro in _lines_stating(kind, quote.text, lang, given)),
+               default=0.0)
 
 
 def _beside(answer: Answer, quote: Quote) -> list[str]:
@@ -261,8 +278,9 @@ def _first(letter: str, lang: str) -> str:
 
 
 def names_kept(index: Index, answer: Answer, asked_: Asked, source_lang: str | None = None) -> Answer:
-    """The answer as composed when its quotes and cited titles name every distinctive name the question says;
-    else an abstention (answered=False, no "not stated" kind: nothing quoted is about what was asked)."""
+    """The answer as composed when its quotes, cited titles and publishers name every distinctive name the question
+    says, a place counting as named when every cited release is placed there (`placed_terms`); else an abstention
+    (answered=False, no "not stated" kind: nothing quoted is about what was asked)."""
     if not answer.answered:
         return answer
     lang = source_lang or answer.lang
@@ -270,9 +288,11 @@ def names_kept(index: Index, answer: Answer, asked_: Asked, source_lang: str | N
     if not parts:
         return answer
     mean = sum(w for _, w in parts) / len(parts)
-    quoted = frozenset().union(*(_terms(q.text, lang) for q in answer.quotes),
-                               *(_terms(c.title, lang) for c in answer.citations),
-                               *(_terms(_publisher(c), lang) for c in answer.citations))
+    # A place is named by the answer's releases all placed there: one placed there beside others that neither
+    # write it nor speak for it is the home's mission quoted beside unrelated pages (the Batumi consulate's rules
+    # for visas to Azerbaijan are no answer to "do I need a visa for Georgia").
+    placed = list(spoken_for(index, answer, asked_, lang).values())
+    quoted = _quoted_terms(answer, lang) | (frozenset.intersection(*placed) if placed else frozenset())
     for concept, weight in parts:
         if (weight < mean and not rare(weight)) or len(concept.said) != 1 or named(concept, quoted):
             continue
@@ -391,7 +411,8 @@ def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | No
     # paragraph ("… committed in January 1990 …" then "… 147 persons were killed …"); one naming a year is read by
     # itself ("In 2016, 500 permits were issued" is not 2015's figure whatever the sentence before it says).
     dated = "\n".join(_preceding(answer, quote) for quote, line, _ in stating if not _years(line))
-    terms = _terms(stated, lang)
+    placed = spoken_for(index, answer, asked_, lang)
+    terms = _terms(stated, lang).union(*(placed.get(quote.n, frozenset()) for quote, _, _ in stating))
     # Of several names, one is enough ("the mobile service in Zagatala for residents of Zagatala, Balakan and
     # Gakh": the figure's line names the district it was held in); names_kept already wants each in the quotes.
     weights = dict(weighed(asked_))
@@ -402,7 +423,8 @@ def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | No
                    reason="stated_of")
 
 
-def entity_about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, share: float = TOPIC) -> Answer:
+def entity_about_topic(answer: Answer, asked_: Asked, source_lang: str | None = None, share: float = TOPIC,
+                       index: Index | None = None) -> Answer:
     """The answer as composed unless it asks for a kind that belongs to one named thing (composer.OWN_LINE: a place,
     a street address, a contact, a person, an age) and no quoted line stating it names `share` of the question's
     topic with its own lead-in, title and date (not the release's other quotes); then the "not stated" reply with
@@ -410,14 +432,17 @@ def entity_about_topic(answer: Answer, asked_: Asked, source_lang: str | None = 
     Baku office is not the Baku office's, nor "18 yaşı tamam olmuş şəxslər" in a passport's rules the age from
     which an identity card is issued; a figure is different: it often continues the sentence before it ("This
     campaign covered about 100 families"), so about_topic's reading (with the release's other quotes) stays the
-    rule for numbers, dates, durations, fees, hours and lists."""
+    rule for numbers, dates, durations, fees, hours and lists. `index`: as for about_topic, a release placed at a
+    place the question names names it."""
     kind, _ = cue_terms(answer.query, answer.lang)
     if not answer.answered or kind not in OWN_LINE:
         return answer
     lang = source_lang or answer.lang
+    placed = spoken_for(index, answer, asked_, lang)
     for quote in answer.quotes:
         for line, intro in _lines_stating(kind, quote.text, lang, frozenset()):
-            if topic_share(asked_, _where_stated(answer, quote, line, intro), lang) >= share:
+            text = _where_stated(answer, quote, line, intro)
+            if topic_share(asked_, text, lang, placed.get(quote.n, frozenset())) >= share:
                 return answer
     return replace(answer, answered=False, quotes=(), citations=(), missing=kind, related=answer.citations[0],
                    reason="entity_about_topic")
@@ -428,6 +453,31 @@ def _publisher(citation: Citation) -> str:
     USA", washington.mfa.gov.az): an embassy's page need not repeat the city it is written in."""
     host = urlsplit(citation.url or "").hostname or ""
     return " ".join([citation.source or "", host.replace(".", " ")])
+
+
+def placed_terms(index: Index, asked_: Asked, citation: Citation, lang: str) -> frozenset[str]:
+    """The terms of the question's places (its concepts naming a place of the vocabulary, read in `lang`) that a
+    cited release speaks for: it is placed at that place, at one inside it or at one containing it (places.py; its
+    publisher names the place). The Washington embassy's page ("Embassy of Azerbaijan in the USA") speaks for the
+    USA and for Washington though its text never writes them; the Yekaterinburg consulate's for Russia. A release
+    placed elsewhere, or nowhere in particular, speaks for none: the places it does not write stay unnamed."""
+    glossary = index.glossary
+    if not glossary.places:
+        return frozenset()
+    release = glossary.placed_at(citation.source or "")
+    if not release:
+        return frozenset()
+    related = glossary.places.related
+    return frozenset(t for concept in asked_.plan.concepts
+                     if any(related(r, a) for r in release for a in glossary.places_named(concept.said, lang))
+                     for t in concept.said)
+
+
+def spoken_for(index: Index | None, answer: Answer, asked_: Asked, lang: str) -> dict[int, frozenset[str]]:
+    """`placed_terms` of each cited release, by its number (none without an index)."""
+    if index is None:
+        return {}
+    return {c.n: placed_terms(index, asked_, c, lang) for c in answer.citations}
 
 
 def _ground(index: Index, term: str, idf: float, quoted: frozenset[str], lang: str) -> bool:
@@ -550,7 +600,9 @@ def checked(index: Index, answer: Answer, asked_: Asked, source_lang: str | None
     cross-language fallback both read it (`source_lang`: the quoted releases' language, the question's when None):
     the kind stated about the topic, the names kept, the name or year stated where the kind is, the entity's own
     line, a speaker named, the unknown topic, a rule stated."""
-    answer = names_kept(index, about_topic(answer, asked_, source_lang=source_lang), asked_, source_lang=source_lang)
+    answer = about_topic(answer, asked_, source_lang=source_lang, index=index)
+    answer = names_kept(index, answer, asked_, source_lang=source_lang)
     answer = stated_of(index, answer, asked_, source_lang=source_lang)
-    answer = speaker_named(entity_about_topic(answer, asked_, source_lang=source_lang), source_lang=source_lang)
+    answer = entity_about_topic(answer, asked_, source_lang=source_lang, index=index)
+    answer = speaker_named(answer, source_lang=source_lang)
     return rule_stated(unknown_topic(index, answer, asked_, source_lang=source_lang), source_lang=source_lang)

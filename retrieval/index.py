@@ -11,7 +11,7 @@ Usage::
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -228,6 +228,33 @@ class Index:
         if not any(glossary.places.about(p, asked) for p in placed):
             return ranked
         return [hit for hit, p in zip(ranked, placed, strict=True) if not glossary.places.elsewhere(p, asked)]
+
+    def languages_at(self, places: Iterable[int]) -> tuple[str, ...]:
+        """The languages of the releases placed at any of these places (glossary entry numbers: places.py) or at a
+        place inside one, the most passages first: where a question naming the place may find its own releases
+        (the Yekaterinburg consulate's pages, in Russian, for a question about Russia in any language)."""
+        containing = self.glossary.places.containing
+        wanted = frozenset(places)
+        langs = {lang for place, held in self._placed_languages.items()
+                 if place in wanted or wanted & containing.get(place, frozenset()) for lang in held}
+        return tuple(lang for lang in self.languages if lang in langs)
+
+    def placed_within(self, source: str | None, places: Collection[int]) -> bool:
+        """Whether a release of this publisher is placed at one of these places or at a place inside one."""
+        containing = self.glossary.places.containing
+        return any(p in places or not containing.get(p, frozenset()).isdisjoint(places)
+                   for p in self.glossary.placed_at(source or ""))
+
+    @functools.cached_property
+    def _placed_languages(self) -> dict[int, frozenset[str]]:
+        """Each place a release is placed at (its publisher's: Glossary.placed_at), with the languages of those
+        releases; read once per index."""
+        placed: dict[int, set[str]] = {}
+        if self.glossary.places:
+            for doc in self.passages.documents:
+                for place in self.glossary.placed_at(doc.source or ""):
+                    placed.setdefault(place, set()).add(doc.lang)
+        return {place: frozenset(langs) for place, langs in placed.items()}
 
     def following(self, hits: Sequence[Hit], n: int) -> list[Hit]:
         """The up to `n` passages that follow each hit's passage in its document and are not hits themselves, in
