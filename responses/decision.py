@@ -14,22 +14,24 @@ are its concepts (a vocabulary name with its other names counts once, and only w
 "icazə vəsiqəsi" is not "şəxsiyyət vəsiqəsi"). When no quoted sentence does, the answer becomes the "not stated"
 reply, exactly as when no quote holds the kind at all.
 
-And a question that names a place, a country, an organisation or a person is answered only by quotes that name
-it too (`names_kept`): "do azerbaijanis need a visa for georgia" is not answered by a work-permit page that
-never says Georgia, nor "foreigner staying in baku how many days" by Nakhchivan's rules. A term is a name when
-the releases that use it write it capitalized inside sentences (the index's own passages tell), or when one of
-the vocabulary's other names for it is all names ("Russia": "Russian Federation", `names_a_name`); only the names
-at least as distinctive as the question's average term are required (the agency's own country, named
-everywhere, is not). A release's publisher and site name its place (an embassy's page need not repeat its
-city), and a release placed at a place the question names, at one inside it or at one containing it (its publisher's
-place: retrieval/places.py) speaks for it in every check (`placed_terms`: the Washington embassy's page, published
-by the "Embassy of Azerbaijan in the USA", states the fee of a notification in Washington though its text never says
-Washington; the Batumi consulate's speaks for neither); names_kept credits it only when every cited release is placed
-there. And a name in at least COMMON of the passages (the agency's capital) is covered by quotes naming a wider
-one (its country): a rule for the country covers its capital. A name in fewer than COMMON of the passages is
-required whatever the question's other words weigh (a month is no such name), and a word the question's releases
-never use that the vocabulary translates into a rare name of the main language (Zaqatala: Zagatala) is required
-too (`named_elsewhere`).
+And a question that names a place, a country, an organisation or a person is answered only by quotes that name it
+too (`names_kept`): "do azerbaijanis need a visa for georgia" is not answered by a work-permit page that never says
+Georgia, nor "foreigner staying in baku how many days" by Nakhchivan's rules. A term is a name when the releases
+that use it write it capitalized inside sentences (the index's own passages tell), or when one of the vocabulary's
+other names for it is all names ("Russia": "Russian Federation", `names_a_name`); only the names at least as
+distinctive as the question's average term are required (the agency's own country, named everywhere, is not). A
+release's publisher and site name its place (an embassy's page need not repeat its city), and a release placed at a
+place the question names, at one inside it or at one containing it (its publisher's place: retrieval/places.py)
+speaks for it in the checks that read the release (`placed_terms`: names_kept, about_topic, entity_about_topic; the
+Yekaterinburg consulate's page speaks for Russia though its text never says Russia; the Batumi consulate's speaks
+for neither); names_kept credits it only when every cited release is placed there. Not stated_of, which reads the
+line stating the fact: a mission's page states many durations and fees, not each of them of its place ("how long
+does the embassy in washington take to mail back the certificate" is not answered by the citizen's own duty "within
+a month" on the Washington embassy's page). And a name in at least COMMON of the passages (the agency's capital) is
+covered by quotes naming a wider one (its country): a rule for the country covers its capital. A name in fewer than
+COMMON of the passages is required whatever the question's other words weigh (a month is no such name), and a word
+the question's releases never use that the vocabulary translates into a rare name of the main language (Zaqatala:
+Zagatala) is required too (`named_elsewhere`).
 
 A question that asks for no kind of answer ("do foreigners get a pension", "какая погода в баку") is answered by
 its topic itself: when one of its content words is a word no release uses, in any language or under any of the
@@ -411,8 +413,7 @@ def stated_of(index: Index, answer: Answer, asked_: Asked, source_lang: str | No
     # paragraph ("… committed in January 1990 …" then "… 147 persons were killed …"); one naming a year is read by
     # itself ("In 2016, 500 permits were issued" is not 2015's figure whatever the sentence before it says).
     dated = "\n".join(_preceding(answer, quote) for quote, line, _ in stating if not _years(line))
-    placed = spoken_for(index, answer, asked_, lang)
-    terms = _terms(stated, lang).union(*(placed.get(quote.n, frozenset()) for quote, _, _ in stating))
+    terms = _terms(stated, lang)
     # Of several names, one is enough ("the mobile service in Zagatala for residents of Zagatala, Balakan and
     # Gakh": the figure's line names the district it was held in); names_kept already wants each in the quotes.
     weights = dict(weighed(asked_))
