@@ -278,6 +278,24 @@ def _answers(kind: str | None, text: str, lang: str, matched: set[str], cue: fro
     return any(_held_on_topic(kind, text.split("\n"), at, lang, matched - cue) for at in range(len(text.split("\n"))))
 
 
+# Where a sentence's clauses part: a figure in a list of several topics is the figure of the topic in its own clause.
+_CLAUSE = re.compile(r"[,;\n]")
+
+
+def stated_terms(kind: str | None, text: str, lang: str, matched: set[str],
+                 given: frozenset[str] = frozenset()) -> set[str]:
+    """The question terms (of `matched`, those a unit names) that the unit's clauses stating the kind asked for
+    name themselves: "During the first half of 2022, 57851 applications on extension of …, acquisition … of
+    citizenship … were received" states its figure of applications, not of citizenship; "…, 11964 were related to
+    the establishment of citizenship …" states that one. All of `matched` when no clause states the kind by itself
+    (a figure and its topic written across a comma)."""
+    own: set[str] = set()
+    for clause in _CLAUSE.split(text):
+        if holds(kind, without_given(clause, given, lang), lang):
+            own |= _matched(dict.fromkeys(matched, 1.0), _terms(clause, lang))
+    return own or set(matched)
+
+
 def _held_on_topic(kind: str | None, lines: Sequence[str], at: int, lang: str, content: set[str]) -> bool:
     """Whether line `at` of a quoted unit (an introducing line with what it introduces) states the kind asked for
     about what the question asks: the line itself, or the nearest line above it that introduces it (a lead-in
@@ -332,15 +350,18 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
         return list(units[:1])  # the passage matched through its title: its first sentence says what it is
     covered: set[str] = set()
     answer_covered = kind is None and not predicate
-    # The question terms that quoted units holding the kind name: a further unit holding the kind about another
-    # of them counts the kind again ("how many calls in Russian": the total, then the Russian share).
+    # The question terms that the clauses of quoted units stating the kind name (`stated_terms`): a further unit
+    # stating the kind about another of them counts the kind again ("how many calls in Russian": the total, then
+    # the Russian share; "57851 applications on …, citizenship …" then "11964 were related to … citizenship").
     typed_terms: set[str] = set()
+    stating = [stated_terms(kind, u.text, lang, m, given) if t and not predicate else m
+               for u, m, t in zip(units, matches, typed, strict=True)]
     chosen: list[int] = []
     quoted_lines: set[int] = set()
     first_gain = 0.0
     while len(chosen) < limit:
         gains = [(sum(weights[t] for t in m - covered) + REPEATED * sum(weights[t] for t in m & covered)
-                  + (answer_weight if typed[i] and (not answer_covered or m - typed_terms) else 0.0), -i)
+                  + (answer_weight if typed[i] and (not answer_covered or stating[i] - typed_terms) else 0.0), -i)
                  for i, m in enumerate(matches)
                  if i not in chosen and units[i].line not in quoted_lines
                  and not quoted_lines.intersection(units[i].covers)
@@ -356,7 +377,7 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
         covered |= matches[i]
         answer_covered = answer_covered or typed[i]
         if typed[i]:
-            typed_terms |= matches[i]
+            typed_terms |= stating[i]
         quoted_lines.update(units[i].covers)
     if not answer_covered:  # the kind asked for may be in a unit that adds few question terms: quote the best one
         best = max((sum(weights[t] for t in matches[i]), -i) for i in range(len(units))
