@@ -350,10 +350,14 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
         return list(units[:1])  # the passage matched through its title: its first sentence says what it is
     covered: set[str] = set()
     answer_covered = kind is None and not predicate
-    # The question terms that the clauses of quoted units stating the kind name (`stated_terms`): a further unit
-    # stating the kind about another of them counts the kind again ("how many calls in Russian": the total, then
-    # the Russian share; "57851 applications on …, citizenship …" then "11964 were related to … citizenship").
+    # The question terms that quoted units holding the kind name: a further unit holding the kind about another
+    # of them counts the kind again ("how many calls in Russian": the total, then the Russian share); so does one
+    # whose clauses stating the kind (`stated_terms`) name a term that those units name only outside theirs, in a
+    # list of topics beside another's figure ("57851 applications on …, citizenship …", then "11964 were related
+    # to … citizenship").
     typed_terms: set[str] = set()
+    typed_own: set[str] = set()
+    typed_lines: set[int] = set()
     stating = [stated_terms(kind, u.text, lang, m, given) if t and not predicate else m
                for u, m, t in zip(units, matches, typed, strict=True)]
     chosen: list[int] = []
@@ -361,7 +365,9 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
     first_gain = 0.0
     while len(chosen) < limit:
         gains = [(sum(weights[t] for t in m - covered) + REPEATED * sum(weights[t] for t in m & covered)
-                  + (answer_weight if typed[i] and (not answer_covered or stating[i] - typed_terms) else 0.0), -i)
+                  + (answer_weight if typed[i] and (not answer_covered or m - typed_terms
+                                                 or (units[i].line in typed_lines
+                                                     and stating[i] & (typed_terms - typed_own))) else 0.0), -i)
                  for i, m in enumerate(matches)
                  if i not in chosen and units[i].line not in quoted_lines
                  and not quoted_lines.intersection(units[i].covers)
@@ -377,7 +383,9 @@ def _pick(units: Sequence[_Unit], lang: str, weights: Mapping[str, float], limit
         covered |= matches[i]
         answer_covered = answer_covered or typed[i]
         if typed[i]:
-            typed_terms |= stating[i]
+            typed_terms |= matches[i]
+            typed_own |= stating[i]
+            typed_lines.add(units[i].line)
         quoted_lines.update(units[i].covers)
     if not answer_covered:  # the kind asked for may be in a unit that adds few question terms: quote the best one
         best = max((sum(weights[t] for t in matches[i]), -i) for i in range(len(units))

@@ -70,3 +70,13 @@ def test_the_sentence_giving_the_asked_topic_s_own_figure_is_quoted_after_the_to
 
 def test_a_figure_of_another_topic_is_not_quoted_for_the_figure_asked() -> None:
     assert not any("6090" in q for q in _answer("how many applications on citizenship in the first half of the year"))
+
+
+def test_a_figure_in_another_paragraph_does_not_count_as_the_listed_topic_s_figure() -> None:
+    index = Index.build([Document(id="stats", title=STATISTICS.title, url=STATISTICS.url,
+                                  text=STATISTICS.text.replace(" 26119", "\n26119").replace(" Moreover", "\nMoreover")),
+                         *FILLER])
+    question = "how many applications on citizenship in the first half of the year"
+    result = compose(question, index.search(question, k=10, lang="en"),
+                     index.term_weights(index.query_terms(question, "en")), "en")
+    assert not any("11964" in q.text for q in result.quotes)
