@@ -24,6 +24,8 @@ from pressbot.responses.decision import (
     checked,
     cue_terms,
     kind_share,
+    light_terms,
+    light_words,
     named,
     own_cue,
     topic_share,
@@ -150,7 +152,7 @@ def answer_question(index: Index, question: str, renderer: Renderer,
     answer = compose(question, hits, asked.weights, lang, settings, asked.plan, unknown(index, asked.weights),
                      [*index.following(hits, FOLLOWING), *named_passages(index, hits, question, lang)],
                      dated=dated_passages(index, hits, question))
-    own = Asked(asked.plan, asked.weights, own_cue(question, lang))
+    own = Asked(asked.plan, asked.weights, own_cue(question, lang), light_terms(question, lang))
     answer = checked(index, answer, own)
     weakly, unnamed = weak(answer, own), not names_series(index, answer, question, lang)
     if weakly or unnamed:
@@ -280,7 +282,9 @@ def searched_in(index: Index, question: str, lang: str, target: str, plan: Query
     if plan is None:
         plan, _ = index.translate(question, lang, target)
     cue = frozenset(index.translate(cue_terms(question, lang)[1], lang, target)[0].terms)
-    return Asked(plan, index.term_weights(plan.terms), cue)
+    light = " ".join(light_words(question, lang))
+    return Asked(plan, index.term_weights(plan.terms), cue,
+                 frozenset(index.translate(light, lang, target)[0].terms) if light else frozenset())
 
 
 def weak(answer: Answer, asked_: Asked) -> bool:

@@ -10,6 +10,10 @@ figures. Only the first kind decides that the quotes are about something else; t
 (decision.unknown_topic). The word classes are each language's grammar and everyday words, not any agency's: endings
 of verb forms, words of modality, emphasis and time, kinship and travel.
 
+Of the words read past, the light ones (`is_light`: each language's generic verbs "get", "almaq", "получить" in
+their forms, and its words of modality "lazımdır", "нужны") are also no topic where a kind is asked: a quote that
+shares only those with the question is about something else (decision.topic_share).
+
 Usage::
 
     is_content("pension", "en")        # True
@@ -17,6 +21,8 @@ Usage::
     is_content("götürmək", "az")       # False: an infinitive
     is_content("погода", "ru")         # True
     is_content("yoldaşım", "az")       # False: the person asked for ("my spouse")
+    is_light("almaq", "az")            # True: "get", a verb any question may ask with
+    is_light("işləmək", "az")          # False: "work" says what is asked
 """
 
 from __future__ import annotations
@@ -119,6 +125,21 @@ _ENDINGS = {
 }
 
 
+# The light verbs of each language, normalized: the generic verbs any question is asked with ("how to get ...",
+# "necə almaq olar", "как получить ..."), which name no topic of their own; their forms by the language's verb
+# endings (_VERB; Azerbaijani and Russian stems, whole English forms). "almaq" (get) names nothing of a visa to
+# Canada that a passport's documents list would be about.
+_LIGHT_FORMS = {
+    "en": frozenset(("get gets getting got gotten obtain obtains obtained obtaining do does did done doing make makes "
+                     "made making give gives gave given giving take takes took taken taking have has had having need "
+                     "needs needed want wants wanted").split()),
+}
+_LIGHT_STEMS = {
+    "az": ("al", "ol", "ver", "et", "ed", "ele", "eyle"),
+    "ru": ("получ", "сдела", "дела", "дать", "даю", "дад", "дает", "даёт", "брат", "бер", "взя", "возьм"),
+}
+
+
 @functools.lru_cache(maxsize=1)
 def _chat() -> frozenset[str]:
     return chat_words()
@@ -157,3 +178,19 @@ def _person(text: str, lang: str) -> bool:
                                       or (endings is not None and endings.fullmatch(text, len(stem)))):
             return True
     return False
+
+
+def is_light(word: str, lang: str) -> bool:
+    """Whether a question's word (as typed) only carries the asking: one of the language's light verbs in any of its
+    forms ("get", "almaq", "olar", "получить") or a word of modality ("lazımdır", "нужны", "можно": _GRAMMAR's, not
+    its question words). Such a word names no topic; the releases use it about anything."""
+    text = normalize(word, lang)
+    if text in _LIGHT_FORMS.get(lang, frozenset()):
+        return True
+    if text in _GRAMMAR.get(lang, frozenset()) and text not in _ASKING.get(lang, "").split():
+        return True
+    verb = _VERB.get(lang)
+    found = verb.search(text) if verb is not None else None
+    # the verb's ending right after the stem, or one letter on (a passive "al-ın-ır", a stem vowel "получ-и-ть")
+    return any(text == stem or (text.startswith(stem) and found is not None and found.start() <= len(stem) + 1)
+               for stem in _LIGHT_STEMS.get(lang, ()))

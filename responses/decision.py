@@ -9,7 +9,9 @@ Azərbaycan), and "dmx bakı regional idarəsinin telefon nömrəsi" with the ca
 Here the kind must be stated *about the question's topic*: some quoted sentence that holds the kind, read with
 what introduces it (the nearest lead-in above, else the quote's first line or its paragraph's first sentence),
 the title of its release and that release's other quotes, names at least `TOPIC` of the question's weight
-beyond the words that ask for the kind. The question's parts
+beyond the words that ask for the kind, and not only its light words (the generic verbs and words of modality it is
+asked with: "kanadaya viza almaq ucun ne lazimdir" is not answered by a passport's documents list that shares only
+"almaq" and "lazımdır" with it). The question's parts
 are its concepts (a vocabulary name with its other names counts once, and only when all its words are there:
 "icazə vəsiqəsi" is not "şəxsiyyət vəsiqəsi"). When no quoted sentence does, the answer becomes the "not stated"
 reply, exactly as when no quote holds the kind at all.
@@ -98,7 +100,7 @@ from pressbot.responses.composer import (
     without_given,
     word_terms,
 )
-from pressbot.responses.content_words import is_content
+from pressbot.responses.content_words import is_content, is_light
 from pressbot.retrieval import Index
 from pressbot.retrieval.analyzer import analyze, normalize
 from pressbot.retrieval.glossary import Concept, Query
@@ -127,11 +129,24 @@ COMMON = 0.05
 @dataclass(frozen=True)
 class Asked:
     """A question as its answer was searched: the concepts (in the language of the releases searched), the
-    idf weight of their terms, and the terms that only ask for the kind of answer ("fee", "telefon")."""
+    idf weight of their terms, the terms that only ask for the kind of answer ("fee", "telefon") and the terms of
+    the light words it is asked with ("almaq", "получить", "нужны": light_terms), which name none of its topic."""
 
     plan: Query
     weights: Mapping[str, float]
     cue: frozenset[str] = frozenset()
+    light: frozenset[str] = frozenset()
+
+
+def light_terms(question: str, lang: str) -> frozenset[str]:
+    """The terms of a question's light words (content_words.is_light: "get", "almaq", "нужны"), analyzed in its
+    language: what only carries the asking, naming none of its topic."""
+    return frozenset(t for word in light_words(question, lang) for t in analyze(word, lang))
+
+
+def light_words(question: str, lang: str) -> list[str]:
+    """A question's light words (content_words.is_light), in order."""
+    return [word for word in _WORD.findall(question) if is_light(word, lang)]
 
 
 def cue_terms(question: str, lang: str) -> tuple[str | None, str]:
@@ -163,13 +178,18 @@ def topic_share(asked_: Asked, text: str, lang: str, placed: frozenset[str] = fr
     question's places its release speaks for (`placed_terms`): such a place the text does not write is left out of
     the topic (the release answers for it), so that the rest is what the text must name; the place alone never
     makes the share ("сколько стоит виза в мексику" is not answered by the Mexico embassy's free consular
-    registration)."""
+    registration). Nor do the question's light words alone (`Asked.light`: its generic verbs and words of modality,
+    content_words.is_light): a text naming nothing of the topic but "almaq" and "lazımdır" names none of it, however
+    much they weigh (a word the releases never use in that form weighs the most)."""
     terms = _terms(text, lang)
     topic = [(c, w) for c, w in _topic(asked_) if named(c, terms) or not named(c, placed)]
     total = sum(w for _, w in topic)
     if not total:
         return 1.0
-    return sum(w for c, w in topic if named(c, terms)) / total
+    said = [(c, w) for c, w in topic if named(c, terms)]
+    if said and all(set(c.said) <= asked_.light for c, _ in said):
+        return 0.0  # only the words the question is asked with: "almaq", "lazımdır" name no topic
+    return sum(w for _, w in said) / total
 
 
 def _lines_stating(kind: str, quote: str, lang: str, given: frozenset[str]) -> list[tuple[str, str]]:
