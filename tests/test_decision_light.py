@@ -70,3 +70,9 @@ def test_a_fee_naming_only_the_light_verb_is_not_the_fee_asked_for_ru() -> None:
 def test_a_fee_naming_the_topic_beside_the_light_verb_is_the_answer_ru() -> None:
     assert decide("сколько стоит получить паспорт", "ru",
                   "Чтобы получить паспорт, нужно оплатить пошлину 20 манатов.").answered
+
+
+def test_a_questions_light_terms_are_those_of_its_light_words_only() -> None:
+    assert light_terms("kanadaya viza almaq ucun ne lazimdir", "az") == frozenset(
+        t for w in ("almaq", "lazimdir") for t in question_terms(w, "az"))
+    assert not light_terms("work permit fee", "en")
