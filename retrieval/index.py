@@ -221,7 +221,7 @@ class Index:
         state the home's rules that hold there too (consular registration), and the answer must still name the
         place (responses/decision.py)."""
         glossary = self.glossary
-        asked = glossary.places_named(plan.said, lang) if glossary.places else frozenset()
+        asked = glossary.places_named(plan.said, lang)  # none when the vocabulary marks no place
         if not asked:
             return ranked
         placed = [glossary.placed_at(self.passages.document(i).source or "") for i, _ in ranked]
@@ -233,17 +233,15 @@ class Index:
         """The languages of the releases placed at any of these places (glossary entry numbers: places.py) or at a
         place inside one, the most passages first: where a question naming the place may find its own releases
         (the Yekaterinburg consulate's pages, in Russian, for a question about Russia in any language)."""
-        containing = self.glossary.places.containing
         wanted = frozenset(places)
-        langs = {lang for place, held in self._placed_languages.items()
-                 if place in wanted or wanted & containing.get(place, frozenset()) for lang in held}
+        inside = self.glossary.places.inside
+        langs = {lang for place, held in self._placed_languages.items() if inside(place, wanted) for lang in held}
         return tuple(lang for lang in self.languages if lang in langs)
 
     def placed_within(self, source: str | None, places: Collection[int]) -> bool:
         """Whether a release of this publisher is placed at one of these places or at a place inside one."""
-        containing = self.glossary.places.containing
-        return any(p in places or not containing.get(p, frozenset()).isdisjoint(places)
-                   for p in self.glossary.placed_at(source or ""))
+        inside = self.glossary.places.inside
+        return any(inside(p, places) for p in self.glossary.placed_at(source or ""))
 
     @functools.cached_property
     def _placed_languages(self) -> dict[int, frozenset[str]]:

@@ -77,10 +77,15 @@ class Places:
     def __bool__(self) -> bool:
         return bool(self.containing)
 
-    def among(self, senses: Collection[int], home: bool = False) -> frozenset[int]:
+    def among(self, senses: Collection[int]) -> frozenset[int]:
         """The places among entries named (a question's, a publisher's), the home left out (naming it says no
-        particular place) unless `home`."""
-        return frozenset(i for i in senses if i in self.containing and (home or i not in self.home))
+        particular place)."""
+        return frozenset(i for i in senses if i in self.containing and i not in self.home)
+
+    def inside(self, place: int, places: Collection[int]) -> bool:
+        """Whether a place is one of `places` or inside one of them (Yekaterinburg for Russia; not Russia for
+        Yekaterinburg)."""
+        return place in places or not self.containing.get(place, frozenset()).isdisjoint(places)
 
     def related(self, one: int, other: int) -> bool:
         """Whether two places are the same, or one contains the other."""
